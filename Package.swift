@@ -1,5 +1,6 @@
 // swift-tools-version:6.1
 import PackageDescription
+import Foundation
 
 // Layers (DESIGN.md): dependencies point one way, toward the pure modules.
 // `DLMS` is the pure protocol core: it imports Foundation only — no file descriptors,
@@ -16,3 +17,14 @@ let package = Package(
         .testTarget(name: "DLMSTests", dependencies: ["DLMS"]),
     ]
 )
+
+// Fuzz targets (libFuzzer) exist only when asked for, since they have no `main` of their
+// own: `HLMCS_FUZZ=1 swift build -c release --sanitize=fuzzer --product fuzz-hdlc`
+// (Fuzz/run.sh does this).
+if ProcessInfo.processInfo.environment["HLMCS_FUZZ"] != nil {
+    for name in ["fuzz-hdlc", "fuzz-apdu", "fuzz-axdr"] {
+        package.targets.append(.executableTarget(
+            name: name, dependencies: ["DLMS"], path: "Fuzz/\(name)",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+    }
+}
