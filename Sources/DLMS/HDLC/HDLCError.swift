@@ -1,5 +1,5 @@
 /// Why bytes were not accepted as an HDLC frame, or a frame not accepted by the link.
-public enum HDLCError: Error, Equatable, Sendable {
+public enum HDLCError: Error, Hashable, Sendable {
     /// The frame does not start or end with the 0x7E flag.
     case missingFlag
     /// The format field's top nibble is not 0xA (frame format type 3).
