@@ -3,7 +3,7 @@
 ///
 /// Strings keep their bytes as sent, so a value decodes and re-encodes byte for byte.
 /// `description` prints the value for people and logs (see `DLMSData+Description.swift`).
-public indirect enum DLMSData: Hashable, Sendable {
+public enum DLMSData: Hashable, Sendable {
     case null                                   // 00
     case array([DLMSData])                      // 01
     case structure([DLMSData])                  // 02
