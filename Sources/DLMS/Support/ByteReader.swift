@@ -74,8 +74,9 @@ public struct ByteReader: Sendable {
             throw .invalidLength(first)
         }
         guard n <= remaining else {
+            let available = remaining
             offset -= 1
-            throw .truncated(needed: n, available: remaining)
+            throw .truncated(needed: n, available: available)
         }
         let value = try readBigEndian(n)
         guard value <= UInt64(Int32.max) else { throw .lengthOutOfRange(Int(clamping: value)) }
