@@ -98,7 +98,7 @@ public struct HDLCStreamDecoder: Sendable {
                 // A checked header whose frame is cut short: report it, then look for
                 // frames inside the bytes it announced (consume only its opening flag).
                 let raw = Array(buffer[start..<end])
-                dropFlag()
+                drop(1, garbage: false)   // reported, not garbage
                 return .invalid(.missingFlag, raw: raw)
             }
             do {
