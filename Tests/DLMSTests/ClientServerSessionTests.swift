@@ -10,10 +10,13 @@ import Testing
 
     /// A profile-like value: `rows` structures of a date-time and two energies.
     static func rows(_ n: Int) -> DLMSData {
-        .array((0..<n).map { i in
-            .structure([.octetString([0x07, 0xEA, 0x0B, UInt8(i % 28 + 1), 0xFF, 0, 0, 0, 0, 0x80, 0, 0]),
-                        .doubleLongUnsigned(UInt32(1_000_000 + i * 37)), .doubleLongUnsigned(UInt32(i))])
-        })
+        var rows: [DLMSData] = []
+        for i in 0..<n {
+            let stamp: [UInt8] = [0x07, 0xEA, 0x0B, UInt8(i % 28 + 1), 0xFF, 0, 0, 0, 0, 0x80, 0, 0]
+            let energy = UInt32(1_000_000 + i * 37)
+            rows.append(.structure([.octetString(stamp), .doubleLongUnsigned(energy), .doubleLongUnsigned(UInt32(i))]))
+        }
+        return .array(rows)
     }
 
     static func harness(maxInfo: Int = 2030, window: Int = 7, serverMaxInfo: Int = 2030, serverWindow: Int = 7,

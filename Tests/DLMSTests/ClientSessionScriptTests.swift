@@ -37,7 +37,7 @@ import Testing
             Issue.record("not associated: \(associated)"); return
         }
         #expect(info.conformance == Conformance(rawValue: 0x00_1E_1D))
-        #expect(info.serverMaxReceivePDUSize == 0)
+        #expect(info.serverMaxReceivePDUSize == 1024)
         #expect(info.link == .defaults)
 
         let clock = CosemAttributeDescriptor(classID: 8, instance: OBISCode(0, 0, 1, 0, 0, 255), attribute: 2)
