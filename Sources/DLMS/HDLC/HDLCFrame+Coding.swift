@@ -40,12 +40,15 @@ extension HDLCFrame {
 
     /// Decodes exactly one frame, its opening and closing flags included.
     ///
-    /// Errors, in the order checked: ``HDLCError/missingFlag`` (no opening flag, or no
-    /// closing flag at the place the length gives), ``HDLCError/badLength(_:)`` (fewer or
-    /// more bytes than the length field announces, or a length too short for a frame),
-    /// ``HDLCError/unsupportedFormat(_:)``, ``HDLCError/badAddress``,
-    /// ``HDLCError/headerCheckFailed(expected:actual:)``,
-    /// ``HDLCError/frameCheckFailed(expected:actual:)``, ``HDLCError/unknownControl(_:)``.
+    /// Errors, in the order checked: ``HDLCError/missingFlag`` (no opening flag),
+    /// ``HDLCError/unsupportedFormat(_:)`` (format nibble not 0xA), ``HDLCError/badLength(_:)``
+    /// (fewer or more bytes than the length field announces — so any truncation — or a
+    /// length too short for a frame, or room for an HCS but no information),
+    /// ``HDLCError/badAddress``, ``HDLCError/headerCheckFailed(expected:actual:)``,
+    /// ``HDLCError/missingFlag`` (no closing flag), ``HDLCError/frameCheckFailed(expected:actual:)``,
+    /// ``HDLCError/unknownControl(_:)``. In the CRC errors `expected` is the value computed
+    /// from the bytes and `actual` the one the frame carries (both as numbers: the wire has
+    /// the low byte first).
     public init(decoding bytes: [UInt8]) throws(HDLCError) {
         guard let first = bytes.first, first == 0x7E else { throw .missingFlag }
         guard bytes.count >= 3 else { throw .badLength(max(0, bytes.count - 2)) }

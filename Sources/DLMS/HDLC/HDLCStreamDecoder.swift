@@ -23,6 +23,10 @@ public enum HDLCStreamEvent: Hashable, Sendable {
 /// judged as soon as its 14 bytes are present, so a false start does not hold back the
 /// frames behind it until its announced length arrives. A candidate whose HCS checks but
 /// whose closing flag or FCS does not becomes an ``HDLCStreamEvent/invalid(_:raw:)`` event.
+/// A frame cut short is reported only once the bytes its length announces have arrived
+/// (the stream has no other end marker); after a missing closing flag the search resumes
+/// right after the opening flag, so frames inside the announced span are still found.
+/// Frames without information have no HCS, so a damaged one is dropped as garbage.
 ///
 /// ```swift
 /// var decoder = HDLCStreamDecoder()
