@@ -21,7 +21,7 @@ for t in "${targets[@]}"; do
     SWIFT_BACKTRACE=enable=no "$bin/$t" -max_total_time="$seconds" -print_final_stats=1 \
         -artifact_prefix="Fuzz/artifacts/$t-" "Fuzz/corpus-$t" "${seeds[@]}" >"$log" 2>&1 || status=1
     runs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}')
-    crashes=$(ls Fuzz/artifacts/"$t"-crash-* 2>/dev/null | wc -l)
+    crashes=$(find Fuzz/artifacts -name "$t-crash-*" | wc -l)
     echo "$t: ${runs:-?} executions in ${seconds}s, crash files: $crashes (log: $log)"
 done
 exit $status

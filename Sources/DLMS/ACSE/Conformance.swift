@@ -29,7 +29,7 @@ public struct Conformance: OptionSet, Hashable, Sendable {
     public static let eventNotification = bit(22)
     public static let action = bit(23)
 
-    /// What our client proposes for LN referencing: `00 7E 1F` — block transfer for
+    /// What our client proposes for LN referencing: `00 7E 1D` — block transfer for
     /// GET/SET/ACTION, multiple references, GET, SET, selective access, ACTION, plus
     /// attribute0-get and priority management.
     public static let clientProposal: Conformance = [
