@@ -254,7 +254,7 @@ extension ClientSession {
             }
             operation?.received += block.raw
             let total = operation?.received.count ?? 0
-            var actions: [ClientAction] = [.blockReceived(number: block.blockNumber, totalBytes: total)]
+            let actions: [ClientAction] = [.blockReceived(number: block.blockNumber, totalBytes: total)]
             guard block.lastBlock else {
                 if cancelRequested { return actions + finish(.requestFailed(.cancelled)) }
                 operation?.expectedBlock = expected &+ 1

@@ -115,7 +115,7 @@ public struct ClientSession: Sendable {
         case .connecting:
             return sendSNRM(plain: true)
         default:
-            guard var link else { return [] }
+            guard let link else { return [] }
             // Frames of ours the server may not have: poll, and its RR's N(R) tells.
             let poll = link.receiveReady()
             self.link = link

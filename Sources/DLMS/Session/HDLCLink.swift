@@ -40,6 +40,8 @@ public struct HDLCLink: Sendable {
     public private(set) var unacknowledged: [HDLCFrame] = []
     private var assembly: [UInt8] = []
     private var assembling = false
+    /// N(R) values that acknowledged nothing in flight (see `acknowledge(upTo:)`).
+    public private(set) var staleAcknowledgements = 0
 
     public init(role: Role, local: HDLCAddress, remote: HDLCAddress, parameters: HDLCParameters) {
         self.role = role; self.local = local; self.remote = remote; self.parameters = parameters
@@ -126,6 +128,10 @@ public struct HDLCLink: Sendable {
                 out.progressed = true
                 var info = frame.information[...]
                 if !assembling {
+                    // The first segment of an answer shows the peer has our whole APDU,
+                    // whatever its N(R) says: some peers (Gurux with a client window)
+                    // acknowledge one frame late.
+                    if queueHead == queue.count { unacknowledged.removeAll() }
                     assembly.removeAll(keepingCapacity: true)
                     if info.starts(with: incomingLLC) { info = info.dropFirst(3) }
                     assembling = true
@@ -168,16 +174,20 @@ public struct HDLCLink: Sendable {
         return out
     }
 
-    /// Drops the frames the peer's N(R) acknowledges; an N(R) outside the frames in
-    /// flight is a sequence error.
+    /// Drops the frames the peer's N(R) acknowledges. An N(R) that acknowledges more
+    /// than is in flight is stale (a peer that lags, or a repeat of an old frame) and
+    /// changes nothing; it is counted in ``staleAcknowledgements``.
     private mutating func acknowledge(upTo nr: UInt8) throws(HDLCError) {
-        guard let first = unacknowledged.first, case .information(let oldest, _, _) = first.control else {
-            guard nr == sendSequence else { throw .sequenceError(expected: sendSequence, received: nr) }
-            return
+        let oldest: UInt8
+        if let first = unacknowledged.first, case .information(let ns, _, _) = first.control {
+            oldest = ns
+        } else {
+            oldest = sendSequence
         }
         let acked = Int((nr &- oldest) & 7)
         guard acked <= unacknowledged.count else {
-            throw .sequenceError(expected: sendSequence, received: nr)
+            staleAcknowledgements += 1
+            return
         }
         unacknowledged.removeFirst(acked)
     }
