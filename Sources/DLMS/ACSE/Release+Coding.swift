@@ -6,12 +6,8 @@ extension ReleaseRequest {
     public static let tag: UInt8 = 0x62
 
     public func encode(into writer: inout ByteWriter) {
-        BER.write(tag: Self.tag, into: &writer) { w in
-            if let reason { w.write([0x80, 0x01, reason] as [UInt8]) }
-            if let info = userInformation {
-                ACSEFields.encodeUserInformation(into: &w) { inner in info.encode(into: &inner) }
-            }
-        }
+        encodeRelease(tag: Self.tag, reason: reason, into: &writer,
+                      userInformation: userInformation.map { info in { info.encode(into: &$0) } })
     }
 
     public func encoded() -> [UInt8] {
@@ -21,21 +17,10 @@ extension ReleaseRequest {
     }
 
     public static func decode(from reader: inout ByteReader) throws(DLMSDecodingError) -> ReleaseRequest {
-        var body = try BER.readElement(&reader, tag: Self.tag, context: "RLRQ")
-        var result = ReleaseRequest(reason: nil)
-        while !body.isAtEnd {
-            var (tag, contents) = try BER.readElement(&body, context: "RLRQ")
-            switch tag {
-            case 0x80: result.reason = try readReason(&contents, context: "RLRQ reason")
-            case 0xBE:
-                var pdu = try ACSEFields.decodeUserInformation(&contents)
-                result.userInformation = try InitiateRequest.decode(from: &pdu)
-                try BER.expectEnd(pdu)
-            default:
-                guard BER.isContextSpecific(tag) else { throw .unknownTag(tag, context: "RLRQ") }
-            }
+        let (reason, info) = try decodeRelease(&reader, tag: tag, context: "RLRQ") { (r: inout ByteReader) throws(DLMSDecodingError) in
+            try InitiateRequest.decode(from: &r)
         }
-        return result
+        return ReleaseRequest(reason: reason, userInformation: info)
     }
 }
 
@@ -43,12 +28,8 @@ extension ReleaseResponse {
     public static let tag: UInt8 = 0x63
 
     public func encode(into writer: inout ByteWriter) {
-        BER.write(tag: Self.tag, into: &writer) { w in
-            if let reason { w.write([0x80, 0x01, reason] as [UInt8]) }
-            if let info = userInformation {
-                ACSEFields.encodeUserInformation(into: &w) { inner in info.encode(into: &inner) }
-            }
-        }
+        encodeRelease(tag: Self.tag, reason: reason, into: &writer,
+                      userInformation: userInformation.map { info in { info.encode(into: &$0) } })
     }
 
     public func encoded() -> [UInt8] {
@@ -58,22 +39,41 @@ extension ReleaseResponse {
     }
 
     public static func decode(from reader: inout ByteReader) throws(DLMSDecodingError) -> ReleaseResponse {
-        var body = try BER.readElement(&reader, tag: Self.tag, context: "RLRE")
-        var result = ReleaseResponse(reason: nil)
-        while !body.isAtEnd {
-            var (tag, contents) = try BER.readElement(&body, context: "RLRE")
-            switch tag {
-            case 0x80: result.reason = try readReason(&contents, context: "RLRE reason")
-            case 0xBE:
-                var pdu = try ACSEFields.decodeUserInformation(&contents)
-                result.userInformation = try InitiateResponse.decode(from: &pdu)
-                try BER.expectEnd(pdu)
-            default:
-                guard BER.isContextSpecific(tag) else { throw .unknownTag(tag, context: "RLRE") }
-            }
+        let (reason, info) = try decodeRelease(&reader, tag: tag, context: "RLRE") { (r: inout ByteReader) throws(DLMSDecodingError) in
+            try InitiateResponse.decode(from: &r)
         }
-        return result
+        return ReleaseResponse(reason: reason, userInformation: info)
     }
+}
+
+/// RLRQ and RLRE share one layout: `tag len [80 01 reason] [BE … user-information]`.
+private func encodeRelease(tag: UInt8, reason: UInt8?, into writer: inout ByteWriter,
+                           userInformation: ((inout ByteWriter) -> Void)?) {
+    BER.write(tag: tag, into: &writer) { w in
+        if let reason { w.write([0x80, 0x01, reason] as [UInt8]) }
+        if let userInformation { ACSEFields.encodeUserInformation(into: &w, userInformation) }
+    }
+}
+
+private func decodeRelease<Info>(_ reader: inout ByteReader, tag expected: UInt8, context: String,
+                                 userInformation decodeInfo: (inout ByteReader) throws(DLMSDecodingError) -> Info)
+    throws(DLMSDecodingError) -> (UInt8?, Info?) {
+    var body = try BER.readElement(&reader, tag: expected, context: context)
+    var reason: UInt8?
+    var info: Info?
+    while !body.isAtEnd {
+        var (tag, contents) = try BER.readElement(&body, context: context)
+        switch tag {
+        case 0x80: reason = try readReason(&contents, context: "\(context) reason")
+        case 0xBE:
+            var pdu = try ACSEFields.decodeUserInformation(&contents)
+            info = try decodeInfo(&pdu)
+            try BER.expectEnd(pdu)
+        default:
+            guard BER.isContextSpecific(tag) else { throw .unknownTag(tag, context: context) }
+        }
+    }
+    return (reason, info)
 }
 
 /// The contents of `80 01 r` (an implicit INTEGER of one byte).
