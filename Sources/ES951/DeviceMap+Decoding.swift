@@ -170,14 +170,17 @@ extension DeviceMap {
 // MARK: - JSONDecoder errors → MapError
 
 /// Decodes `T` and turns Foundation's `DecodingError` into a `MapError` with a path, or
-/// with a line and column for a syntax error (taken from the parser's message, which
-/// says "line N, column M").
+/// with a line and column for a syntax error (found by `JSONSyntaxLocator`, or taken
+/// from the parser's message where it says "line N, column M").
 func decodeJSON<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws(MapError) -> T {
     do {
         return try JSONDecoder().decode(T.self, from: Data(bytes))
     } catch let error as DecodingError {
         switch error {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            if let found = JSONSyntaxLocator.locate(bytes) {
+                throw .badJSON(line: found.line, column: found.column, detail: "expected " + found.expected)
+            }
             let text = context.underlyingError.map { String(describing: $0) } ?? context.debugDescription
             let (line, column) = lineAndColumn(in: text + " " + context.debugDescription)
             throw .badJSON(line: line, column: column, detail: context.debugDescription)

@@ -1,5 +1,6 @@
 import Foundation
 import DLMS
+import Resources
 import Testing
 @testable import ES951
 
@@ -33,10 +34,7 @@ struct DeviceMapErrorTests {
             _ = try DeviceMap(data: Array(text.utf8))
             Issue.record("expected an error")
         } catch {
-            guard case .badJSON(let line, _, let detail) = error else {
-                Issue.record("got \(error)"); return
-            }
-            #expect(line == 4, "\(detail)")
+            #expect(error == .badJSON(line: 4, column: 29, detail: "expected a member name in quotes"))
         }
     }
 
@@ -118,5 +116,36 @@ struct DeviceMapErrorTests {
 
     @Test func unsupportedFormat() {
         #expect(throws: MapError.unsupportedFormat(2)) { try DeviceMap(data: Self.file(Self.serial, format: 2)) }
+    }
+
+    @Test(arguments: [
+        ("", 1, 1, "a value"),
+        ("{", 1, 2, "a member name in quotes"),
+        ("{\"a\" 1}", 1, 6, "':'"),
+        ("[1 2]", 1, 4, "',' or ']'"),
+        ("{\"a\": [1, 2}", 1, 12, "',' or ']'"),
+        ("{}\n  x", 2, 3, "the end of the text"),
+        ("{\"ф\": tru}", 1, 7, "a value"),
+        ("[01]", 1, 2, "no leading zero"),
+        ("[1.]", 1, 4, "a digit"),
+        ("[\"a\\q\"]", 1, 4, "a valid escape"),
+        ("[\"abc", 1, 6, "a closing quote"),
+        ("{\"a\":\n\n   ]", 3, 4, "a value"),
+    ])
+    func syntaxErrorsAreLocated(_ text: String, _ line: Int, _ column: Int, _ expected: String) {
+        let found = JSONSyntaxLocator.locate(Array(text.utf8))
+        #expect(found?.line == line)
+        #expect(found?.column == column)
+        #expect(found?.expected == expected)
+    }
+
+    @Test(arguments: ["{}", "[]", " [1, -2.5e3, true, false, null, \"x\\u00e9\", {\"a\": [[]]}] ", "0", "\"s\""])
+    func validJSONHasNoSyntaxError(_ text: String) {
+        #expect(JSONSyntaxLocator.locate(Array(text.utf8)) == nil)
+    }
+
+    @Test func builtInFilesAreValidJSON() throws {
+        #expect(JSONSyntaxLocator.locate(try ResourceBundle.bytes(of: .deviceMap)) == nil)
+        #expect(JSONSyntaxLocator.locate(try ResourceBundle.bytes(of: .events)) == nil)
     }
 }
