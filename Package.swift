@@ -11,10 +11,18 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "DLMS", targets: ["DLMS"]),
+        .library(name: "ES951", targets: ["ES951"]),
     ],
     targets: [
         .target(name: "DLMS"),
         .testTarget(name: "DLMSTests", dependencies: ["DLMS"]),
+        // The device map and the event catalogue as data (ES951-MAP.md), handed out
+        // through `Bundle.module` by the one Swift file in the folder.
+        .target(name: "Resources", path: "Resources",
+                resources: [.copy("es951-map.json"), .copy("events.json")]),
+        // The concentrator as data: pure, apart from asking `Resources` for its bytes.
+        .target(name: "ES951", dependencies: ["DLMS", "Resources"]),
+        .testTarget(name: "ES951Tests", dependencies: ["ES951", "Resources", "DLMS"]),
     ]
 )
 
