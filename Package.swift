@@ -4,17 +4,46 @@ import Foundation
 
 // Layers (DESIGN.md): dependencies point one way, toward the pure modules.
 // `DLMS` is the pure protocol core: it imports Foundation only — no file descriptors,
-// no clock, no sockets. Later targets (DLMSTransport, ES951, Simulator, …) join as they
-// become real.
+// no clock, no sockets. `Accounts` is pure as well (values and rules: no storage, no
+// clock); `AccountStore` is its SQLite storage. Later targets (DLMSTransport, ES951,
+// Simulator, …) join as they become real.
 let package = Package(
     name: "hlmcs",
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "DLMS", targets: ["DLMS"]),
+        .library(name: "Accounts", targets: ["Accounts"]),
+        .library(name: "AccountStore", targets: ["AccountStore"]),
+        .executable(name: "hlmcs", targets: ["hlmcs"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         .target(name: "DLMS"),
+        .target(name: "Accounts", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CryptoExtras", package: "swift-crypto"),
+        ]),
+        .target(name: "AccountStore", dependencies: [
+            "Accounts",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .executableTarget(name: "hlmcs", dependencies: [
+            "Accounts", "AccountStore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "DLMSTests", dependencies: ["DLMS"]),
+        .testTarget(name: "AccountsTests", dependencies: ["Accounts"]),
+        .testTarget(name: "AccountStoreTests", dependencies: [
+            "Accounts", "AccountStore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Runs the built `hlmcs` binary as a subprocess; depending on the executable
+        // target makes `swift test` build it first.
+        .testTarget(name: "HLMCSCommandTests", dependencies: ["hlmcs"]),
     ]
 )
 
