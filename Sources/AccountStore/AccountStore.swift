@@ -46,12 +46,11 @@ public final class AccountStore: Sendable {
     }
 
     /// The configuration every connection gets: a busy timeout so two running copies of
-    /// hlmcs wait for each other, and write transactions that take the lock at once
-    /// (a deferred read-then-write transaction in WAL mode fails instead of waiting).
+    /// hlmcs wait for each other (GRDB 7 opens write transactions IMMEDIATE, so a
+    /// read-then-write transaction waits for the lock instead of failing).
     public static func configuration(busyTimeout: TimeInterval = 10) -> Configuration {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
-        configuration.defaultTransactionKind = .immediate
         configuration.foreignKeysEnabled = true
         return configuration
     }
@@ -151,10 +150,9 @@ public final class AccountStore: Sendable {
     /// audited as a failure.
     func perform<T>(_ session: Session, _ action: Action, auditAs auditAction: String, target: String,
                     now: Date, auditSuccess: Bool = true, _ body: (Database) throws -> T) throws -> T {
-        enum Outcome { case done(T), denied(Set<Permission>) }
-        let outcome: Outcome
+        let outcome: PerformOutcome<T>
         do {
-            outcome = try writer.write { db -> Outcome in
+            outcome = try writer.write { db -> PerformOutcome<T> in
                 let role = try Self.userRow(db, session.user)?.role
                 let matrix = try Self.matrix(db)
                 let decision: Authorizer.Decision = role.map { Authorizer(matrix: matrix).decide($0, action) }
@@ -368,6 +366,11 @@ public final class AccountStore: Sendable {
 }
 
 // MARK: - Rows
+
+enum PerformOutcome<T> {
+    case done(T)
+    case denied(Set<Permission>)
+}
 
 extension AccountStore {
     struct UserRow {
