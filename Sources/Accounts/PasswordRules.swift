@@ -6,7 +6,7 @@ public enum PasswordRules {
     public static func check(_ password: String, login: String) throws(AccountsError) {
         if password.count < minimumLength { throw .passwordTooShort(minimum: minimumLength) }
         if password.lowercased() == login.lowercased()
-            || password.lowercased() == UserName.canonical(login).lowercased() {
+            || UserName.canonical(password).lowercased() == UserName.canonical(login).lowercased() {
             throw .passwordEqualsLogin
         }
     }
