@@ -35,6 +35,11 @@ let package = Package(
             "Accounts", "AccountStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Helper for scripts/kill-writer.sh (SIGKILL a writer, then check the database).
+        .executableTarget(name: "hlmcs-stress-writer", dependencies: [
+            "Accounts", "AccountStore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ], path: "Tools/stress-writer"),
         .testTarget(name: "DLMSTests", dependencies: ["DLMS"]),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"]),
         .testTarget(name: "AccountStoreTests", dependencies: [
