@@ -4,17 +4,43 @@ import Foundation
 
 // Layers (DESIGN.md): dependencies point one way, toward the pure modules.
 // `DLMS` is the pure protocol core: it imports Foundation only — no file descriptors,
-// no clock, no sockets. Later targets (DLMSTransport, ES951, Simulator, …) join as they
-// become real.
+// no clock, no sockets. `Accounts` is pure as well (values and rules: no storage, no
+// clock); `AccountStore` is its SQLite storage. Later targets (DLMSTransport, ES951,
+// Simulator, …) join as they become real.
 let package = Package(
     name: "hlmcs",
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "DLMS", targets: ["DLMS"]),
         .library(name: "ES951", targets: ["ES951"]),
+        .library(name: "Accounts", targets: ["Accounts"]),
+        .library(name: "AccountStore", targets: ["AccountStore"]),
+        .executable(name: "hlmcs", targets: ["hlmcs"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         .target(name: "DLMS"),
+        .target(name: "Accounts", dependencies: [
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "CryptoExtras", package: "swift-crypto"),
+        ]),
+        .target(name: "AccountStore", dependencies: [
+            "Accounts",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .executableTarget(name: "hlmcs", dependencies: [
+            "Accounts", "AccountStore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // Helper for scripts/kill-writer.sh (SIGKILL a writer, then check the database).
+        .executableTarget(name: "hlmcs-stress-writer", dependencies: [
+            "Accounts", "AccountStore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ], path: "Tools/stress-writer"),
         .testTarget(name: "DLMSTests", dependencies: ["DLMS"]),
         // The device map and the event catalogue as data (ES951-MAP.md), handed out
         // through `Bundle.module` by the one Swift file in the folder.
@@ -23,6 +49,14 @@ let package = Package(
         // The concentrator as data: pure, apart from asking `Resources` for its bytes.
         .target(name: "ES951", dependencies: ["DLMS", "Resources"]),
         .testTarget(name: "ES951Tests", dependencies: ["ES951", "Resources", "DLMS"]),
+        .testTarget(name: "AccountsTests", dependencies: ["Accounts"]),
+        .testTarget(name: "AccountStoreTests", dependencies: [
+            "Accounts", "AccountStore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Runs the built `hlmcs` binary as a subprocess; depending on the executable
+        // target makes `swift test` build it first.
+        .testTarget(name: "HLMCSCommandTests", dependencies: ["hlmcs"]),
     ]
 )
 

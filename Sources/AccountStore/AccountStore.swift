@@ -1,0 +1,428 @@
+import Accounts
+import Foundation
+import GRDB
+
+/// Users, roles, the audit log, connection profiles and settings in one SQLite database
+/// (GRDB). Every operation that needs a permission takes the acting ``Session`` and asks
+/// the ``Authorizer`` inside the same write transaction that carries it out, so the check
+/// happens where the action runs; denials, logins, failed logins and every user or role
+/// change are written to the audit log.
+///
+/// Time comes in as a value (`now:`), so back-off and audit times are testable.
+///
+/// ```swift
+/// let store = try AccountStore(path: DatabaseLocation.defaultPath(environment: env))
+/// try store.initialize(administratorPassword: "s3cret-pass", now: .now)
+/// let admin = try store.login(name: "Администратор", password: "s3cret-pass", now: .now)
+/// try store.addUser(name: "alice", role: .read, password: "alice-pass", by: admin, now: .now)
+/// ```
+public final class AccountStore: Sendable {
+    public let writer: any DatabaseWriter
+    public let hasher: PasswordHasher
+    public let secretBox: SecretBox
+
+    /// Opens (creating when needed) the database file at `path` — WAL mode, a busy
+    /// timeout, immediate write transactions — and migrates it. `:memory:` gives a private
+    /// in-memory database.
+    public convenience init(path: String, hasher: PasswordHasher = PasswordHasher(),
+                            secretBox: SecretBox = SecretBox(), busyTimeout: TimeInterval = 10) throws {
+        if path == ":memory:" {
+            try self.init(writer: DatabaseQueue(configuration: Self.configuration(busyTimeout: busyTimeout)),
+                          hasher: hasher, secretBox: secretBox)
+            return
+        }
+        try DatabaseLocation.prepare(path: path)
+        let pool = try DatabasePool(path: path, configuration: Self.configuration(busyTimeout: busyTimeout))
+        try self.init(writer: pool, hasher: hasher, secretBox: secretBox)
+    }
+
+    /// Uses an open database (tests: an in-memory `DatabaseQueue`) and migrates it.
+    public init(writer: any DatabaseWriter, hasher: PasswordHasher = PasswordHasher(),
+                secretBox: SecretBox = SecretBox()) throws {
+        self.writer = writer
+        self.hasher = hasher
+        self.secretBox = secretBox
+        try Self.migrator.migrate(writer)
+    }
+
+    /// The configuration every connection gets: a busy timeout so two running copies of
+    /// hlmcs wait for each other (GRDB 7 opens write transactions IMMEDIATE, so a
+    /// read-then-write transaction waits for the lock instead of failing).
+    public static func configuration(busyTimeout: TimeInterval = 10) -> Configuration {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        return configuration
+    }
+
+    // MARK: - First run and login
+
+    /// True once the first administrator has a password (`users init` ran).
+    public func isInitialized() throws -> Bool {
+        try writer.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM users WHERE password_hash IS NOT NULL)") ?? false
+        }
+    }
+
+    /// `hlmcs users init`: gives the first-run administrator its password. Works once, on
+    /// a database where no account has a password yet.
+    /// - Throws: ``StorageError/alreadyInitialized``, ``AccountsError`` for a password the
+    ///   rules refuse.
+    public func initialize(administratorPassword password: String, now: Date) throws {
+        try PasswordRules.check(password, login: UserName.firstAdministrator)
+        let hash = try hasher.hash(password).encoded
+        try writer.write { db in
+            let anyPassword = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM users WHERE password_hash IS NOT NULL)") ?? false
+            guard !anyPassword, try Self.userRow(db, UserName.firstAdministrator) != nil else {
+                throw StorageError.alreadyInitialized
+            }
+            try db.execute(sql: "UPDATE users SET password_hash = ? WHERE name = ?",
+                           arguments: [hash, UserName.firstAdministrator])
+            try Self.insert(db, AuditEntry(time: now, user: UserName.firstAdministrator, action: "users-init",
+                                           target: UserName.firstAdministrator, outcome: .success))
+        }
+    }
+
+    /// Checks a login and returns the session. Records the login or the failure in the
+    /// audit log; after ``LoginBackoff/freeAttempts`` failures in a row, attempts are not
+    /// heard until the back-off delay has passed.
+    /// - Throws: ``StorageError/loginFailed(retryAfter:)``,
+    ///   ``StorageError/loginBackedOff(retryAfter:)``, ``StorageError/passwordNotSet(name:)``.
+    public func login(name rawName: String, password: String, now: Date) throws -> Session {
+        let name = UserName.canonical(rawName)
+        let row = try writer.read { db in try Self.userRow(db, name) }
+        guard let row else {
+            // Same work as for a real account, so timing does not tell which names exist.
+            _ = try? hasher.verify(password, against: Self.dummyHash(rounds: hasher.rounds))
+            // The tried name is not recorded: it may be a password typed into the wrong field.
+            try record(AuditEntry(time: now, user: "(unknown)", action: "login-failed", target: "", outcome: .failure))
+            throw StorageError.loginFailed(retryAfter: nil)
+        }
+        let backoff = LoginBackoff(failures: row.failedLogins, lastFailure: row.lastFailedLogin)
+        let wait = backoff.waitBeforeAttempt(at: now)
+        if wait > 0 {
+            try record(AuditEntry(time: now, user: name, action: "login-failed", target: "back-off", outcome: .failure))
+            throw StorageError.loginBackedOff(retryAfter: Int(wait.rounded(.up)))
+        }
+        guard let encoded = row.passwordHash else {
+            try record(AuditEntry(time: now, user: name, action: "login-failed", target: "no-password", outcome: .failure))
+            throw StorageError.passwordNotSet(name: name)
+        }
+        let stored = try PasswordHash(encoded: encoded)
+        if try hasher.verify(password, against: stored) {
+            let rehash = hasher.needsRehash(stored) ? try hasher.hash(password).encoded : nil
+            try writer.write { db in
+                try db.execute(sql: "UPDATE users SET failed_logins = 0, last_failed_login = NULL WHERE name = ?", arguments: [name])
+                if let rehash {
+                    try db.execute(sql: "UPDATE users SET password_hash = ? WHERE name = ? AND password_hash = ?",
+                                   arguments: [rehash, name, encoded])
+                }
+                try Self.insert(db, AuditEntry(time: now, user: name, action: "login", outcome: .success))
+            }
+            return Session(user: name, role: row.role)
+        }
+        let after = backoff.recordingFailure(at: now)
+        try writer.write { db in
+            try db.execute(sql: "UPDATE users SET failed_logins = failed_logins + 1, last_failed_login = ? WHERE name = ?",
+                           arguments: [AuditEntry.timestamp(now), name])
+            try Self.insert(db, AuditEntry(time: now, user: name, action: "login-failed", outcome: .failure))
+        }
+        let retry = after.waitBeforeAttempt(at: now)
+        throw StorageError.loginFailed(retryAfter: retry > 0 ? Int(retry.rounded(.up)) : nil)
+    }
+
+    // MARK: - Authorization
+
+    /// Asks the authorizer whether `session`'s user, with the role it has now, may carry
+    /// out `action`. A denial is audited and thrown.
+    /// - Throws: ``StorageError/permissionDenied(_:missing:)``.
+    public func authorize(_ session: Session, _ action: Action, target: String = "", now: Date) throws {
+        try perform(session, action, auditAs: action.rawValue, target: target, now: now, auditSuccess: false) { _ in }
+    }
+
+    /// Adds an entry to the audit log (writes, clears and firmware updates done elsewhere).
+    public func record(_ entry: AuditEntry) throws {
+        try writer.write { db in try Self.insert(db, entry) }
+    }
+
+    /// Carries out `body` when `session` may do `action`, in one write transaction:
+    /// the check, the change and its audit entry commit together. A refusal by `body` is
+    /// audited as a failure.
+    func perform<T>(_ session: Session, _ action: Action, auditAs auditAction: String, target: String,
+                    now: Date, auditSuccess: Bool = true, _ body: (Database) throws -> T) throws -> T {
+        let outcome: PerformOutcome<T>
+        do {
+            outcome = try writer.write { db -> PerformOutcome<T> in
+                let role = try Self.userRow(db, session.user)?.role
+                let matrix = try Self.matrix(db)
+                let decision: Authorizer.Decision = role.map { Authorizer(matrix: matrix).decide($0, action) }
+                    ?? .denied(missing: action.requiredPermissions)
+                if case .denied(let missing) = decision {
+                    try Self.insert(db, AuditEntry(time: now, user: session.user, action: auditAction, target: target, outcome: .denied))
+                    return .denied(missing)
+                }
+                let value = try body(db)
+                if auditSuccess {
+                    try Self.insert(db, AuditEntry(time: now, user: session.user, action: auditAction, target: target, outcome: .success))
+                }
+                return .done(value)
+            }
+        } catch let error where error is StorageError || error is AccountsError {
+            try? record(AuditEntry(time: now, user: session.user, action: auditAction, target: target, outcome: .failure))
+            throw error
+        }
+        switch outcome {
+        case .done(let value): return value
+        case .denied(let missing): throw StorageError.permissionDenied(action, missing: missing)
+        }
+    }
+
+    // MARK: - Users
+
+    /// Every user, by name. Needs `manage-users`.
+    public func listUsers(by session: Session, now: Date) throws -> [UserSummary] {
+        try perform(session, .users, auditAs: "users-list", target: "", now: now, auditSuccess: false) { db in
+            try Row.fetchAll(db, sql: "SELECT name, role, password_hash IS NOT NULL AS has FROM users ORDER BY name").compactMap { row in
+                Role(rawValue: row["role"]).map { UserSummary(name: row["name"], role: $0, hasPassword: row["has"]) }
+            }
+        }
+    }
+
+    /// Adds a user. Needs `manage-users`.
+    /// - Throws: ``StorageError/userExists(name:)``, ``AccountsError`` for a bad name or
+    ///   password, ``StorageError/permissionDenied(_:missing:)``.
+    public func addUser(name rawName: String, role: Role, password: String, by session: Session, now: Date) throws {
+        let name = UserName.canonical(rawName)
+        try UserName.validate(name)
+        try authorize(session, .users, target: name, now: now)
+        try PasswordRules.check(password, login: name)
+        let hash = try hasher.hash(password).encoded
+        try perform(session, .users, auditAs: "users-add", target: "\(name) \(role.name)", now: now) { db in
+            if try Self.userRow(db, name) != nil { throw StorageError.userExists(name: name) }
+            try db.execute(sql: "INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
+                           arguments: [name, role.name, hash, AuditEntry.timestamp(now)])
+        }
+    }
+
+    /// Sets a user's password. On one's own account (no permission needed) the current
+    /// password is checked and the LLS passwords saved in one's profiles are re-encrypted
+    /// under the new one; on another's (needs `manage-users`) those saved LLS passwords
+    /// cannot be opened any more and are removed.
+    public func setPassword(of rawName: String, to newPassword: String, currentPassword: String?,
+                            by session: Session, now: Date) throws {
+        let name = UserName.canonical(rawName)
+        let own = name == session.user
+        try authorize(session, own ? .ownPassword : .users, target: name, now: now)
+        try PasswordRules.check(newPassword, login: name)
+        if own {
+            guard let currentPassword,
+                  let encoded = try writer.read({ db in try Self.userRow(db, name)?.passwordHash }),
+                  try hasher.verify(currentPassword, against: PasswordHash(encoded: encoded))
+            else {
+                try record(AuditEntry(time: now, user: session.user, action: "users-passwd", target: name, outcome: .failure))
+                throw StorageError.wrongCurrentPassword
+            }
+        }
+        let hash = try hasher.hash(newPassword).encoded
+        // Re-seal outside the write transaction (each seal derives a key: slow).
+        var resealed: [(id: Int64, old: String, new: String?)] = []
+        for (id, sealed) in try writer.read({ db in try Self.sealedSecrets(db, owner: name) }) {
+            if own, let currentPassword {
+                let secret = try SecretBox.open(sealed, loginPassword: currentPassword)
+                resealed.append((id, sealed, try secretBox.seal(secret, loginPassword: newPassword)))
+            } else {
+                resealed.append((id, sealed, nil))
+            }
+        }
+        try perform(session, own ? .ownPassword : .users, auditAs: "users-passwd", target: name, now: now) { db in
+            guard try Self.userRow(db, name) != nil else { throw StorageError.userNotFound(name: name) }
+            try db.execute(sql: "UPDATE users SET password_hash = ?, failed_logins = 0, last_failed_login = NULL WHERE name = ?",
+                           arguments: [hash, name])
+            for item in resealed {
+                try db.execute(sql: "UPDATE connection_profiles SET lls_password_sealed = ? WHERE id = ? AND lls_password_sealed = ?",
+                               arguments: [item.new, item.id, item.old])
+            }
+        }
+    }
+
+    /// Deletes a user. Needs `manage-users`; the last administrator cannot be deleted.
+    public func deleteUser(name rawName: String, by session: Session, now: Date) throws {
+        let name = UserName.canonical(rawName)
+        try perform(session, .users, auditAs: "users-delete", target: name, now: now) { db in
+            guard let row = try Self.userRow(db, name) else { throw StorageError.userNotFound(name: name) }
+            if row.role == .administrator, try Self.administratorCount(db) <= 1 {
+                throw AccountsError.lastAdministrator(name: name)
+            }
+            try db.execute(sql: "DELETE FROM users WHERE name = ?", arguments: [name])
+        }
+    }
+
+    /// Gives a user another role. Needs `manage-users`; the last administrator keeps the
+    /// administrator role.
+    public func setRole(of rawName: String, to role: Role, by session: Session, now: Date) throws {
+        let name = UserName.canonical(rawName)
+        try perform(session, .users, auditAs: "users-role", target: "\(name) \(role.name)", now: now) { db in
+            guard let row = try Self.userRow(db, name) else { throw StorageError.userNotFound(name: name) }
+            if row.role == .administrator, role != .administrator, try Self.administratorCount(db) <= 1 {
+                throw AccountsError.lastAdministrator(name: name)
+            }
+            try db.execute(sql: "UPDATE users SET role = ? WHERE name = ?", arguments: [role.name, name])
+        }
+    }
+
+    // MARK: - Roles
+
+    /// The permission matrix as stored. Needs `manage-roles`.
+    public func permissionMatrix(by session: Session, now: Date) throws -> PermissionMatrix {
+        try perform(session, .roles, auditAs: "roles-list", target: "", now: now, auditSuccess: false) { db in
+            try Self.matrix(db)
+        }
+    }
+
+    /// Grants a permission to a role. Needs `manage-roles`.
+    public func grant(_ permission: Permission, to role: Role, by session: Session, now: Date) throws {
+        try perform(session, .roles, auditAs: "roles-grant", target: "\(role.name) \(permission.rawValue)", now: now) { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO role_permissions (role, permission) VALUES (?, ?)",
+                           arguments: [role.name, permission.rawValue])
+        }
+    }
+
+    /// Takes a permission from a role. Needs `manage-roles`; the administrator role keeps
+    /// `manage-users` and `manage-roles`.
+    public func revoke(_ permission: Permission, from role: Role, by session: Session, now: Date) throws {
+        try perform(session, .roles, auditAs: "roles-revoke", target: "\(role.name) \(permission.rawValue)", now: now) { db in
+            try PermissionMatrix.checkRevoke(permission, from: role)
+            try db.execute(sql: "DELETE FROM role_permissions WHERE role = ? AND permission = ?",
+                           arguments: [role.name, permission.rawValue])
+        }
+    }
+
+    // MARK: - Audit log
+
+    /// Audit entries at or after `since` (all when nil), oldest first. Needs `manage-users`.
+    public func auditLog(since: Date?, by session: Session, now: Date) throws -> [AuditEntry] {
+        try perform(session, .audit, auditAs: "audit", target: "", now: now, auditSuccess: false) { db in
+            try Self.entries(db, since: since)
+        }
+    }
+
+    /// The audit log without a permission check, for tests and for the program's own use.
+    package func _allAuditEntries() throws -> [AuditEntry] {
+        try writer.read { db in try Self.entries(db, since: nil) }
+    }
+
+    // MARK: - Connection profiles
+
+    /// Saves (or replaces) one of the session user's connection profiles; an LLS password
+    /// is sealed with a key derived from `loginPassword`.
+    public func saveProfile(name: String, link: String, llsPassword: String?, loginPassword: String,
+                            by session: Session, now: Date) throws {
+        let sealed = try llsPassword.map { secret throws(AccountsError) in try secretBox.seal(secret, loginPassword: loginPassword) }
+        try writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO connection_profiles (owner, name, link, lls_password_sealed) VALUES (?, ?, ?, ?)
+                ON CONFLICT (owner, name) DO UPDATE SET link = excluded.link, lls_password_sealed = excluded.lls_password_sealed
+                """, arguments: [session.user, name, link, sealed])
+        }
+    }
+
+    /// The session user's profiles, by name.
+    public func profiles(by session: Session) throws -> [ConnectionProfile] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, link, lls_password_sealed IS NOT NULL AS has FROM connection_profiles WHERE owner = ? ORDER BY name",
+                             arguments: [session.user]).map {
+                ConnectionProfile(owner: session.user, name: $0["name"], link: $0["link"], hasLLSPassword: $0["has"])
+            }
+        }
+    }
+
+    /// Opens the LLS password saved in one of the session user's profiles (nil if none).
+    public func llsPassword(profile: String, loginPassword: String, by session: Session) throws -> String? {
+        let row = try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT lls_password_sealed FROM connection_profiles WHERE owner = ? AND name = ?",
+                             arguments: [session.user, profile])
+        }
+        guard let row else { throw StorageError.profileNotFound(name: profile) }
+        guard let sealed: String = row["lls_password_sealed"] else { return nil }
+        return try SecretBox.open(sealed, loginPassword: loginPassword)
+    }
+
+    // MARK: - Settings
+
+    public func setting(_ key: String) throws -> String? {
+        try writer.read { db in try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key]) }
+    }
+
+    public func setSetting(_ key: String, _ value: String?) throws {
+        try writer.write { db in
+            if let value {
+                try db.execute(sql: "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                               arguments: [key, value])
+            } else {
+                try db.execute(sql: "DELETE FROM settings WHERE key = ?", arguments: [key])
+            }
+        }
+    }
+}
+
+// MARK: - Rows
+
+enum PerformOutcome<T> {
+    case done(T)
+    case denied(Set<Permission>)
+}
+
+extension AccountStore {
+    struct UserRow {
+        var role: Role
+        var passwordHash: String?
+        var failedLogins: Int
+        var lastFailedLogin: Date?
+    }
+
+    static func userRow(_ db: Database, _ name: String) throws -> UserRow? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT role, password_hash, failed_logins, last_failed_login FROM users WHERE name = ?",
+                                         arguments: [name]),
+              let role = Role(rawValue: row["role"]) else { return nil }
+        let last: String? = row["last_failed_login"]
+        return UserRow(role: role, passwordHash: row["password_hash"], failedLogins: row["failed_logins"],
+                       lastFailedLogin: last.flatMap(AuditEntry.date(fromTimestamp:)))
+    }
+
+    static func administratorCount(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM users WHERE role = ?", arguments: [Role.administrator.name]) ?? 0
+    }
+
+    static func matrix(_ db: Database) throws -> PermissionMatrix {
+        var permissions: [Role: Set<Permission>] = Dictionary(uniqueKeysWithValues: Role.allCases.map { ($0, []) })
+        for row in try Row.fetchAll(db, sql: "SELECT role, permission FROM role_permissions") {
+            if let role = Role(rawValue: row["role"]), let permission = Permission(rawValue: row["permission"]) {
+                permissions[role, default: []].insert(permission)
+            }
+        }
+        return PermissionMatrix(permissions)
+    }
+
+    static func insert(_ db: Database, _ entry: AuditEntry) throws {
+        try db.execute(sql: "INSERT INTO audit_log (time, user, action, target, outcome) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [AuditEntry.timestamp(entry.time), entry.user, entry.action, entry.target, entry.outcome.rawValue])
+    }
+
+    static func entries(_ db: Database, since: Date?) throws -> [AuditEntry] {
+        try Row.fetchAll(db, sql: "SELECT time, user, action, target, outcome FROM audit_log WHERE time >= ? ORDER BY id",
+                         arguments: [since.map(AuditEntry.timestamp) ?? ""]).map { row in
+            AuditEntry(time: AuditEntry.date(fromTimestamp: row["time"]) ?? .distantPast, user: row["user"],
+                       action: row["action"], target: row["target"],
+                       outcome: AuditEntry.Outcome(rawValue: row["outcome"]) ?? .failure)
+        }
+    }
+
+    static func sealedSecrets(_ db: Database, owner: String) throws -> [(Int64, String)] {
+        try Row.fetchAll(db, sql: "SELECT id, lls_password_sealed FROM connection_profiles WHERE owner = ? AND lls_password_sealed IS NOT NULL",
+                         arguments: [owner]).map { ($0["id"], $0["lls_password_sealed"]) }
+    }
+
+    static func dummyHash(rounds: Int) -> PasswordHash {
+        PasswordHash(rounds: rounds, salt: Array(repeating: 0, count: 16), hash: Array(repeating: 0, count: 32))
+    }
+}

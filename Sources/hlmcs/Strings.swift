@@ -1,0 +1,127 @@
+import Accounts
+import AccountStore
+import Foundation
+
+/// Every sentence the account commands say, in English and Russian (SPEC.md F-73).
+/// Never includes a password.
+struct Strings {
+    let language: Language
+    private var ru: Bool { language == .ru }
+
+    private func t(_ en: String, _ ru: String) -> String { self.ru ? ru : en }
+
+    var promptUser: String { t("User: ", "Пользователь: ") }
+    var promptPassword: String { t("Password: ", "Пароль: ") }
+    func promptNewPassword(_ user: String) -> String { t("New password for \(user): ", "Новый пароль для \(user): ") }
+    var promptConfirm: String { t("Repeat the new password: ", "Повторите новый пароль: ") }
+    var passwordsDiffer: String { t("The passwords differ; nothing changed.", "Пароли не совпадают; ничего не изменено.") }
+    var noPasswordGiven: String { t("No password given.", "Пароль не введён.") }
+    var loginNeeded: String {
+        t("A login is needed: set HLMCS_USER and HLMCS_PASSWORD, or run on a terminal.",
+          "Нужен вход: задайте HLMCS_USER и HLMCS_PASSWORD или запустите в терминале.")
+    }
+    func databaseUnusable(_ path: String, _ error: Error) -> String {
+        t("Cannot open the database \(path): \(error)", "Не удаётся открыть базу данных \(path): \(error)")
+    }
+    var initialized: String {
+        t("The administrator's password is set. Log in as \(UserName.firstAdministrator).",
+          "Пароль администратора задан. Войдите как \(UserName.firstAdministrator).")
+    }
+    func userAdded(_ name: String, _ role: Role) -> String {
+        t("User \(name) added with role \(role.name).", "Пользователь \(name) добавлен с ролью \(role.russianLabel).")
+    }
+    func passwordChanged(_ name: String) -> String { t("Password of \(name) changed.", "Пароль пользователя \(name) изменён.") }
+    func userDeleted(_ name: String) -> String { t("User \(name) deleted.", "Пользователь \(name) удалён.") }
+    func roleChanged(_ name: String, _ role: Role) -> String {
+        t("User \(name) now has role \(role.name).", "Пользователю \(name) назначена роль \(role.russianLabel).")
+    }
+    func granted(_ permission: Permission, _ role: Role) -> String {
+        t("Role \(role.name) may now: \(permission.rawValue).", "Роли \(role.russianLabel) разрешено: \(permission.rawValue).")
+    }
+    func revoked(_ permission: Permission, _ role: Role) -> String {
+        t("Role \(role.name) may no longer: \(permission.rawValue).", "Роли \(role.russianLabel) запрещено: \(permission.rawValue).")
+    }
+    func roleLabel(_ role: Role) -> String { ru ? role.russianLabel : role.name }
+    var noPasswordYet: String { t("no password yet", "пароль не задан") }
+    func badTime(_ text: String) -> String {
+        t("Not a time: \(text) (ISO 8601, e.g. 2026-11-01 or 2026-11-01T06:00+03:00).",
+          "Неверное время: \(text) (ISO 8601, например 2026-11-01 или 2026-11-01T06:00+03:00).")
+    }
+    func outcome(_ outcome: AuditEntry.Outcome) -> String {
+        switch outcome {
+        case .success: t("ok", "успех")
+        case .failure: t("failed", "ошибка")
+        case .denied: t("denied", "отказано")
+        }
+    }
+
+    /// The failure, worded, with its exit status.
+    func failure(for error: Error) -> CommandFailure {
+        switch error {
+        case let error as StorageError:
+            switch error {
+            case .loginFailed, .loginBackedOff, .passwordNotSet, .permissionDenied, .wrongCurrentPassword:
+                return CommandFailure(status: .loginOrPermission, message: message(for: error))
+            default:
+                return CommandFailure(status: .usage, message: message(for: error))
+            }
+        case let error as AccountsError:
+            return CommandFailure(status: .usage, message: message(for: error))
+        default:
+            return CommandFailure(status: .usage, message: t("Error: \(error)", "Ошибка: \(error)"))
+        }
+    }
+
+    func message(for error: StorageError) -> String {
+        switch error {
+        case .userExists(let name): return t("User \(name) already exists.", "Пользователь \(name) уже существует.")
+        case .userNotFound(let name): return t("No user \(name).", "Нет пользователя \(name).")
+        case .alreadyInitialized:
+            return t("The database is already initialized: users init works only once.",
+                     "База данных уже инициализирована: users init выполняется только один раз.")
+        case .passwordNotSet(let name):
+            return t("Login failed: \(name) has no password yet (run hlmcs users init).",
+                     "Вход не выполнен: у \(name) ещё нет пароля (выполните hlmcs users init).")
+        case .loginFailed(nil):
+            return t("Login failed: wrong user name or password.", "Вход не выполнен: неверное имя пользователя или пароль.")
+        case .loginFailed(let seconds?):
+            return t("Login failed: wrong user name or password. Too many failed logins in a row: the next attempt is possible in \(seconds) s.",
+                     "Вход не выполнен: неверное имя пользователя или пароль. Слишком много неудачных попыток подряд: следующая возможна через \(seconds) с.")
+        case .loginBackedOff(let seconds):
+            return t("Too many failed logins in a row: try again in \(seconds) s.",
+                     "Слишком много неудачных попыток входа подряд: повторите через \(seconds) с.")
+        case .permissionDenied(let action, let missing):
+            let list = missing.sorted().map(\.rawValue).joined(separator: ", ")
+            return t("Permission denied: \(action.rawValue) needs \(list).",
+                     "Доступ запрещён: для \(action.rawValue) нужно право \(list).")
+        case .wrongCurrentPassword:
+            return t("The current password is wrong; nothing changed.", "Текущий пароль неверен; ничего не изменено.")
+        case .profileNotFound(let name): return t("No connection profile \(name).", "Нет профиля подключения \(name).")
+        }
+    }
+
+    func message(for error: AccountsError) -> String {
+        switch error {
+        case .passwordTooShort(let minimum):
+            return t("The password must have at least \(minimum) characters.", "Пароль должен содержать не менее \(minimum) символов.")
+        case .passwordEqualsLogin: return t("The password must not be the user name.", "Пароль не должен совпадать с именем пользователя.")
+        case .invalidUserName(let name): return t("Not a valid user name: \(name.debugDescription).", "Недопустимое имя пользователя: \(name.debugDescription).")
+        case .unknownRole(let text):
+            return t("No role \(text): Read, Configurator or Administrator.",
+                     "Нет роли \(text): Чтение, Конфигуратор или Администратор.")
+        case .unknownPermission(let text):
+            let all = Permission.allCases.map(\.rawValue).joined(separator: ", ")
+            return t("No permission \(text): \(all).", "Нет права \(text): \(all).")
+        case .protectedPermission(let permission, let role):
+            return t("The \(role.name) role always keeps \(permission.rawValue).",
+                     "Роль \(role.russianLabel) всегда сохраняет право \(permission.rawValue).")
+        case .lastAdministrator(let name):
+            return t("\(name) is the last administrator and must stay one.",
+                     "\(name) — последний администратор и должен им остаться.")
+        case .malformedPasswordHash: return t("A stored password hash is damaged.", "Сохранённый хеш пароля повреждён.")
+        case .malformedSecret, .secretUnreadable:
+            return t("A saved LLS password cannot be opened.", "Сохранённый пароль LLS не удаётся открыть.")
+        case .cryptoFailure: return t("Cryptography failed.", "Ошибка криптографии.")
+        }
+    }
+}
