@@ -11,10 +11,16 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "DLMS", targets: ["DLMS"]),
+        .library(name: "DLMSTransport", targets: ["DLMSTransport"]),
     ],
     targets: [
         .target(name: "DLMS"),
         .testTarget(name: "DLMSTests", dependencies: ["DLMS"]),
+        // Channels (TCP, serial/pty, memory, paced, faulty), the frame trace and the async
+        // session driver: the I/O of the protocol. Depends on DLMS only.
+        .target(name: "DLMSTransport", dependencies: ["DLMS"]),
+        .testTarget(name: "DLMSTransportTests", dependencies: ["DLMSTransport", "DLMS"]),
+        .executableTarget(name: "transport-bench", dependencies: ["DLMSTransport"]),
     ]
 )
 
