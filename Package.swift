@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "ES951", targets: ["ES951"]),
         .library(name: "Accounts", targets: ["Accounts"]),
         .library(name: "AccountStore", targets: ["AccountStore"]),
+        .library(name: "DLMSTransport", targets: ["DLMSTransport"]),
         .executable(name: "hlmcs", targets: ["hlmcs"]),
     ],
     dependencies: [
@@ -57,6 +58,11 @@ let package = Package(
         // Runs the built `hlmcs` binary as a subprocess; depending on the executable
         // target makes `swift test` build it first.
         .testTarget(name: "HLMCSCommandTests", dependencies: ["hlmcs"]),
+        // Channels (TCP, serial/pty, memory, paced, faulty), the frame trace and the async
+        // session driver: the I/O of the protocol. Depends on DLMS only.
+        .target(name: "DLMSTransport", dependencies: ["DLMS"]),
+        .testTarget(name: "DLMSTransportTests", dependencies: ["DLMSTransport", "DLMS"]),
+        .executableTarget(name: "transport-bench", dependencies: ["DLMSTransport"]),
     ]
 )
 
