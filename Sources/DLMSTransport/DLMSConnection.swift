@@ -158,7 +158,8 @@ public actor DLMSConnection {
     }
 
     private func send(_ bytes: [UInt8]) async throws(DLMSConnectionError) {
-        trace?.record(.sent, bytes, masking: secret)
+        // Until the association is up, frames may carry pieces of the AARQ's password.
+        trace?.record(.sent, bytes, masking: secret, splitAcrossFrames: !session.isAssociated)
         do { try await channel.write(bytes) } catch {
             deadline = nil
             throw .transport(error)

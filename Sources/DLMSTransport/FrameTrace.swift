@@ -1,3 +1,4 @@
+import DLMS
 import Glibc
 import Synchronization
 
@@ -32,9 +33,10 @@ public final class FrameTrace: Sendable {
     deinit { Glibc.close(fd) }
 
     /// Appends one line for `frame`, time-stamped now.
-    public func record(_ direction: TraceDirection, _ frame: [UInt8], masking secret: [UInt8]?) {
+    public func record(_ direction: TraceDirection, _ frame: [UInt8], masking secret: [UInt8]?,
+                       splitAcrossFrames: Bool = false) {
         let elapsed = ContinuousClock.now - origin
-        let line = Self.line(at: elapsed, direction, frame, masking: secret) + "\n"
+        let line = Self.line(at: elapsed, direction, frame, masking: secret, splitAcrossFrames: splitAcrossFrames) + "\n"
         lock.withLock { _ in
             var bytes = Array(line.utf8)
             var done = 0
@@ -47,7 +49,7 @@ public final class FrameTrace: Sendable {
 
     /// The text of one trace line (without the newline).
     public static func line(at time: Duration, _ direction: TraceDirection, _ frame: [UInt8],
-                            masking secret: [UInt8]?) -> String {
+                            masking secret: [UInt8]?, splitAcrossFrames: Bool = false) -> String {
         let (s, atto) = time.components
         let micros = max(0, s) * 1_000_000 + max(0, atto) / 1_000_000_000_000
         let fraction = String(micros % 1_000_000)
@@ -55,7 +57,7 @@ public final class FrameTrace: Sendable {
         text.append(" ")
         text.append(direction.mark)
         let hex: [Character] = Array("0123456789abcdef")
-        for b in masked(frame, secret) {
+        for b in masked(frame, secret, splitAcrossFrames: splitAcrossFrames) {
             text.append(" ")
             text.append(hex[Int(b >> 4)])
             text.append(hex[Int(b & 0x0F)])
@@ -64,8 +66,14 @@ public final class FrameTrace: Sendable {
     }
 
     /// `frame` with every occurrence of `secret` replaced by as many `0x2a` bytes.
-    public static func masked(_ frame: [UInt8], _ secret: [UInt8]?) -> [UInt8] {
-        guard let secret, !secret.isEmpty, frame.count >= secret.count else { return frame }
+    ///
+    /// With `splitAcrossFrames`, a secret cut in two by HDLC segmentation is masked too:
+    /// the longest end of the information field that begins the secret, and the longest
+    /// start of it that ends the secret. Pass it for the frames of the association
+    /// request only (the one APDU that carries the password), where masking a byte too
+    /// many is harmless and a byte too few is a leak.
+    public static func masked(_ frame: [UInt8], _ secret: [UInt8]?, splitAcrossFrames: Bool = false) -> [UInt8] {
+        guard let secret, !secret.isEmpty else { return frame }
         var out = frame
         var i = 0
         while i + secret.count <= out.count {
@@ -75,6 +83,24 @@ public final class FrameTrace: Sendable {
             } else {
                 i += 1
             }
+        }
+        guard splitAcrossFrames, let decoded = try? HDLCFrame(decoding: frame), !decoded.information.isEmpty else {
+            return out
+        }
+        let end = frame.count - 3                       // FCS (2) and the closing flag
+        let start = end - decoded.information.count
+        let info = frame[start..<end]
+        // Tail of this segment = head of the secret.
+        for n in stride(from: min(secret.count - 1, info.count), through: 1, by: -1)
+        where info.suffix(n).elementsEqual(secret.prefix(n)) {
+            for j in end - n..<end { out[j] = 0x2A }
+            break
+        }
+        // Head of this segment = tail of the secret.
+        for n in stride(from: min(secret.count - 1, info.count), through: 1, by: -1)
+        where info.prefix(n).elementsEqual(secret.suffix(n)) {
+            for j in start..<start + n { out[j] = 0x2A }
+            break
         }
         return out
     }

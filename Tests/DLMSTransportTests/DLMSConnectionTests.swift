@@ -167,18 +167,18 @@ func within<T: Sendable>(_ limit: Duration, _ operation: @escaping @Sendable () 
         _ = await meter.value
     }
 
-    @Test func cancellingTheCallerCancelsTheSession() async throws {
+    /// Each try would wait an hour: only the caller's cancellation can end `open()`
+    /// within the time limit. (No wall-clock assertion: a busy machine delays tasks.)
+    @Test(.timeLimit(.minutes(1))) func cancellingTheCallerCancelsTheSession() async throws {
         let (client, _peer) = MemoryChannel.pair()
-        let link = DLMSConnection(channel: client, configuration: Self.configuration(timeout: .seconds(5)))
+        let link = DLMSConnection(channel: client, configuration: Self.configuration(timeout: .seconds(3600)))
         let task = Task { () -> DLMSConnectionError? in
             do { _ = try await link.open(); return nil } catch let e as DLMSConnectionError { return e } catch { return nil }
         }
         try await Task.sleep(for: .milliseconds(100))
-        let start = ContinuousClock.now
         task.cancel()
-        let error = await within(.seconds(5)) { await task.value }
+        let error = await within(.seconds(50)) { await task.value }
         #expect(error == .some(.dlms(.cancelled)))
-        #expect(ContinuousClock.now - start < .seconds(2), "noticed within a read slice")
         _ = _peer
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DLMS
 @testable import DLMSTransport
 
 @Suite struct FrameTraceTests {
@@ -42,6 +43,32 @@ import Testing
     @Test func unwritablePathIsATypedError() {
         #expect(throws: TransportError.notFound("/nonexistent-dir/trace.txt")) {
             _ = try FrameTrace(path: "/nonexistent-dir/trace.txt")
+        }
+    }
+}
+
+/// The password of an LLS AARQ cut in two by segmentation is still masked whole.
+@Suite struct FrameTraceSplitSecretTests {
+    @Test(arguments: 32...72) func segmentedAARQNeverShowsThePassword(maxInfo: Int) throws {
+        let password = Array("admin@emis".utf8)
+        let aarq = APDU.aarq(AARQ(mechanism: .low, authenticationValue: password,
+                                   userInformation: InitiateRequest(proposedConformance: .clientProposal,
+                                                                    clientMaxReceivePDUSize: 0xFFFF))).encoded()
+        var link = HDLCLink(role: .client, local: .client(32), remote: .server(upper: 1, lower: 0x3FFF, size: 4),
+                            parameters: HDLCParameters(maxInfoTransmit: maxInfo, maxInfoReceive: maxInfo,
+                                                       windowTransmit: 7, windowReceive: 7))
+        let frames = link.send(apdu: aarq).map { $0.encoded() }
+        let passwordStart = try #require(aarq.firstRange(of: password)).lowerBound + 3   // + LLC
+        var position = 0                                   // offset in LLC + APDU
+        for frame in frames {
+            let info = try HDLCFrame(decoding: frame).information
+            let masked = FrameTrace.masked(frame, password, splitAcrossFrames: true)
+            let infoStart = frame.count - 3 - info.count
+            for k in 0..<info.count where (passwordStart..<passwordStart + password.count).contains(position + k) {
+                #expect(masked[infoStart + k] == 0x2A, "password byte \(position + k - passwordStart) in clear at max info \(maxInfo)")
+            }
+            #expect(masked.count == frame.count)
+            position += info.count
         }
     }
 }

@@ -44,15 +44,15 @@ import Testing
         await #expect(throws: TransportError.closed) { try await a.write([2]) }
     }
 
-    @Test func closeWakesAWaitingReader() async throws {
+    /// The read would wait an hour; only `close()` can end it within the time limit.
+    /// (No wall-clock assertion: a busy machine may delay tasks, not change the outcome.)
+    @Test(.timeLimit(.minutes(1))) func closeWakesAWaitingReader() async throws {
         let (a, b) = MemoryChannel.pair()
-        let start = ContinuousClock.now
         let reader = Task { () async throws(TransportError) -> [UInt8] in
-            try await b.read(atMost: 8, timeout: .seconds(10))
+            try await b.read(atMost: 8, timeout: .seconds(3600))
         }
         try await Task.sleep(for: .milliseconds(20))
         await a.close()
         await #expect(throws: TransportError.closed) { try await reader.value }
-        #expect(ContinuousClock.now - start < .seconds(5))
     }
 }
