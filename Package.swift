@@ -11,10 +11,13 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "DLMS", targets: ["DLMS"]),
+        .library(name: "Simulator", targets: ["Simulator"]),
     ],
     targets: [
         .target(name: "DLMS"),
         .testTarget(name: "DLMSTests", dependencies: ["DLMS"]),
+        .target(name: "Simulator", dependencies: ["DLMS"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "DLMS"]),
     ]
 )
 
