@@ -12,12 +12,20 @@ let package = Package(
     products: [
         .library(name: "DLMS", targets: ["DLMS"]),
         .library(name: "Simulator", targets: ["Simulator"]),
+        .library(name: "ES951", targets: ["ES951"]),
     ],
     targets: [
         .target(name: "DLMS"),
         .testTarget(name: "DLMSTests", dependencies: ["DLMS"]),
-        .target(name: "Simulator", dependencies: ["DLMS"]),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "DLMS"]),
+        .target(name: "Simulator", dependencies: ["DLMS", "ES951"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "DLMS", "ES951"]),
+        // The device map and the event catalogue as data (ES951-MAP.md), handed out
+        // through `Bundle.module` by the one Swift file in the folder.
+        .target(name: "Resources", path: "Resources",
+                resources: [.copy("es951-map.json"), .copy("events.json")]),
+        // The concentrator as data: pure, apart from asking `Resources` for its bytes.
+        .target(name: "ES951", dependencies: ["DLMS", "Resources"]),
+        .testTarget(name: "ES951Tests", dependencies: ["ES951", "Resources", "DLMS"]),
     ]
 )
 

@@ -125,7 +125,6 @@ extension DeviceState {
                 for (i, done) in image.transferred.enumerated() where done { bytes[i / 8] |= 0x80 >> UInt8(i % 8) }
                 return .bitString(BitString(count: image.transferred.count, bytes: bytes))
             case 4: return .doubleLongUnsigned(image.firstNotTransferred)
-            case 5: return .boolean(true)
             case 6: return .enumerated(image.status)
             case 7:
                 guard image.status != 0 else { return .array([]) }

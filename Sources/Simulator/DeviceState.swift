@@ -1,4 +1,5 @@
 import DLMS
+import ES951
 
 /// The one simulated ES-951 that every association shares: identity, passwords, clock
 /// offset, settings written by clients, the generated meters and profiles, and the
@@ -68,7 +69,13 @@ public struct DeviceState: Sendable {
     /// - Parameter now: the host time at start; "today" of the generated profiles is its
     ///   date in the device's time zone.
     public init(configuration: Configuration = Configuration(), now: HostTime) {
-        self.init(configuration: configuration, now: now, objects: .builtIn())
+        let objects = (try? DeviceMap.builtIn()).map(ObjectTable.init(map:)) ?? .builtIn()
+        self.init(configuration: configuration, now: now, objects: objects)
+    }
+
+    /// A device serving the objects of `map` (`--map FILE`).
+    public init(configuration: Configuration = Configuration(), map: DeviceMap, now: HostTime) {
+        self.init(configuration: configuration, now: now, objects: ObjectTable(map: map))
     }
 
     init(configuration: Configuration, now: HostTime, objects: ObjectTable) {
@@ -157,5 +164,6 @@ public struct DeviceState: Sendable {
         put(3, "0.0.96.6.0.255", 2, .doubleLongUnsigned(UInt32(rng.int(1_000_000...50_000_000))))
         put(3, "0.0.96.6.3.255", 2, .longUnsigned(UInt16(rng.int(300...370))))
         put(1, "0.0.94.7.136.255", 2, .longUnsigned(0))
+        put(18, "0.0.44.0.0.255", 5, .boolean(true))
     }
 }

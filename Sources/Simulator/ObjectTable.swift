@@ -1,4 +1,5 @@
 import DLMS
+import ES951
 
 /// The objects the simulator serves, with access per client SAP: what the device map
 /// (module ES951) holds. Kept as this small internal shape so the source of the table is
@@ -21,7 +22,7 @@ struct ObjectTable: Sendable {
         var name: String
         var attributes: [Attribute]
         var methods: [Method]
-        var captureObjects: [CaptureObjectDefinition]
+        var captureObjects: [DLMS.CaptureObjectDefinition]
         var depth: Int?
         func attribute(_ index: Int8) -> Attribute? { attributes.first { $0.index == index } }
         func method(_ index: Int8) -> Method? { methods.first { $0.index == index } }
@@ -56,15 +57,15 @@ extension ObjectTable {
         func r(_ i: Int8) -> Attribute { Attribute(index: i, read: all, write: []) }
         func rw(_ i: Int8) -> Attribute { Attribute(index: i, read: all, write: lls) }
         func obj(_ c: UInt16, _ v: UInt8, _ obis: String, _ name: String, _ attrs: [Attribute],
-                 methods: [Int8] = [], capture: [CaptureObjectDefinition] = [], depth: Int? = nil) -> Object {
+                 methods: [Int8] = [], capture: [DLMS.CaptureObjectDefinition] = [], depth: Int? = nil) -> Object {
             Object(classID: c, version: v, obis: o(obis), name: name, attributes: [r(1)] + attrs,
                    methods: methods.map { Method(index: $0, access: lls) }, captureObjects: capture, depth: depth)
         }
-        func col(_ c: UInt16, _ obis: String, _ a: Int8 = 2) -> CaptureObjectDefinition {
-            CaptureObjectDefinition(classID: c, instance: o(obis), attribute: a)
+        func col(_ c: UInt16, _ obis: String, _ a: Int8 = 2) -> DLMS.CaptureObjectDefinition {
+            DLMS.CaptureObjectDefinition(classID: c, instance: o(obis), attribute: a)
         }
         let profile: [Attribute] = [r(2), r(3), r(4), r(5), r(6), r(7), r(8)]
-        let clock = CaptureObjectDefinition.clock
+        let clock = DLMS.CaptureObjectDefinition.clock
         let energy = [clock, col(3, "1.0.1.8.0.255"), col(3, "1.0.2.8.0.255"), col(3, "1.0.3.8.0.255"), col(3, "1.0.4.8.0.255")]
         let meterColumns = (150...156).map { col(1, "0.0.94.7.\($0).255") }
         let pollColumns = [col(1, "0.0.94.7.150.255")] + (157...160).map { col(1, "0.0.94.7.\($0).255") }
@@ -116,5 +117,26 @@ extension ObjectTable {
         objects.append(obj(4, 0, "1.0.1.6.0.255", "active-max-demand", [r(2), r(3), r(4), r(5)]))
         objects.append(obj(4, 0, "1.0.3.6.0.255", "reactive-max-demand", [r(2), r(3), r(4), r(5)]))
         return ObjectTable(objects: objects)
+    }
+}
+
+// MARK: - From the device map
+
+
+extension ObjectTable {
+    /// The table of a device map (the built-in one, or `--map FILE`).
+    init(map: DeviceMap) {
+        self.init(objects: map.objects.map { o in
+            Object(classID: o.classID, version: o.version, obis: o.obis, name: o.name,
+                   attributes: o.attributes.map {
+                       Attribute(index: $0.index, read: $0.access.read, write: $0.access.write, writeOnly: $0.writeOnly)
+                   },
+                   methods: o.methods.map { Method(index: $0.index, access: $0.access) },
+                   captureObjects: o.captureObjects.map {
+                       DLMS.CaptureObjectDefinition(classID: $0.classID, instance: $0.obis, attribute: $0.attribute,
+                                               dataIndex: $0.dataIndex)
+                   },
+                   depth: o.depth)
+        })
     }
 }
