@@ -11,10 +11,27 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "DLMS", targets: ["DLMS"]),
+        .library(name: "Simulator", targets: ["Simulator"]),
+        .library(name: "ES951", targets: ["ES951"]),
+        .library(name: "DLMSTransport", targets: ["DLMSTransport"]),
     ],
     targets: [
         .target(name: "DLMS"),
         .testTarget(name: "DLMSTests", dependencies: ["DLMS"]),
+        .target(name: "Simulator", dependencies: ["DLMS", "ES951", "DLMSTransport"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "DLMS", "ES951", "DLMSTransport"]),
+        // The device map and the event catalogue as data (ES951-MAP.md), handed out
+        // through `Bundle.module` by the one Swift file in the folder.
+        .target(name: "Resources", path: "Resources",
+                resources: [.copy("es951-map.json"), .copy("events.json")]),
+        // The concentrator as data: pure, apart from asking `Resources` for its bytes.
+        .target(name: "ES951", dependencies: ["DLMS", "Resources"]),
+        .testTarget(name: "ES951Tests", dependencies: ["ES951", "Resources", "DLMS"]),
+        // Channels (TCP, serial/pty, memory, paced, faulty), the frame trace and the async
+        // session driver: the I/O of the protocol. Depends on DLMS only.
+        .target(name: "DLMSTransport", dependencies: ["DLMS"]),
+        .testTarget(name: "DLMSTransportTests", dependencies: ["DLMSTransport", "DLMS"]),
+        .executableTarget(name: "transport-bench", dependencies: ["DLMSTransport"]),
     ]
 )
 
