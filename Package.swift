@@ -15,10 +15,16 @@ let package = Package(
         .library(name: "ES951", targets: ["ES951"]),
         .library(name: "DLMSTransport", targets: ["DLMSTransport"]),
     ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
     targets: [
         .target(name: "DLMS"),
         .testTarget(name: "DLMSTests", dependencies: ["DLMS"]),
         .target(name: "Simulator", dependencies: ["DLMS", "ES951", "DLMSTransport"]),
+        .executableTarget(name: "es951-sim", dependencies: [
+            "Simulator", "DLMS", "DLMSTransport", "ES951",
+            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "DLMS", "ES951", "DLMSTransport"]),
         // The device map and the event catalogue as data (ES951-MAP.md), handed out
         // through `Bundle.module` by the one Swift file in the folder.
