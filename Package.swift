@@ -38,6 +38,9 @@ let package = Package(
         .target(name: "DLMSTransport", dependencies: ["DLMS"]),
         .testTarget(name: "DLMSTransportTests", dependencies: ["DLMSTransport", "DLMS"]),
         .executableTarget(name: "transport-bench", dependencies: ["DLMSTransport"]),
+        // es951-sim read by the Gurux client (Tests/Interop/gurux_read.py in a venv that
+        // scripts/test-tools.sh makes); the dependency makes `swift test` build the simulator.
+        .testTarget(name: "InteropTests", dependencies: ["es951-sim"]),
     ]
 )
 
