@@ -206,6 +206,30 @@ struct GuruxInteropTests {
         }
     }
 
+    @Test("Addresses: its own (1/1001), all-station in the 2-byte form, client 48; another address gets no answer")
+    func addressing() throws {
+        try withTCPSimulator { hostPort in
+            let serial = ["--read", "1/0.0.96.1.0.255/2"]
+            let own = try GuruxRun.run(["--tcp", hostPort, "--physical", "1001"] + serial)
+            expectCleanSession(own)
+            #expect(text(own.read("1/0.0.96.1.0.255/2")) == "95100001", "\(own)")
+
+            // 7E A0 08 02 FF 21 93 …: upper 1, lower 0x7F, 2-byte form.
+            let short = try GuruxRun.run(["--tcp", hostPort, "--address-size", "2", "--physical", "0x7F"] + serial)
+            expectCleanSession(short)
+            #expect(text(short.read("1/0.0.96.1.0.255/2")) == "95100001", "\(short)")
+
+            let configurator = try GuruxRun.run(["--tcp", hostPort, "--client", "48", "--auth", "low",
+                                                 "--password", "admin@emis", "--set-clock", "now"])
+            expectCleanSession(configurator)
+            #expect(configurator.first("write")?["ok"] as? Bool == true, "\(configurator)")
+
+            let other = try GuruxRun.run(["--tcp", hostPort, "--physical", "1002", "--timeout", "1"] + serial)
+            #expect(other.status == 3, "\(other)")
+            #expect(other.counter("rx_frames") == 0, "a frame for 1/1002 must get no answer\n\(other)")
+        }
+    }
+
     @Test("The same over a pty: every NLS attribute, the daily profile, LLS clock write")
     func overPTY() throws {
         try requireTools()
