@@ -68,8 +68,10 @@ def to_json(value):
 
 
 def type_name(code):
+    """Gurux's name of a simple value's A-XDR type; None when it does not say
+    (arrays and structures)."""
     try:
-        return DataType(code).name.lower()
+        return DataType(code).name.lower() if code else None
     except (ValueError, TypeError):
         return None
 
