@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Accounts", targets: ["Accounts"]),
         .library(name: "AccountStore", targets: ["AccountStore"]),
         .library(name: "DLMSTransport", targets: ["DLMSTransport"]),
+        .library(name: "Simulator", targets: ["Simulator"]),
         .executable(name: "hlmcs", targets: ["hlmcs"]),
     ],
     dependencies: [
@@ -43,6 +44,11 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ], path: "Tools/stress-writer"),
         .testTarget(name: "DLMSTests", dependencies: ["DLMS"]),
+        .target(name: "Simulator", dependencies: ["DLMS", "ES951", "DLMSTransport"]),
+        .executableTarget(name: "es951-sim", dependencies: [
+            "Simulator", "DLMS", "DLMSTransport", "ES951",
+            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "DLMS", "ES951", "DLMSTransport"]),
         // The device map and the event catalogue as data (ES951-MAP.md), handed out
         // through `Bundle.module` by the one Swift file in the folder.
         .target(name: "Resources", path: "Resources",
@@ -63,6 +69,9 @@ let package = Package(
         .target(name: "DLMSTransport", dependencies: ["DLMS"]),
         .testTarget(name: "DLMSTransportTests", dependencies: ["DLMSTransport", "DLMS"]),
         .executableTarget(name: "transport-bench", dependencies: ["DLMSTransport"]),
+        // es951-sim read by the Gurux client (Tests/Interop/gurux_read.py in a venv that
+        // scripts/test-tools.sh makes); the dependency makes `swift test` build the simulator.
+        .testTarget(name: "InteropTests", dependencies: ["es951-sim"]),
     ]
 )
 

@@ -74,7 +74,9 @@ public struct ServerSession: Sendable {
 
     private func isForUs(_ address: HDLCAddress) -> Bool {
         if address == configuration.address { return true }
-        guard configuration.acceptsAllStation, address.size == configuration.address.size,
+        // The all-station address in any form (0x3FFF in 4 bytes, 0x7F in 2, 0x7F alone):
+        // a client that does not know the server's address may use the short form.
+        guard configuration.acceptsAllStation,
               address.upper == configuration.address.upper || address.size == 1 else { return false }
         return address.isAllStation
     }

@@ -1,0 +1,75 @@
+import Testing
+import DLMS
+import DLMSTransport
+import Foundation
+
+/// Starts the built `es951-sim` as a subprocess and talks to it over TCP.
+@Suite("es951-sim executable", .serialized)
+struct ExecutableTests {
+    /// The es951-sim next to the test bundle (same build directory).
+    static var executable: URL? {
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("es951-sim")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        return nil
+    }
+
+    /// Runs the simulator, waits for its LISTEN line, returns the process and the port.
+    static func start(_ arguments: [String]) throws -> (Process, UInt16, Pipe) {
+        let process = Process()
+        process.executableURL = try #require(executable, "build es951-sim first (swift build)")
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        var line: [UInt8] = []
+        while true {
+            let byte = out.fileHandleForReading.readData(ofLength: 1)
+            guard let b = byte.first else { break }
+            if b == 0x0A { break }
+            line.append(b)
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        #expect(text.hasPrefix("LISTEN tcp 127.0.0.1:"))
+        let port = try #require(UInt16(text.split(separator: ":").last ?? ""))
+        return (process, port, err)
+    }
+
+    @Test func servesSerialNumberAndDailyProfileOverTCP() async throws {
+        let (process, port, err) = try Self.start(["--tcp", "127.0.0.1:0", "--meters", "5", "--seed", "3"])
+        defer { process.terminate(); process.waitUntilExit() }
+        let channel = try await TCPChannel.connect(host: "127.0.0.1", port: port, timeout: .seconds(5))
+        var client = ChannelClient(channel: channel, configuration: ClientConfiguration(responseTimeout: .seconds(3)))
+        guard case .associated(let info)? = await client.run({ $0.connect() }) else { Issue.record("no association"); return }
+        #expect(info.serverAddress == HDLCAddress.server(upper: 1, lower: 1001, size: 4))
+        let serial = CosemAttributeDescriptor("1/0.0.96.1.0.255/2")!
+        let daily = CosemAttributeDescriptor("7/1.0.98.2.0.255/2")!
+        let answer = await client.run { $0.request(.get([AttributeWithAccess(serial)])) }
+        #expect(answer == .deliver(.get([.data(.visibleString(Array("95100001".utf8)))])))
+        guard case .deliver(.get(let results))? = await client.run({ $0.request(.get([AttributeWithAccess(daily)])) }),
+              case .data(.array(let rows))? = results.first else { Issue.record("no profile"); return }
+        #expect(rows.count == 89)
+        #expect(await client.run { $0.release() } == .released)
+        await channel.close()
+        process.interrupt()                       // SIGINT: a clean exit
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(log.contains("client 16 GET 1/0.0.96.1.0.255/2 -> ok"))
+    }
+
+    @Test func wrapperIsNotSupportedYet() throws {
+        let process = Process()
+        process.executableURL = try #require(Self.executable)
+        process.arguments = ["--tcp", "127.0.0.1:0", "--wrapper"]
+        process.standardError = Pipe()
+        process.standardOutput = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+    }
+}
