@@ -47,6 +47,21 @@ struct ES951Sim: AsyncParsableCommand {
     @Option(help: "A device map other than the built-in one.")
     var map: String?
 
+    /// Usage errors exit with 2 (SPEC.md exit statuses), not argument-parser's 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+
     func validate() throws {
         guard tcp != nil || pty != nil || serial != nil else { throw ValidationError("give --tcp, --pty or --serial") }
         guard (0...1000).contains(meters) else { throw ValidationError("--meters must be 0…1000") }
