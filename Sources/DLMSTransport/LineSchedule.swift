@@ -27,6 +27,9 @@ public struct LineSchedule: Sendable, Equatable {
     public private(set) var bytesInBurst = 0
     /// When the last byte was read, if something was read since the last write.
     public private(set) var pendingTurnaroundFrom: Duration?
+    /// The incoming direction: start of the current incoming burst and its byte count.
+    public private(set) var incomingBurstStart: Duration?
+    public private(set) var incomingBytesInBurst = 0
 
     public init(baud: Int, turnaround: Duration) {
         precondition(baud > 0, "baud must be positive")
@@ -42,6 +45,21 @@ public struct LineSchedule: Sendable, Equatable {
 
     private func deadline(start: Duration, byte k: Int) -> Duration {
         start + .seconds(10) * k / baud
+    }
+
+    /// `count` bytes reached us at `now` faster than the emulated line carries them (over
+    /// TCP or a pty, all at once): returns when the last of them arrives on the line.
+    /// They follow the bytes before them back to back while those are still arriving;
+    /// otherwise they begin at `now`. Deadlines count from the burst's start, like writes.
+    public mutating func arrival(of count: Int, at now: Duration) -> Duration {
+        let free = incomingBurstStart.map { deadline(start: $0, byte: incomingBytesInBurst) }
+        if let free, now <= free {
+            incomingBytesInBurst += count
+        } else {
+            incomingBurstStart = now
+            incomingBytesInBurst = count
+        }
+        return deadline(start: incomingBurstStart!, byte: incomingBytesInBurst)
     }
 
     /// Bytes were read from the line at `time`: the next write is a change of direction.

@@ -1,10 +1,11 @@
 import Synchronization
 
-/// A channel that behaves like a line of `baud` bit/s for what is written through it:
-/// each byte reaches the inner channel at its time on that line (``LineSchedule``), and
-/// the first write after a read waits for the `turnaround` (a device's pause between
-/// the last byte of a request and the first byte of its reply). The simulator's `--baud`
-/// and `--turnaround` (SPEC.md).
+/// A channel that behaves like a line of `baud` bit/s in both directions: each byte
+/// written reaches the inner channel at its time on that line (``LineSchedule``); bytes
+/// read are handed over when the last of them would have arrived on it; and the first
+/// write after a read waits for the `turnaround` (a device's pause between the last byte
+/// of a request and the first byte of its reply). The simulator's `--baud` and
+/// `--turnaround` (SPEC.md).
 ///
 /// `write` returns once its last byte has been delivered, as a serial write followed by
 /// `tcdrain` would. Sleeps aim at absolute deadlines, so lateness never accumulates: the
@@ -43,8 +44,12 @@ public final class PacedChannel: ByteChannel {
     public func read(atMost: Int, timeout: Duration) async throws(TransportError) -> [UInt8] {
         let bytes = try await inner.read(atMost: atMost, timeout: timeout)
         if !bytes.isEmpty {
+            // Incoming bytes too take their time on the line: hand them over when the
+            // last of them would have arrived, and count the turnaround from then.
             let at = now
-            line.withLock { $0.received(at: at) }
+            let due = line.withLock { $0.arrival(of: bytes.count, at: at) }
+            await sleepUninterrupted(until: origin + due)
+            line.withLock { $0.received(at: due) }
         }
         return bytes
     }

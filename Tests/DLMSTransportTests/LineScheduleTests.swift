@@ -66,3 +66,25 @@ import Testing
         #expect(line.schedule(1, at: .milliseconds(7)) == [.milliseconds(7) + Self.at9600(1)])
     }
 }
+
+@Suite struct LineScheduleIncomingTests {
+    static func at9600(_ k: Int) -> Duration { .seconds(10) * k / 9600 }
+
+    @Test func incomingBytesTakeTheirLineTime() {
+        var line = LineSchedule(baud: 9600, turnaround: .milliseconds(20))
+        // A 25-byte request that reached us all at once at 100 ms ends 25 byte times later.
+        #expect(line.arrival(of: 25, at: .milliseconds(100)) == .milliseconds(100) + Self.at9600(25))
+        // A piece that came while those are still arriving follows them back to back.
+        #expect(line.arrival(of: 5, at: .milliseconds(101)) == .milliseconds(100) + Self.at9600(30))
+        // After a silence, a new burst starts when its bytes reach us.
+        #expect(line.arrival(of: 1, at: .milliseconds(500)) == .milliseconds(500) + Self.at9600(1))
+    }
+
+    @Test func turnaroundCountsFromTheLastIncomingByteOnTheLine() {
+        var line = LineSchedule(baud: 9600, turnaround: .milliseconds(20))
+        let due = line.arrival(of: 96, at: .zero)            // 100 ms of line time
+        #expect(due == .milliseconds(100))
+        line.received(at: due)
+        #expect(line.schedule(1, at: .milliseconds(1)) == [.milliseconds(120) + Self.at9600(1)])
+    }
+}
