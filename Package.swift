@@ -79,7 +79,7 @@ let package = Package(
 // own: `HLMCS_FUZZ=1 swift build -c release --sanitize=fuzzer --product fuzz-hdlc`
 // (Fuzz/run.sh does this).
 if ProcessInfo.processInfo.environment["HLMCS_FUZZ"] != nil {
-    for name in ["fuzz-hdlc", "fuzz-apdu", "fuzz-axdr"] {
+    for name in ["fuzz-hdlc", "fuzz-apdu", "fuzz-axdr", "fuzz-session"] {
         package.targets.append(.executableTarget(
             name: name, dependencies: ["DLMS"], path: "Fuzz/\(name)",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]))

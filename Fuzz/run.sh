@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Runs each libFuzzer target for SECONDS (default 300) and prints its figures.
-#   Fuzz/run.sh [SECONDS] [TARGET...]      targets: fuzz-hdlc fuzz-apdu fuzz-axdr
+#   Fuzz/run.sh [SECONDS] [TARGET...]      targets: fuzz-hdlc fuzz-apdu fuzz-axdr fuzz-session
 # Corpora start from Fuzz/seeds/<target>/ (the test vectors) and grow in
 # Fuzz/corpus-<target>/; crashes are written to Fuzz/artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-300}; shift || true
-targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(fuzz-hdlc fuzz-apdu fuzz-axdr)
+targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(fuzz-hdlc fuzz-apdu fuzz-axdr fuzz-session)
 export HLMCS_FUZZ=1
 mkdir -p Fuzz/artifacts
 for t in "${targets[@]}"; do
