@@ -39,7 +39,7 @@ public struct FieldIssue<Field: Hashable & Sendable>: Equatable, Sendable {
 extension DLMSData {
     /// An unsigned integer of any A-XDR width (unsigned, long-unsigned, double-long-unsigned,
     /// long64-unsigned, enum), or a non-negative signed one.
-    func unsignedValue(_ field: String) throws(ModelError) -> UInt64 {
+    public func unsignedValue(_ field: String) throws(ModelError) -> UInt64 {
         switch self {
         case .unsigned(let v), .enumerated(let v): return UInt64(v)
         case .longUnsigned(let v): return UInt64(v)
@@ -54,7 +54,7 @@ extension DLMSData {
     }
 
     /// A signed view of any integer type.
-    func signedValue(_ field: String) throws(ModelError) -> Int64 {
+    public func signedValue(_ field: String) throws(ModelError) -> Int64 {
         switch self {
         case .integer(let v): return Int64(v)
         case .long(let v): return Int64(v)
@@ -65,33 +65,33 @@ extension DLMSData {
         }
     }
 
-    func unsignedValue<T: FixedWidthInteger>(_ field: String, as: T.Type) throws(ModelError) -> T {
+    public func unsignedValue<T: FixedWidthInteger>(_ field: String, as: T.Type) throws(ModelError) -> T {
         guard let v = T(exactly: try unsignedValue(field)) else { throw .unexpectedValue(field: field, value: self) }
         return v
     }
 
     /// Text of a visible-string, utf8-string or octet-string (decoded as UTF-8, invalid
     /// bytes replaced).
-    func textValue(_ field: String) throws(ModelError) -> String {
+    public func textValue(_ field: String) throws(ModelError) -> String {
         switch self {
         case .visibleString(let b), .utf8String(let b), .octetString(let b): return String(decoding: b, as: UTF8.self)
         default: throw .unexpectedValue(field: field, value: self)
         }
     }
 
-    func octetsValue(_ field: String) throws(ModelError) -> [UInt8] {
+    public func octetsValue(_ field: String) throws(ModelError) -> [UInt8] {
         switch self {
         case .octetString(let b), .visibleString(let b): return b
         default: throw .unexpectedValue(field: field, value: self)
         }
     }
 
-    func boolValue(_ field: String) throws(ModelError) -> Bool {
+    public func boolValue(_ field: String) throws(ModelError) -> Bool {
         guard case .boolean(let b) = self else { throw .unexpectedValue(field: field, value: self) }
         return b
     }
 
-    func elements(_ field: String, count: Int? = nil) throws(ModelError) -> [DLMSData] {
+    public func elements(_ field: String, count: Int? = nil) throws(ModelError) -> [DLMSData] {
         switch self {
         case .structure(let e), .array(let e):
             if let count, e.count < count { throw .unexpectedValue(field: field, value: self) }
@@ -102,20 +102,20 @@ extension DLMSData {
 
     /// A date-time (octet-string of 12 or tag 19); nil for one whose every part is
     /// unspecified (a poll that never happened).
-    func optionalDateTime(_ field: String) throws(ModelError) -> COSEMDateTime? {
+    public func optionalDateTime(_ field: String) throws(ModelError) -> COSEMDateTime? {
         if case .null = self { return nil }
         guard let t = dateTimeValue else { throw .unexpectedValue(field: field, value: self) }
         if t.date.year == 0xFFFF, t.date.month == 0xFF, t.date.dayOfMonth == 0xFF, t.time.hour == 0xFF { return nil }
         return t
     }
 
-    func dateTime(_ field: String) throws(ModelError) -> COSEMDateTime {
+    public func dateTime(_ field: String) throws(ModelError) -> COSEMDateTime {
         guard let t = try optionalDateTime(field) else { throw .unexpectedValue(field: field, value: self) }
         return t
     }
 
     /// A Register's scaler_unit: structure {integer scaler, enum unit}.
-    func scalerUnit(_ field: String) throws(ModelError) -> (scaler: Int8, unit: DLMSUnit) {
+    public func scalerUnit(_ field: String) throws(ModelError) -> (scaler: Int8, unit: DLMSUnit) {
         let e = try elements(field, count: 2)
         guard case .integer(let scaler) = e[0] else { throw .unexpectedValue(field: field, value: self) }
         return (scaler, DLMSUnit(try e[1].unsignedValue(field, as: UInt8.self)))
