@@ -192,4 +192,31 @@ struct ConcentratorReadTests {
         #expect(info.serialNumber == "95100001")
         await rig.finish()
     }
+
+    /// Cancelled in the middle of one long GET (a profile in blocks over a 19200 baud
+    /// line): the session is told, the call ends `.cancelled`, and the link still works.
+    @Test func cancellingDuringABlockTransfer() async throws {
+        let rig = try await SimulatorRig.opened(baud: 19200)
+        let concentrator = rig.concentrator
+        let progress = Collected<ReadProgress>()
+        let started = AsyncStream<Void>.makeStream()
+        await concentrator.setProgressHandler { p in
+            progress.append(p)
+            if p.frames > 6 { started.continuation.yield() }
+        }
+        let task = Task { () async throws(ConcentratorError) -> ProfileTable in
+            try await concentrator.readProfile(.daily, point: 1, from: nil, to: nil)
+        }
+        for await _ in started.stream { break }
+        task.cancel()
+        let result = await task.result
+        #expect(throws: ConcentratorError.cancelled) { try result.get() }
+        let entry = try #require(await concentrator.exchangeLog.last)
+        #expect(entry.what == "read profile daily point 1" && entry.outcome == .failure(.cancelled))
+        #expect(entry.frames > 6)
+        await concentrator.setProgressHandler(nil)
+        let info = try await concentrator.readInfo([.serialNumber])
+        #expect(info.serialNumber == "95100001")
+        await rig.finish()
+    }
 }

@@ -26,14 +26,15 @@ struct SimulatorRig {
         var count: Int { lines.withLock { $0.count } }
     }
 
-    init(client: UInt8 = 32, password: String? = SimulatorRig.password, meters: Int = 200) {
+    /// - Parameter baud: the simulator's answers paced at this speed (a slow line), if given.
+    init(client: UInt8 = 32, password: String? = SimulatorRig.password, meters: Int = 200, baud: Int? = nil) {
         let device = DeviceState(configuration: .init(meters: meters), now: SimulatorServer.now())
         let requests = Lines()
         let server = SimulatorServer(device: SharedDevice(ServerApplication(device: device)),
                                      options: .init(log: { line in
             // Requests, not the blocks of a long answer (GET-next).
             if line.hasPrefix("client "), line.contains("->"), !line.contains(" GET-next ") { requests.append(line) }
-        }))
+        }, wrap: Self.pacing(baud)))
         let (clientEnd, serverEnd) = MemoryChannel.pair()
         self.server = Task { await server.serve(channel: serverEnd, acceptsSignOn: false) }
         let counter = TrafficCounter()
@@ -47,10 +48,16 @@ struct SimulatorRig {
     }
 
     /// Opens the association.
-    static func opened(client: UInt8 = 32, password: String? = SimulatorRig.password, meters: Int = 200) async throws -> SimulatorRig {
-        let rig = SimulatorRig(client: client, password: password, meters: meters)
+    static func opened(client: UInt8 = 32, password: String? = SimulatorRig.password, meters: Int = 200,
+                       baud: Int? = nil) async throws -> SimulatorRig {
+        let rig = SimulatorRig(client: client, password: password, meters: meters, baud: baud)
         _ = try await rig.concentrator.open()
         return rig
+    }
+
+    static func pacing(_ baud: Int?) -> (@Sendable (any ByteChannel) -> any ByteChannel)? {
+        guard let baud else { return nil }
+        return { channel in PacedChannel(channel, baud: baud, turnaround: .zero) }
     }
 
     func finish() async {
