@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "AccountStore", targets: ["AccountStore"]),
         .library(name: "DLMSTransport", targets: ["DLMSTransport"]),
         .library(name: "Simulator", targets: ["Simulator"]),
+        .library(name: "Concentrator", targets: ["Concentrator"]),
         .executable(name: "hlmcs", targets: ["hlmcs"]),
     ],
     dependencies: [
@@ -72,6 +73,11 @@ let package = Package(
         // es951-sim read by the Gurux client (Tests/Interop/gurux_read.py in a venv that
         // scripts/test-tools.sh makes); the dependency makes `swift test` build the simulator.
         .testTarget(name: "InteropTests", dependencies: ["es951-sim"]),
+        // The async API the app calls (DESIGN.md), and under Link/ the LINK options →
+        // medium (TCP, serial, optical head) and client configuration.
+        .target(name: "Concentrator", dependencies: ["DLMS", "DLMSTransport", "ES951"]),
+        .testTarget(name: "ConcentratorTests", dependencies: [
+            "Concentrator", "DLMS", "DLMSTransport", "ES951", "Simulator"]),
     ]
 )
 

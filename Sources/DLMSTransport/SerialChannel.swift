@@ -59,6 +59,13 @@ public final class SerialChannel: ByteChannel {
         current.withLock { $0 = settings }
     }
 
+    /// Waits until what was written has left the port (tcdrain(3)).
+    public func drainOutput() { _ = tcdrain(io.fd) }
+
+    /// Drops what was received and not yet read (tcflush(3) `TCIFLUSH`): an optical
+    /// head's echo, noise from before a speed change.
+    public func discardInput() { _ = tcflush(io.fd, TCIFLUSH) }
+
     public func write(_ bytes: [UInt8]) async throws(TransportError) { try await io.write(bytes) }
 
     public func read(atMost: Int, timeout: Duration) async throws(TransportError) -> [UInt8] {
