@@ -112,7 +112,9 @@ public final class SerialChannel: ByteChannel {
         if s.stopBits == 2 { t.c_cflag |= tcflag_t(CSTOPB) }
         t.c_iflag &= ~tcflag_t(IXON | IXOFF | IXANY)
         withUnsafeMutableBytes(of: &t.c_cc) { cc in
-            cc[Int(VMIN)] = 0
+            // VMIN 1: with O_NONBLOCK an empty line reads EAGAIN; VMIN 0 and VTIME 0
+            // would make Linux return 0 bytes, which reads as end of file (`.closed`).
+            cc[Int(VMIN)] = 1
             cc[Int(VTIME)] = 0
         }
         cfsetispeed(&t, speed)

@@ -39,7 +39,9 @@ public struct OpticalHead {
         // 1. Sign-on at 300 7E1.
         let request = IEC62056Message.signOnRequest()
         do {
-            try channel.reconfigure(.modeE300)
+            // Already there when just opened so: a Linux pty refuses (EINVAL) to be set
+            // to 7E1 again once it has forced its CS8 (drivers/tty/pty.c).
+            if channel.settings != .modeE300 { try channel.reconfigure(.modeE300) }
             channel.discardInput()
             trace?.record(.sent, request, masking: nil)
             try await channel.write(request)
