@@ -68,7 +68,8 @@ let package = Package(
         // Channels (TCP, serial/pty, memory, paced, faulty), the frame trace and the async
         // session driver: the I/O of the protocol. Depends on DLMS only.
         .target(name: "DLMSTransport", dependencies: ["DLMS"]),
-        .testTarget(name: "DLMSTransportTests", dependencies: ["DLMSTransport", "DLMS"]),
+        // Simulator too: the optical sign-on is tested against es951-sim's pty mode in-process.
+        .testTarget(name: "DLMSTransportTests", dependencies: ["DLMSTransport", "DLMS", "Simulator"]),
         .executableTarget(name: "transport-bench", dependencies: ["DLMSTransport"]),
         // es951-sim read by the Gurux client (Tests/Interop/gurux_read.py in a venv that
         // scripts/test-tools.sh makes); the dependency makes `swift test` build the simulator.

@@ -1,5 +1,6 @@
 import DLMS
 import Foundation
+import Simulator
 import Testing
 @testable import DLMSTransport
 
@@ -64,6 +65,28 @@ import Testing
         #expect(seen.ack == Self.ack9600)
         #expect(seen.baudAtSignOn == 300)   // sign-on and ACK at 300 baud
         #expect(seen.baudAtAck == 300)
+    }
+
+    @Test(.timeLimit(.minutes(1))) func signsOnToTheSimulatorsPtyModeThenHDLCAnswers() async throws {
+        // es951-sim --pty, in-process: sign-on accepted, then HDLC on the same line.
+        let pty = try PseudoTerminal.open(link: nil)
+        let application = ServerApplication(device: DeviceState(configuration: .init(meters: 1), now: SimulatorServer.now()))
+        let server = SimulatorServer(device: SharedDevice(application))
+        let serving = Task { await server.serve(channel: pty.channel, acceptsSignOn: true) }
+        defer { serving.cancel() }
+        let client = try SerialChannel.open(path: pty.path, settings: .modeE300)
+        defer { Task { await client.close() } }
+        #expect(try await OpticalHead.signOn(client, timeout: .seconds(2)) == SimulatorServer.identification)
+        #expect(client.settings == .hdlc9600)
+        // SNRM to the all-station address (client 16): a UA comes back, nothing before it.
+        var session = ClientSession(configuration: ClientConfiguration())
+        guard case .send(let snrm)? = session.connect().first else { Issue.record("no SNRM"); return }
+        try await client.write(snrm)
+        var answer = try await client.read(atMost: 256, timeout: .seconds(2))
+        while answer.count < 3 || answer.last != 0x7E {
+            answer += try await client.read(atMost: 256, timeout: .seconds(2))
+        }
+        #expect(try HDLCFrame(decoding: answer).control == .unnumberedAcknowledge(poll: true))
     }
 
     @Test func announcedSpeedIsTheOneUsed() async throws {
