@@ -27,20 +27,22 @@ struct SimulatorRig {
     }
 
     /// - Parameter baud: the simulator's answers paced at this speed (a slow line), if given.
-    init(client: UInt8 = 32, password: String? = SimulatorRig.password, meters: Int = 200, baud: Int? = nil) {
+    /// - Parameter faults: faults injected on the simulator's side of the line.
+    init(client: UInt8 = 32, password: String? = SimulatorRig.password, meters: Int = 200, baud: Int? = nil,
+         faults: FaultSpec? = nil, timeout: Duration = .seconds(2)) {
         let device = DeviceState(configuration: .init(meters: meters), now: SimulatorServer.now())
         let requests = Lines()
         let server = SimulatorServer(device: SharedDevice(ServerApplication(device: device)),
                                      options: .init(log: { line in
             // Requests, not the blocks of a long answer (GET-next).
             if line.hasPrefix("client "), line.contains("->"), !line.contains(" GET-next ") { requests.append(line) }
-        }, wrap: Self.pacing(baud)))
+        }, wrap: Self.wrapping(baud: baud, faults: faults)))
         let (clientEnd, serverEnd) = MemoryChannel.pair()
         self.server = Task { await server.serve(channel: serverEnd, acceptsSignOn: false) }
         let counter = TrafficCounter()
         let configuration = ClientConfiguration(
             clientAddress: client, authentication: password.map { .low(password: Array($0.utf8)) } ?? .none,
-            responseTimeout: .seconds(2), maxAttempts: 2)
+            responseTimeout: timeout, maxAttempts: faults == nil ? 2 : 4)
         let link = DLMSConnection(channel: CountingChannel(clientEnd, counter: counter), configuration: configuration)
         concentrator = Concentrator(connection: link, map: Self.map, catalogue: nil, traffic: counter, now: { Self.fixedTime })
         self.counter = counter
@@ -55,9 +57,14 @@ struct SimulatorRig {
         return rig
     }
 
-    static func pacing(_ baud: Int?) -> (@Sendable (any ByteChannel) -> any ByteChannel)? {
-        guard let baud else { return nil }
-        return { channel in PacedChannel(channel, baud: baud, turnaround: .zero) }
+    static func wrapping(baud: Int?, faults: FaultSpec?) -> (@Sendable (any ByteChannel) -> any ByteChannel)? {
+        guard baud != nil || faults != nil else { return nil }
+        return { channel in
+            var c = channel
+            if let baud { c = PacedChannel(c, baud: baud, turnaround: .zero) }
+            if let faults { c = FaultyChannel(c, faults: faults) }
+            return c
+        }
     }
 
     func finish() async {
