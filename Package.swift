@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "AccountStore", targets: ["AccountStore"]),
         .library(name: "DLMSTransport", targets: ["DLMSTransport"]),
         .library(name: "Simulator", targets: ["Simulator"]),
+        .library(name: "Concentrator", targets: ["Concentrator"]),
         .executable(name: "hlmcs", targets: ["hlmcs"]),
     ],
     dependencies: [
@@ -67,11 +68,17 @@ let package = Package(
         // Channels (TCP, serial/pty, memory, paced, faulty), the frame trace and the async
         // session driver: the I/O of the protocol. Depends on DLMS only.
         .target(name: "DLMSTransport", dependencies: ["DLMS"]),
-        .testTarget(name: "DLMSTransportTests", dependencies: ["DLMSTransport", "DLMS"]),
+        // Simulator too: the optical sign-on is tested against es951-sim's pty mode in-process.
+        .testTarget(name: "DLMSTransportTests", dependencies: ["DLMSTransport", "DLMS", "Simulator"]),
         .executableTarget(name: "transport-bench", dependencies: ["DLMSTransport"]),
         // es951-sim read by the Gurux client (Tests/Interop/gurux_read.py in a venv that
         // scripts/test-tools.sh makes); the dependency makes `swift test` build the simulator.
         .testTarget(name: "InteropTests", dependencies: ["es951-sim"]),
+        // The async API the app calls (DESIGN.md), and under Link/ the LINK options →
+        // medium (TCP, serial, optical head) and client configuration.
+        .target(name: "Concentrator", dependencies: ["DLMS", "DLMSTransport", "ES951"]),
+        .testTarget(name: "ConcentratorTests", dependencies: [
+            "Concentrator", "DLMS", "DLMSTransport", "ES951", "Simulator"]),
     ]
 )
 
