@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "AccountStore", targets: ["AccountStore"]),
         .library(name: "DLMSTransport", targets: ["DLMSTransport"]),
         .library(name: "Simulator", targets: ["Simulator"]),
+        .library(name: "Export", targets: ["Export"]),
         .executable(name: "hlmcs", targets: ["hlmcs"]),
     ],
     dependencies: [
@@ -35,7 +36,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "hlmcs", dependencies: [
-            "Accounts", "AccountStore",
+            "Accounts", "AccountStore", "DLMS", "DLMSTransport", "ES951", "Export",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Helper for scripts/kill-writer.sh (SIGKILL a writer, then check the database).
@@ -63,7 +64,7 @@ let package = Package(
         ]),
         // Runs the built `hlmcs` binary as a subprocess; depending on the executable
         // target makes `swift test` build it first.
-        .testTarget(name: "HLMCSCommandTests", dependencies: ["hlmcs"]),
+        .testTarget(name: "HLMCSCommandTests", dependencies: ["hlmcs", "es951-sim"]),
         // Channels (TCP, serial/pty, memory, paced, faulty), the frame trace and the async
         // session driver: the I/O of the protocol. Depends on DLMS only.
         .target(name: "DLMSTransport", dependencies: ["DLMS"]),
@@ -72,6 +73,9 @@ let package = Package(
         // es951-sim read by the Gurux client (Tests/Interop/gurux_read.py in a venv that
         // scripts/test-tools.sh makes); the dependency makes `swift test` build the simulator.
         .testTarget(name: "InteropTests", dependencies: ["es951-sim"]),
+        // CSV of SPEC.md F-42 (profiles, events, meter lists): bytes and atomic files.
+        .target(name: "Export", dependencies: ["DLMS", "ES951"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "DLMS", "ES951"]),
     ]
 )
 

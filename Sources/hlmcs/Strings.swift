@@ -6,13 +6,37 @@ import Foundation
 /// Never includes a password.
 struct Strings {
     let language: Language
-    private var ru: Bool { language == .ru }
+    var ru: Bool { language == .ru }
 
-    private func t(_ en: String, _ ru: String) -> String { self.ru ? ru : en }
+    func t(_ en: String, _ ru: String) -> String { self.ru ? ru : en }
 
     var promptUser: String { t("User: ", "Пользователь: ") }
     var promptPassword: String { t("Password: ", "Пароль: ") }
     func promptNewPassword(_ user: String) -> String { t("New password for \(user): ", "Новый пароль для \(user): ") }
+    var promptLLSPassword: String { t("LLS password of the concentrator: ", "Пароль LLS концентратора: ") }
+    var llsPasswordNeeded: String {
+        t("--lls needs the concentrator's password: set HLMCS_LLS_PASSWORD, or run on a terminal.",
+          "Для --lls нужен пароль концентратора: задайте HLMCS_LLS_PASSWORD или запустите в терминале.")
+    }
+    var attributesNeeded: String { t("Name at least one attribute as CLASS/OBIS/ATTR (e.g. 1/0.0.96.1.0.255/2).", "Укажите хотя бы один атрибут как КЛАСС/OBIS/АТРИБУТ (например 1/0.0.96.1.0.255/2).") }
+    func badAttribute(_ text: String) -> String {
+        t("Not CLASS/OBIS/ATTR: \(text) (e.g. 1/0.0.96.1.0.255/2).", "Не КЛАСС/OBIS/АТРИБУТ: \(text) (например 1/0.0.96.1.0.255/2).")
+    }
+    func readRefusedShort(_ reason: String) -> String { t("refused: \(reason)", "отказ: \(reason)") }
+    func infoLabel(_ key: String) -> String {
+        switch key {
+        case "serial-number": t("Serial number", "Заводской номер")
+        case "model": t("Model", "Модель")
+        case "firmware-version": t("Firmware version", "Версия ПО")
+        case "manufacturer": t("Manufacturer", "Изготовитель")
+        case "hardware-version": t("Hardware version", "Версия аппаратуры")
+        case "logical-address": t("Logical address", "Логический адрес")
+        case "meter-counts": t("Meters configured / online / blacklisted", "Счётчики: всего / на связи / в чёрном списке")
+        case "battery-use-time": t("Backup battery use time, s", "Время работы от батареи, с")
+        case "battery-voltage": t("Backup battery voltage", "Напряжение батареи")
+        default: key
+        }
+    }
     var promptConfirm: String { t("Repeat the new password: ", "Повторите новый пароль: ") }
     var passwordsDiffer: String { t("The passwords differ; nothing changed.", "Пароли не совпадают; ничего не изменено.") }
     var noPasswordGiven: String { t("No password given.", "Пароль не введён.") }
@@ -67,7 +91,10 @@ struct Strings {
             }
         case let error as AccountsError:
             return CommandFailure(status: .usage, message: message(for: error))
+        case let failure as CommandFailure:
+            return failure
         default:
+            if let failure = deviceFailure(for: error) { return failure }
             return CommandFailure(status: .usage, message: t("Error: \(error)", "Ошибка: \(error)"))
         }
     }
