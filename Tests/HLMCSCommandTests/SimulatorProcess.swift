@@ -21,7 +21,7 @@ final class SimulatorProcess: @unchecked Sendable {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("hlmcs-sim-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         stdoutFile = directory.appendingPathComponent("sim.stdout")
-        FileManager.default.createFile(atPath: stdoutFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutFile.path, contents: nil)
         process.executableURL = Self.binary
         process.arguments = ["--tcp", "127.0.0.1:0"] + extra
         process.standardInput = FileHandle.nullDevice
@@ -42,10 +42,10 @@ final class SimulatorProcess: @unchecked Sendable {
         throw StartFailure(description: "es951-sim at \(Self.binary.path) printed no LISTEN line")
     }
 
-    /// SIGTERM, then SIGKILL after 3 s; removes its files.
+    /// SIGINT, then SIGKILL after 3 s; removes its files.
     func stop() {
         if process.isRunning {
-            process.terminate()
+            process.interrupt()   // es951-sim ends on SIGINT
             let deadline = Date().addingTimeInterval(3)
             while process.isRunning && Date() < deadline { usleep(10_000) }
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
