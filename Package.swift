@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "DLMSTransport", targets: ["DLMSTransport"]),
         .library(name: "Simulator", targets: ["Simulator"]),
         .library(name: "Export", targets: ["Export"]),
+        .library(name: "Concentrator", targets: ["Concentrator"]),
         .executable(name: "hlmcs", targets: ["hlmcs"]),
     ],
     dependencies: [
@@ -36,7 +37,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "hlmcs", dependencies: [
-            "Accounts", "AccountStore", "DLMS", "DLMSTransport", "ES951", "Export",
+            "Accounts", "AccountStore", "DLMS", "DLMSTransport", "ES951", "Export", "Concentrator",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Helper for scripts/kill-writer.sh (SIGKILL a writer, then check the database).
@@ -70,6 +71,10 @@ let package = Package(
         .target(name: "DLMSTransport", dependencies: ["DLMS"]),
         .testTarget(name: "DLMSTransportTests", dependencies: ["DLMSTransport", "DLMS"]),
         .executableTarget(name: "transport-bench", dependencies: ["DLMSTransport"]),
+        // The async API the application calls: every read and write of the concentrator
+        // over a DLMSConnection, values as ES951 models (Link/ opens the connection).
+        .target(name: "Concentrator", dependencies: ["DLMS", "DLMSTransport", "ES951"]),
+        .testTarget(name: "ConcentratorTests", dependencies: ["Concentrator", "Simulator", "DLMS", "DLMSTransport", "ES951"]),
         // es951-sim read by the Gurux client (Tests/Interop/gurux_read.py in a venv that
         // scripts/test-tools.sh makes); the dependency makes `swift test` build the simulator.
         .testTarget(name: "InteropTests", dependencies: ["es951-sim"]),

@@ -1,0 +1,249 @@
+import DLMS
+import DLMSTransport
+import ES951
+import Foundation
+
+extension Concentrator {
+    // MARK: - Log and progress
+
+    /// Runs one command and logs it (time, duration, traffic, rows, outcome).
+    func logged<T>(_ what: String, _ body: () async throws(ConcentratorError) -> T) async throws(ConcentratorError) -> T {
+        let start = now(), before = traffic?.totals ?? TrafficCounter.Totals()
+        rowsSoFar.withLock { $0 = (0, nil) }
+        operationStart = before
+        startProgress(before: before)
+        defer { traffic?.observe(nil) }
+        do {
+            let result = try await body()
+            append(start: start, before: before, what: what, outcome: .success, rows: rowsSoFar.withLock { $0.rows })
+            return result
+        } catch {
+            append(start: start, before: before, what: what, outcome: .failure(error), rows: rowsSoFar.withLock { $0.rows })
+            throw error
+        }
+    }
+
+    /// As `logged`, with the outcome counting the writes taken.
+    func loggedWrites(_ what: String, _ body: () async throws(ConcentratorError) -> [WriteOutcome]) async throws(ConcentratorError) -> [WriteOutcome] {
+        let start = now(), before = traffic?.totals ?? TrafficCounter.Totals()
+        do {
+            let outcomes = try await body()
+            let accepted = outcomes.filter { $0 == .accepted }.count
+            append(start: start, before: before, what: what, outcome: .written(accepted: accepted, of: outcomes.count), rows: 0)
+            return outcomes
+        } catch {
+            append(start: start, before: before, what: what, outcome: .failure(error), rows: 0)
+            throw error
+        }
+    }
+
+    func append(start: Date, before: TrafficCounter.Totals, what: String, outcome: ExchangeLogEntry.Outcome, rows: Int) {
+        let end = now(), after = traffic?.totals ?? TrafficCounter.Totals()
+        let elapsed = end.timeIntervalSince(start)
+        exchangeLog.append(ExchangeLogEntry(
+            time: start, what: what, outcome: outcome,
+            duration: .milliseconds(Int64((elapsed * 1000).rounded())),
+            bytes: after.bytes - before.bytes, frames: after.frames - before.frames, rows: rows))
+    }
+
+    private func startProgress(before: TrafficCounter.Totals) {
+        guard let traffic, let handler = progressHandler else { return }
+        let rows = rowsSoFar
+        traffic.observe { totals in
+            let r = rows.withLock { $0 }
+            handler(ReadProgress(bytes: totals.bytes - before.bytes, frames: totals.frames - before.frames,
+                                 rows: r.rows, totalRows: r.total))
+        }
+    }
+
+    /// Rows read so far in this command; tells the progress handler.
+    func noteRows(_ rows: Int, total: Int?) {
+        rowsSoFar.withLock { $0 = (rows, total) }
+        guard let progressHandler else { return }
+        let totals = traffic?.totals ?? TrafficCounter.Totals()
+        progressHandler(ReadProgress(bytes: totals.bytes - operationStart.bytes, frames: totals.frames - operationStart.frames,
+                                     rows: rows, totalRows: total))
+    }
+
+    // MARK: - Requests
+
+    func checkCancellation() throws(ConcentratorError) {
+        if Task.isCancelled { throw .cancelled }
+    }
+
+    /// One GET (with list when more than one).
+    func request(_ attributes: [AttributeWithAccess]) async throws(ConcentratorError) -> [GetDataResult] {
+        try checkCancellation()
+        do throws(DLMSConnectionError) { return try await connection.get(attributes) } catch { throw ConcentratorError(error) }
+    }
+
+    /// Values of attributes in one GET-with-list; a refused one fails the call.
+    func values(_ descriptors: [CosemAttributeDescriptor]) async throws(ConcentratorError) -> [DLMSData] {
+        try await values(descriptors.map { AttributeWithAccess($0) })
+    }
+
+    func values(_ attributes: [AttributeWithAccess]) async throws(ConcentratorError) -> [DLMSData] {
+        let results = try await request(attributes)
+        guard results.count == attributes.count else { throw .unexpectedValue("\(results.count) results for \(attributes.count) attributes") }
+        var out: [DLMSData] = []
+        for r in results {
+            switch r {
+            case .data(let v): out.append(v)
+            case .error(let e): throw .refused(e)
+            }
+        }
+        return out
+    }
+
+    func descriptor(_ name: String, _ index: Int8) throws(ConcentratorError) -> CosemAttributeDescriptor {
+        do throws(ModelError) { return try map.descriptor(name, index) } catch { throw ConcentratorError(error) }
+    }
+
+    func descriptors(_ list: [(String, Int8)]) throws(ConcentratorError) -> [CosemAttributeDescriptor] {
+        var out: [CosemAttributeDescriptor] = []
+        for (name, index) in list { out.append(try descriptor(name, index)) }
+        return out
+    }
+
+    func modelCall<T>(_ body: () throws(ModelError) -> T) throws(ConcentratorError) -> T {
+        do throws(ModelError) { return try body() } catch { throw ConcentratorError(error) }
+    }
+
+    // MARK: - Writes
+
+    /// SET, then GET of the same attribute, compared with `compare` (default: equal,
+    /// where a write-only octet-string that reads back empty counts as equal).
+    func write(_ attribute: CosemAttributeDescriptor, _ value: DLMSData,
+               compare: (@Sendable (DLMSData, DLMSData) -> Bool)?) async throws(ConcentratorError) -> WriteOutcome {
+        try checkCancellation()
+        let result: DataAccessResult
+        do throws(DLMSConnectionError) { result = try await connection.set(attribute, value) } catch { throw ConcentratorError(error) }
+        guard result == .success else { return .refused(result) }
+        let readBack = try await request([AttributeWithAccess(attribute)])
+        guard let first = readBack.first else { throw .unexpectedValue("no read-back of \(attribute)") }
+        let writeOnly = map.attribute(attribute)?.writeOnly ?? false
+        guard case .data(let back) = first else {
+            return writeOnly ? .accepted : .notTaken(readBack: first)
+        }
+        let same = compare?(value, back) ?? Self.matches(written: value, readBack: back, writeOnly: writeOnly)
+        return same ? .accepted : .notTaken(readBack: first)
+    }
+
+    static func matches(written: DLMSData, readBack: DLMSData, writeOnly: Bool) -> Bool {
+        if written == readBack { return true }
+        guard writeOnly else { return false }
+        switch (written, readBack) {
+        case (.octetString, .octetString(let b)) where b.isEmpty: return true
+        case (.structure(let w), .structure(let r)), (.array(let w), .array(let r)):
+            return w.count == r.count && zip(w, r).allSatisfy { matches(written: $0, readBack: $1, writeOnly: true) }
+        default: return false
+        }
+    }
+
+    /// Two date-times within 10 s of each other (the clock runs between write and read).
+    @Sendable static func sameInstant(_ a: DLMSData, _ b: DLMSData) -> Bool {
+        guard var x = a.dateTimeValue, var y = b.dateTimeValue else { return false }
+        if x.time.hundredths == 0xFF { x.time.hundredths = 0 }
+        if y.time.hundredths == 0xFF { y.time.hundredths = 0 }
+        guard let s = x.secondsSince1970(), let t = y.secondsSince1970() else { return a == b }
+        return abs(s - t) <= 10
+    }
+
+    // MARK: - Profiles and lists
+
+    /// Writes the point selector (it is per association, so every point-scoped read does).
+    func selectPoint(_ point: Int) async throws(ConcentratorError) {
+        guard let p = UInt16(exactly: point) else { throw .unexpectedValue("point \(point)") }
+        let d = try descriptor("point-selector", 2)
+        try checkCancellation()
+        let result: DataAccessResult
+        do throws(DLMSConnectionError) { result = try await connection.set(d, .longUnsigned(p)) } catch { throw ConcentratorError(error) }
+        guard result == .success else { throw .refused(result) }
+    }
+
+    /// Selects the point, reads the capture objects (attribute 3), then the buffer
+    /// (whole or by range on the clock column).
+    func profileRows(_ name: String, point: Int, from: COSEMDateTime?, to: COSEMDateTime?,
+                     extra: [CosemAttributeDescriptor] = []) async throws(ConcentratorError) -> ([ES951.CaptureObjectDefinition], DLMSData, [DLMSData]) {
+        let captureObjects = try descriptor(name, 3), buffer = try descriptor(name, 2)
+        try await selectPoint(point)
+        let columnsData = try await values([captureObjects])[0]
+        let columns = try modelCall { () throws(ModelError) in try ES951.CaptureObjectDefinition.list(from: columnsData) }
+        var access: SelectiveAccess?
+        if from != nil || to != nil {
+            let clock = columns.first { $0.classID == 8 && $0.attribute == 2 }
+                .map { DLMS.CaptureObjectDefinition(classID: $0.classID, instance: $0.obis, attribute: $0.attribute, dataIndex: $0.dataIndex) }
+                ?? .clock
+            access = .range(RangeDescriptor(restrictingObject: clock, from: .dateTimeOctetString(from ?? Self.unspecified),
+                                            to: .dateTimeOctetString(to ?? Self.unspecified)))
+        }
+        let v = try await values([AttributeWithAccess(buffer, access: access)] + extra.map { AttributeWithAccess($0) })
+        return (columns, v[0], Array(v.dropFirst()))
+    }
+
+    func profileRows(_ name: String, point: Int, from: COSEMDateTime?, to: COSEMDateTime?) async throws(ConcentratorError) -> ([ES951.CaptureObjectDefinition], DLMSData) {
+        let (c, b, _) = try await profileRows(name, point: point, from: from, to: to, extra: [])
+        return (c, b)
+    }
+
+    /// A profile table: the buffer and, in the same GET-with-list, the scaler_unit
+    /// (attribute 3) of every register column whose map object has one.
+    func profile(_ name: String, point: Int, from: COSEMDateTime?, to: COSEMDateTime?) async throws(ConcentratorError) -> ProfileTable {
+        // Columns as the map gives them, to ask for their scaler_units with the buffer;
+        // the table itself is built from the capture objects the device reports.
+        let mapColumns = map.object(named: name)?.captureObjects ?? []
+        var scalerUnitAttributes: [CosemAttributeDescriptor] = []
+        for c in mapColumns where c.attribute == 2 {
+            if let o = map.object(c.obis), o.classID == c.classID, o.attribute(3)?.key == "scaler-unit" {
+                let d = o.descriptor(3)
+                if !scalerUnitAttributes.contains(d) { scalerUnitAttributes.append(d) }
+            }
+        }
+        let (columns, buffer, extra) = try await profileRows(name, point: point, from: from, to: to, extra: scalerUnitAttributes)
+        let scalerUnits = Dictionary(zip(scalerUnitAttributes, extra), uniquingKeysWith: { a, _ in a })
+        let map = self.map
+        let table = try modelCall { () throws(ModelError) in
+            try ProfileTable(captureObjects: columns, buffer: buffer, map: map, scalerUnits: scalerUnits)
+        }
+        noteRows(table.rows.count, total: table.rows.count)
+        return table
+    }
+
+    /// Reads a list profile a page at a time: capture objects and entries in use in one
+    /// GET-with-list, then the buffer with entry selective access, `pageSize` rows each.
+    func readList<Row: Sendable>(_ name: String, pageSize: Int, onPage: @Sendable ([Row]) -> Void,
+                                 row: (DLMSData, [ES951.CaptureObjectDefinition]) throws(ModelError) -> Row) async throws(ConcentratorError) -> [Row] {
+        try await logged("read \(name)") { () async throws(ConcentratorError) -> [Row] in
+            let d = try descriptors([(name, 3), (name, 7)])
+            let buffer = try descriptor(name, 2)
+            let head = try await values(d)
+            let columns = try modelCall { () throws(ModelError) in try ES951.CaptureObjectDefinition.list(from: head[0]) }
+            let total = Int(try modelCall { () throws(ModelError) in try head[1].unsignedValue("\(name).entries-in-use") })
+            let size = max(1, pageSize)
+            var rows: [Row] = []
+            noteRows(0, total: total)
+            var first = 1
+            while first <= total {
+                let last = min(total, first + size - 1)
+                let page = try await values([AttributeWithAccess(buffer, access: .entry(EntryDescriptor(
+                    fromEntry: UInt32(first), toEntry: UInt32(last))))])[0]
+                let parsed = try modelCall { () throws(ModelError) -> [Row] in
+                    try page.elements("\(name).buffer").map { r throws(ModelError) in try row(r, columns) }
+                }
+                rows += parsed
+                noteRows(rows.count, total: total)
+                onPage(parsed)
+                // A device that returns fewer rows than asked has no more.
+                if parsed.count < last - first + 1 { break }
+                first = last + 1
+            }
+            return rows
+        }
+    }
+
+    /// A date-time with every field unspecified: an open side of a range.
+    static let unspecified = COSEMDateTime(
+        date: COSEMDate(year: 0xFFFF, month: 0xFF, dayOfMonth: 0xFF, dayOfWeek: 0xFF),
+        time: COSEMTime(hour: 0xFF, minute: 0xFF, second: 0xFF, hundredths: 0xFF),
+        deviation: nil, status: .notSpecified)
+}

@@ -1,0 +1,36 @@
+import DLMS
+import DLMSTransport
+
+/// Why a ``Concentrator`` call failed. Structured data only: the text a person reads is
+/// built in the application layer, in their language.
+public enum ConcentratorError: Error, Equatable, Sendable {
+    /// The link or the session failed (no answer, cut line, protocol error).
+    case link(DLMSConnectionError)
+    /// The device refused to read (or to select the point).
+    case refused(DataAccessResult)
+    /// The device rejected the association: `.rejectedPermanent, .serviceUser(13)` is a
+    /// wrong password, `.serviceUser(1)` an unknown client address.
+    case associationRejected(AssociationResult, SourceDiagnostic)
+    /// The device answered with a value the map does not allow, or the map lacks what a
+    /// read needs, or a value to write is invalid (the text names the field).
+    case unexpectedValue(String)
+    /// The user stopped the operation.
+    case cancelled
+
+    init(_ error: DLMSConnectionError) {
+        switch error {
+        case .dlms(.cancelled): self = .cancelled
+        case .dlms(.associationRejected(let result, let diagnostic)): self = .associationRejected(result, diagnostic)
+        default: self = .link(error)
+        }
+    }
+
+    init(_ error: ModelError) {
+        switch error {
+        case .unexpectedValue(let field, let value): self = .unexpectedValue("\(field): \(value)")
+        case .missingInMap(let what): self = .unexpectedValue("not in the map: \(what)")
+        }
+    }
+}
+
+import ES951
