@@ -1,3 +1,4 @@
+import Concentrator
 import DLMS
 import DLMSTransport
 import ES951
@@ -22,6 +23,22 @@ extension Strings {
                     "The optical head sign-on failed at step \(stepName(step)): ",
                     "Вход через оптическую головку не удался на шаге «\(stepName(step))»: ") + message(for: transport, link: link))
             case .usage(let text): return CommandFailure(status: .usage, message: text)
+            }
+        case let error as ConcentratorError:
+            switch error {
+            case .link(let connection): return connectionFailure(connection, link: link)
+            case .associationRejected(_, let diagnostic):
+                return CommandFailure(status: .deviceRefused, message: associationRejected(diagnostic, link: link))
+            case .refused(let reason):
+                return CommandFailure(status: .deviceRefused, message: t(
+                    "The concentrator refused the request: \(Self.dataAccessResultName(reason)).",
+                    "Концентратор отклонил запрос: \(Self.dataAccessResultName(reason))."))
+            case .unexpectedValue(let what):
+                return CommandFailure(status: .link, message: t(
+                    "The concentrator answered with a value this program does not expect (\(what)); check the device map (--map).",
+                    "Концентратор ответил значением, которого программа не ожидает (\(what)); проверьте карту устройства (--map)."))
+            case .cancelled:
+                return CommandFailure(status: .link, message: t("Stopped.", "Остановлено."))
             }
         case let error as DLMSConnectionError:
             return connectionFailure(error, link: link)

@@ -45,6 +45,7 @@ struct HLMCS: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hlmcs",
         abstract: "Terminal configurator for the EMIS ES-951 data concentrator.",
-        subcommands: [InfoCommand.self, GetCommand.self, SetCommand.self,
+        subcommands: [InfoCommand.self, GetCommand.self, SetCommand.self, ClockCommand.self, GPRSCommand.self,
+                      IPCommand.self, MetersCommand.self, TopologyCommand.self, ProfileCommand.self, EventsCommand.self,
                       UsersCommand.self, RolesCommand.self, AuditCommand.self])
 }

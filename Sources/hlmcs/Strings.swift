@@ -1,5 +1,6 @@
 import Accounts
 import AccountStore
+import ES951
 import Foundation
 
 /// Every sentence the account commands say, in English and Russian (SPEC.md F-73).
@@ -36,6 +37,30 @@ struct Strings {
         case "battery-voltage": t("Backup battery voltage", "Напряжение батареи")
         default: key
         }
+    }
+    func badPoint(_ point: Int) -> String { t("Not a metering point: \(point).", "Неверная точка учёта: \(point).") }
+    func badEventCode(_ code: Int) -> String { t("Event codes are 1…63, not \(code).", "Коды событий — 1…63, а не \(code).") }
+    func badMeterAddress(_ text: String) -> String { t("Not a meter address (EUI-64, 8 bytes in hex): \(text).", "Неверный адрес счётчика (EUI-64, 8 байт в hex): \(text).") }
+    func meterNotInNetwork(_ text: String) -> String { t("The concentrator has no route to the meter \(text).", "У концентратора нет маршрута к счётчику \(text).") }
+    var syncOrSet: String { t("Give --sync or --set, not both.", "Укажите --sync или --set, но не оба.") }
+    func badTimeZone(_ text: String) -> String { t("Not a time zone: \(text) (e.g. UTC+3, UTC-03:30).", "Неверный часовой пояс: \(text) (например UTC+3, UTC-03:30).") }
+    var promptDPDPassword: String { t("DPD password: ", "Пароль DPD: ") }
+    func secretNeeded(_ variable: String) -> String { t("A password is needed: set \(variable), or run on a terminal.", "Нужен пароль: задайте \(variable) или запустите в терминале.") }
+    func badEndpoint(_ text: String) -> String { t("Not IP:PORT: \(text) (e.g. 10.0.0.1:4059).", "Не IP:ПОРТ: \(text) (например 10.0.0.1:4059).") }
+    func badAddress(_ field: String, _ text: String) -> String { t("--\(field): not an IPv4 address: \(text).", "--\(field): не IPv4-адрес: \(text).") }
+    func badOnOff(_ text: String) -> String { t("--dhcp takes on or off, not \(text).", "--dhcp принимает on или off, а не \(text).") }
+    func badPort(_ port: Int) -> String { t("Not a TCP port: \(port) (1–65535).", "Неверный TCP-порт: \(port) (1–65535).") }
+    func invalidField(_ field: String, _ reason: ValidationReason) -> String {
+        let why: String = switch reason {
+        case .empty: t("empty", "пусто")
+        case .tooLong(let maximum): t("longer than \(maximum) characters", "длиннее \(maximum) символов")
+        case .invalidCharacter(let c): t("character \(String(c).debugDescription) not allowed", "недопустимый символ \(String(c).debugDescription)")
+        case .invalidAddress: t("not a valid address", "неверный адрес")
+        case .outOfRange(let range): t("outside \(range.lowerBound)…\(range.upperBound)", "вне диапазона \(range.lowerBound)…\(range.upperBound)")
+        case .nonContiguousMask: t("not a contiguous mask", "маска не непрерывна")
+        case .passwordRequired: t("needs the password too (--dpd-password)", "нужен и пароль (--dpd-password)")
+        }
+        return t("Invalid \(field): \(why); nothing was written.", "Неверное значение \(field): \(why); ничего не записано.")
     }
     var promptConfirm: String { t("Repeat the new password: ", "Повторите новый пароль: ") }
     var passwordsDiffer: String { t("The passwords differ; nothing changed.", "Пароли не совпадают; ничего не изменено.") }

@@ -1,5 +1,6 @@
 import Accounts
 import AccountStore
+import Concentrator
 import DLMS
 import DLMSTransport
 import ES951
@@ -15,9 +16,7 @@ struct DeviceRun {
     let session: Session
     let link: LinkOptions
     let map: DeviceMap
-    let connection: DLMSConnection
-    let started: ContinuousClock.Instant
-    private let log: ExchangeLogBox
+    let concentrator: Concentrator
 
     var strings: Strings { context.strings }
 
@@ -40,26 +39,20 @@ struct DeviceRun {
             }
             let map = try loadMap(options.mapPath)
             let password = try llsPassword(context, options)
-            let log = ExchangeLogBox()
-            let started = ContinuousClock.now
             let connection = try await Link.open(options, password: password.map { Array($0.utf8) })
-            let run = DeviceRun(context: context, session: session, link: options, map: map, connection: connection,
-                                started: started, log: log)
+            let concentrator = Concentrator(connection: connection, map: map, catalogue: nil, traffic: nil, now: { Date() })
+            let run = DeviceRun(context: context, session: session, link: options, map: map, concentrator: concentrator)
             do {
-                let opened = ContinuousClock.now
-                let association = try await connection.open()
-                run.note("open", "ok", since: opened, detail: "max info \(association.link.maxInfoTransmit)/\(association.link.maxInfoReceive), window \(association.link.windowTransmit)/\(association.link.windowReceive)")
+                let association = try await concentrator.open()
+                context.verbose("link: max info \(association.link.maxInfoTransmit)/\(association.link.maxInfoReceive), window \(association.link.windowTransmit)/\(association.link.windowReceive)\(association.usedPlainSNRM ? ", plain SNRM" : "")")
                 try await body(run)
             } catch {
-                run.note("command", "failed", since: started)
-                await connection.close()
-                run.printLog()
+                await concentrator.close()
+                await run.printLog()
                 throw error
             }
-            let closing = ContinuousClock.now
-            await connection.close()
-            run.note("close", "ok", since: closing)
-            run.printLog()
+            await concentrator.close()
+            await run.printLog()
         } catch let failure as CommandFailure {
             throw failure
         } catch {
@@ -83,55 +76,35 @@ struct DeviceRun {
         return password
     }
 
-    // MARK: - Reads and writes straight on the connection (until module Concentrator lands)
+    // MARK: - Writes
 
-    func get(_ attributes: [CosemAttributeDescriptor]) async throws -> [GetDataResult] {
-        let t0 = ContinuousClock.now
+    /// Carries out writes, audits them (target: what was written, secrets as `***`) and
+    /// turns a refusal or a value not kept into ``DeviceRefusal`` (exit status 1).
+    func write(_ action: Action, target: String, attributes: [String],
+               _ body: () async throws -> [WriteOutcome]) async throws {
+        let outcomes: [WriteOutcome]
         do {
-            let results = try await connection.get(attributes.map { AttributeWithAccess($0) })
-            note("get " + attributes.map(\.description).joined(separator: " "), "ok", since: t0)
-            return results
+            outcomes = try await body()
         } catch {
-            note("get " + attributes.map(\.description).joined(separator: " "), "failed", since: t0)
+            audit(action, target: target, .failure)
             throw error
         }
-    }
-
-    /// Writes and reads back; the outcome is audited. Throws ``DeviceRefusal`` when the
-    /// device refuses or does not keep the value.
-    func setAndVerify(_ attribute: CosemAttributeDescriptor, _ value: DLMSData, action: Action, writeOnly: Bool) async throws {
-        let name = attribute.description
-        let t0 = ContinuousClock.now
-        let result: DataAccessResult
-        do {
-            result = try await connection.set(attribute, value)
-        } catch {
-            audit(action, target: name, .failure)
-            throw error
-        }
-        note("set " + name, result == .success ? "ok" : Strings.dataAccessResultName(result), since: t0)
-        guard result == .success else {
-            audit(action, target: name, .failure)
-            throw DeviceRefusal.writeRefused(attribute: name, result)
-        }
-        if !writeOnly {
-            let back = try await get([attribute])
-            if case .data(let read) = back.first, !Self.same(read, value) {
-                audit(action, target: name, .failure)
-                throw DeviceRefusal.notAccepted(attribute: name, wrote: ValueText.text(value), readsBack: ValueText.text(read))
+        for (name, outcome) in zip(attributes, outcomes) {
+            switch outcome {
+            case .accepted: continue
+            case .refused(let reason):
+                audit(action, target: target, .failure)
+                throw DeviceRefusal.writeRefused(attribute: name, reason)
+            case .notTaken(let readBack):
+                audit(action, target: target, .failure)
+                let shown: String = switch readBack {
+                case .data(let data): ValueText.text(data)
+                case .error(let reason): Strings.dataAccessResultName(reason)
+                }
+                throw DeviceRefusal.notAccepted(attribute: name, wrote: target, readsBack: shown)
             }
         }
-        audit(action, target: name + " = " + (writeOnly ? "***" : ValueText.text(value)), .success)
-    }
-
-    /// Equal values; a date-time compares by its fields (a device keeps its own status).
-    static func same(_ a: DLMSData, _ b: DLMSData) -> Bool {
-        if a == b { return true }
-        if let x = a.dateTimeValue, let y = b.dateTimeValue {
-            return x.date == y.date && x.time.hour == y.time.hour && x.time.minute == y.time.minute
-                && x.time.second == y.time.second && x.deviation == y.deviation
-        }
-        return false
+        audit(action, target: target, .success)
     }
 
     func audit(_ action: Action, target: String, _ outcome: AuditEntry.Outcome) {
@@ -140,30 +113,21 @@ struct DeviceRun {
 
     // MARK: - Exchange log (--verbose)
 
-    func note(_ what: String, _ outcome: String, since start: ContinuousClock.Instant, detail: String = "") {
-        log.append(ExchangeLogLine(time: Date(), what: what, outcome: outcome, duration: ContinuousClock.now - start, detail: detail))
-    }
-
-    func printLog() {
+    /// One line per command of the concentrator's exchange log: time, what, outcome,
+    /// duration, bytes, frames, rows.
+    func printLog() async {
         guard context.options.verbose else { return }
-        for line in log.lines {
-            let duration = String(format: "%.3f", Double(line.duration.components.seconds) + Double(line.duration.components.attoseconds) / 1e18)
-            context.verbose("\(AuditEntry.timestamp(line.time))  \(line.what)  \(line.outcome)  \(duration) s\(line.detail.isEmpty ? "" : "  " + line.detail)")
+        for entry in await concentrator.exchangeLog {
+            let seconds = Double(entry.duration.components.seconds) + Double(entry.duration.components.attoseconds) / 1e18
+            let outcome: String = switch entry.outcome {
+            case .success: "ok"
+            case .written(let accepted, let of): "written \(accepted)/\(of)"
+            case .failure(let error): "failed: \(error)"
+            }
+            var line = "\(AuditEntry.timestamp(entry.time))  \(entry.what)  \(outcome)  " + String(format: "%.3f s", seconds)
+            if entry.bytes > 0 { line += "  \(entry.bytes) bytes  \(entry.frames) frames" }
+            if entry.rows > 0 { line += "  \(entry.rows) rows" }
+            context.verbose(line)
         }
     }
-}
-
-struct ExchangeLogLine {
-    var time: Date
-    var what: String
-    var outcome: String
-    var duration: Duration
-    var detail: String
-}
-
-final class ExchangeLogBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [ExchangeLogLine] = []
-    func append(_ line: ExchangeLogLine) { lock.withLock { entries.append(line) } }
-    var lines: [ExchangeLogLine] { lock.withLock { entries } }
 }

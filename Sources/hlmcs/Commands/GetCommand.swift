@@ -24,7 +24,7 @@ struct GetCommand: AsyncParsableCommand {
                 descriptors.append(descriptor)
             }
         }) { run in
-            let results = try await run.get(descriptors)
+            let results = try await run.concentrator.get(descriptors)
             for (descriptor, result) in zip(descriptors, results) {
                 let name = descriptor.description
                 let text: String

@@ -25,7 +25,7 @@ struct InfoCommand: AsyncParsableCommand {
             let present = Self.items.compactMap { item in
                 run.map.object(named: item.object).map { (item.key, $0.descriptor(item.attribute)) }
             }
-            let results = try await run.get(present.map(\.1))
+            let results = try await run.concentrator.get(present.map(\.1))
             var values: [String: DLMSData] = [:]
             for ((key, _), result) in zip(present, results) { if case .data(let d) = result { values[key] = d } }
             for ((key, descriptor), result) in zip(present, results) where key != "battery-voltage-scaler-unit" {

@@ -28,8 +28,10 @@ struct SetCommand: AsyncParsableCommand {
             data = try ValueInput.parse(value, for: mapped)
         }) { run in
             let descriptor = descriptor!, data = data!
-            try await run.setAndVerify(descriptor, data, action: .set, writeOnly: mapped?.writeOnly ?? false)
             let shown = mapped?.writeOnly == true ? "***" : ValueText.text(data)
+            try await run.write(.set, target: descriptor.description + " = " + shown, attributes: [descriptor.description]) {
+                [try await run.concentrator.set(descriptor, data)]
+            }
             run.context.emit(text: descriptor.description + " = " + shown,
                              json: ["attribute": descriptor.description, "ok": true, "value": mapped?.writeOnly == true ? NSNull() : ValueText.json(data)])
         }
