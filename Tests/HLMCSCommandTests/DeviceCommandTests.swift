@@ -151,3 +151,111 @@ import Testing
         #expect(run.status == 2, "\(arguments): \(run.stderr)")
     }
 }
+
+/// The list commands and their CSV files (SPEC.md F-42).
+@Suite struct ListCommandTests {
+    typealias T = DeviceCommandTests
+
+    @Test func profileDailyToCSVMatchesTheTextRowsOldestFirst() throws {
+        let (hlmcs, sim) = try T.setUp()
+        defer { sim.stop(); hlmcs.removeFolder() }
+        let path = hlmcs.folder.appendingPathComponent("daily.csv").path
+        let link = ["--tcp", sim.address, "--point", "3"]
+        let write = try hlmcs.run(["profile", "daily", "--csv", path, "--lang", "en"] + link, as: T.reader)
+        #expect(write.status == 0, "\(write.stderr)")
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
+        #expect(lines.first == "Date-time,A+ (Wh),A− (Wh),R+ (varh),R− (varh)")
+        #expect(lines.last == "")
+        let rows = lines.dropFirst().dropLast()
+        #expect(rows.count == 89)
+        #expect(rows.allSatisfy { $0.wholeMatch(of: #/\d{4}-\d{2}-\d{2} 00:00(,\d+){4}/#) != nil })
+        #expect(Array(rows) == rows.sorted())
+        #expect(write.stdout.contains("89 rows written to \(path)"))
+        // The same rows as the text output.
+        let text = try hlmcs.run(["profile", "daily"] + link, as: T.reader)
+        #expect(Array(text.lines.dropFirst().map { $0.replacingOccurrences(of: "\t", with: ",") }) == Array(rows))
+        // Russian defaults: `;` and the decimal comma; a window of time (with the
+        // simulator's own offset, since a time without one is the PC's local time).
+        let ru = hlmcs.folder.appendingPathComponent("daily-ru.csv").path
+        let window = try hlmcs.run(["profile", "daily", "--csv", ru, "--lang", "ru", "--from", String(rows[80].prefix(10)) + "T00:00+03:00",
+                                    "--to", String(rows[84].prefix(10)) + "T00:00+03:00"] + link, as: T.reader)
+        #expect(window.status == 0, "\(window.stderr)")
+        let ruLines = String(decoding: try Data(contentsOf: URL(fileURLWithPath: ru)).dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
+        #expect(ruLines.first == "Дата-время;A+ (Вт·ч);A− (Вт·ч);R+ (вар·ч);R− (вар·ч)")
+        #expect(Array(ruLines.dropFirst().dropLast()) == rows[80...84].map { $0.replacingOccurrences(of: ",", with: ";") })
+    }
+
+    @Test func aFailedReadLeavesNoCSVFile() throws {
+        let (hlmcs, sim) = try T.setUp()
+        sim.stop()
+        defer { hlmcs.removeFolder() }
+        let path = hlmcs.folder.appendingPathComponent("never.csv").path
+        let run = try hlmcs.run(["profile", "daily", "--point", "1", "--csv", path, "--tcp", sim.address, "--timeout", "0.3"], as: T.reader)
+        #expect(run.status == 3)
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: hlmcs.folder.path).allSatisfy { !$0.contains("never") })
+    }
+
+    @Test func eventsFilteredByCode() throws {
+        let (hlmcs, sim) = try T.setUp()
+        defer { sim.stop(); hlmcs.removeFolder() }
+        let all = try hlmcs.run(["events", "--tcp", sim.address, "--point", "1", "--json"], as: T.reader)
+        #expect(all.status == 0, "\(all.stderr)")
+        let events = try all.lines.map(T.json)
+        #expect(events.count >= 100)
+        let code = events[0]["code"] as! Int
+        let filtered = try hlmcs.run(["events", "--tcp", sim.address, "--point", "1", "--code", String(code), "--lang", "en"], as: T.reader)
+        #expect(filtered.status == 0, "\(filtered.stderr)")
+        let rows = filtered.lines.dropFirst()
+        #expect(rows.count == events.filter { $0["code"] as? Int == code }.count)
+        #expect(rows.allSatisfy { $0.split(separator: "\t")[1] == String(code) })
+        #expect(filtered.lines.first == "Date-time\tCode\tEvent")
+        // A code outside 1…63 is bad input.
+        #expect(try hlmcs.run(["events", "--tcp", sim.address, "--code", "64"], as: T.reader).status == 2)
+    }
+
+    @Test func metersToCSVNeedsExportAndHasEveryMeter() throws {
+        let (hlmcs, sim) = try T.setUp(["--meters", "120"])
+        defer { sim.stop(); hlmcs.removeFolder() }
+        let path = hlmcs.folder.appendingPathComponent("meters.csv").path
+        let run = try hlmcs.run(["meters", "--tcp", sim.address, "--csv", path, "--sep", ";", "--lang", "en"], as: T.reader)
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)).dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
+        #expect(lines.first == "Point;Meter number;Address;PLC short address;Type;Tariff mode;Power limit (W)")
+        #expect(lines.count == 122)
+        #expect(lines[1].wholeMatch(of: #/1;\d+;([0-9A-F]{2}:){7}[0-9A-F]{2};\d+;(single|three)-phase;\d;\d+/#) != nil, "\(lines[1])")
+        // Without `export` the CSV is refused before the link opens (and audited).
+        let admin = try hlmcs.run(["roles", "revoke", "read", "export"], as: T.admin)
+        #expect(admin.status == 0, "\(admin.stderr)")
+        let denied = try hlmcs.run(["meters", "--tcp", sim.address, "--csv", path + "2"], as: T.reader)
+        #expect(denied.status == 4)
+        #expect(!FileManager.default.fileExists(atPath: path + "2"))
+    }
+
+    @Test func clockGPRSAndIPReadAndWrite() throws {
+        let (hlmcs, sim) = try T.setUp()
+        defer { sim.stop(); hlmcs.removeFolder() }
+        let lls = ["--tcp", sim.address, "--lls"]
+        let clock = try hlmcs.run(["clock", "--set", "2026-11-01T06:00+03:00", "--time-zone", "UTC+3", "--json"] + lls, as: T.admin, environment: T.lls)
+        #expect(clock.status == 0, "\(clock.stderr)")
+        let reading = try T.json(clock.lines[0])
+        #expect((reading["time"] as? String)?.hasPrefix("2026-11-01T06:00") == true)
+        #expect(reading["time-zone"] as? String == "UTC+3")
+        // set-clock is not the Read role's.
+        #expect(try hlmcs.run(["clock", "--sync"] + lls, as: T.reader, environment: T.lls).status == 4)
+        let gprs = try hlmcs.run(["gprs", "--apn", "m2m.test", "--heartbeat", "5", "--json"] + lls, as: T.admin, environment: T.lls)
+        #expect(gprs.status == 0, "\(gprs.stderr)")
+        let settings = try T.json(gprs.lines[0])
+        #expect(settings["apn"] as? String == "m2m.test")
+        #expect(settings["heartbeat-minutes"] as? Int == 5)
+        #expect(try hlmcs.run(["gprs", "--apn", "bad apn!"] + lls, as: T.admin, environment: T.lls).status == 2)
+        let ip = try hlmcs.run(["ip", "--gateway", "192.168.1.254", "--json"] + lls, as: T.admin, environment: T.lls)
+        #expect(ip.status == 0, "\(ip.stderr)")
+        #expect(try T.json(ip.lines[0])["gateway"] as? String == "192.168.1.254")
+        let topology = try hlmcs.run(["topology", "--tcp", sim.address], as: T.reader)
+        #expect(topology.status == 0, "\(topology.stderr)")
+        #expect(topology.lines.first == "0000 (coordinator)")
+    }
+}
