@@ -69,7 +69,8 @@ let package = Package(
         // Channels (TCP, serial/pty, memory, paced, faulty), the frame trace and the async
         // session driver: the I/O of the protocol. Depends on DLMS only.
         .target(name: "DLMSTransport", dependencies: ["DLMS"]),
-        .testTarget(name: "DLMSTransportTests", dependencies: ["DLMSTransport", "DLMS"]),
+        // Simulator too: the optical sign-on is tested against es951-sim's pty mode in-process.
+        .testTarget(name: "DLMSTransportTests", dependencies: ["DLMSTransport", "DLMS", "Simulator"]),
         .executableTarget(name: "transport-bench", dependencies: ["DLMSTransport"]),
         // The async API the application calls: every read and write of the concentrator
         // over a DLMSConnection, values as ES951 models (Link/ opens the connection).

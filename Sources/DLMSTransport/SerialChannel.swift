@@ -59,6 +59,13 @@ public final class SerialChannel: ByteChannel {
         current.withLock { $0 = settings }
     }
 
+    /// Waits until what was written has left the port (tcdrain(3)).
+    public func drainOutput() { _ = tcdrain(io.fd) }
+
+    /// Drops what was received and not yet read (tcflush(3) `TCIFLUSH`): an optical
+    /// head's echo, noise from before a speed change.
+    public func discardInput() { _ = tcflush(io.fd, TCIFLUSH) }
+
     public func write(_ bytes: [UInt8]) async throws(TransportError) { try await io.write(bytes) }
 
     public func read(atMost: Int, timeout: Duration) async throws(TransportError) -> [UInt8] {
@@ -105,7 +112,9 @@ public final class SerialChannel: ByteChannel {
         if s.stopBits == 2 { t.c_cflag |= tcflag_t(CSTOPB) }
         t.c_iflag &= ~tcflag_t(IXON | IXOFF | IXANY)
         withUnsafeMutableBytes(of: &t.c_cc) { cc in
-            cc[Int(VMIN)] = 0
+            // VMIN 1: with O_NONBLOCK an empty line reads EAGAIN; VMIN 0 and VTIME 0
+            // would make Linux return 0 bytes, which reads as end of file (`.closed`).
+            cc[Int(VMIN)] = 1
             cc[Int(VTIME)] = 0
         }
         cfsetispeed(&t, speed)

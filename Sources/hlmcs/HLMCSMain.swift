@@ -47,5 +47,6 @@ struct HLMCS: AsyncParsableCommand {
         abstract: "Terminal configurator for the EMIS ES-951 data concentrator.",
         subcommands: [InfoCommand.self, GetCommand.self, SetCommand.self, ClockCommand.self, GPRSCommand.self,
                       IPCommand.self, MetersCommand.self, TopologyCommand.self, ProfileCommand.self, EventsCommand.self,
+                      PortsCommand.self,
                       UsersCommand.self, RolesCommand.self, AuditCommand.self])
 }

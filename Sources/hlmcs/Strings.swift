@@ -62,6 +62,12 @@ struct Strings {
         }
         return t("Invalid \(field): \(why); nothing was written.", "Неверное значение \(field): \(why); ничего не записано.")
     }
+    var noPorts: String { t("No serial ports found (is the adapter plugged in?).", "Последовательные порты не найдены (подключён ли адаптер?).") }
+    var noAccessHint: String { t("no permission", "нет прав") }
+    var dialoutHint: String {
+        t("To open the ports marked \"no permission\": sudo usermod -aG dialout $USER, then log in again.",
+          "Чтобы открыть порты с пометкой «нет прав»: sudo usermod -aG dialout $USER, затем войдите в систему заново.")
+    }
     var promptConfirm: String { t("Repeat the new password: ", "Повторите новый пароль: ") }
     var passwordsDiffer: String { t("The passwords differ; nothing changed.", "Пароли не совпадают; ничего не изменено.") }
     var noPasswordGiven: String { t("No password given.", "Пароль не введён.") }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Concentrator
 import Foundation
 
 /// The LINK options of SPEC.md F-72, shared by every device command:

@@ -1,0 +1,18 @@
+import DLMSTransport
+
+/// Why a link could not be opened. Structured data only: the text a person reads (RU and
+/// EN) is built in the application layer.
+///
+/// - `.transport`: the medium failed — `.notFound(path)` for a missing port,
+///   `.permissionDenied` (the `dialout` hint), `.busy`, a TCP `.timedOut` or refusal.
+/// - `.opticalSignOn`: the optical head's sign-on failed at `step`; a device that is
+///   silent gives `.timedOut`, an answer that is not a usable identification
+///   `.unsupported("identification")`, `.unsupported("hdlc")` (no `\2`) or
+///   `.unsupported("baud character X")` (see ``OpticalSignOnError/transportError``).
+/// - `.usage`: the options cannot make a link; the string names the option(s), e.g.
+///   `"--address-size 2: --server-address 300 needs the 4-byte form"` (exit status 2).
+public enum LinkError: Error, Equatable, Sendable {
+    case transport(TransportError)
+    case opticalSignOn(step: OpticalStep, TransportError)
+    case usage(String)
+}
