@@ -134,6 +134,24 @@ import Testing
         #expect(closed.stderr.contains("connection refused"), "\(closed.stderr)")
     }
 
+    @Test func theOpticalHeadOverAPtyAtTheAllStationAddressAndAMissingPort() throws {
+        let hlmcs = CommandRunner()
+        defer { hlmcs.removeFolder() }
+        let store = try AccountStore(path: hlmcs.database, hasher: PasswordHasher(unsafeUncheckedRounds: 1000))
+        try store.initialize(administratorPassword: Self.admin.1, now: Date())
+        let pty = hlmcs.folder.appendingPathComponent("optical").path
+        let sim = try SimulatorProcess(pty: pty)
+        defer { sim.stop() }
+        let info = try hlmcs.run(["info", "--optical", pty, "--lang", "en", "--verbose"], as: Self.admin)
+        #expect(info.status == 0, "\(info.stderr)")
+        #expect(info.lines.contains("Serial number: 95100001"))
+        // --verbose prints the exchange log: one line per command.
+        #expect(info.stderr.contains("  open  ok  ") && info.stderr.contains("  close  ok  "), "\(info.stderr)")
+        let missing = try hlmcs.run(["get", "--serial", pty + "-missing", "1/0.0.96.1.0.255/2", "--lang", "en"], as: Self.admin)
+        #expect(missing.status == 3)
+        #expect(missing.stderr.contains("does not exist"), "\(missing.stderr)")
+    }
+
     @Test(arguments: [
         ["get", "--tcp", "127.0.0.1:1", "--bogus", "1/0.0.96.1.0.255/2"],
         ["get", "1/0.0.96.1.0.255/2"],

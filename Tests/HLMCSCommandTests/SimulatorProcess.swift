@@ -17,13 +17,16 @@ final class SimulatorProcess: @unchecked Sendable {
 
     static let binary: URL = CommandRunner.binary.deletingLastPathComponent().appendingPathComponent("es951-sim")
 
-    init(_ extra: [String] = []) throws {
+    /// - Parameter pty: serve on a pseudo-terminal at this path instead of TCP
+    ///   (`address` is then the path).
+    init(_ extra: [String] = [], pty: String? = nil) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("hlmcs-sim-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         stdoutFile = directory.appendingPathComponent("sim.stdout")
         _ = FileManager.default.createFile(atPath: stdoutFile.path, contents: nil)
         process.executableURL = Self.binary
-        process.arguments = ["--tcp", "127.0.0.1:0"] + extra
+        process.arguments = (pty.map { ["--pty", $0] } ?? ["--tcp", "127.0.0.1:0"]) + extra
+        let prefix = pty == nil ? "LISTEN tcp " : "LISTEN pty "
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: stdoutFile)
         process.standardError = FileHandle.nullDevice
@@ -31,8 +34,8 @@ final class SimulatorProcess: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(15)
         while Date() < deadline {
             let text = (try? String(contentsOf: stdoutFile, encoding: .utf8)) ?? ""
-            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("LISTEN tcp ") }) {
-                address = String(line.dropFirst("LISTEN tcp ".count))
+            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) {
+                address = String(line.dropFirst(prefix.count))
                 return
             }
             if !process.isRunning { break }
