@@ -1,62 +1,49 @@
 import ArgumentParser
+import Concentrator
 import DLMS
 import ES951
 import Foundation
 
 /// `hlmcs info LINK`: concentrator information (SPEC.md F-30, F-31, F-37) in one
-/// GET-with-list: serial number, model, firmware, manufacturer, hardware, logical
-/// address, meter counts, backup battery.
+/// GET-with-list (`Concentrator.readInfo()`): serial number, model, firmware,
+/// manufacturer, hardware, logical device name and addresses, RS-485 speed, meter counts,
+/// clock and time zone, backup battery. Items the device refuses are left out.
 struct InfoCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "info", abstract: "Concentrator information.")
+    static let configuration = CommandConfiguration(commandName: "info", abstract: "Concentrator information (F-30, F-31, F-37).")
     @OptionGroup var link: LinkArguments
     @OptionGroup var global: GlobalOptions
 
-    /// Each item: a stable key (JSON), and where it is.
-    static let items: [(key: String, object: String, attribute: Int8)] = [
-        ("serial-number", "serial-number", 2), ("model", "model", 2), ("firmware-version", "firmware-version", 2),
-        ("manufacturer", "manufacturer", 2), ("hardware-version", "hardware-version", 2),
-        ("logical-address", "hdlc-rs485", 9), ("meter-counts", "meter-counts", 2),
-        ("battery-use-time", "battery-use-time", 2), ("battery-voltage", "battery-voltage", 2),
-        ("battery-voltage-scaler-unit", "battery-voltage", 3),
-    ]
-
     func run() async throws {
         try await DeviceRun.run(global, link: link, actions: [.info], target: "") { run in
-            let present = Self.items.compactMap { item in
-                run.map.object(named: item.object).map { (item.key, $0.descriptor(item.attribute)) }
+            let info = try await run.concentrator.readInfo()
+            let s = run.strings
+            var items: [(key: String, label: String, text: String, json: Any)] = []
+            func add(_ key: String, _ label: String, _ text: String?, _ json: Any? = nil) {
+                if let text { items.append((key, label, text, json ?? text)) }
             }
-            let results = try await run.concentrator.get(present.map(\.1))
-            var values: [String: DLMSData] = [:]
-            for ((key, _), result) in zip(present, results) { if case .data(let d) = result { values[key] = d } }
-            for ((key, descriptor), result) in zip(present, results) where key != "battery-voltage-scaler-unit" {
-                var shown: String
-                switch result {
-                case .data(let data):
-                    shown = ValueText.text(data)
-                    if key == "battery-voltage", case .structure(let su)? = values["battery-voltage-scaler-unit"], su.count == 2,
-                       case .integer(let scaler) = su[0], case .enumerated(let unit) = su[1], let raw = Self.integer(data) {
-                        shown = ScaledValue(raw: raw, scaler: scaler, unit: DLMSUnit(unit)).description
-                    }
-                    if key == "meter-counts", case .structure(let counts) = data, counts.count == 3 {
-                        shown = counts.map(ValueText.text).joined(separator: " / ")
-                    }
-                case .error(let reason):
-                    shown = run.strings.readRefusedShort(Strings.dataAccessResultName(reason))
-                }
-                run.context.emit(text: run.strings.infoLabel(key) + ": " + shown,
-                                 json: ["item": key, "attribute": descriptor.description, "value": shown])
+            add("serial-number", s.infoLabel("serial-number"), info.serialNumber)
+            add("model", s.infoLabel("model"), info.model)
+            add("firmware-version", s.infoLabel("firmware-version"), info.firmwareVersion)
+            add("manufacturer", s.infoLabel("manufacturer"), info.manufacturer)
+            add("hardware-version", s.infoLabel("hardware-version"), info.hardwareVersion)
+            add("logical-device-name", s.t("Logical device name", "Имя логического устройства"), info.logicalDeviceNameText)
+            add("logical-address", s.infoLabel("logical-address"), info.logicalAddressRS485.map(String.init), info.logicalAddressRS485.map { Int($0) })
+            add("logical-address-optical", s.t("Logical address (optical)", "Логический адрес (оптопорт)"),
+                info.logicalAddressOptical.map(String.init), info.logicalAddressOptical.map { Int($0) })
+            add("rs485-baud", s.t("RS-485 speed, bit/s", "Скорость RS-485, бит/с"), info.rs485Baud.map(String.init), info.rs485Baud)
+            if let counts = info.meterCounts {
+                add("meter-counts", s.infoLabel("meter-counts"), "\(counts.configured) / \(counts.online) / \(counts.blacklisted)",
+                    ["configured": counts.configured, "online": counts.online, "blacklisted": counts.blacklisted])
             }
-        }
-    }
-
-    static func integer(_ data: DLMSData) -> Int64? {
-        switch data {
-        case .longUnsigned(let v): Int64(v)
-        case .doubleLongUnsigned(let v): Int64(v)
-        case .unsigned(let v): Int64(v)
-        case .long(let v): Int64(v)
-        case .doubleLong(let v): Int64(v)
-        default: nil
+            add("clock", s.t("Clock", "Часы"), info.clock.flatMap(ValueText.iso8601))
+            add("time-zone", s.t("Time zone", "Часовой пояс"), info.timeZone.map { ClockCommand.zoneText(-Int($0)) })
+            add("battery-use-time", s.infoLabel("battery-use-time"), info.batteryUseTime.map { $0.text() })
+            add("battery-voltage", s.infoLabel("battery-voltage"), info.batteryVoltage.map { $0.text(decimalSeparator: s.ru ? "," : ".") + ($0.unit.flatMap(s.unitSymbol).map { " " + $0 } ?? "") })
+            if run.context.options.json {
+                run.context.emit(text: "", json: Dictionary(uniqueKeysWithValues: items.map { ($0.key, $0.json) }))
+            } else {
+                for item in items { print(item.label + ": " + item.text) }
+            }
         }
     }
 }
