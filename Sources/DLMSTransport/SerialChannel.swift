@@ -59,6 +59,10 @@ public final class SerialChannel: ByteChannel {
         current.withLock { $0 = settings }
     }
 
+    /// The descriptor, for tests whose scripted device must run on a thread of its own
+    /// with blocking I/O (a busy cooperative pool must not make it late).
+    package var _descriptor: Int32 { io.fd }
+
     /// Waits until what was written has left the port (tcdrain(3)).
     public func drainOutput() { _ = tcdrain(io.fd) }
 

@@ -134,7 +134,7 @@ import Testing
         let server = Self.simulator()
         let serving = Task { await server.serve(listener: listener) }
         defer { listener.close(); serving.cancel() }
-        let options = LinkOptions(medium: .tcp(host: "127.0.0.1", port: listener.port, wrapper: false), timeout: .seconds(2))
+        let options = LinkOptions(medium: .tcp(host: "127.0.0.1", port: listener.port, wrapper: false), timeout: .seconds(30))
         let connection = try await Link.open(options, password: nil)
         #expect(connection.configuration.clientAddress == 16)
         #expect(try await Self.readSerialNumber(connection) == .data(.visibleString(Array("95100001".utf8))))
@@ -148,7 +148,7 @@ import Testing
         let trace = NSTemporaryDirectory() + "hlmcs-link-trace-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         defer { unlink(trace) }
         let options = LinkOptions(medium: .tcp(host: "127.0.0.1", port: listener.port, wrapper: false),
-                                  security: .lls, timeout: .seconds(2), tracePath: trace)
+                                  security: .lls, timeout: .seconds(30), tracePath: trace)
         let connection = try await Link.open(options, password: Array("admin@emis".utf8))
         #expect(try await Self.readSerialNumber(connection) == .data(.visibleString(Array("95100001".utf8))))
         let text = try String(contentsOfFile: trace, encoding: .utf8)
@@ -163,7 +163,7 @@ import Testing
         defer { serving.cancel() }
         let trace = NSTemporaryDirectory() + "hlmcs-optical-link-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         defer { unlink(trace) }
-        let options = LinkOptions(medium: .optical(path: pty.path), timeout: .seconds(2), tracePath: trace)
+        let options = LinkOptions(medium: .optical(path: pty.path), timeout: .seconds(30), tracePath: trace)
         #expect(try Link.serverAddress(options).isAllStation)
         let connection = try await Link.open(options, password: nil)
         #expect(try await Self.readSerialNumber(connection) == .data(.visibleString(Array("95100001".utf8))))
@@ -201,7 +201,7 @@ import Testing
         listener.close()
         await #expect {
             _ = try await Link.open(LinkOptions(medium: .tcp(host: "127.0.0.1", port: port, wrapper: false),
-                                                timeout: .seconds(2)), password: nil)
+                                                timeout: .seconds(30)), password: nil)
         } throws: { error in
             guard case .transport(.io(_, "connect"))? = error as? LinkError else { return false }
             return true

@@ -46,6 +46,19 @@ import Testing
         #expect(try await Self.readAll(pty.channel, count: 6) == [0x06, 0x32, 0x35, 0x32, 0x0D, 0x0A])
     }
 
+    @Test func emptyLineTimesOutInsteadOfReadingAsClosed() async throws {
+        // With VMIN 0 and VTIME 0, Linux returns 0 bytes for an empty tty even with
+        // O_NONBLOCK, which read as end of file: a silent device looked like a closed port.
+        let pty = try PseudoTerminal.open(link: nil)
+        let port = try SerialChannel.open(path: pty.path, settings: .hdlc9600)
+        await #expect(throws: TransportError.timedOut(after: .milliseconds(100))) {
+            _ = try await port.read(atMost: 16, timeout: .milliseconds(100))
+        }
+        try await pty.channel.write([0x7E])
+        #expect(try await port.read(atMost: 16, timeout: .seconds(30)) == [0x7E])
+        await port.close()
+    }
+
     @Test func openErrorsAreTyped() throws {
         #expect(throws: TransportError.notFound("/dev/hlmcs-no-such-port")) {
             _ = try SerialChannel.open(path: "/dev/hlmcs-no-such-port", settings: .hdlc9600)

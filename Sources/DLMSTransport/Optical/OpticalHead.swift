@@ -36,6 +36,13 @@ public struct OpticalHead {
     ///   garbage, `.noHDLC` for a device without `\2`.
     public static func signOn(_ channel: SerialChannel, timeout: Duration,
                               trace: FrameTrace? = nil) async throws(OpticalSignOnError) -> Identification {
+        try await signOn(channel, timeout: timeout, trace: trace, reactionTime: nil)
+    }
+
+    /// `reactionTime` replaces the one the identification asks for (tests on a loaded
+    /// machine, where a scripted device needs longer to echo).
+    static func signOn(_ channel: SerialChannel, timeout: Duration, trace: FrameTrace?,
+                       reactionTime: Duration?) async throws(OpticalSignOnError) -> Identification {
         // 1. Sign-on at 300 7E1.
         let request = IEC62056Message.signOnRequest()
         do {
@@ -69,7 +76,7 @@ public struct OpticalHead {
             throw OpticalSignOnError(step: .acknowledge, reason: .transport(error))
         }
         await sleepUninterrupted(until: ContinuousClock.now.advanced(
-            by: identification.reactionTimeShort ? shortReactionTime : reactionTime))
+            by: reactionTime ?? (identification.reactionTimeShort ? shortReactionTime : Self.reactionTime)))
 
         // 4. The new speed, 8N1, without the echo of the acknowledgement.
         do {
