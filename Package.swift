@@ -73,10 +73,6 @@ let package = Package(
         // Simulator too: the optical sign-on is tested against es951-sim's pty mode in-process.
         .testTarget(name: "DLMSTransportTests", dependencies: ["DLMSTransport", "DLMS", "Simulator"]),
         .executableTarget(name: "transport-bench", dependencies: ["DLMSTransport"]),
-        // The async API the application calls: every read and write of the concentrator
-        // over a DLMSConnection, values as ES951 models (Link/ opens the connection).
-        .target(name: "Concentrator", dependencies: ["DLMS", "DLMSTransport", "ES951"]),
-        .testTarget(name: "ConcentratorTests", dependencies: ["Concentrator", "Simulator", "DLMS", "DLMSTransport", "ES951"]),
         // es951-sim read by the Gurux client (Tests/Interop/gurux_read.py in a venv that
         // scripts/test-tools.sh makes); the dependency makes `swift test` build the simulator.
         .testTarget(name: "InteropTests", dependencies: ["es951-sim"]),

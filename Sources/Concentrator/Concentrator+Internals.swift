@@ -168,7 +168,7 @@ extension Concentrator {
         let captureObjects = try descriptor(name, 3), buffer = try descriptor(name, 2)
         try await selectPoint(point)
         let columnsData = try await values([captureObjects])[0]
-        let columns = try modelCall { () throws(ModelError) in try ES951.CaptureObjectDefinition.list(from: columnsData) }
+        let columns = try modelCall { () throws(ModelError) in try ES951.CaptureObjectDefinition.captureObjects(from: columnsData) }
         var access: SelectiveAccess?
         if from != nil || to != nil {
             let clock = columns.first { $0.classID == 8 && $0.attribute == 2 }
@@ -217,7 +217,7 @@ extension Concentrator {
             let d = try descriptors([(name, 3), (name, 7)])
             let buffer = try descriptor(name, 2)
             let head = try await values(d)
-            let columns = try modelCall { () throws(ModelError) in try ES951.CaptureObjectDefinition.list(from: head[0]) }
+            let columns = try modelCall { () throws(ModelError) in try ES951.CaptureObjectDefinition.captureObjects(from: head[0]) }
             let total = Int(try modelCall { () throws(ModelError) in try head[1].unsignedValue("\(name).entries-in-use") })
             let size = max(1, pageSize)
             var rows: [Row] = []

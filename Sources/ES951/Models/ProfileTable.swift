@@ -3,7 +3,7 @@ import DLMS
 extension CaptureObjectDefinition {
     /// The capture objects of a profile as its attribute 3 reports them (array of
     /// structure {class, logical name, attribute, data index}).
-    public static func list(from data: DLMSData) throws(ModelError) -> [CaptureObjectDefinition] {
+    public static func captureObjects(from data: DLMSData) throws(ModelError) -> [CaptureObjectDefinition] {
         var result: [CaptureObjectDefinition] = []
         for entry in try data.elements("capture-objects") {
             let e = try entry.elements("capture-objects", count: 4)

@@ -1,0 +1,258 @@
+import DLMS
+import Testing
+@testable import ES951
+
+@Suite("Models: values from the wire and back, validation")
+struct ModelTests {
+    static let map = try! DeviceMap.builtIn()
+
+    // MARK: GPRS
+
+    @Test(arguments: [
+        ("internet", nil), ("m2m.mts-ru", nil), ("", ValidationReason.empty),
+        (String(repeating: "a", count: 64), nil), (String(repeating: "a", count: 65), .tooLong(maximum: 64)),
+        ("inter net", .invalidCharacter(" ")), ("м2м", .invalidCharacter("м")), ("a_b", .invalidCharacter("_")),
+    ] as [(String, ValidationReason?)])
+    func apnValidation(_ apn: String, _ expected: ValidationReason?) {
+        #expect(GPRSSettings.checkAPN(apn) == expected)
+        var s = GPRSSettings(primaryServer: ServerEndpoint(host: "10.0.0.1", port: 5000))
+        s.apn = apn
+        #expect(s.validate([.apn]).first?.reason == expected)
+    }
+
+    @Test(arguments: [
+        ("10.0.0.1:5000", nil), ("255.255.255.254:65535", nil), ("10.0.0.1:1", nil),
+        ("10.0.0.1:0", ValidationReason.outOfRange(1...65535)), ("10.0.0.1:65536", .outOfRange(1...65535)),
+        ("10.0.0.1:x", .outOfRange(1...65535)), ("10.0.0:5000", .invalidAddress), ("10.0.0.256:5000", .invalidAddress),
+        ("host.example:80", .invalidAddress), ("10.0.0.1", .invalidAddress), ("0.0.0.0:80", .invalidAddress),
+    ] as [(String, ValidationReason?)])
+    func endpointValidation(_ text: String, _ expected: ValidationReason?) {
+        switch GPRSSettings.parseEndpoint(text) {
+        case .success(let e):
+            #expect(expected == nil, "\(text) parsed")
+            #expect(e.description == text)
+        case .failure(let reason):
+            #expect(reason == expected, "\(text)")
+        }
+    }
+
+    @Test(arguments: [(0, false), (1, true), (3, true), (1092, true), (1093, false), (-1, false)])
+    func heartbeatRange(_ minutes: Int, _ valid: Bool) {
+        var s = GPRSSettings()
+        s.heartbeatMinutes = minutes
+        #expect(s.validate([.heartbeat]).isEmpty == valid)
+        if valid { #expect(s.wireValue(.heartbeat) == .longUnsigned(UInt16(minutes * 60))) }
+    }
+
+    @Test func heartbeatNotWholeMinutesIsInvalid() {
+        var s = GPRSSettings()
+        s.heartbeatSeconds = 90
+        #expect(s.validate([.heartbeat]) == [FieldIssue(.heartbeat, .outOfRange(1...1092))])
+    }
+
+    @Test func dpdUserNeedsPassword() {
+        var s = GPRSSettings(dpdUser: "user")
+        #expect(s.validate([.dpdUser]) == [FieldIssue(.dpdPassword, .passwordRequired)])
+        s.dpdPassword = "secret"
+        #expect(s.validate([.dpdUser, .dpdPassword]).isEmpty)
+        #expect(s.wireValue(.dpd) == .structure([.octetString(Array("user".utf8)), .octetString(Array("secret".utf8))]))
+        #expect(GPRSSettings.attributes(for: [.dpdPassword, .heartbeat]) == [.dpd, .heartbeat])
+        #expect(GPRSSettings.attributes(for: [.backupServer]) == [.servers])
+    }
+
+    @Test func gprsFromWire() throws {
+        let s = try GPRSSettings([
+            .apn: .octetString(Array("internet".utf8)),
+            .servers: .array([.octetString(Array("10.0.0.1:5000".utf8)), .octetString(Array("10.0.0.2:5001".utf8))]),
+            .dpd: .structure([.octetString(Array("u".utf8)), .octetString([])]),
+            .heartbeat: .longUnsigned(180),
+        ])
+        #expect(s.apn == "internet")
+        #expect(s.primaryServer == ServerEndpoint(host: "10.0.0.1", port: 5000))
+        #expect(s.backupServer == ServerEndpoint(host: "10.0.0.2", port: 5001))
+        #expect(s.dpdUser == "u" && s.dpdPassword == nil)
+        #expect(s.heartbeatMinutes == 3)
+        #expect(s.wireValue(.servers) == .array([.octetString(Array("10.0.0.1:5000".utf8)), .octetString(Array("10.0.0.2:5001".utf8))]))
+        #expect(throws: ModelError.unexpectedValue(field: "heartbeat-interval", value: .visibleString([0x31]))) {
+            try GPRSSettings([.heartbeat: .visibleString([0x31])])
+        }
+        #expect(throws: ModelError.self) { try GPRSSettings([.servers: .array([.octetString(Array("nonsense".utf8))])]) }
+    }
+
+    // MARK: IP
+
+    @Test(arguments: [
+        ("255.255.255.0", true), ("255.255.255.255", true), ("255.0.0.0", true), ("128.0.0.0", true),
+        ("255.255.0.255", false), ("0.0.0.0", false), ("0.255.255.255", false), ("255.255.255.254", true),
+    ])
+    func maskValidation(_ text: String, _ valid: Bool) throws {
+        let s = IPSettings(ip: IPv4Address(192, 168, 1, 10), mask: try #require(IPv4Address(text)))
+        #expect(s.validate([.mask]).isEmpty == valid, "\(text)")
+    }
+
+    @Test(arguments: [
+        ("192.168.1.10", false, true), ("0.0.0.0", false, false), ("0.0.0.0", true, true),
+        ("255.255.255.255", false, false), ("127.0.0.1", false, false),
+    ])
+    func addressValidation(_ text: String, _ dhcp: Bool, _ valid: Bool) throws {
+        let s = IPSettings(dhcp: dhcp, ip: try #require(IPv4Address(text)))
+        #expect(s.validate([.ip]).isEmpty == valid, "\(text) dhcp \(dhcp)")
+    }
+
+    @Test func ipPortAndWire() throws {
+        #expect(IPSettings(tcpPort: 0).validate([.tcpPort]) == [FieldIssue(.tcpPort, .outOfRange(1...65535))])
+        let s = try IPSettings([
+            .dhcp: .boolean(true), .ip: .doubleLongUnsigned(0xC0A8_010A), .mask: .doubleLongUnsigned(0xFFFF_FF00),
+            .mac: .octetString([0x00, 0x1A, 0x2B, 0x3C, 0x4D, 0x5E]), .tcpPort: .longUnsigned(4059),
+        ])
+        #expect(s.dhcp && s.ip.description == "192.168.1.10" && s.mask.description == "255.255.255.0")
+        #expect(s.macText == "00:1a:2b:3c:4d:5e")
+        #expect(s.wireValue(.ip) == .doubleLongUnsigned(0xC0A8_010A))
+        #expect(s.wireValue(.tcpPort) == .longUnsigned(4059))
+        #expect(throws: ModelError.self) { try IPSettings([.tcpPort: .longUnsigned64Bad]) }
+    }
+
+    // MARK: Info
+
+    @Test func infoScalesBattery() throws {
+        let info = try ConcentratorInfo([
+            .serialNumber: .visibleString(Array("95100001".utf8)),
+            .logicalAddressOptical: .longUnsigned(1001),
+            .rs485Speed: .enumerated(5),
+            .meterCounts: .structure([.longUnsigned(200), .longUnsigned(190), .longUnsigned(4)]),
+            .timeZone: .long(-180),
+            .batteryVoltage: .longUnsigned(361),
+            .batteryVoltageScalerUnit: .structure([.integer(-2), .enumerated(35)]),
+            .batteryUseTime: .doubleLongUnsigned(3600),
+            .logicalDeviceName: .octetString(Array("EMS0000095100001".utf8)),
+        ], map: Self.map)
+        #expect(info.serialNumber == "95100001")
+        #expect(info.logicalAddressOptical == 1001)
+        #expect(info.rs485Baud == 9600)
+        #expect(info.meterCounts == .init(configured: 200, online: 190, blacklisted: 4))
+        #expect(info.timeZone == -180)
+        #expect(info.batteryVoltage?.description == "3.61 V")
+        // No scaler_unit read: the map's (scaler 0, seconds).
+        #expect(info.batteryUseTime == ScaledValue(raw: 3600, scaler: 0, unit: .second))
+        #expect(info.logicalDeviceNameText == "EMS0000095100001")
+        #expect(info.model == nil)
+        #expect(throws: ModelError.unexpectedValue(field: "serial-number", value: .longUnsigned(1))) {
+            try ConcentratorInfo([.serialNumber: .longUnsigned(1)], map: Self.map)
+        }
+        #expect(throws: ModelError.self) {
+            try ConcentratorInfo([.meterCounts: .structure([.longUnsigned(1)])], map: Self.map)
+        }
+    }
+
+    // MARK: Meters, poll status, topology
+
+    static let meterColumns = MeterRecord.columns(in: map)
+
+    @Test func meterFromRow() throws {
+        let row = DLMSData.structure([.longUnsigned(7), .visibleString(Array("12345678".utf8)),
+                                      .octetString([0, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77]), .longUnsigned(0x0107),
+                                      .enumerated(2), .unsigned(3), .doubleLongUnsigned(15000)])
+        let m = try MeterRecord(row: row, columns: Self.meterColumns, map: Self.map)
+        #expect(m.point == 7 && m.serial == "12345678" && m.shortAddress == 0x107)
+        #expect(m.kind == .threePhase && m.tariffMode == 3)
+        #expect(m.powerLimit.description == "15000 W")
+        #expect(m.addressText == "00:11:22:33:44:55:66:77")
+        #expect(MeterRecord.parseAddress("00:11:22:33:44:55:66:77") == m.address)
+        #expect(MeterRecord.parseAddress("0011223344556677") == m.address)
+        #expect(MeterRecord.parseAddress("0011223344") == nil)
+        #expect(throws: ModelError.self) {
+            try MeterRecord(row: .structure([.longUnsigned(7)]), columns: Self.meterColumns, map: Self.map)
+        }
+    }
+
+    @Test func pollStatusUnspecifiedTimeIsNil() throws {
+        let never = DLMSData.octetString([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x80, 0x00, 0xFF])
+        let when = try #require(COSEMDateTime(year: 2026, month: 11, day: 24, hour: 10, minute: 0, second: 0, utcOffsetMinutes: 180))
+        let columns = Self.map.object(named: "poll-status")!.captureObjects
+        let p = try PollStatus(row: .structure([.longUnsigned(3), .enumerated(2), .dateTimeOctetString(when), never,
+                                                .doubleLongUnsigned(9)]), columns: columns, map: Self.map)
+        #expect(p == PollStatus(point: 3, state: .blacklisted, lastGoodPoll: when, lastFailedPoll: nil, failedPolls: 9))
+    }
+
+    @Test func topologyTreeAndLookup() throws {
+        let routes: [DLMSData] = [(1, 1, 1), (2, 1, 2), (3, 3, 1), (4, 1, 3)].map { d, n, h in
+            .structure([.longUnsigned(d), .longUnsigned(n), .longUnsigned(10), .unsigned(h), .unsigned(0), .longUnsigned(60)])
+        }
+        let neighbours: [DLMSData] = [(1, 200), (3, 90)].map { a, lqi in
+            .structure([.longUnsigned(a), .boolean(true), .bitString(BitString(count: 8, bytes: [0xFF])), .enumerated(1),
+                        .integer(-2), .enumerated(0), .bitString(BitString(count: 8, bytes: [0])), .unsigned(lqi),
+                        .integer(0), .unsigned(255), .unsigned(255)])
+        }
+        let t = try Topology(routingTable: .array(routes), neighbourTable: .array(neighbours))
+        let tree = t.tree
+        #expect(tree.shortAddress == 0 && tree.hopCount == 0)
+        #expect(tree.children.map(\.shortAddress) == [1, 3])
+        #expect(tree.children[0].children.map(\.shortAddress) == [2, 4])
+        #expect(tree.children[0].children.map(\.hopCount) == [2, 3])
+        #expect(tree.children[1].children.isEmpty)
+        let meter = MeterRecord(point: 9, serial: "1", address: [1, 2, 3, 4, 5, 6, 7, 8], shortAddress: 4, kind: .singlePhase,
+                                tariffMode: 1, powerLimit: ScaledValue(raw: 0))
+        let node = try #require(t.node(address: meter.address, meters: [meter]))
+        #expect(node.path == [0, 1, 4] && node.hops == 3)
+        #expect(node.firstHop?.lqi == 200 && node.neighbour == nil)
+        #expect(t.node(address: [0, 0, 0, 0, 0, 0, 0, 0], meters: [meter]) == nil)
+        #expect(throws: ModelError.self) { try Topology(routingTable: .array([.structure([.longUnsigned(1)])]), neighbourTable: .array([])) }
+    }
+
+    // MARK: Profiles and events
+
+    @Test func profileTableFromCaptureObjectsAndBuffer() throws {
+        let captures = DLMSData.array([
+            ES951.CaptureObjectDefinition(classID: 8, obis: OBISCode(0, 0, 1, 0, 0, 255), attribute: 2).data,
+            ES951.CaptureObjectDefinition(classID: 3, obis: OBISCode(1, 0, 1, 8, 0, 255), attribute: 2).data,
+            ES951.CaptureObjectDefinition(classID: 4, obis: OBISCode(1, 0, 1, 6, 0, 255), attribute: 5).data,
+        ])
+        let columns = try ES951.CaptureObjectDefinition.captureObjects(from: captures)
+        #expect(columns.count == 3 && columns[1].obis == OBISCode(1, 0, 1, 8, 0, 255))
+        let t1 = try #require(COSEMDateTime(year: 2026, month: 11, day: 1, hour: 0, minute: 0, second: 0, utcOffsetMinutes: 180))
+        let t2 = try #require(COSEMDateTime(year: 2026, month: 11, day: 2, hour: 0, minute: 0, second: 0, utcOffsetMinutes: 180))
+        let buffer = DLMSData.array([
+            .structure([.dateTimeOctetString(t1), .doubleLongUnsigned(12345), .dateTimeOctetString(t1)]),
+            .structure([.dateTimeOctetString(t2), .doubleLongUnsigned(12400), .dateTimeOctetString(t2)]),
+        ])
+        let a = CosemAttributeDescriptor(classID: 3, instance: OBISCode(1, 0, 1, 8, 0, 255), attribute: 3)
+        let table = try ProfileTable(captureObjects: columns, buffer: buffer, map: Self.map,
+                                     scalerUnits: [a: .structure([.integer(-1), .enumerated(30)])])
+        #expect(table.columns.map(\.name) == ["active-energy-import", "active-max-demand.capture-time"])
+        #expect(table.columns[0].unit == .wattHour && table.columns[0].scaler == -1)
+        #expect(table.rows.map(\.time) == [t1, t2])
+        #expect(table.rows[0].values == [.number(ScaledValue(raw: 12345, scaler: -1, unit: .wattHour)), .dateTime(t1)])
+        if case .number(let v) = table.rows[1].values[0] { #expect(v.description == "1240.0 Wh") } else { Issue.record("not a number") }
+        // Without the scaler_unit read: the map's (0, Wh).
+        let plain = try ProfileTable(captureObjects: columns, buffer: buffer, map: Self.map)
+        #expect(plain.columns[0].scaler == 0 && plain.columns[0].unit == .wattHour)
+        #expect(throws: ModelError.self) {
+            try ProfileTable(captureObjects: columns, buffer: .array([.structure([.doubleLongUnsigned(1)])]), map: Self.map)
+        }
+    }
+
+    @Test func eventRecordNames() throws {
+        let catalogue = try EventCatalogue.builtIn()
+        let columns = Self.map.object(named: "event-log")!.captureObjects
+        let t = try #require(COSEMDateTime(year: 2026, month: 11, day: 1, hour: 12, minute: 30, second: 0, utcOffsetMinutes: 180))
+        let e = try EventRecord(row: .structure([.dateTimeOctetString(t), .unsigned(63)]), columns: columns,
+                                map: Self.map, catalogue: catalogue)
+        #expect(e.time == t && e.code == 63)
+        #expect(e.englishName == "Event log cleared" && e.russianName == "Очистка событий")
+        let unknown = try EventRecord(row: .structure([.dateTimeOctetString(t), .unsigned(99)]), columns: columns,
+                                      map: Self.map, catalogue: catalogue)
+        #expect(unknown.info == nil)
+    }
+
+    @Test func clockReading() throws {
+        let t = try #require(COSEMDateTime(year: 2026, month: 11, day: 1, hour: 12, minute: 30, second: 0, utcOffsetMinutes: 180))
+        let c = try ClockReading(time: .dateTimeOctetString(t), timeZone: .long(-180), status: .unsigned(0))
+        #expect(c == ClockReading(time: t, timeZone: -180, status: 0))
+        #expect(throws: ModelError.self) { try ClockReading(time: .octetString([1, 2]), timeZone: .long(0), status: nil) }
+    }
+}
+
+extension DLMSData {
+    /// A value of the wrong type for a long-unsigned field.
+    static let longUnsigned64Bad = DLMSData.visibleString(Array("4059".utf8))
+}
