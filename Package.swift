@@ -76,6 +76,11 @@ let package = Package(
         // es951-sim read by the Gurux client (Tests/Interop/gurux_read.py in a venv that
         // scripts/test-tools.sh makes); the dependency makes `swift test` build the simulator.
         .testTarget(name: "InteropTests", dependencies: ["es951-sim"]),
+        // The async API the app calls (DESIGN.md), and under Link/ the LINK options →
+        // medium (TCP, serial, optical head) and client configuration.
+        .target(name: "Concentrator", dependencies: ["DLMS", "DLMSTransport", "ES951"]),
+        .testTarget(name: "ConcentratorTests", dependencies: [
+            "Concentrator", "DLMS", "DLMSTransport", "ES951", "Simulator"]),
         // CSV of SPEC.md F-42 (profiles, events, meter lists): bytes and atomic files.
         .target(name: "Export", dependencies: ["DLMS", "ES951"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "DLMS", "ES951"]),

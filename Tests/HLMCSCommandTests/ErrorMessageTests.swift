@@ -1,3 +1,4 @@
+import Accounts
 import Concentrator
 import DLMS
 import DLMSTransport
@@ -80,6 +81,15 @@ import Testing
         let dt = try ValueInput.parse("date-time:2026-11-01T06:00+03:00", for: nil, timeZone: utc)
         #expect(ValueText.text(dt) == "2026-11-01T06:00:00+03:00")
         #expect(ValueText.text(try ValueInput.parse("date-time:2026-11-01T06:00", for: nil, timeZone: utc)) == "2026-11-01T06:00:00+00:00")
+    }
+
+    @Test func setChecksTheActionOfWhatItWrites() {
+        #expect(SetCommand.action(CosemAttributeDescriptor("8/0.0.1.0.0.255/2")!) == .clockWrite)
+        #expect(SetCommand.action(CosemAttributeDescriptor("8/0.0.1.0.0.255/3")!) == .timeZoneWrite)
+        #expect(SetCommand.action(CosemAttributeDescriptor("1/0.0.96.1.0.255/2")!) == .serialNumberWrite)
+        #expect(SetCommand.action(CosemAttributeDescriptor("15/0.0.40.0.2.255/7")!) == .llsPasswordWrite)
+        #expect(SetCommand.action(CosemAttributeDescriptor("1/0.0.94.7.137.255/2")!) == .get)
+        #expect(SetCommand.action(CosemAttributeDescriptor("45/0.0.25.4.0.255/2")!) == .set)
     }
 
     @Test func getTextOfOctetStrings() {
