@@ -114,8 +114,8 @@ extension Strings {
             return prefix + t("a password is required (authentication required): use --lls.",
                               "нужен пароль (authentication required): используйте --lls.")
         case .serviceUser(11), .serviceUser(12):
-            return prefix + t("client address \(client) does not accept this security (authentication mechanism \(diagnosticText(diagnostic))). Check --client and --nls/--lls.",
-                              "клиентский адрес \(client) не принимает этот уровень доступа (механизм аутентификации: \(diagnosticText(diagnostic))). Проверьте --client и --nls/--lls.")
+            return prefix + t("client address \(client) does not accept this security (\(diagnosticText(diagnostic))). Check --client and --nls/--lls.",
+                              "клиентский адрес \(client) не принимает этот уровень доступа (\(diagnosticText(diagnostic))). Проверьте --client и --nls/--lls.")
         case .serviceUser(2):
             return prefix + t("application context not supported.", "контекст приложения не поддерживается.")
         default:
@@ -287,12 +287,4 @@ extension Strings {
         default: "data-access-result \(result.rawValue)"
         }
     }
-}
-
-/// What the device refused, found by a command (exit status 1).
-enum DeviceRefusal: Error, Equatable {
-    case writeRefused(attribute: String, DataAccessResult)
-    case readRefused(attribute: String, DataAccessResult)
-    /// The write was accepted, but the value read back differs.
-    case notAccepted(attribute: String, wrote: String, readsBack: String)
 }

@@ -102,6 +102,11 @@ import Testing
                                                      : "Концентратор отклонил ассоциацию: неверный пароль"), "\(get.stderr)")
             #expect(!get.stderr.contains("wrong-one"))
         }
+        // A client address the device does not know: refused too, and named.
+        let client = try hlmcs.run(["get", "--tcp", sim.address, "--lls", "--client", "20", "1/0.0.96.1.0.255/2", "--lang", "en"],
+                                   as: Self.reader, environment: Self.lls)
+        #expect(client.status == 1, "\(client.stderr)")
+        #expect(client.stderr.contains("wrong client address 20"), "\(client.stderr)")
     }
 
     @Test func aReadUserRunningSetIsStatus4AndAudited() throws {
