@@ -139,6 +139,20 @@ import Testing
         #expect(closed.stderr.contains("connection refused"), "\(closed.stderr)")
     }
 
+    @Test func portsNeedsALoginOnly() throws {
+        let hlmcs = CommandRunner()
+        defer { hlmcs.removeFolder() }
+        let store = try AccountStore(path: hlmcs.database, hasher: PasswordHasher(unsafeUncheckedRounds: 1000))
+        try store.initialize(administratorPassword: Self.admin.1, now: Date())
+        let session = try store.login(name: Self.admin.0, password: Self.admin.1, now: Date())
+        try store.addUser(name: Self.reader.0, role: .read, password: Self.reader.1, by: session, now: Date())
+        try store.revoke(.read, from: .read, by: session, now: Date())
+        let ports = try hlmcs.run(["ports", "--json"], as: Self.reader)
+        #expect(ports.status == 0, "\(ports.stderr)")
+        for line in ports.lines { #expect(try Self.json(line)["path"] is String) }
+        #expect(try hlmcs.run(["ports"], as: ("reader", "wrong-password")).status == 4)
+    }
+
     @Test func theOpticalHeadOverAPtyAtTheAllStationAddressAndAMissingPort() throws {
         let hlmcs = CommandRunner()
         defer { hlmcs.removeFolder() }

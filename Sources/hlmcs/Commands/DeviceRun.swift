@@ -29,8 +29,7 @@ struct DeviceRun {
         let context = try CommandContext(global)
         var linkOptions: LinkOptions?
         do {
-            let options: LinkOptions
-            do { options = try arguments.linkOptions() } catch { throw error as Error }
+            let options = try arguments.linkOptions()
             linkOptions = options
             try validate(context)
             let (session, _) = try context.login()
