@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "AccountStore", targets: ["AccountStore"]),
         .library(name: "DLMSTransport", targets: ["DLMSTransport"]),
         .library(name: "Simulator", targets: ["Simulator"]),
+        .library(name: "Export", targets: ["Export"]),
         .library(name: "Concentrator", targets: ["Concentrator"]),
         .executable(name: "hlmcs", targets: ["hlmcs"]),
     ],
@@ -36,7 +37,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "hlmcs", dependencies: [
-            "Accounts", "AccountStore",
+            "Accounts", "AccountStore", "DLMS", "DLMSTransport", "ES951", "Export", "Concentrator",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Helper for scripts/kill-writer.sh (SIGKILL a writer, then check the database).
@@ -64,7 +65,8 @@ let package = Package(
         ]),
         // Runs the built `hlmcs` binary as a subprocess; depending on the executable
         // target makes `swift test` build it first.
-        .testTarget(name: "HLMCSCommandTests", dependencies: ["hlmcs"]),
+        .testTarget(name: "HLMCSCommandTests", dependencies: [
+            "hlmcs", "es951-sim", "Accounts", "AccountStore", "Concentrator", "DLMS", "DLMSTransport"]),
         // Channels (TCP, serial/pty, memory, paced, faulty), the frame trace and the async
         // session driver: the I/O of the protocol. Depends on DLMS only.
         .target(name: "DLMSTransport", dependencies: ["DLMS"]),
@@ -79,6 +81,9 @@ let package = Package(
         .target(name: "Concentrator", dependencies: ["DLMS", "DLMSTransport", "ES951"]),
         .testTarget(name: "ConcentratorTests", dependencies: [
             "Concentrator", "DLMS", "DLMSTransport", "ES951", "Simulator"]),
+        // CSV of SPEC.md F-42 (profiles, events, meter lists): bytes and atomic files.
+        .target(name: "Export", dependencies: ["DLMS", "ES951"]),
+        .testTarget(name: "ExportTests", dependencies: ["Export", "DLMS", "ES951"]),
     ]
 )
 

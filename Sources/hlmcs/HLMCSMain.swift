@@ -2,15 +2,20 @@ import ArgumentParser
 import Foundation
 
 /// Entry point: parses the command line and maps every failure to SPEC.md's exit
-/// statuses (0 success, 2 usage or bad input, 4 login failed or permission denied).
+/// statuses (0 success, 1 the device refused, 2 usage or bad input, 3 link or protocol
+/// failure, 4 login failed or permission denied).
 @main
 enum HLMCSMain {
-    static func main() {
+    static func main() async {
         do {
             var command = try HLMCS.parseAsRoot()
-            try command.run()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data((failure.message + "\n").utf8))
+            if !failure.message.isEmpty { FileHandle.standardError.write(Data((failure.message + "\n").utf8)) }
             exit(failure.status.rawValue)
         } catch {
             let code = HLMCS.exitCode(for: error)
@@ -36,9 +41,12 @@ struct CommandFailure: Error {
     let message: String
 }
 
-struct HLMCS: ParsableCommand {
+struct HLMCS: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hlmcs",
         abstract: "Terminal configurator for the EMIS ES-951 data concentrator.",
-        subcommands: [UsersCommand.self, RolesCommand.self, AuditCommand.self])
+        subcommands: [InfoCommand.self, GetCommand.self, SetCommand.self, ClockCommand.self, GPRSCommand.self,
+                      IPCommand.self, MetersCommand.self, TopologyCommand.self, ProfileCommand.self, EventsCommand.self,
+                      PortsCommand.self,
+                      UsersCommand.self, RolesCommand.self, AuditCommand.self])
 }

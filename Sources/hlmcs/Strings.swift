@@ -1,18 +1,73 @@
 import Accounts
 import AccountStore
+import ES951
 import Foundation
 
 /// Every sentence the account commands say, in English and Russian (SPEC.md F-73).
 /// Never includes a password.
 struct Strings {
     let language: Language
-    private var ru: Bool { language == .ru }
+    var ru: Bool { language == .ru }
 
-    private func t(_ en: String, _ ru: String) -> String { self.ru ? ru : en }
+    func t(_ en: String, _ ru: String) -> String { self.ru ? ru : en }
 
     var promptUser: String { t("User: ", "Пользователь: ") }
     var promptPassword: String { t("Password: ", "Пароль: ") }
     func promptNewPassword(_ user: String) -> String { t("New password for \(user): ", "Новый пароль для \(user): ") }
+    var promptLLSPassword: String { t("LLS password of the concentrator: ", "Пароль LLS концентратора: ") }
+    var llsPasswordNeeded: String {
+        t("--lls needs the concentrator's password: set HLMCS_LLS_PASSWORD, or run on a terminal.",
+          "Для --lls нужен пароль концентратора: задайте HLMCS_LLS_PASSWORD или запустите в терминале.")
+    }
+    var attributesNeeded: String { t("Name at least one attribute as CLASS/OBIS/ATTR (e.g. 1/0.0.96.1.0.255/2).", "Укажите хотя бы один атрибут как КЛАСС/OBIS/АТРИБУТ (например 1/0.0.96.1.0.255/2).") }
+    func badAttribute(_ text: String) -> String {
+        t("Not CLASS/OBIS/ATTR: \(text) (e.g. 1/0.0.96.1.0.255/2).", "Не КЛАСС/OBIS/АТРИБУТ: \(text) (например 1/0.0.96.1.0.255/2).")
+    }
+    func readRefusedShort(_ reason: String) -> String { t("refused: \(reason)", "отказ: \(reason)") }
+    func infoLabel(_ key: String) -> String {
+        switch key {
+        case "serial-number": t("Serial number", "Заводской номер")
+        case "model": t("Model", "Модель")
+        case "firmware-version": t("Firmware version", "Версия ПО")
+        case "manufacturer": t("Manufacturer", "Изготовитель")
+        case "hardware-version": t("Hardware version", "Версия аппаратуры")
+        case "logical-address": t("Logical address", "Логический адрес")
+        case "meter-counts": t("Meters configured / online / blacklisted", "Счётчики: всего / на связи / в чёрном списке")
+        case "battery-use-time": t("Backup battery use time, s", "Время работы от батареи, с")
+        case "battery-voltage": t("Backup battery voltage", "Напряжение батареи")
+        default: key
+        }
+    }
+    func badPoint(_ point: Int) -> String { t("Not a metering point: \(point).", "Неверная точка учёта: \(point).") }
+    func badEventCode(_ code: Int) -> String { t("Event codes are 1…63, not \(code).", "Коды событий — 1…63, а не \(code).") }
+    func badMeterAddress(_ text: String) -> String { t("Not a meter address (EUI-64, 8 bytes in hex): \(text).", "Неверный адрес счётчика (EUI-64, 8 байт в hex): \(text).") }
+    func meterNotInNetwork(_ text: String) -> String { t("The concentrator has no route to the meter \(text).", "У концентратора нет маршрута к счётчику \(text).") }
+    var syncOrSet: String { t("Give --sync or --set, not both.", "Укажите --sync или --set, но не оба.") }
+    func badTimeZone(_ text: String) -> String { t("Not a time zone: \(text) (e.g. UTC+3, UTC-03:30).", "Неверный часовой пояс: \(text) (например UTC+3, UTC-03:30).") }
+    var promptDPDPassword: String { t("DPD password: ", "Пароль DPD: ") }
+    func secretNeeded(_ variable: String) -> String { t("A password is needed: set \(variable), or run on a terminal.", "Нужен пароль: задайте \(variable) или запустите в терминале.") }
+    func badEndpoint(_ text: String) -> String { t("Not IP:PORT: \(text) (e.g. 10.0.0.1:4059).", "Не IP:ПОРТ: \(text) (например 10.0.0.1:4059).") }
+    func badAddress(_ field: String, _ text: String) -> String { t("--\(field): not an IPv4 address: \(text).", "--\(field): не IPv4-адрес: \(text).") }
+    func badOnOff(_ text: String) -> String { t("--dhcp takes on or off, not \(text).", "--dhcp принимает on или off, а не \(text).") }
+    func badPort(_ port: Int) -> String { t("Not a TCP port: \(port) (1–65535).", "Неверный TCP-порт: \(port) (1–65535).") }
+    func invalidField(_ field: String, _ reason: ValidationReason) -> String {
+        let why: String = switch reason {
+        case .empty: t("empty", "пусто")
+        case .tooLong(let maximum): t("longer than \(maximum) characters", "длиннее \(maximum) символов")
+        case .invalidCharacter(let c): t("character \(String(c).debugDescription) not allowed", "недопустимый символ \(String(c).debugDescription)")
+        case .invalidAddress: t("not a valid address", "неверный адрес")
+        case .outOfRange(let range): t("outside \(range.lowerBound)…\(range.upperBound)", "вне диапазона \(range.lowerBound)…\(range.upperBound)")
+        case .nonContiguousMask: t("not a contiguous mask", "маска не непрерывна")
+        case .passwordRequired: t("needs the password too (--dpd-password)", "нужен и пароль (--dpd-password)")
+        }
+        return t("Invalid \(field): \(why); nothing was written.", "Неверное значение \(field): \(why); ничего не записано.")
+    }
+    var noPorts: String { t("No serial ports found (is the adapter plugged in?).", "Последовательные порты не найдены (подключён ли адаптер?).") }
+    var noAccessHint: String { t("no permission", "нет прав") }
+    var dialoutHint: String {
+        t("To open the ports marked \"no permission\": sudo usermod -aG dialout $USER, then log in again.",
+          "Чтобы открыть порты с пометкой «нет прав»: sudo usermod -aG dialout $USER, затем войдите в систему заново.")
+    }
     var promptConfirm: String { t("Repeat the new password: ", "Повторите новый пароль: ") }
     var passwordsDiffer: String { t("The passwords differ; nothing changed.", "Пароли не совпадают; ничего не изменено.") }
     var noPasswordGiven: String { t("No password given.", "Пароль не введён.") }
@@ -67,7 +122,10 @@ struct Strings {
             }
         case let error as AccountsError:
             return CommandFailure(status: .usage, message: message(for: error))
+        case let failure as CommandFailure:
+            return failure
         default:
+            if let failure = deviceFailure(for: error) { return failure }
             return CommandFailure(status: .usage, message: t("Error: \(error)", "Ошибка: \(error)"))
         }
     }

@@ -1,0 +1,132 @@
+import Accounts
+import AccountStore
+import Concentrator
+import DLMS
+import DLMSTransport
+import ES951
+import Foundation
+
+/// One device command from start to end (SPEC.md F-72): checks the LINK options (exit 2),
+/// logs in and asks the authorizer for every action the command needs (exit 4) — all
+/// BEFORE touching the device —, takes the LLS password (HLMCS_LLS_PASSWORD or a
+/// prompt, never an argument), opens the link and the association, runs the body, closes,
+/// and words any failure through ``Strings/deviceFailure(for:link:)``.
+struct DeviceRun {
+    let context: CommandContext
+    let session: Session
+    let link: LinkOptions
+    let map: DeviceMap
+    let concentrator: Concentrator
+
+    var strings: Strings { context.strings }
+
+    /// - Parameters:
+    ///   - actions: what the command does, each checked (and a denial audited) before the link opens.
+    ///   - target: what the audit entries name.
+    static func run(_ global: GlobalOptions, link arguments: LinkArguments, actions: [Action], target: String,
+                    validate: (CommandContext) throws -> Void = { _ in },
+                    _ body: (DeviceRun) async throws -> Void) async throws {
+        let context = try CommandContext(global)
+        var linkOptions: LinkOptions?
+        do {
+            let options = try arguments.linkOptions()
+            linkOptions = options
+            try validate(context)
+            let (session, _) = try context.login()
+            for action in actions {
+                try context.store.authorize(session, action, target: target, now: Date())
+            }
+            let map = try loadMap(options.mapPath)
+            let password = try llsPassword(context, options)
+            let connection = try await Link.open(options, password: password.map { Array($0.utf8) })
+            let concentrator = Concentrator(connection: connection, map: map, catalogue: nil, traffic: nil, now: { Date() })
+            let run = DeviceRun(context: context, session: session, link: options, map: map, concentrator: concentrator)
+            do {
+                let association = try await concentrator.open()
+                context.verbose("link: max info \(association.link.maxInfoTransmit)/\(association.link.maxInfoReceive), window \(association.link.windowTransmit)/\(association.link.windowReceive)\(association.usedPlainSNRM ? ", plain SNRM" : "")")
+                try await body(run)
+            } catch {
+                await concentrator.close()
+                await run.printLog()
+                throw error
+            }
+            await concentrator.close()
+            await run.printLog()
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw context.strings.deviceFailure(for: error, link: linkOptions) ?? context.strings.failure(for: error)
+        }
+    }
+
+    static func loadMap(_ path: String?) throws -> DeviceMap {
+        guard let path else { return try DeviceMap.builtIn() }
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        return try DeviceMap(data: [UInt8](data))
+    }
+
+    /// The LLS password: HLMCS_LLS_PASSWORD, else a prompt on a terminal; nil under NLS.
+    static func llsPassword(_ context: CommandContext, _ options: LinkOptions) throws -> String? {
+        guard options.security == .lls else { return nil }
+        if let password = context.environment["HLMCS_LLS_PASSWORD"] { return password }
+        guard Terminal.isInteractive, let password = Terminal.readSecret(prompt: context.strings.promptLLSPassword) else {
+            throw CommandFailure(status: .usage, message: context.strings.llsPasswordNeeded)
+        }
+        return password
+    }
+
+    // MARK: - Writes
+
+    /// Carries out writes, audits them (target: what was written, secrets as `***`) and
+    /// turns a refusal or a value not kept into ``DeviceRefusal`` (exit status 1).
+    func write(_ action: Action, target: String, attributes: [String],
+               _ body: () async throws -> [WriteOutcome]) async throws {
+        let outcomes: [WriteOutcome]
+        do {
+            outcomes = try await body()
+        } catch {
+            audit(action, target: target, .failure)
+            throw error
+        }
+        for (name, outcome) in zip(attributes, outcomes) {
+            switch outcome {
+            case .accepted: continue
+            case .refused(let reason):
+                audit(action, target: target, .failure)
+                throw DeviceRefusal.writeRefused(attribute: name, reason)
+            case .notTaken(let readBack):
+                audit(action, target: target, .failure)
+                let shown: String = switch readBack {
+                case .data(let data): ValueText.text(data)
+                case .error(let reason): Strings.dataAccessResultName(reason)
+                }
+                throw DeviceRefusal.notAccepted(attribute: name, wrote: target, readsBack: shown)
+            }
+        }
+        audit(action, target: target, .success)
+    }
+
+    func audit(_ action: Action, target: String, _ outcome: AuditEntry.Outcome) {
+        try? context.store.record(AuditEntry(time: Date(), user: session.user, action: action.rawValue, target: target, outcome: outcome))
+    }
+
+    // MARK: - Exchange log (--verbose)
+
+    /// One line per command of the concentrator's exchange log: time, what, outcome,
+    /// duration, bytes, frames, rows.
+    func printLog() async {
+        guard context.options.verbose else { return }
+        for entry in await concentrator.exchangeLog {
+            let seconds = Double(entry.duration.components.seconds) + Double(entry.duration.components.attoseconds) / 1e18
+            let outcome: String = switch entry.outcome {
+            case .success: "ok"
+            case .written(let accepted, let of): "written \(accepted)/\(of)"
+            case .failure(let error): "failed: \(error)"
+            }
+            var line = "\(AuditEntry.timestamp(entry.time))  \(entry.what)  \(outcome)  " + String(format: "%.3f s", seconds)
+            if entry.bytes > 0 { line += "  \(entry.bytes) bytes  \(entry.frames) frames" }
+            if entry.rows > 0 { line += "  \(entry.rows) rows" }
+            context.verbose(line)
+        }
+    }
+}

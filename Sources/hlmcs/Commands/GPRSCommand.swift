@@ -1,0 +1,86 @@
+import Accounts
+import ArgumentParser
+import Concentrator
+import DLMS
+import ES951
+import Foundation
+
+/// `hlmcs gprs LINK [--apn X] [--primary IP:PORT] [--backup IP:PORT] [--heartbeat MIN]
+/// [--dpd-user U] [--dpd-password]` (SPEC.md F-33): shows the GPRS settings, or writes
+/// the given ones (validated first, read back, audited) and shows the result. The DPD
+/// password comes from HLMCS_DPD_PASSWORD or a prompt, never from an argument.
+struct GPRSCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "gprs", abstract: "GPRS modem settings (F-33).")
+    @Option(name: .long, help: "Access point name.") var apn: String?
+    @Option(name: .long, help: ArgumentHelp("Primary server.", valueName: "ip:port")) var primary: String?
+    @Option(name: .long, help: ArgumentHelp("Backup server.", valueName: "ip:port")) var backup: String?
+    @Option(name: .long, help: ArgumentHelp("Heartbeat interval in minutes.", valueName: "min")) var heartbeat: Int?
+    @Option(name: .customLong("dpd-user"), help: "DPD user.") var dpdUser: String?
+    @Flag(name: .customLong("dpd-password"), help: "Write the DPD password (from HLMCS_DPD_PASSWORD or a prompt).") var dpdPassword = false
+    @OptionGroup var link: LinkArguments
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        var wanted = GPRSSettings()
+        var changing = Set<GPRSField>()
+        let writes = apn != nil || primary != nil || backup != nil || heartbeat != nil || dpdUser != nil || dpdPassword
+        try await DeviceRun.run(global, link: link, actions: writes ? [.gprs] : [.info], target: "gprs", validate: { context in
+            let s = context.strings
+            if let apn { wanted.apn = apn; changing.insert(.apn) }
+            if let primary {
+                guard let endpoint = ServerEndpoint(primary) else { throw CommandFailure(status: .usage, message: s.badEndpoint(primary)) }
+                wanted.primaryServer = endpoint; changing.insert(.primaryServer)
+            }
+            if let backup {
+                guard let endpoint = ServerEndpoint(backup) else { throw CommandFailure(status: .usage, message: s.badEndpoint(backup)) }
+                wanted.backupServer = endpoint; changing.insert(.backupServer)
+            }
+            if let heartbeat { wanted.heartbeatMinutes = heartbeat; changing.insert(.heartbeat) }
+            if let dpdUser { wanted.dpdUser = dpdUser; changing.insert(.dpdUser) }
+            if dpdPassword {
+                wanted.dpdPassword = try Self.secret(context, variable: "HLMCS_DPD_PASSWORD", prompt: s.promptDPDPassword)
+                changing.insert(.dpdPassword)
+            }
+            if let issue = wanted.validate(changing).first {
+                throw CommandFailure(status: .usage, message: s.invalidField(issue.field.rawValue, issue.reason))
+            }
+        }) { run in
+            if !changing.isEmpty {
+                // Attributes carry several fields (both servers, user and password): start
+                // from what the device has, change what was asked.
+                var settings = try await run.concentrator.readGPRS()
+                if changing.contains(.apn) { settings.apn = wanted.apn }
+                if changing.contains(.primaryServer) { settings.primaryServer = wanted.primaryServer }
+                if changing.contains(.backupServer) { settings.backupServer = wanted.backupServer }
+                if changing.contains(.heartbeat) { settings.heartbeatSeconds = wanted.heartbeatSeconds }
+                if changing.contains(.dpdUser) { settings.dpdUser = wanted.dpdUser }
+                settings.dpdPassword = wanted.dpdPassword
+                let attributes = GPRSSettings.attributes(for: changing)
+                let target = "gprs " + changing.map(\.rawValue).sorted().joined(separator: ",")
+                try await run.write(.gprs, target: target, attributes: attributes.map(\.rawValue)) {
+                    try await run.concentrator.write(gprs: settings, changing: changing)
+                }
+            }
+            let settings = try await run.concentrator.readGPRS()
+            let s = run.strings
+            let lines: [(String, String, Any)] = [
+                ("apn", s.t("APN", "APN"), settings.apn),
+                ("primary", s.t("Primary server", "Основной сервер"), settings.primaryServer?.description ?? ""),
+                ("backup", s.t("Backup server", "Резервный сервер"), settings.backupServer?.description ?? ""),
+                ("dpd-user", s.t("DPD user", "Пользователь DPD"), settings.dpdUser),
+                ("heartbeat-minutes", s.t("Heartbeat, min", "Интервал heartbeat, мин"), settings.heartbeatMinutes),
+            ]
+            run.context.emit(text: lines.map { "\($0.1): \($0.2)" }.joined(separator: "\n"),
+                             json: Dictionary(uniqueKeysWithValues: lines.map { ($0.0, $0.2) }))
+        }
+    }
+
+    /// A secret from the environment, else a prompt on a terminal (status 2 without either).
+    static func secret(_ context: CommandContext, variable: String, prompt: String) throws -> String {
+        if let value = context.environment[variable] { return value }
+        guard Terminal.isInteractive, let value = Terminal.readSecret(prompt: prompt) else {
+            throw CommandFailure(status: .usage, message: context.strings.secretNeeded(variable))
+        }
+        return value
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Concentrator
+import DLMS
+import ES951
+import Foundation
+
+/// `hlmcs info LINK`: concentrator information (SPEC.md F-30, F-31, F-37) in one
+/// GET-with-list (`Concentrator.readInfo()`): serial number, model, firmware,
+/// manufacturer, hardware, logical device name and addresses, RS-485 speed, meter counts,
+/// clock and time zone, backup battery. Items the device refuses are left out.
+struct InfoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "info", abstract: "Concentrator information (F-30, F-31, F-37).")
+    @OptionGroup var link: LinkArguments
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        try await DeviceRun.run(global, link: link, actions: [.info], target: "") { run in
+            let info = try await run.concentrator.readInfo()
+            let s = run.strings
+            var items: [(key: String, label: String, text: String, json: Any)] = []
+            func add(_ key: String, _ label: String, _ text: String?, _ json: Any? = nil) {
+                if let text { items.append((key, label, text, json ?? text)) }
+            }
+            add("serial-number", s.infoLabel("serial-number"), info.serialNumber)
+            add("model", s.infoLabel("model"), info.model)
+            add("firmware-version", s.infoLabel("firmware-version"), info.firmwareVersion)
+            add("manufacturer", s.infoLabel("manufacturer"), info.manufacturer)
+            add("hardware-version", s.infoLabel("hardware-version"), info.hardwareVersion)
+            add("logical-device-name", s.t("Logical device name", "Имя логического устройства"), info.logicalDeviceNameText)
+            add("logical-address", s.infoLabel("logical-address"), info.logicalAddressRS485.map(String.init), info.logicalAddressRS485.map { Int($0) })
+            add("logical-address-optical", s.t("Logical address (optical)", "Логический адрес (оптопорт)"),
+                info.logicalAddressOptical.map(String.init), info.logicalAddressOptical.map { Int($0) })
+            add("rs485-baud", s.t("RS-485 speed, bit/s", "Скорость RS-485, бит/с"), info.rs485Baud.map(String.init), info.rs485Baud)
+            if let counts = info.meterCounts {
+                add("meter-counts", s.infoLabel("meter-counts"), "\(counts.configured) / \(counts.online) / \(counts.blacklisted)",
+                    ["configured": counts.configured, "online": counts.online, "blacklisted": counts.blacklisted])
+            }
+            add("clock", s.t("Clock", "Часы"), info.clock.flatMap(ValueText.iso8601))
+            add("time-zone", s.t("Time zone", "Часовой пояс"), info.timeZone.map { ClockCommand.zoneText(-Int($0)) })
+            add("battery-use-time", s.infoLabel("battery-use-time"), info.batteryUseTime.map { $0.text() })
+            add("battery-voltage", s.infoLabel("battery-voltage"), info.batteryVoltage.map { $0.text(decimalSeparator: s.ru ? "," : ".") + ($0.unit.flatMap(s.unitSymbol).map { " " + $0 } ?? "") })
+            if run.context.options.json {
+                run.context.emit(text: "", json: Dictionary(uniqueKeysWithValues: items.map { ($0.key, $0.json) }))
+            } else {
+                for item in items { print(item.label + ": " + item.text) }
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Accounts
+import ArgumentParser
+import DLMS
+import ES951
+import Foundation
+
+/// `hlmcs set LINK CLASS/OBIS/ATTR VALUE`: VALUE typed by the device map (TYPE:VALUE
+/// outside it), written, read back and compared; audited. Needs `write`.
+struct SetCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "set", abstract: "Write one attribute (typed by the device map).")
+    @Argument(help: ArgumentHelp("The attribute as CLASS/OBIS/ATTR.", valueName: "class/obis/attr"))
+    var attribute: String
+    @Argument(help: ArgumentHelp("The value; TYPE:VALUE when the attribute is not in the map.", valueName: "value"))
+    var value: String
+    @OptionGroup var link: LinkArguments
+
+    /// SPEC.md's action table for a write: the clock and its time zone need `set-clock`,
+    /// the serial number and an LLS password are their own actions (both `write`), the point
+    /// selector is part of reading; anything else is `set`.
+    static func action(_ d: CosemAttributeDescriptor) -> Action {
+        switch (d.classID, d.instance.description, d.attribute) {
+        case (8, "0.0.1.0.0.255", 2): .clockWrite
+        case (8, "0.0.1.0.0.255", 3): .timeZoneWrite
+        case (1, "0.0.96.1.0.255", 2): .serialNumberWrite
+        case (15, _, 7): .llsPasswordWrite
+        case (1, "0.0.94.7.137.255", 2): .get
+        default: .set
+        }
+    }
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        var descriptor: CosemAttributeDescriptor?
+        var data: DLMSData?
+        var mapped: MapAttribute?
+        // The value is checked before the login and the link (a bad one is status 2).
+        let action = CosemAttributeDescriptor(attribute).map(Self.action) ?? .set
+        try await DeviceRun.run(global, link: link, actions: [action], target: attribute, validate: { context in
+            guard let parsed = CosemAttributeDescriptor(attribute) else {
+                throw CommandFailure(status: .usage, message: context.strings.badAttribute(attribute))
+            }
+            descriptor = parsed
+            mapped = try DeviceRun.loadMap(link.map).attribute(parsed)
+            data = try ValueInput.parse(value, for: mapped)
+        }) { run in
+            let descriptor = descriptor!, data = data!
+            let shown = mapped?.writeOnly == true ? "***" : ValueText.text(data)
+            try await run.write(action, target: descriptor.description + " = " + shown, attributes: [descriptor.description]) {
+                [try await run.concentrator.set(descriptor, data)]
+            }
+            run.context.emit(text: descriptor.description + " = " + shown,
+                             json: ["attribute": descriptor.description, "ok": true, "value": mapped?.writeOnly == true ? NSNull() : ValueText.json(data)])
+        }
+    }
+}

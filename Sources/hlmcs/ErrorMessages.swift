@@ -1,0 +1,290 @@
+import Concentrator
+import DLMS
+import DLMSTransport
+import ES951
+import Export
+import Foundation
+
+/// Every failure of a device command put into words, in English and Russian, with its
+/// exit status (SPEC.md F-72): 1 the device refused (association rejected, a write
+/// refused, a value not accepted), 2 usage or bad input, 3 link or protocol failure.
+/// The one place such text is built (STYLE.md "Errors"); tested as a table.
+/// Never includes a password.
+extension Strings {
+    /// The worded failure for an error of the device layers, or nil when `error` is not one.
+    /// - Parameter link: the link in use, to name the port or host and the time waited.
+    func deviceFailure(for error: Error, link: LinkOptions? = nil) -> CommandFailure? {
+        switch error {
+        case let error as LinkError:
+            switch error {
+            case .transport(let transport): return CommandFailure(status: .link, message: message(for: transport, link: link))
+            case .opticalSignOn(let step, let transport):
+                return CommandFailure(status: .link, message: t(
+                    "The optical head sign-on failed at step \(stepName(step)): ",
+                    "Вход через оптическую головку не удался на шаге «\(stepName(step))»: ") + message(for: transport, link: link))
+            case .usage(let text): return CommandFailure(status: .usage, message: text)
+            }
+        case let error as ConcentratorError:
+            switch error {
+            case .link(let connection): return connectionFailure(connection, link: link)
+            case .associationRejected(_, let diagnostic):
+                return CommandFailure(status: .deviceRefused, message: associationRejected(diagnostic, link: link))
+            case .refused(let reason):
+                return CommandFailure(status: .deviceRefused, message: t(
+                    "The concentrator refused the request: \(Self.dataAccessResultName(reason)).",
+                    "Концентратор отклонил запрос: \(Self.dataAccessResultName(reason))."))
+            case .unexpectedValue(let what):
+                return CommandFailure(status: .link, message: t(
+                    "The concentrator answered with a value this program does not expect (\(what)); check the device map (--map).",
+                    "Концентратор ответил значением, которого программа не ожидает (\(what)); проверьте карту устройства (--map)."))
+            case .cancelled:
+                return CommandFailure(status: .link, message: t("Stopped.", "Остановлено."))
+            }
+        case let error as DLMSConnectionError:
+            return connectionFailure(error, link: link)
+        case let error as TransportError:
+            return CommandFailure(status: .link, message: message(for: error, link: link))
+        case let error as DLMSError:
+            return connectionFailure(.dlms(error), link: link)
+        case let problem as LinkArguments.Problem:
+            return CommandFailure(status: .usage, message: message(for: problem))
+        case let problem as ValueInput.Problem:
+            return CommandFailure(status: .usage, message: message(for: problem))
+        case let error as ExportError:
+            return CommandFailure(status: .usage, message: message(for: error))
+        case let error as MapError:
+            return CommandFailure(status: .usage, message: t("The device map cannot be used: \(error)",
+                                                             "Карту устройства нельзя использовать: \(error)"))
+        case let refusal as DeviceRefusal:
+            return CommandFailure(status: .deviceRefused, message: message(for: refusal))
+        default:
+            return nil
+        }
+    }
+
+    func connectionFailure(_ error: DLMSConnectionError, link: LinkOptions?) -> CommandFailure {
+        switch error {
+        case .transport(let transport):
+            return CommandFailure(status: .link, message: message(for: transport, link: link))
+        case .dlms(let dlms):
+            switch dlms {
+            case .associationRejected(_, let diagnostic):
+                return CommandFailure(status: .deviceRefused, message: associationRejected(diagnostic, link: link))
+            case .initiateFailed(let error):
+                return CommandFailure(status: .deviceRefused, message: t(
+                    "The concentrator refused the association: xDLMS negotiation failed (\(error)).",
+                    "Концентратор отклонил ассоциацию: согласование xDLMS не удалось (\(error))."))
+            case .exception(let response):
+                return CommandFailure(status: .deviceRefused, message: t(
+                    "The concentrator refused the request (exception response \(response)).",
+                    "Концентратор отклонил запрос (exception response \(response))."))
+            case .serviceError(let error):
+                return CommandFailure(status: .deviceRefused, message: t(
+                    "The concentrator refused the request (service error \(error)).",
+                    "Концентратор отклонил запрос (ошибка сервиса \(error))."))
+            case .noResponse(let attempts):
+                let waited = link.map { seconds($0.timeout * attempts) } ?? "?"
+                return CommandFailure(status: .link, message: t(
+                    "No answer from the concentrator after \(attempts) tries (\(waited) s): check the cable or the port, the address (--server-address, --client) and the speed.",
+                    "Нет ответа от концентратора после \(attempts) попыток (\(waited) с): проверьте кабель или порт, адрес (--server-address, --client) и скорость."))
+            case .linkRefused(let control):
+                return CommandFailure(status: .link, message: t(
+                    "The concentrator refused the HDLC connection (\(control)).",
+                    "Концентратор отклонил HDLC-соединение (\(control))."))
+            case .disconnectedByPeer:
+                return CommandFailure(status: .link, message: t("The concentrator dropped the link.", "Концентратор разорвал соединение."))
+            case .cancelled:
+                return CommandFailure(status: .link, message: t("Stopped.", "Остановлено."))
+            default:
+                return CommandFailure(status: .link, message: t(
+                    "Protocol failure: \(dlms).", "Ошибка протокола: \(dlms)."))
+            }
+        }
+    }
+
+    /// SPEC.md: a refused association names the reason (wrong password, wrong client address).
+    func associationRejected(_ diagnostic: SourceDiagnostic, link: LinkOptions?) -> String {
+        let prefix = t("The concentrator refused the association: ", "Концентратор отклонил ассоциацию: ")
+        let client = link.map { String($0.clientSAP ?? ($0.security == .lls ? 32 : 16)) } ?? "?"
+        switch diagnostic {
+        case .serviceUser(13):
+            return prefix + t("wrong password (authentication failure). Check HLMCS_LLS_PASSWORD.",
+                              "неверный пароль (authentication failure). Проверьте HLMCS_LLS_PASSWORD.")
+        case .serviceUser(14):
+            return prefix + t("a password is required (authentication required): use --lls.",
+                              "нужен пароль (authentication required): используйте --lls.")
+        case .serviceUser(11), .serviceUser(12):
+            return prefix + t("client address \(client) does not accept this security (\(diagnosticText(diagnostic))). Check --client and --nls/--lls.",
+                              "клиентский адрес \(client) не принимает этот уровень доступа (\(diagnosticText(diagnostic))). Проверьте --client и --nls/--lls.")
+        case .serviceUser(2):
+            return prefix + t("application context not supported.", "контекст приложения не поддерживается.")
+        default:
+            return prefix + t("wrong client address \(client) or security (\(diagnosticText(diagnostic))). Check --client and --nls/--lls.",
+                              "неверный клиентский адрес \(client) или уровень доступа (\(diagnosticText(diagnostic))). Проверьте --client и --nls/--lls.")
+        }
+    }
+
+    func diagnosticText(_ diagnostic: SourceDiagnostic) -> String {
+        switch diagnostic {
+        case .serviceUser(0): "null"
+        case .serviceUser(1): "no reason given"
+        case .serviceUser(2): "application context name not supported"
+        case .serviceUser(11): "mechanism name not recognised"
+        case .serviceUser(12): "mechanism name required"
+        case .serviceUser(13): "authentication failure"
+        case .serviceUser(14): "authentication required"
+        case .serviceUser(let code): "user diagnostic \(code)"
+        case .serviceProvider(1): "ACSE provider: no reason given"
+        case .serviceProvider(2): "ACSE provider: no common ACSE version"
+        case .serviceProvider(let code): "ACSE provider diagnostic \(code)"
+        }
+    }
+
+    func message(for error: TransportError, link: LinkOptions?) -> String {
+        let isTCP: Bool = { if case .tcp? = link?.medium { return true } else { return false } }()
+        switch error {
+        case .timedOut(let after):
+            if isTCP { return t("No connection to \(linkName(link)) within \(seconds(after)) s.",
+                                "Нет соединения с \(linkName(link)) за \(seconds(after)) с.") }
+            return t("No answer within \(seconds(after)) s.", "Нет ответа за \(seconds(after)) с.")
+        case .closed:
+            return t("The link was closed by the other end (\(linkName(link))).",
+                     "Соединение закрыто другой стороной (\(linkName(link))).")
+        case .cut:
+            return t("The link was cut (\(linkName(link))).", "Линия оборвана (\(linkName(link))).")
+        case .notFound(let what):
+            if isTCP { return t("Host \(what) not found.", "Узел \(what) не найден.") }
+            return t("The port \(what) does not exist: is the adapter plugged in? (hlmcs ports lists the ports.)",
+                     "Порт \(what) не существует: подключён ли адаптер? (hlmcs ports показывает порты.)")
+        case .permissionDenied(let what):
+            return t("No permission to open \(what): add yourself to the dialout group (sudo usermod -aG dialout $USER), then log in again.",
+                     "Нет прав на открытие \(what): добавьте себя в группу dialout (sudo usermod -aG dialout $USER) и войдите в систему заново.")
+        case .busy(let what):
+            return t("The port \(what) is in use by another program.", "Порт \(what) занят другой программой.")
+        case .io(let code, let operation):
+            if operation == "connect" && code == ECONNREFUSED {
+                return t("Cannot connect to \(linkName(link)): connection refused (nothing listens there).",
+                         "Не удаётся подключиться к \(linkName(link)): соединение отклонено (там ничего не слушает).")
+            }
+            return t("I/O error on \(linkName(link)) (\(operation): \(String(cString: strerror(code)))).",
+                     "Ошибка ввода-вывода на \(linkName(link)) (\(operation): \(String(cString: strerror(code)))).")
+        case .unsupported(let what):
+            return t("Not supported: \(what).", "Не поддерживается: \(what).")
+        }
+    }
+
+    func linkName(_ link: LinkOptions?) -> String {
+        switch link?.medium {
+        case .tcp(let host, let port, _)?: host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        case .serial(let path, _)?: path
+        case .optical(let path)?: path
+        case nil: t("the link", "линия")
+        }
+    }
+
+    func stepName(_ step: OpticalStep) -> String {
+        switch step {
+        case .signOn: t("sign-on request", "запрос входа")
+        case .identification: t("identification", "идентификация")
+        case .acknowledge: t("acknowledgement and speed choice", "подтверждение и выбор скорости")
+        case .switchSpeed: t("switch to the announced speed", "переход на объявленную скорость")
+        }
+    }
+
+    func seconds(_ duration: Duration) -> String {
+        let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        var text = String(format: "%.1f", value)
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return ru ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    func message(for problem: LinkArguments.Problem) -> String {
+        switch problem {
+        case .noMedium: return t("Say how to reach the concentrator: --tcp HOST:PORT, --serial DEV or --optical DEV.",
+                                 "Укажите, как подключиться к концентратору: --tcp УЗЕЛ:ПОРТ, --serial УСТРОЙСТВО или --optical УСТРОЙСТВО.")
+        case .severalMedia: return t("Give only one of --tcp, --serial and --optical.", "Укажите только одно из --tcp, --serial и --optical.")
+        case .badHostPort(let text): return t("Not HOST:PORT: \(text).", "Не УЗЕЛ:ПОРТ: \(text).")
+        case .wrapperWithoutTCP: return t("--wrapper goes with --tcp only.", "--wrapper используется только с --tcp.")
+        case .baudWithoutSerial: return t("--baud goes with --serial only.", "--baud используется только с --serial.")
+        case .badBaud(let baud): return t("Unsupported speed \(baud) (300…115200).", "Неподдерживаемая скорость \(baud) (300…115200).")
+        case .bothSecurities: return t("Give --nls or --lls, not both.", "Укажите --nls или --lls, но не оба.")
+        case .badClient(let sap): return t("Client SAP \(sap) is out of range (1–127).", "Клиентский SAP \(sap) вне диапазона (1–127).")
+        case .badServerAddress(let n): return t("Server address \(n) is out of range (0–16383).", "Адрес сервера \(n) вне диапазона (0–16383).")
+        case .badLogical(let n): return t("Logical device \(n) is out of range (0–16383).", "Логическое устройство \(n) вне диапазона (0–16383).")
+        case .broadcastWithAddress: return t("--broadcast and --server-address exclude each other.", "--broadcast и --server-address исключают друг друга.")
+        case .badAddressSize(let n): return t("Address size \(n): use 1, 2 or 4.", "Размер адреса \(n): допустимо 1, 2 или 4.")
+        case .addressTooLarge(let n, let size):
+            return t("Server address \(n) does not fit the \(size)-byte form (above 127 needs 4 bytes).",
+                     "Адрес сервера \(n) не помещается в \(size)-байтовую форму (больше 127 — только 4 байта).")
+        case .badMaxInfo(let n): return t("--max-info \(n) is out of range (32–2030).", "--max-info \(n) вне диапазона (32–2030).")
+        case .badWindow(let n): return t("--window \(n) is out of range (1–7).", "--window \(n) вне диапазона (1–7).")
+        case .badTimeout(let s): return t("--timeout \(s) is out of range (more than 0, at most 600 s).", "--timeout \(s) вне диапазона (больше 0, не более 600 с).")
+        }
+    }
+
+    func message(for problem: ValueInput.Problem) -> String {
+        switch problem {
+        case .typeNeeded(let text):
+            return t("The attribute is not in the device map: write the value as TYPE:VALUE (e.g. long-unsigned:\(text)); types: \(ValueInput.typeNames.joined(separator: ", ")).",
+                     "Атрибута нет в карте устройства: запишите значение как ТИП:ЗНАЧЕНИЕ (например long-unsigned:\(text)); типы: \(ValueInput.typeNames.joined(separator: ", ")).")
+        case .unknownType(let type):
+            return t("Unknown type \(type); types: \(ValueInput.typeNames.joined(separator: ", ")).",
+                     "Неизвестный тип \(type); типы: \(ValueInput.typeNames.joined(separator: ", ")).")
+        case .invalid(let text, let type):
+            return t("Not a valid \(type) value: \(text.debugDescription).", "Недопустимое значение типа \(type): \(text.debugDescription).")
+        case .unsupportedType(let type):
+            return t("A \(type) cannot be given as one value here; use the gprs or ip command.",
+                     "Значение типа \(type) нельзя задать одним словом; используйте команды gprs или ip.")
+        }
+    }
+
+    func message(for error: ExportError) -> String {
+        switch error {
+        case .cannotCreate(let path, let code):
+            return t("Cannot create \(path): \(String(cString: strerror(code))).", "Не удаётся создать \(path): \(String(cString: strerror(code))).")
+        case .writeFailed(let path, let code):
+            return t("Cannot write \(path): \(String(cString: strerror(code))).", "Не удаётся записать \(path): \(String(cString: strerror(code))).")
+        case .renameFailed(let path, let code):
+            return t("Cannot put \(path) in place: \(String(cString: strerror(code))).", "Не удаётся сохранить \(path): \(String(cString: strerror(code))).")
+        case .finished(let path):
+            return t("\(path) is already written.", "\(path) уже записан.")
+        }
+    }
+
+    func message(for refusal: DeviceRefusal) -> String {
+        switch refusal {
+        case .writeRefused(let attribute, let reason):
+            return t("The concentrator refused the write of \(attribute): \(Self.dataAccessResultName(reason)).",
+                     "Концентратор отклонил запись \(attribute): \(Self.dataAccessResultName(reason)).")
+        case .readRefused(let attribute, let reason):
+            return t("The concentrator refused to read \(attribute): \(Self.dataAccessResultName(reason)).",
+                     "Концентратор отказал в чтении \(attribute): \(Self.dataAccessResultName(reason)).")
+        case .notAccepted(let attribute, let wrote, let reads):
+            return t("The concentrator did not keep the value of \(attribute): wrote \(wrote), reads back \(reads).",
+                     "Концентратор не сохранил значение \(attribute): записано \(wrote), читается \(reads).")
+        }
+    }
+
+    /// The Green Book name of a Data-Access-Result (`read-write-denied`), for text and JSON.
+    static func dataAccessResultName(_ result: DataAccessResult) -> String {
+        switch result.rawValue {
+        case 0: "success"
+        case 1: "hardware-fault"
+        case 2: "temporary-failure"
+        case 3: "read-write-denied"
+        case 4: "object-undefined"
+        case 9: "object-class-inconsistent"
+        case 11: "object-unavailable"
+        case 12: "type-unmatched"
+        case 13: "scope-of-access-violated"
+        case 14: "data-block-unavailable"
+        case 15: "long-get-aborted"
+        case 16: "no-long-get-in-progress"
+        case 17: "long-set-aborted"
+        case 18: "no-long-set-in-progress"
+        case 19: "data-block-number-invalid"
+        case 250: "other-reason"
+        default: "data-access-result \(result.rawValue)"
+        }
+    }
+}

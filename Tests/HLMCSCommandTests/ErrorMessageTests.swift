@@ -1,0 +1,104 @@
+import Accounts
+import Concentrator
+import DLMS
+import DLMSTransport
+import Foundation
+import Testing
+@testable import hlmcs
+
+/// The worded failures of ErrorMessages.swift, as a table (STYLE.md "Errors"): the exit
+/// status and a part of the text that names the reason, in English and Russian.
+@Suite struct ErrorMessageTests {
+    static let serial = LinkOptions(medium: .serial(path: "/dev/ttyUSB0", baud: 9600))
+    static let tcp: LinkOptions = {
+        var options = LinkOptions(medium: .tcp(host: "10.0.0.5", port: 4059, wrapper: false), security: .lls)
+        options.timeout = .seconds(5)
+        return options
+    }()
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        var error: any Error & Sendable
+        var link: LinkOptions
+        var status: hlmcs.ExitStatus
+        var english: String
+        var russian: String
+        var testDescription: String { english }
+    }
+
+    static let cases: [Case] = [
+        Case(error: ConcentratorError.associationRejected(.rejectedPermanent, .serviceUser(13)), link: tcp, status: .deviceRefused,
+             english: "The concentrator refused the association: wrong password (authentication failure).",
+             russian: "Концентратор отклонил ассоциацию: неверный пароль (authentication failure)."),
+        Case(error: ConcentratorError.associationRejected(.rejectedPermanent, .serviceUser(1)), link: tcp, status: .deviceRefused,
+             english: "wrong client address 32 or security (no reason given)",
+             russian: "неверный клиентский адрес 32 или уровень доступа"),
+        Case(error: ConcentratorError.link(.dlms(.noResponse(attempts: 4))), link: tcp, status: .link,
+             english: "No answer from the concentrator after 4 tries (20 s)",
+             russian: "Нет ответа от концентратора после 4 попыток (20 с)"),
+        Case(error: LinkError.transport(.notFound("/dev/ttyUSB0")), link: serial, status: .link,
+             english: "The port /dev/ttyUSB0 does not exist", russian: "Порт /dev/ttyUSB0 не существует"),
+        Case(error: LinkError.transport(.permissionDenied("/dev/ttyUSB0")), link: serial, status: .link,
+             english: "No permission to open /dev/ttyUSB0: add yourself to the dialout group",
+             russian: "Нет прав на открытие /dev/ttyUSB0: добавьте себя в группу dialout"),
+        Case(error: LinkError.transport(.busy("/dev/ttyUSB0")), link: serial, status: .link,
+             english: "The port /dev/ttyUSB0 is in use by another program.", russian: "Порт /dev/ttyUSB0 занят другой программой."),
+        Case(error: LinkError.transport(.io(errno: ECONNREFUSED, operation: "connect")), link: tcp, status: .link,
+             english: "Cannot connect to 10.0.0.5:4059: connection refused", russian: "Не удаётся подключиться к 10.0.0.5:4059"),
+        Case(error: LinkError.opticalSignOn(step: .identification, .timedOut(after: .seconds(2))), link: serial, status: .link,
+             english: "The optical head sign-on failed at step identification: No answer within 2 s.",
+             russian: "на шаге «идентификация»: Нет ответа за 2 с."),
+        Case(error: LinkError.usage("--address-size 2: --server-address 300 needs the 4-byte form"), link: serial, status: .usage,
+             english: "--server-address 300 needs the 4-byte form", russian: "--server-address 300 needs the 4-byte form"),
+        Case(error: DeviceRefusal.writeRefused(attribute: "45/0.0.25.4.0.255/2", .readWriteDenied), link: tcp, status: .deviceRefused,
+             english: "The concentrator refused the write of 45/0.0.25.4.0.255/2: read-write-denied.",
+             russian: "Концентратор отклонил запись 45/0.0.25.4.0.255/2: read-write-denied."),
+        Case(error: LinkArguments.Problem.addressTooLarge(300, size: 2), link: tcp, status: .usage,
+             english: "Server address 300 does not fit the 2-byte form", russian: "Адрес сервера 300 не помещается в 2-байтовую форму"),
+    ]
+
+    @Test(arguments: cases)
+    func wording(_ c: Case) {
+        for (language, expected) in [(Language.en, c.english), (Language.ru, c.russian)] {
+            let failure = Strings(language: language).deviceFailure(for: c.error, link: c.link)
+            #expect(failure?.status == c.status)
+            #expect(failure?.message.contains(expected) == true, "\(failure?.message ?? "nil")")
+        }
+    }
+
+    @Test(arguments: [
+        ("UTC+3", 180), ("utc-03:30", -210), ("+05:45", 345), ("UTC", 0), ("UTC+15", nil), ("3", nil), ("UTC+3:60", nil),
+    ] as [(String, Int?)])
+    func timeZones(_ text: String, _ minutes: Int?) {
+        #expect(ClockCommand.utcOffset(text) == minutes)
+    }
+
+    @Test func valuesTypedByTheMapOrByAPrefix() throws {
+        #expect(try ValueInput.parse("long-unsigned:4059", for: nil) == .longUnsigned(4059))
+        #expect(try ValueInput.parse("hex:0a0B", for: nil) == .octetString([0x0A, 0x0B]))
+        #expect(throws: ValueInput.Problem.typeNeeded("42")) { try ValueInput.parse("42", for: nil) }
+        #expect(throws: ValueInput.Problem.invalid("70000", type: "long-unsigned")) { try ValueInput.parse("long-unsigned:70000", for: nil) }
+        let utc = TimeZone(secondsFromGMT: 0)!
+        let dt = try ValueInput.parse("date-time:2026-11-01T06:00+03:00", for: nil, timeZone: utc)
+        #expect(ValueText.text(dt) == "2026-11-01T06:00:00+03:00")
+        #expect(ValueText.text(try ValueInput.parse("date-time:2026-11-01T06:00", for: nil, timeZone: utc)) == "2026-11-01T06:00:00+00:00")
+    }
+
+    @Test func setChecksTheActionOfWhatItWrites() {
+        #expect(SetCommand.action(CosemAttributeDescriptor("8/0.0.1.0.0.255/2")!) == .clockWrite)
+        #expect(SetCommand.action(CosemAttributeDescriptor("8/0.0.1.0.0.255/3")!) == .timeZoneWrite)
+        #expect(SetCommand.action(CosemAttributeDescriptor("1/0.0.96.1.0.255/2")!) == .serialNumberWrite)
+        #expect(SetCommand.action(CosemAttributeDescriptor("15/0.0.40.0.2.255/7")!) == .llsPasswordWrite)
+        #expect(SetCommand.action(CosemAttributeDescriptor("1/0.0.94.7.137.255/2")!) == .get)
+        #expect(SetCommand.action(CosemAttributeDescriptor("45/0.0.25.4.0.255/2")!) == .set)
+    }
+
+    @Test func getTextOfOctetStrings() {
+        #expect(ValueText.text(.octetString(Array("internet".utf8))) == "internet")
+        #expect(ValueText.text(.octetString([0x00, 0x1E, 0xC0])) == "001ec0")
+        #expect(ValueText.text(.structure([.longUnsigned(1), .array([.boolean(true)])])) == "{1, [true]}")
+        let object = ValueText.jsonObject(attribute: "1/0.0.42.0.0.255/2", result: .data(.octetString([0x01, 0x02])))
+        #expect(object["hex"] as? String == "0102" && object["value"] as? String == "0102" && object["ok"] as? Bool == true)
+        let refused = ValueText.jsonObject(attribute: "x", result: .error(.readWriteDenied))
+        #expect(refused["error"] as? String == "read-write-denied" && refused["ok"] as? Bool == false)
+    }
+}
