@@ -68,7 +68,9 @@ let package = Package(
         // session driver: the I/O of the protocol. Depends on DLMS only.
         .target(name: "DLMSTransport", dependencies: ["DLMS"]),
         .testTarget(name: "DLMSTransportTests", dependencies: ["DLMSTransport", "DLMS"]),
-        .executableTarget(name: "transport-bench", dependencies: ["DLMSTransport"]),
+        // Pacing error (PacedChannel) and a daily-profile read through es951-sim's pacing
+        // (the in-process simulator) against the wire bound.
+        .executableTarget(name: "transport-bench", dependencies: ["DLMSTransport", "DLMS", "Simulator"]),
         // es951-sim read by the Gurux client (Tests/Interop/gurux_read.py in a venv that
         // scripts/test-tools.sh makes); the dependency makes `swift test` build the simulator.
         .testTarget(name: "InteropTests", dependencies: ["es951-sim"]),

@@ -10,7 +10,7 @@ import Synchronization
 ///
 /// ```swift
 /// let link = LinkEmulation(baud: 9600, faults: try FaultSpec(parsing: "drop=0.05,seed=7"))
-/// let server = SimulatorServer(device: device, options: .init(wrap: link.wrap))
+/// let server = SimulatorServer(device: device, options: .init(wrap: link.wrapper))
 /// ```
 public final class LinkEmulation: Sendable {
     /// Bit/s of the emulated line (10 bits a byte), nil for no pacing.
@@ -51,6 +51,12 @@ public final class LinkEmulation: Sendable {
             sum.corrupted += c.corrupted; sum.dropped += c.dropped
             sum.delayed += c.delayed; sum.cuts += c.cuts
         }
+    }
+
+    /// ``wrap(_:)`` as ``SimulatorServer/Options/wrap``; nil when there is nothing to add.
+    public var wrapper: (@Sendable (any ByteChannel) -> any ByteChannel)? {
+        guard !isEmpty else { return nil }
+        return { @Sendable channel in self.wrap(channel) }
     }
 
     /// Decorates one connection's channel.

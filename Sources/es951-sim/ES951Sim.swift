@@ -103,10 +103,9 @@ struct ES951Sim: AsyncParsableCommand {
         let link = LinkEmulation(baud: baud, turnaround: turnaround.map { .milliseconds($0) }, faults: faultSpec,
                                  trace: frameTrace, secret: Array(password.utf8),
                                  framing: wrapper ? .wrapper : .hdlc)
-        let wrap: (@Sendable (any ByteChannel) -> any ByteChannel)? = link.isEmpty ? nil : { link.wrap($0) }
         let log: @Sendable (String) -> Void = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
         let server = SimulatorServer(device: SharedDevice(application),
-                                     options: .init(maxInfo: maxInfo, window: window, log: log, wrap: wrap))
+                                     options: .init(maxInfo: maxInfo, window: window, log: log, wrap: link.wrapper))
 
         Signals.install()
         var tasks: [Task<Void, Never>] = []

@@ -11,7 +11,7 @@ final class InProcessSimulator: Sendable {
     let server: SimulatorServer
     let link: LinkEmulation
     private let tasks = Mutex<[Task<Void, Never>]>([])
-    private let lines = Mutex<[String]>([])
+    private let lines = LogLines()
 
     init(meters: Int = 5, seed: UInt64 = 3, link: LinkEmulation = LinkEmulation(),
          inactivityTimeout: Duration = .seconds(120)) {
@@ -19,15 +19,15 @@ final class InProcessSimulator: Sendable {
         let device = SharedDevice(ServerApplication(device: DeviceState(configuration: configuration, now: SimulatorServer.now())))
         self.link = link
         let lines = self.lines
-        let log: @Sendable (String) -> Void = { line in lines.withLock { $0.append(line) } }
+        let log: @Sendable (String) -> Void = { line in lines.append(line) }
         server = SimulatorServer(device: device, options: .init(inactivityTimeout: inactivityTimeout, log: log,
-                                                                wrap: link.isEmpty ? nil : { link.wrap($0) }))
+                                                                wrap: link.wrapper))
     }
 
     deinit { for task in tasks.withLock({ $0 }) { task.cancel() } }
 
     /// The log lines so far (one per request served, connections, …).
-    var log: [String] { lines.withLock { $0 } }
+    var log: [String] { lines.all }
 
     /// A new connection over a memory channel pair: the client's end.
     func connect() -> MemoryChannel {
@@ -62,6 +62,13 @@ final class InProcessSimulator: Sendable {
     static let dailyProfile = CosemAttributeDescriptor("7/1.0.98.2.0.255/2")!
     static let apn = CosemAttributeDescriptor("45/0.0.25.4.0.255/2")!
     static let pointSelector = CosemAttributeDescriptor("1/0.0.94.7.137.255/2")!
+}
+
+/// The simulator's log lines, collected.
+final class LogLines: Sendable {
+    private let lines = Mutex<[String]>([])
+    func append(_ line: String) { lines.withLock { $0.append(line) } }
+    var all: [String] { lines.withLock { $0 } }
 }
 
 /// A scratch file path, removed by the caller.
