@@ -40,22 +40,25 @@ struct LinkBehaviourTests {
     }
 
     /// Corrupted and dropped frames: every read either gives exactly the clean data or
-    /// fails with an error — never wrong data. 20 reads, seeds 1…20 (one per connection).
-    @Test func corruptAndDropNeverGiveWrongData() async throws {
+    /// fails with an error — never wrong data. 20 reads (serial number and the whole
+    /// daily profile), seeds 1…20 (one per connection), at a mild and a harsh fault rate.
+    @Test(arguments: [0.05, 0.25])
+    func corruptAndDropNeverGiveWrongData(rate: Double) async throws {
         let clean = Sim()
         let reference = DLMSConnection(channel: clean.connect(), configuration: Sim.configuration())
         _ = try await reference.open()
         let request = [AttributeWithAccess(Sim.serialNumber), AttributeWithAccess(Sim.dailyProfile)]
         let expected = try await reference.get(request)
         await reference.close()
+        #expect(expected.count == 2)
 
         var identical = 0, failed = 0, wrong = 0
         var counters = FaultCounters()
         for seed in 1...20 {
-            let spec = FaultSpec(corrupt: 0.05, drop: 0.05, seed: UInt64(seed))
+            let spec = FaultSpec(corrupt: rate, drop: rate, seed: UInt64(seed))
             let sim = Sim(link: LinkEmulation(faults: spec))
             let link = DLMSConnection(channel: sim.connect(),
-                                      configuration: Sim.configuration(responseTimeout: .milliseconds(300)))
+                                      configuration: Sim.configuration(responseTimeout: .milliseconds(250)))
             do {
                 _ = try await link.open()
                 let got = try await link.get(request)
@@ -68,12 +71,12 @@ struct LinkBehaviourTests {
             counters.corrupted += c.corrupted; counters.dropped += c.dropped
             counters.framesSent += c.framesSent; counters.framesReceived += c.framesReceived
         }
-        print("faults: 20 reads — identical \(identical), failed \(failed), wrong \(wrong); frames sent \(counters.framesSent), received \(counters.framesReceived), corrupted \(counters.corrupted), dropped \(counters.dropped)")
+        print("faults corrupt=drop=\(rate): 20 reads — identical \(identical), failed \(failed), wrong \(wrong); frames sent \(counters.framesSent), received \(counters.framesReceived), corrupted \(counters.corrupted), dropped \(counters.dropped)")
         #expect(wrong == 0)
         #expect(identical + failed == 20)
-        #expect(identical > 0)
         #expect(counters.corrupted > 0)
         #expect(counters.dropped > 0)
+        if rate < 0.1 { #expect(identical > 0) }
     }
 
     // MARK: - --trace
@@ -108,8 +111,9 @@ struct LinkBehaviourTests {
     /// Pacing at 9600 bit/s with a 20 ms turnaround, seen in the trace: each request
     /// reaches the device no earlier than the line allows after the one before
     /// (turnaround + the reply's and the request's bytes at 10 bits a byte). Lower bounds
-    /// only: sleeps never end early, so this cannot fail on a slow machine; without
-    /// pacing the gaps are ~0 and it fails.
+    /// only — sleeps never end early — less the lateness of one wake-up (hence the 0.75:
+    /// the precision itself is measured by transport-bench, not asserted); without pacing
+    /// the span is a few ms and this fails.
     @Test func pacingShowsInTheTrace() async throws {
         let path = scratchPath("paced.trace")
         defer { unlink(path) }
@@ -132,7 +136,7 @@ struct LinkBehaviourTests {
         let span = lines[received.last!].time - lines[received.first!].time
         print("paced trace: \(received.count) requests over \(span) s, line bound \(bound) s")
         #expect(bound > 0.1)
-        #expect(span >= bound * 0.95)
+        #expect(span >= bound * 0.75)   // unpaced, the span would be a few ms
     }
 
     /// `turnaround` defaults as SPEC.md says: 20 ms with a baud rate, else 0.

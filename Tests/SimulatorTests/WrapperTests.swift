@@ -120,4 +120,16 @@ struct WrapperTests {
         #expect(lines[0].bytes.contains(sequence: [UInt8](repeating: 0x2A, count: 10)))
         #expect(!lines[0].bytes.contains(sequence: Array(InProcessSimulator.password.utf8)))
     }
+
+    /// The inactivity timeout closes an idle wrapper connection (and its association).
+    @Test func inactivityClosesTheConnection() async throws {
+        let sim = InProcessSimulator(inactivityTimeout: .milliseconds(200))
+        var c = try await Self.connect(try sim.listen(wrapper: true))
+        #expect(try await c.associate().isAccepted)
+        try await Task.sleep(for: .milliseconds(600))
+        await #expect(throws: TransportError.closed) { _ = try await c.channel.read(atMost: 64, timeout: .seconds(5)) }
+        #expect(sim.log.contains("wrapper: inactivity, connection closed"))
+        #expect(sim.log.contains("client 16 disconnected"))
+        await c.channel.close()
+    }
 }
