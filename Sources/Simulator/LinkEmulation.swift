@@ -71,9 +71,29 @@ public final class LinkEmulation: Sendable {
                 s.faulty.append(faulty)
                 return faulty
             }
-            c = faulty
+            // A wrapper stream is not HDLC: the fault channel would look for frames in
+            // what it reads (and hold back bytes that look like the start of one). There,
+            // faults apply to what the simulator sends only, one PDU per write.
+            c = framing == .wrapper ? SendFaultsOnly(inner: c, faulty: faulty) : faulty
         }
         if let trace { c = TracingChannel(c, trace: trace, secret: secret, framing: framing) }
         return c
     }
+}
+
+/// Faults on what is written only: writes go through the ``FaultyChannel``, reads come
+/// straight from the channel below it (closed by the fault channel when it cuts).
+final class SendFaultsOnly: ByteChannel {
+    private let inner: any ByteChannel
+    private let faulty: FaultyChannel
+
+    init(inner: any ByteChannel, faulty: FaultyChannel) { self.inner = inner; self.faulty = faulty }
+
+    func write(_ bytes: [UInt8]) async throws(TransportError) { try await faulty.write(bytes) }
+
+    func read(atMost: Int, timeout: Duration) async throws(TransportError) -> [UInt8] {
+        try await inner.read(atMost: atMost, timeout: timeout)
+    }
+
+    func close() async { await faulty.close() }
 }

@@ -132,4 +132,26 @@ struct WrapperTests {
         #expect(sim.log.contains("client 16 disconnected"))
         await c.channel.close()
     }
+
+    /// `--faults` on a wrapper link act on the PDUs sent: `cut-after=2` cuts after the
+    /// AARE and one answer; bytes received that look like an HDLC frame's start (7E A7…)
+    /// are not held back as one.
+    @Test func faultsOnTheWrapper() async throws {
+        let sim = InProcessSimulator(link: LinkEmulation(faults: FaultSpec(cutAfter: 2, seed: 1), framing: .wrapper))
+        let port = try sim.listen(wrapper: true)
+        var first = try await Self.connect(port, client: 32)
+        first.timeout = .seconds(3)
+        #expect(try await first.associate(password: InProcessSimulator.password).isAccepted)
+        #expect(try await first.set("45/0.0.25.4.0.255/2", .octetString([0x7E, 0xA7, 0xFF, 0x7E])) == .success)
+        await #expect(throws: WrapperClient.Failure.transport(.closed)) { _ = try await first.get("1/0.0.96.1.0.255/2") }
+        await first.channel.close()
+        var second = try await Self.connect(port)
+        second.timeout = .seconds(3)
+        #expect(try await second.associate().isAccepted)
+        for _ in 0..<3 {
+            #expect(try await second.get("45/0.0.25.4.0.255/2") == .data(.octetString([0x7E, 0xA7, 0xFF, 0x7E])))
+        }
+        await second.channel.close()
+        #expect(sim.link.faultCounters.cuts == 1)
+    }
 }
