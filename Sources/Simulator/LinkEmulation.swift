@@ -4,8 +4,8 @@ import Synchronization
 /// What es951-sim puts around every connection it serves (SPEC.md, "es951-sim
 /// details"), innermost first: the line (``PacedChannel``, `--baud`/`--turnaround`),
 /// the faults (``FaultyChannel``, `--faults`; `cut-after` on the first connection only,
-/// later connections are clean) and the frame trace (``TracingChannel``, `--trace`).
-/// Its ``wrap`` is the ``SimulatorServer/Options/wrap`` of the executable, so tests build
+/// later connections are clean; on a wrapper link, to what is sent only) and the frame
+/// trace (``TracingChannel``, `--trace`). Its ``wrapper`` is the ``SimulatorServer/Options/wrap`` of the executable, so tests build
 /// exactly the simulator's stack in-process.
 ///
 /// ```swift
