@@ -5,8 +5,9 @@ import Synchronization
 /// details"), innermost first: the line (``PacedChannel``, `--baud`/`--turnaround`),
 /// the faults (``FaultyChannel``, `--faults`; `cut-after` on the first connection only,
 /// later connections are clean; on a wrapper link, to what is sent only) and the frame
-/// trace (``TracingChannel``, `--trace`). Its ``wrapper`` is the ``SimulatorServer/Options/wrap`` of the executable, so tests build
-/// exactly the simulator's stack in-process.
+/// trace (``TracingChannel``, `--trace`). Its ``wrapper`` is the executable's
+/// ``SimulatorServer/Options/wrap``, so tests build exactly the simulator's stack
+/// in-process.
 ///
 /// ```swift
 /// let link = LinkEmulation(baud: 9600, faults: try FaultSpec(parsing: "drop=0.05,seed=7"))
