@@ -72,7 +72,9 @@ let package = Package(
         .target(name: "DLMSTransport", dependencies: ["DLMS"]),
         // Simulator too: the optical sign-on is tested against es951-sim's pty mode in-process.
         .testTarget(name: "DLMSTransportTests", dependencies: ["DLMSTransport", "DLMS", "Simulator"]),
-        .executableTarget(name: "transport-bench", dependencies: ["DLMSTransport"]),
+        // Pacing error (PacedChannel) and a daily-profile read through es951-sim's pacing
+        // (the in-process simulator) against the wire bound.
+        .executableTarget(name: "transport-bench", dependencies: ["DLMSTransport", "DLMS", "Simulator"]),
         // es951-sim read by the Gurux client (Tests/Interop/gurux_read.py in a venv that
         // scripts/test-tools.sh makes); the dependency makes `swift test` build the simulator.
         .testTarget(name: "InteropTests", dependencies: ["es951-sim"]),

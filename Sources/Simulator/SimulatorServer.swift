@@ -44,8 +44,9 @@ public final class SimulatorServer: Sendable {
             windowTransmit: options.window, windowReceive: options.window)))
     }
 
-    /// Accepts TCP clients until the listener closes; each is served on its own task.
-    public func serve(listener: TCPListener) async {
+    /// Accepts TCP clients until the listener closes; each is served on its own task,
+    /// with HDLC or, with `wrapper`, the IEC 62056-47 wrapper (``serveWrapper(channel:)``).
+    public func serve(listener: TCPListener, wrapper: Bool = false) async {
         await withDiscardingTaskGroup { group in
             while true {
                 let channel: TCPChannel
@@ -56,7 +57,11 @@ public final class SimulatorServer: Sendable {
                     continue
                 }
                 group.addTask {
-                    await self.serve(channel: channel, acceptsSignOn: false)
+                    if wrapper {
+                        await self.serveWrapper(channel: channel)
+                    } else {
+                        await self.serve(channel: channel, acceptsSignOn: false)
+                    }
                     await channel.close()
                 }
             }
@@ -83,7 +88,8 @@ public final class SimulatorServer: Sendable {
             } catch {
                 switch error {
                 case .timedOut:
-                    if !session.inactivityElapsed().isEmpty {
+                    for case .disconnected(let client) in session.inactivityElapsed() {
+                        options.log?("client \(client) disconnected (inactivity)")
                         await device.disconnected(connection: connection)
                         session = await self.session()
                     }

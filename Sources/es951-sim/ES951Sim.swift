@@ -68,6 +68,7 @@ struct ES951Sim: AsyncParsableCommand {
         guard !serialNumber.isEmpty, serialNumber.count <= 16, serialNumber.allSatisfy(\.isASCII), serialNumber.allSatisfy(\.isNumber) else {
             throw ValidationError("--serial-number must be 1…16 digits")
         }
+        if wrapper, tcp == nil { throw ValidationError("--wrapper needs --tcp") }
         if serial != nil, mode != "optical", mode != "rs485" { throw ValidationError("--serial needs --mode optical|rs485") }
         if let baud, baud <= 0 { throw ValidationError("--baud must be positive") }
         if let turnaround, turnaround < 0 { throw ValidationError("--turnaround must be 0 or more") }
@@ -76,10 +77,6 @@ struct ES951Sim: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if wrapper {
-            FileHandle.standardError.write(Data("es951-sim: --wrapper (IEC 62056-47) is not supported yet\n".utf8))
-            throw ExitCode(2)
-        }
         let deviceMap: DeviceMap
         do {
             if let map {
@@ -103,24 +100,12 @@ struct ES951Sim: AsyncParsableCommand {
                                                       meters: meters, seed: seed)
         let application = ServerApplication(device: DeviceState(configuration: configuration, map: deviceMap,
                                                                 now: SimulatorServer.now()))
-        let secret = Array(password.utf8)
-        let paceBaud = baud
-        let turn = Duration.milliseconds(turnaround ?? (baud == nil ? 0 : 20))
-        let firstCut = Mutex(true)
-        let wrap: @Sendable (any ByteChannel) -> any ByteChannel = { channel in
-            var c = channel
-            if let paceBaud { c = PacedChannel(c, baud: paceBaud, turnaround: turn) }
-            if var spec = faultSpec {
-                // cut-after applies once, to the first connection; later ones are clean.
-                if !firstCut.withLock({ first in defer { first = false }; return first }) { spec.cutAfter = nil }
-                c = FaultyChannel(c, faults: spec)
-            }
-            if let frameTrace { c = TracingChannel(c, trace: frameTrace, secret: secret) }
-            return c
-        }
+        let link = LinkEmulation(baud: baud, turnaround: turnaround.map { .milliseconds($0) }, faults: faultSpec,
+                                 trace: frameTrace, secret: Array(password.utf8),
+                                 framing: wrapper ? .wrapper : .hdlc)
         let log: @Sendable (String) -> Void = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
         let server = SimulatorServer(device: SharedDevice(application),
-                                     options: .init(maxInfo: maxInfo, window: window, log: log, wrap: wrap))
+                                     options: .init(maxInfo: maxInfo, window: window, log: log, wrap: link.wrapper))
 
         Signals.install()
         var tasks: [Task<Void, Never>] = []
@@ -132,7 +117,8 @@ struct ES951Sim: AsyncParsableCommand {
                 throw ExitCode(3)
             }
             Self.announce("LISTEN tcp \(host):\(listener.port)")
-            tasks.append(Task { await server.serve(listener: listener) })
+            let wrapper = self.wrapper
+            tasks.append(Task { await server.serve(listener: listener, wrapper: wrapper) })
         }
         var terminals: [PseudoTerminal] = []
         if let pty {

@@ -26,3 +26,10 @@ func fixed(_ x: Double, _ places: Int) -> String {
     return (x < 0 && r > 0 ? "-" : "") + "\(whole)." + String(repeating: "0", count: places - fracText.count) + fracText
 }
 print("pacing 960B@9600: \(fixed(seconds, 3)) s (error \(fixed(error, 2))%)")
+
+// A whole daily-profile read through es951-sim's pacing (SPEC.md: 9600 bit/s, 10 bits a
+// byte, 20 ms turnaround once per change of direction): the in-process simulator over a
+// PacedChannel on a MemoryChannel pair, the client a DLMSConnection. The wire bound is
+// what the line itself needs: all bytes both ways × 10 / 9600 + round trips × 20 ms.
+let profileBench = try await ProfileBench.run(baud: 9600, turnaround: .milliseconds(20))
+print("daily profile @9600+20ms: \(profileBench.bytes) B, \(profileBench.roundTrips) round trips, \(fixed(profileBench.elapsed, 3)) s vs wire bound \(fixed(profileBench.bound, 3)) s (ratio \(fixed(profileBench.elapsed / profileBench.bound, 3)))")

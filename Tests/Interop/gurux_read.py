@@ -3,14 +3,18 @@
 
 An independent peer for es951-sim: every request is built and every reply
 parsed by Gurux; this script only carries the HDLC frames (raw over TCP, or
-over a serial line / pty), keeps the HDLC sequence numbers honest when a
-window larger than 1 is used, and prints what happened as JSON lines.
+over a serial line / pty) or, with --wrapper, the IEC 62056-47 wrapper PDUs
+over TCP, keeps the HDLC sequence numbers honest when a window larger than 1
+is used, and prints what happened as JSON lines.
 
   gurux_read.py --tcp 127.0.0.1:4059 --read 1/0.0.96.1.0.255/2 --read 8/0.0.1.0.0.255/2
   gurux_read.py --serial /tmp/es951 --profile 1.0.98.2.0.255 --from 2026-01-01 --to 2026-01-10
   gurux_read.py --tcp 127.0.0.1:4059 --client 32 --auth low --password admin@emis --set-clock now
+  gurux_read.py --tcp 127.0.0.1:4059 --wrapper --read 1/0.0.96.1.0.255/2
 
-Order: SNRM, AARQ, --read ..., --read-all-map, --profile, --set-clock, RLRQ, DISC.
+Order: SNRM, AARQ, --read ..., --read-all-map, --profile, --set-clock, RLRQ, DISC
+(with --wrapper: no SNRM and no DISC; the TCP connection is the link).
+
 Every line has "op"; the last one is {"op": "done", "rc": ..., counters}.
 Exit status: 0 all fine, 1 a read or write failed, 2 association refused,
 3 transport or protocol error (including the overall --deadline).
@@ -138,12 +142,35 @@ class Deframer:
             del self.buffer[:total - 1]          # the closing flag may open the next
 
 
+class WrapperDeframer:
+    """Cuts a byte stream into IEC 62056-47 wrapper PDUs: 00 01, source wPort,
+    destination wPort, length (all 16 bits), then length bytes of APDU."""
+
+    def __init__(self):
+        self.buffer = bytearray()
+        self.junk = 0
+
+    def push(self, data):
+        self.buffer += data
+        frames = []
+        while len(self.buffer) >= 8:
+            if self.buffer[0] != 0 or self.buffer[1] != 1:
+                raise ConnectionError("wrapper version %02x%02x, not 0001" % (self.buffer[0], self.buffer[1]))
+            total = 8 + ((self.buffer[6] << 8) | self.buffer[7])
+            if len(self.buffer) < total:
+                break
+            frames.append(bytes(self.buffer[:total]))
+            del self.buffer[:total]
+        return frames
+
+
 class Line:
     """Raw bytes over TCP or a serial device / pty, with a per-read timeout."""
 
     def __init__(self, args):
         self.timeout = args.timeout
-        self.deframer = Deframer()
+        self.wrapper = args.wrapper
+        self.deframer = WrapperDeframer() if args.wrapper else Deframer()
         self.queue = []
         self.count = {"tx_frames": 0, "tx_bytes": 0, "rx_frames": 0, "rx_bytes": 0,
                       "rx_i_frames": 0, "rx_segmented": 0}
@@ -215,7 +242,7 @@ class Line:
             self.queue.extend(self.deframer.push(data))
         frame = self.queue.pop(0)
         self.count["rx_frames"] += 1
-        if frame[1] & 0x08:
+        if not self.wrapper and frame[1] & 0x08:
             self.count["rx_segmented"] += 1
         self._log("<", frame)
         return frame
@@ -251,10 +278,13 @@ class Peer:
         self.args = args
         self.line = line
         auth = Authentication.LOW if args.auth == "low" else Authentication.NONE
-        address = GXDLMSClient.getServerAddress(args.logical, args.physical, args.address_size)
+        if args.wrapper:        # wPorts: the client SAP and the logical device
+            address = args.logical
+        else:
+            address = GXDLMSClient.getServerAddress(args.logical, args.physical, args.address_size)
         self.client = GXDLMSClient(True, args.client, address, auth,
                                    args.password if auth == Authentication.LOW else None,
-                                   InterfaceType.HDLC)
+                                   InterfaceType.WRAPPER if args.wrapper else InterfaceType.HDLC)
         self.client.serverAddressSize = args.address_size
         hdlc = self.client.hdlcSettings
         hdlc.maxInfoTX = hdlc.maxInfoRX = args.max_info
@@ -273,6 +303,8 @@ class Peer:
     # bits 5-7 are the N(R) it put there. It adds 1 before building an RR or
     # the first I-frame of a request, so V(R) - 1 gives V(R) on the wire.
     def _align_sender(self):
+        if self.args.wrapper:
+            return
         settings = self.client.settings
         settings.senderFrame = (settings.senderFrame & 0x1F) | (((self.vr - 1) & 7) << 5)
 
@@ -308,6 +340,11 @@ class Peer:
 
     def _accept(self, frame):
         """True when Gurux should see this frame; False when it is discarded."""
+        if self.args.wrapper:
+            source = (frame[2] << 8) | frame[3]
+            if self.reply_address is None:
+                self.reply_address = (source, None)
+            return True
         _, src, ctrl = hdlc_fields(frame)
         if self.reply_address is None:
             self.reply_address = server_address(src)
@@ -372,6 +409,8 @@ class Peer:
             _, _, ctrl = hdlc_fields(raw)
             if not self.client.getData(GXByteBuffer(bytearray(raw)), reply, notify):
                 continue
+            if self.args.wrapper:       # one whole APDU per PDU
+                break
             # Inside a window (P/F clear) more frames follow without a poll.
             if ctrl & 0x11 == 0 and reply.isMoreData():
                 continue
@@ -382,6 +421,9 @@ class Peer:
     # -- services --------------------------------------------------------------
 
     def connect(self):
+        if self.args.wrapper:
+            self.client.snrmRequest()   # None for the wrapper; resets Gurux's state
+            return self._associate()
         reply = self.exchange(self.client.snrmRequest())
         self.client.parseUAResponse(reply.data)
         hdlc = self.client.hdlcSettings
@@ -390,6 +432,9 @@ class Peer:
         emit(op="ua", ok=True, max_info_tx=hdlc.maxInfoTX, max_info_rx=hdlc.maxInfoRX,
              window_tx=hdlc.windowSizeTX, window_rx=hdlc.windowSizeRX,
              reply_upper=upper, reply_lower=lower)
+        return self._associate()
+
+    def _associate(self):
         aare = None
         try:
             self._align_sender()
@@ -496,6 +541,9 @@ class Peer:
         emit(op="release", ok=True, rlre_hex=bytes(reply.data.array()).hex())
 
     def disconnect(self):
+        if self.args.wrapper:       # no link layer: closing TCP ends it
+            emit(op="disconnect", ok=True, reply="none (wrapper)")
+            return
         frame = self.client.disconnectRequest(True)
         self.line.send(frame)
         raw = self.line.receive()
@@ -549,6 +597,8 @@ def arguments():
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument("--tcp", metavar="HOST:PORT", help="raw HDLC frames over TCP")
     where.add_argument("--serial", metavar="PATH", help="serial device or pty (raw, 9600 8N1)")
+    parser.add_argument("--wrapper", action="store_true",
+                        help="IEC 62056-47 wrapper over TCP instead of HDLC (wPorts: --client, --logical)")
     parser.add_argument("--client", type=int, default=16, help="client SAP (16 NLS, 32/48 LLS)")
     parser.add_argument("--logical", type=int, default=1, help="server upper address (default 1)")
     parser.add_argument("--physical", type=lambda s: int(s, 0), default=0x3FFF,
@@ -579,6 +629,8 @@ def arguments():
         parser.error("--window must be 1..7")
     if not 32 <= args.max_info <= 2030:
         parser.error("--max-info must be 32..2030")
+    if args.wrapper and not args.tcp:
+        parser.error("--wrapper needs --tcp")
     if args.end and not args.start:
         parser.error("--to needs --from")
     return args

@@ -254,4 +254,33 @@ struct GuruxInteropTests {
         #expect(second.first("write")?["ok"] as? Bool == true, "\(second)")
         #expect(simulator.process.isRunning, "es951-sim died:\n\(simulator.stderrText)")
     }
+
+    @Test("The wrapper (IEC 62056-47, --wrapper): NLS reads, the daily profile, an LLS clock write, a wrong password")
+    func overTheWrapper() throws {
+        try withTCPSimulator(["--wrapper"]) { hostPort in
+            let expected = try Self.mapAttributes(readableBy: 16)
+            let run = try GuruxRun.run(["--tcp", hostPort, "--wrapper", "--read-all-map", InteropHarness.mapFile.path,
+                                        "--profile", Self.dailyProfile])
+            #expect(run.status == 0, "\(run)")
+            #expect(run.first("error") == nil, "\(run)")
+            #expect(run.first("aare")?["ok"] as? Bool == true, "\(run)")
+            let reads = run.all("read")
+            #expect(reads.count == expected.count, "\(run)")
+            #expect(reads.allSatisfy { $0["ok"] as? Bool == true }, "\(run)")
+            #expect(text(run.read("1/0.0.96.1.0.255/2")) == "95100001")
+            #expect(run.first("profile")?["rows"] as? Int == 89, "\(run)")
+            #expect(run.first("release")?["ok"] as? Bool == true, "\(run)")
+            #expect(run.counter("junk_bytes") == 0, "\(run)")
+
+            let write = try GuruxRun.run(["--tcp", hostPort, "--wrapper"] + Self.lls + ["--set-clock", "now"])
+            #expect(write.status == 0, "\(write)")
+            #expect(write.first("write")?["ok"] as? Bool == true, "\(write)")
+
+            let wrong = try GuruxRun.run(["--tcp", hostPort, "--wrapper", "--client", "32", "--auth", "low",
+                                          "--password", "not-the-password"])
+            #expect(wrong.status == 2, "\(wrong)")
+            #expect(wrong.first("aare")?["result_code"] as? Int == 1, "\(wrong)")
+            #expect(wrong.first("aare")?["diagnostic_code"] as? Int == 13, "\(wrong)")
+        }
+    }
 }

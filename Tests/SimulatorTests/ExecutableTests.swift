@@ -62,14 +62,91 @@ struct ExecutableTests {
         #expect(log.contains("client 16 GET 1/0.0.96.1.0.255/2 -> ok"))
     }
 
-    @Test func wrapperIsNotSupportedYet() throws {
+    /// `--wrapper`: IEC 62056-47 on TCP, read by the test's own wrapper client.
+    @Test func servesTheWrapper() async throws {
+        let (process, port, err) = try Self.start(["--tcp", "127.0.0.1:0", "--wrapper", "--meters", "5", "--seed", "3"])
+        defer { if process.isRunning { process.terminate(); process.waitUntilExit() } }
+        let channel = try await TCPChannel.connect(host: "127.0.0.1", port: port, timeout: .seconds(5))
+        var client = WrapperClient(channel: channel, client: 16)
+        #expect(try await client.associate().isAccepted)
+        #expect(try await client.get("1/0.0.96.1.0.255/2") == .data(.visibleString(Array("95100001".utf8))))
+        guard case .data(.array(let rows)) = try await client.get("7/1.0.98.2.0.255/2") else { Issue.record("no profile"); return }
+        #expect(rows.count == 89)
+        #expect(client.received.allSatisfy { $0.source == 1 && $0.destination == 16 })
+        _ = try await client.release()
+        await channel.close()
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(log.contains("client 16 connected (wrapper)"))
+        #expect(log.contains("client 16 GET-next"))
+    }
+
+    @Test func wrapperNeedsTCP() throws {
         let process = Process()
         process.executableURL = try #require(Self.executable)
-        process.arguments = ["--tcp", "127.0.0.1:0", "--wrapper"]
+        process.arguments = ["--pty", "/tmp/simgaps-never", "--wrapper"]
         process.standardError = Pipe()
         process.standardOutput = Pipe()
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 2)
+    }
+
+    /// `--baud 9600 --turnaround 20 --trace FILE`: the executable paces its link (seen in
+    /// the trace as lower bounds, see LinkBehaviourTests) and writes SPEC.md's lines.
+    @Test func pacesAndTraces() async throws {
+        let path = scratchPath("exe.trace")
+        defer { unlink(path) }
+        let (process, port, _) = try Self.start(["--tcp", "127.0.0.1:0", "--meters", "5", "--baud", "9600",
+                                                 "--turnaround", "20", "--trace", path])
+        defer { if process.isRunning { process.terminate(); process.waitUntilExit() } }
+        let channel = try await TCPChannel.connect(host: "127.0.0.1", port: port, timeout: .seconds(5))
+        let link = DLMSConnection(channel: channel, configuration: ClientConfiguration(
+            clientAddress: 32, authentication: .low(password: Array("admin@emis".utf8)), responseTimeout: .seconds(5)))
+        _ = try await link.open()
+        #expect(try await link.get([AttributeWithAccess(CosemAttributeDescriptor("1/0.0.96.1.0.255/2")!)])
+                == [.data(.visibleString(Array("95100001".utf8)))])
+        await link.close()
+        process.interrupt()
+        process.waitUntilExit()
+        let lines = try #require(TraceLine.read(path), "a trace line not in SPEC.md's format")
+        #expect(lines.count >= 8)
+        #expect(!lines.flatMap(\.bytes).contains(sequence: Array("admin@emis".utf8)))
+        #expect(lines.contains { $0.bytes.contains(sequence: [UInt8](repeating: 0x2A, count: 10)) })
+        let received = lines.indices.filter { !lines[$0].sent }
+        var bound = 0.0
+        for (a, b) in zip(received, received.dropFirst()) {
+            let sentBytes = lines[(a + 1)..<b].reduce(0) { $0 + $1.bytes.count }
+            guard sentBytes > 0 else { continue }
+            bound += 0.020 + Double(sentBytes + lines[b].bytes.count) * 10 / 9600
+        }
+        let span = lines[received.last!].time - lines[received.first!].time
+        #expect(bound > 0.05)
+        #expect(span >= bound * 0.75)   // unpaced, the span would be a few ms
+    }
+
+    /// `--faults cut-after=2`: the first connection is cut after UA and AARE; the next
+    /// one is clean and keeps the device (a write made on the first one).
+    @Test func cutAfterOnlyTheFirstConnection() async throws {
+        let (process, port, _) = try Self.start(["--tcp", "127.0.0.1:0", "--meters", "5", "--faults", "cut-after=3,seed=1"])
+        defer { if process.isRunning { process.terminate(); process.waitUntilExit() } }
+        let apn = CosemAttributeDescriptor("45/0.0.25.4.0.255/2")!
+        let lls = ClientConfiguration(clientAddress: 32, authentication: .low(password: Array("admin@emis".utf8)),
+                                      responseTimeout: .seconds(2))
+        let first = DLMSConnection(channel: try await TCPChannel.connect(host: "127.0.0.1", port: port, timeout: .seconds(5)),
+                                   configuration: lls)
+        _ = try await first.open()
+        #expect(try await first.set(apn, .octetString(Array("cut.apn".utf8))) == .success)      // the 3rd frame
+        await #expect(throws: DLMSConnectionError.self) { _ = try await first.get([AttributeWithAccess(apn)]) }
+        await first.close()
+        let second = DLMSConnection(channel: try await TCPChannel.connect(host: "127.0.0.1", port: port, timeout: .seconds(5)),
+                                    configuration: lls)
+        _ = try await second.open()
+        for _ in 0..<3 {
+            #expect(try await second.get([AttributeWithAccess(apn)]) == [.data(.octetString(Array("cut.apn".utf8)))])
+        }
+        await second.close()
     }
 }
