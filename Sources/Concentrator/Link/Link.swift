@@ -31,7 +31,10 @@ public struct Link {
     /// - Throws: `.usage` for options that make no link, `.transport` when the medium
     ///   cannot be opened or the trace file not written, `.opticalSignOn` when the head's
     ///   sign-on fails.
-    public static func open(_ options: LinkOptions, password: [UInt8]?) async throws(LinkError) -> DLMSConnection {
+    /// - Parameter traffic: counts the bytes and frames that cross the link (for the
+    ///   exchange log and progress), when given.
+    public static func open(_ options: LinkOptions, password: [UInt8]?,
+                            traffic: TrafficCounter? = nil) async throws(LinkError) -> DLMSConnection {
         let configuration = try configuration(options, password: password)
         if case .tcp(_, _, true) = options.medium { throw .usage("--wrapper: the IEC 62056-47 wrapper is not supported yet") }
         if case .serial(_, let baud) = options.medium, !SerialSettings.supportedBauds.contains(baud) {
@@ -60,7 +63,8 @@ public struct Link {
             }
             channel = port
         }
-        return DLMSConnection(channel: channel, configuration: configuration, trace: trace)
+        let counted: any ByteChannel = traffic.map { CountingChannel(channel, counter: $0) } ?? channel
+        return DLMSConnection(channel: counted, configuration: configuration, trace: trace)
     }
 
     /// The client configuration the options make (pure; ``open(_:password:)`` uses it).

@@ -38,8 +38,9 @@ struct DeviceRun {
             }
             let map = try loadMap(options.mapPath)
             let password = try llsPassword(context, options)
-            let connection = try await Link.open(options, password: password.map { Array($0.utf8) })
-            let concentrator = Concentrator(connection: connection, map: map, catalogue: nil, traffic: nil, now: { Date() })
+            let traffic = TrafficCounter()
+            let connection = try await Link.open(options, password: password.map { Array($0.utf8) }, traffic: traffic)
+            let concentrator = Concentrator(connection: connection, map: map, catalogue: nil, traffic: traffic, now: { Date() })
             let run = DeviceRun(context: context, session: session, link: options, map: map, concentrator: concentrator)
             do {
                 let association = try await concentrator.open()
