@@ -193,4 +193,27 @@ import Testing
         #expect(h.outcomes.suffix(2) == [.released, .disconnected])
         #expect(!h.server.isConnected)
     }
+
+    @Test(arguments: [false, true]) func longListComesInBlocks(taggedAsList: Bool) {
+        let value = Self.rows(60)
+        var h = Self.harness(objects: [Self.serial: .octetString(Array("EMI2024000123".utf8)), Self.profile: value])
+        h.meter.blockSize = 500
+        h.meter.listBlocksTaggedAsList = taggedAsList     // Gurux's way when true
+        h.run { $0.connect() }
+        h.run { $0.request(.get([AttributeWithAccess(Self.serial), AttributeWithAccess(Self.profile)])) }
+        #expect(h.outcomes.last == .deliver(.get([.data(.octetString(Array("EMI2024000123".utf8))), .data(value)])))
+        #expect(h.meter.getNextCount >= 2)
+    }
+
+    @Test func listTheDeviceCannotFinishIsReadOneByOne() {
+        let value = Self.rows(60)
+        var h = Self.harness(objects: [Self.serial: .octetString(Array("EMI2024000123".utf8)), Self.profile: value])
+        h.meter.blockSize = 500
+        h.meter.listBlocksTaggedAsList = true
+        h.meter.listContinuationBroken = true
+        h.run { $0.connect() }
+        h.run { $0.request(.get([AttributeWithAccess(Self.serial), AttributeWithAccess(Self.profile)])) }
+        #expect(h.outcomes.last == .deliver(.get([.data(.octetString(Array("EMI2024000123".utf8))), .data(value)])))
+        #expect(h.client.listsRefused)
+    }
 }

@@ -68,7 +68,7 @@ extension ClientSession {
     /// Groups attributes into GET requests: one list per chunk when the association
     /// allows multiple references, each chunk within the server's PDU and the list limit.
     private func chunked(_ attributes: [AttributeWithAccess], invokeID: InvokeIDAndPriority) -> [[AttributeWithAccess]] {
-        guard attributes.count > 1, conformance.contains(.multipleReferences) else {
+        guard attributes.count > 1, conformance.contains(.multipleReferences), !listsRefused else {
             return attributes.map { [$0] }
         }
         var chunks: [[AttributeWithAccess]] = []
@@ -92,6 +92,23 @@ extension ClientSession {
         return stride(from: 0, to: bytes.count, by: blockSize).map {
             Array(bytes[$0..<min($0 + blockSize, bytes.count)])
         }
+    }
+
+    /// A list the device could not answer is read again one attribute at a time, and
+    /// the session reads no more lists (see ``ClientSession/listsRefused``). Not for a
+    /// cancel or an answer to another request: those end the request.
+    mutating func readListSingly(after error: DLMSError) -> [ClientAction]? {
+        switch error {
+        case .cancelled, .invokeIDMismatch, .illegalTransition: return nil
+        default: break
+        }
+        guard let operation, case .get(var chunks, let index, let results) = operation.kind,
+              chunks[index].count > 1 else { return nil }
+        listsRefused = true
+        let singles = chunks[index].map { [$0] }
+        chunks.replaceSubrange(index...index, with: singles)
+        self.operation?.kind = .get(chunks: chunks, index: index, results: results)
+        return sendGet(chunks[index])
     }
 
     private mutating func sendGet(_ chunk: [AttributeWithAccess]) -> [ClientAction] {

@@ -39,6 +39,9 @@ public struct ClientSession: Sendable {
     private(set) public var association: AssociationInfo?
     var operation: Operation?
     var cancelRequested = false
+    /// Set when a device failed a GET-Request-With-List it had agreed to (Gurux servers
+    /// cannot continue a long list in blocks): from then on lists are read one by one.
+    public internal(set) var listsRefused = false
     private var nextInvokeID: UInt8 = 1
 
     /// Frames ignored because they were not addressed to us (an echo, another station).
@@ -287,7 +290,8 @@ public struct ClientSession: Sendable {
     private mutating func apduReceived(_ bytes: [UInt8]) -> [ClientAction] {
         let apdu: APDU
         do { apdu = try APDU(decoding: bytes) } catch {
-            return unusable(.malformedAPDU(error))
+            guard let block = Self.listTaggedDataBlock(bytes) else { return unusable(.malformedAPDU(error)) }
+            apdu = block
         }
         switch state {
         case .associating:
@@ -304,13 +308,27 @@ public struct ClientSession: Sendable {
         }
     }
 
+    /// Gurux servers answer a GET-Request-With-List too long for one PDU with a data
+    /// block under the with-list choice and without the raw-data choice byte:
+    /// `C4 03 inv last block(4) len raw`, where the standard has
+    /// `C4 02 inv last block(4) 00 len raw`. Such bytes never decode as a list (the block
+    /// number and raw data are left over), so reading them as the data block they are is
+    /// unambiguous. Both spellings, with or without the choice byte, are accepted.
+    static func listTaggedDataBlock(_ bytes: [UInt8]) -> APDU? {
+        guard bytes.count > 8, bytes[0] == 0xC4, bytes[1] == 0x03 else { return nil }
+        let asBlock = [0xC4, 0x02] + bytes[2...]
+        let withChoice = [0xC4, 0x02] + bytes[2..<8] + [0x00] + bytes[8...]
+        for candidate in [asBlock, withChoice] {
+            if let apdu = try? APDU(decoding: Array(candidate)), case .getResponse(.withDataBlock) = apdu { return apdu }
+        }
+        return nil
+    }
+
     /// An answer we cannot use: fatal while associating, a failed request otherwise.
     private mutating func unusable(_ error: DLMSError) -> [ClientAction] {
         switch state {
         case .busy:
-            operation = nil
-            state = .ready
-            return [.stopTimer, .requestFailed(error)]
+            return finish(.requestFailed(error))
         case .associating, .releasing:
             return [.fail(error)] + sendDISC()
         default:
@@ -357,6 +375,7 @@ public struct ClientSession: Sendable {
 
     /// Leaves `.busy` with a result.
     mutating func finish(_ action: ClientAction) -> [ClientAction] {
+        if case .requestFailed(let error) = action, let retry = readListSingly(after: error) { return retry }
         operation = nil
         state = .ready
         return [.stopTimer, action]

@@ -10,6 +10,13 @@ struct TestMeter {
     var blockSize = 1024
     var serverMaxPDU: UInt16 = 1024
     var conformance: Conformance = Conformance(rawValue: 0x00_1E_1D)
+    /// Answer long lists in blocks the way Gurux servers do: tagged `C4 03`, not `C4 02`,
+    /// and without the raw-data choice byte after the block number.
+    var listBlocksTaggedAsList = false
+    /// Fail GET-next after a list's first block the way the Gurux server does (an empty
+    /// APDU), so the client must fall back to reading the list one by one.
+    var listContinuationBroken = false
+    private var pendingIsList = false
     private var pendingBlocks: [[UInt8]] = []
     private(set) var getNextCount = 0
     private(set) var writes: [(CosemAttributeDescriptor, DLMSData)] = []
@@ -22,7 +29,13 @@ struct TestMeter {
         guard let apdu = try? APDU(decoding: bytes) else {
             return APDU.exceptionResponse(ExceptionResponse(stateError: 2, serviceError: 3)).encoded()
         }
-        return answer(apdu).encoded()
+        if listContinuationBroken, pendingIsList, case .getRequest(.next) = apdu { return [] }
+        var out = answer(apdu).encoded()
+        if listBlocksTaggedAsList, out.count > 9, out[0] == 0xC4, out[1] == 0x02, out[8] == 0x00 {
+            out[1] = 0x03
+            out.remove(at: 8)
+        }
+        return out
     }
 
     mutating func answer(_ apdu: APDU) -> APDU {
@@ -40,14 +53,24 @@ struct TestMeter {
             let raw = value.encoded
             guard raw.count > blockSize else { return .getResponse(.normal(invokeID: inv, result: .data(value))) }
             pendingBlocks = stride(from: 0, to: raw.count, by: blockSize).map { Array(raw[$0..<min($0 + blockSize, raw.count)]) }
+            pendingIsList = false
             return nextBlock(inv, number: 1)
         case .getRequest(.next(let inv, let number)):
             getNextCount += 1
             return nextBlock(inv, number: number + 1)
         case .getRequest(.withList(let inv, let attributes)):
-            return .getResponse(.withList(invokeID: inv, results: attributes.map {
+            let results: [GetDataResult] = attributes.map {
                 objects[$0.attribute].map { .data($0) } ?? .error(.objectUndefined)
-            }))
+            }
+            var list = ByteWriter()
+            list.writeLength(results.count)
+            for result in results { result.encode(into: &list) }
+            guard list.count > blockSize else { return .getResponse(.withList(invokeID: inv, results: results)) }
+            pendingBlocks = stride(from: 0, to: list.count, by: blockSize).map {
+                Array(list.bytes[$0..<min($0 + blockSize, list.count)])
+            }
+            pendingIsList = true
+            return nextBlock(inv, number: 1)
         case .setRequest(.normal(let inv, let attribute, _, let value)):
             writes.append((attribute, value))
             objects[attribute] = value
