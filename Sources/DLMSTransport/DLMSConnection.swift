@@ -168,6 +168,10 @@ public actor DLMSConnection {
 
     private func traceReceived(_ bytes: [UInt8]) {
         guard let trace else { return }
+        if configuration.framing == .wrapper {      // no HDLC frames to find: the bytes as read
+            trace.record(.received, bytes, masking: nil)
+            return
+        }
         traceDecoder.append(bytes)
         while let event = traceDecoder.next() {
             switch event {

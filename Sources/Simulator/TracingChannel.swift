@@ -1,3 +1,4 @@
+import DLMS
 import DLMSTransport
 
 /// Writes every HDLC frame and IEC 62056-21 message that passes through to a

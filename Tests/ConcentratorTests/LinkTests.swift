@@ -103,9 +103,6 @@ import Testing
     }
 
     @Test func unsupportedMediaOptionsFailBeforeOpeningAnything() async {
-        await #expect(throws: LinkError.usage("--wrapper: the IEC 62056-47 wrapper is not supported yet")) {
-            _ = try await Link.open(LinkOptions(medium: .tcp(host: "127.0.0.1", port: 9, wrapper: true)), password: nil)
-        }
         await #expect(throws: LinkError.usage("--baud 1000: one of 300, 600, 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200")) {
             _ = try await Link.open(LinkOptions(medium: .serial(path: "/dev/null", baud: 1000)), password: nil)
         }
@@ -138,6 +135,26 @@ import Testing
         let connection = try await Link.open(options, password: nil)
         #expect(connection.configuration.clientAddress == 16)
         #expect(try await Self.readSerialNumber(connection) == .data(.visibleString(Array("95100001".utf8))))
+    }
+
+    /// `--wrapper`: IEC 62056-47 over TCP, no SNRM/DISC; the simulator serves it too.
+    @Test(.timeLimit(.minutes(1))) func wrapperOverTCPReadsTheSerialNumberUnderLLS() async throws {
+        let listener = try TCPListener(host: "127.0.0.1", port: 0)
+        let server = Self.simulator()
+        let serving = Task { await server.serve(listener: listener, wrapper: true) }
+        defer { listener.close(); serving.cancel() }
+        let options = LinkOptions(medium: .tcp(host: "127.0.0.1", port: listener.port, wrapper: true),
+                                  security: .lls, timeout: .seconds(30))
+        let connection = try await Link.open(options, password: Array("admin@emis".utf8))
+        #expect(connection.configuration.framing == .wrapper)
+        _ = try await connection.open()
+        let serial = CosemAttributeDescriptor(classID: 1, instance: OBISCode(0, 0, 96, 1, 0, 255), attribute: 2)
+        let profile = CosemAttributeDescriptor(classID: 7, instance: OBISCode(1, 0, 98, 2, 0, 255), attribute: 2)
+        let results = try await connection.get([AttributeWithAccess(serial), AttributeWithAccess(profile)])
+        #expect(results.first == .data(.visibleString(Array("95100001".utf8))))
+        guard case .data(.array(let rows))? = results.last else { Issue.record("no profile: \(results)"); return }
+        #expect(rows.count == 89)
+        await connection.close()
     }
 
     @Test(.timeLimit(.minutes(1))) func llsOverTCPWithATrace() async throws {

@@ -111,4 +111,31 @@ import Testing
         let actions = session.request(.get([]))
         guard case .requestFailed(.illegalTransition)? = actions.first else { Issue.record("\(actions)"); return }
     }
+
+    /// IEC 62056-47: no SNRM, the AARQ first, one wrapper PDU per APDU, no DISC.
+    @Test func wrapperSessionIsAPDUsInWrapperPDUs() throws {
+        var config = Self.configuration
+        config.framing = .wrapper
+        var session = ClientSession(configuration: config)
+        let connect = Self.sends(session.connect())
+        let aarqAPDU = Array(Self.aarq[11..<(Self.aarq.count - 3)])           // the APDU inside the §6 #10 frame
+        #expect(connect == [[0x00, 0x01, 0x00, 0x20, 0x00, 0x01, 0x00, UInt8(aarqAPDU.count)] + aarqAPDU])
+        let aareAPDU = Array(Self.aareOK[11..<(Self.aareOK.count - 3)])
+        let aare = try #require(WrapperCodec.encode(.init(source: 1, destination: 32, apdu: aareAPDU)))
+        // Split anywhere: the wrapper header says where the APDU ends.
+        #expect(session.bytesReceived(aare[0..<5]).isEmpty)
+        let associated = session.bytesReceived(aare[5...])
+        guard case .associated? = associated.last else { Issue.record("\(associated)"); return }
+        let clock = CosemAttributeDescriptor(classID: 8, instance: OBISCode(0, 0, 1, 0, 0, 255), attribute: 2)
+        let get = Self.sends(session.request(.get([AttributeWithAccess(clock)])))
+        #expect(get.first.map { Array($0[8...]) } == Array(Self.getClock[11..<(Self.getClock.count - 3)]))
+        let responseAPDU = Array(Self.clockResponse[11..<(Self.clockResponse.count - 3)])
+        let response = try #require(WrapperCodec.encode(.init(source: 1, destination: 32, apdu: responseAPDU)))
+        let value = DLMSData.octetString(Self.hex("07 E8 0A 0F 02 0C 1E 00 00 FF 4C 00"))
+        #expect(session.bytesReceived(response).contains(.deliver(.get([.data(value)]))))
+        _ = session.release()
+        let rlre = try #require(WrapperCodec.encode(.init(source: 1, destination: 32, apdu: [0x63, 0x03, 0x80, 0x01, 0x00])))
+        #expect(session.bytesReceived(rlre).suffix(2) == [.stopTimer, .disconnected])
+        #expect(session.isClosed)
+    }
 }

@@ -36,7 +36,6 @@ public struct Link {
     public static func open(_ options: LinkOptions, password: [UInt8]?,
                             traffic: TrafficCounter? = nil) async throws(LinkError) -> DLMSConnection {
         let configuration = try configuration(options, password: password)
-        if case .tcp(_, _, true) = options.medium { throw .usage("--wrapper: the IEC 62056-47 wrapper is not supported yet") }
         if case .serial(_, let baud) = options.medium, !SerialSettings.supportedBauds.contains(baud) {
             throw .usage("--baud \(baud): one of \(SerialSettings.supportedBauds.map(String.init).joined(separator: ", "))")
         }
@@ -95,7 +94,8 @@ public struct Link {
             proposal: HDLCParameters(maxInfoTransmit: options.maxInfo, maxInfoReceive: options.maxInfo,
                                      windowTransmit: options.window, windowReceive: options.window),
             responseTimeout: options.timeout,
-            maxAttempts: maxAttempts)
+            maxAttempts: maxAttempts,
+            framing: { if case .tcp(_, _, true) = options.medium { return .wrapper } else { return .hdlc } }())
     }
 
     /// The server address of SPEC.md's LINK details (see the type's documentation).

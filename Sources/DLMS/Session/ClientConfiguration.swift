@@ -8,8 +8,14 @@ public struct ClientConfiguration: Sendable {
         case low(password: [UInt8])
     }
 
+    /// How APDUs travel: in HDLC frames (serial, optical, TCP by default), or in the
+    /// IEC 62056-47 wrapper over TCP (no SNRM/DISC; the wrapper ports are the client SAP
+    /// and the server's logical address, `serverAddress.upper`).
+    public enum Framing: Hashable, Sendable { case hdlc, wrapper }
+
     public var clientAddress: UInt8
     public var serverAddress: HDLCAddress
+    public var framing: Framing
     public var authentication: Authentication
     /// What the SNRM proposes (from the client's point of view). A DM, FRMR or silence
     /// makes the session fall back to a plain SNRM (the defaults, 128 and 1).
@@ -34,8 +40,9 @@ public struct ClientConfiguration: Sendable {
                 responseTimeout: Duration = .seconds(5),
                 maxAttempts: Int = 4,
                 maxAttributesPerList: Int = 32,
-                callingAPTitle: [UInt8]? = nil) {
-        self.clientAddress = clientAddress; self.serverAddress = serverAddress
+                callingAPTitle: [UInt8]? = nil,
+                framing: Framing = .hdlc) {
+        self.clientAddress = clientAddress; self.serverAddress = serverAddress; self.framing = framing
         self.authentication = authentication; self.proposal = proposal
         self.proposedConformance = proposedConformance; self.maxReceivePDUSize = maxReceivePDUSize
         self.responseTimeout = responseTimeout; self.maxAttempts = max(1, maxAttempts)

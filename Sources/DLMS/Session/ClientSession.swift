@@ -32,6 +32,8 @@ public struct ClientSession: Sendable {
     public let configuration: ClientConfiguration
     private(set) var state: State = .idle
     private var decoder = HDLCStreamDecoder()
+    private var wrapper = WrapperCodec()
+    private var wrapped: Bool { configuration.framing == .wrapper }
     private var link: HDLCLink?
     private var attempts = 0
     private var serverAddress: HDLCAddress
@@ -66,6 +68,13 @@ public struct ClientSession: Sendable {
     public mutating func connect() -> [ClientAction] {
         guard state == .idle else { return [illegal("connect")] }
         attempts = 1
+        if wrapped {
+            // No link layer to set up: the association request is the first word.
+            association = AssociationInfo(link: .defaults, conformance: [], serverMaxReceivePDUSize: 0,
+                                          serverAddress: serverAddress, usedPlainSNRM: false)
+            state = .associating
+            return sendAPDU(.aarq(makeAARQ()))
+        }
         return sendSNRM(plain: false)
     }
 
@@ -80,6 +89,7 @@ public struct ClientSession: Sendable {
 
     /// Bytes from the line, in any split: frames are found in the stream.
     public mutating func bytesReceived<C: Collection>(_ bytes: C) -> [ClientAction] where C.Element == UInt8 {
+        if wrapped { return wrappedBytesReceived(Array(bytes)) }
         decoder.append(bytes)
         var actions: [ClientAction] = []
         while let event = decoder.next() {
@@ -114,6 +124,7 @@ public struct ClientSession: Sendable {
             return [.fail(.noResponse(attempts: tries))]
         }
         attempts += 1
+        if wrapped { return [timer] }       // TCP delivers or fails: nothing to poll, wait on
         switch state {
         case .connecting:
             return sendSNRM(plain: true)
@@ -176,6 +187,29 @@ public struct ClientSession: Sendable {
     }
 
     // MARK: - Frames
+
+    /// IEC 62056-47: each wrapper PDU carries one whole APDU.
+    private mutating func wrappedBytesReceived(_ bytes: [UInt8]) -> [ClientAction] {
+        wrapper.append(bytes)
+        var actions: [ClientAction] = []
+        while state != .closed {
+            let pdu: WrapperCodec.PDU?
+            do { pdu = try wrapper.decode() } catch {
+                state = .closed
+                return actions + [.stopTimer, .fail(.malformedAPDU(.invalidValue(context: "wrapper version")))]
+            }
+            guard let pdu else { break }
+            guard pdu.destination == UInt16(configuration.clientAddress) else { ignoredFrames += 1; continue }
+            switch state {
+            case .associating, .busy, .releasing:
+                attempts = 1
+                actions += apduReceived(pdu.apdu)
+            default:
+                ignoredFrames += 1
+            }
+        }
+        return actions
+    }
 
     private mutating func frameReceived(_ frame: HDLCFrame) -> [ClientAction] {
         guard frame.destination == clientAddress else { ignoredFrames += 1; return [] }
@@ -281,6 +315,12 @@ public struct ClientSession: Sendable {
 
     /// Sends an APDU through the link and starts the timer.
     mutating func sendAPDU(_ apdu: APDU) -> [ClientAction] {
+        if wrapped {
+            let pdu = WrapperCodec.PDU(source: UInt16(configuration.clientAddress), destination: serverAddress.upper,
+                                       apdu: apdu.encoded())
+            guard let bytes = WrapperCodec.encode(pdu) else { return [] }
+            return [.send(bytes), timer]
+        }
         guard var link else { return [] }
         let frames = link.send(apdu: apdu.encoded())
         self.link = link
@@ -360,8 +400,12 @@ public struct ClientSession: Sendable {
     }
 
     private mutating func sendDISC() -> [ClientAction] {
-        state = .disconnecting
         operation = nil
+        if wrapped {                         // no link to take down: the session is over
+            state = .closed
+            return [.stopTimer, .disconnected]
+        }
+        state = .disconnecting
         attempts = configuration.maxAttempts   // one DISC, one wait: then we are done
         let frame = HDLCFrame(destination: serverAddress, source: clientAddress,
                               control: .disconnect(poll: true))

@@ -44,7 +44,11 @@ struct DeviceRun {
             let run = DeviceRun(context: context, session: session, link: options, map: map, concentrator: concentrator)
             do {
                 let association = try await concentrator.open()
-                context.verbose("link: max info \(association.link.maxInfoTransmit)/\(association.link.maxInfoReceive), window \(association.link.windowTransmit)/\(association.link.windowReceive)\(association.usedPlainSNRM ? ", plain SNRM" : "")")
+                if connection.configuration.framing == .wrapper {
+                    context.verbose("link: IEC 62056-47 wrapper over TCP")
+                } else {
+                    context.verbose("link: max info \(association.link.maxInfoTransmit)/\(association.link.maxInfoReceive), window \(association.link.windowTransmit)/\(association.link.windowReceive)\(association.usedPlainSNRM ? ", plain SNRM" : "")")
+                }
                 try await body(run)
             } catch {
                 await concentrator.close()

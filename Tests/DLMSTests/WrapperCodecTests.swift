@@ -1,5 +1,5 @@
 import Testing
-@testable import DLMSTransport
+@testable import DLMS
 
 @Suite struct WrapperCodecTests {
     // GET-Request-Normal for 0.0.96.1.0.255 attribute 2 from client wPort 16 to the
