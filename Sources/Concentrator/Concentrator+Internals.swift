@@ -172,7 +172,7 @@ extension Concentrator {
         var access: SelectiveAccess?
         if from != nil || to != nil {
             let clock = columns.first { $0.classID == 8 && $0.attribute == 2 }
-                .map { DLMS.CaptureObjectDefinition(classID: $0.classID, instance: $0.obis, attribute: $0.attribute, dataIndex: $0.dataIndex) }
+                .map { DLMS.CaptureObjectDefinition(classID: $0.classID, instance: $0.instance, attribute: $0.attribute, dataIndex: $0.dataIndex) }
                 ?? .clock
             access = .range(RangeDescriptor(restrictingObject: clock, from: .dateTimeOctetString(from ?? Self.unspecified),
                                             to: .dateTimeOctetString(to ?? Self.unspecified)))
@@ -194,7 +194,7 @@ extension Concentrator {
         let mapColumns = map.object(named: name)?.captureObjects ?? []
         var scalerUnitAttributes: [CosemAttributeDescriptor] = []
         for c in mapColumns where c.attribute == 2 {
-            if let o = map.object(c.obis), o.classID == c.classID, o.attribute(3)?.key == "scaler-unit" {
+            if let o = map.object(c.instance), o.classID == c.classID, o.attribute(3)?.key == "scaler-unit" {
                 let d = o.descriptor(3)
                 if !scalerUnitAttributes.contains(d) { scalerUnitAttributes.append(d) }
             }

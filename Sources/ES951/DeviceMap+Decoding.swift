@@ -122,7 +122,7 @@ extension DeviceMap {
                 guard let cobis = OBISCode(c.obis) else {
                     throw .invalidValue(path: path + ".captureObjects[\(j)].obis", value: c.obis)
                 }
-                columns.append(CaptureObjectDefinition(classID: c.class, obis: cobis, attribute: c.attribute,
+                columns.append(CaptureObjectDefinition(classID: c.class, instance: cobis, attribute: c.attribute,
                                                        dataIndex: c.dataIndex ?? 0))
             }
             if let depth = o.depth, depth < 0 { throw .invalidValue(path: path + ".depth", value: String(depth)) }

@@ -132,10 +132,7 @@ extension ObjectTable {
                        Attribute(index: $0.index, read: $0.access.read, write: $0.access.write, writeOnly: $0.writeOnly)
                    },
                    methods: o.methods.map { Method(index: $0.index, access: $0.access) },
-                   captureObjects: o.captureObjects.map {
-                       DLMS.CaptureObjectDefinition(classID: $0.classID, instance: $0.obis, attribute: $0.attribute,
-                                               dataIndex: $0.dataIndex)
-                   },
+                   captureObjects: o.captureObjects,
                    depth: o.depth)
         })
     }

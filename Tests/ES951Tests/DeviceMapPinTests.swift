@@ -200,7 +200,7 @@ struct DeviceMapPinTests {
             #expect(o.classID == 7 && o.version == 1, "\(p.obis)")
             #expect(o.name == p.name)
             #expect(o.depth == p.depth, "\(p.obis)")
-            #expect(o.captureObjects.map { "\($0.classID)/\($0.obis)/\($0.attribute)" } == p.columns, "\(p.obis)")
+            #expect(o.captureObjects.map { "\($0.classID)/\($0.instance)/\($0.attribute)" } == p.columns, "\(p.obis)")
             #expect(o.captureObjects.allSatisfy { $0.dataIndex == 0 })
             #expect(o.attributes.map(\.index) == [1, 2, 3, 4, 5, 6, 7, 8], "\(p.obis)")
             #expect(o.attribute(7)?.key == "entries-in-use")

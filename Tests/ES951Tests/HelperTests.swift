@@ -96,7 +96,7 @@ struct HelperTests {
     }
 
     @Test func captureObjectDefinitionData() {
-        let c = CaptureObjectDefinition(classID: 8, obis: OBISCode(0, 0, 1, 0, 0, 255), attribute: 2)
+        let c = CaptureObjectDefinition(classID: 8, instance: OBISCode(0, 0, 1, 0, 0, 255), attribute: 2)
         #expect(c.data == .structure([.longUnsigned(8), .octetString([0, 0, 1, 0, 0, 255]), .integer(2), .longUnsigned(0)]))
     }
 }

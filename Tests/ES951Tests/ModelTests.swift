@@ -203,12 +203,12 @@ struct ModelTests {
 
     @Test func profileTableFromCaptureObjectsAndBuffer() throws {
         let captures = DLMSData.array([
-            ES951.CaptureObjectDefinition(classID: 8, obis: OBISCode(0, 0, 1, 0, 0, 255), attribute: 2).data,
-            ES951.CaptureObjectDefinition(classID: 3, obis: OBISCode(1, 0, 1, 8, 0, 255), attribute: 2).data,
-            ES951.CaptureObjectDefinition(classID: 4, obis: OBISCode(1, 0, 1, 6, 0, 255), attribute: 5).data,
+            ES951.CaptureObjectDefinition(classID: 8, instance: OBISCode(0, 0, 1, 0, 0, 255), attribute: 2).data,
+            ES951.CaptureObjectDefinition(classID: 3, instance: OBISCode(1, 0, 1, 8, 0, 255), attribute: 2).data,
+            ES951.CaptureObjectDefinition(classID: 4, instance: OBISCode(1, 0, 1, 6, 0, 255), attribute: 5).data,
         ])
         let columns = try ES951.CaptureObjectDefinition.captureObjects(from: captures)
-        #expect(columns.count == 3 && columns[1].obis == OBISCode(1, 0, 1, 8, 0, 255))
+        #expect(columns.count == 3 && columns[1].instance == OBISCode(1, 0, 1, 8, 0, 255))
         let t1 = try #require(COSEMDateTime(year: 2026, month: 11, day: 1, hour: 0, minute: 0, second: 0, utcOffsetMinutes: 180))
         let t2 = try #require(COSEMDateTime(year: 2026, month: 11, day: 2, hour: 0, minute: 0, second: 0, utcOffsetMinutes: 180))
         let buffer = DLMSData.array([

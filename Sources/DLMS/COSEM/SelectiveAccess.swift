@@ -20,6 +20,11 @@ public struct CaptureObjectDefinition: Hashable, Sendable {
     public init(classID: UInt16, instance: OBISCode, attribute: Int8, dataIndex: UInt16 = 0) {
         self.classID = classID; self.instance = instance; self.attribute = attribute; self.dataIndex = dataIndex
     }
+    /// The attribute this column captures.
+    public var descriptor: CosemAttributeDescriptor {
+        CosemAttributeDescriptor(classID: classID, instance: instance, attribute: attribute)
+    }
+
     /// The clock's time attribute (8/0.0.1.0.0.255/2), the usual restricting column.
     public static let clock = CaptureObjectDefinition(classID: 8, instance: OBISCode(0, 0, 1, 0, 0, 255), attribute: 2)
 }

@@ -17,7 +17,7 @@ public struct EventRecord: Equatable, Sendable {
                 catalogue: EventCatalogue?) throws(ModelError) {
         let cells = try row.elements("event-log")
         guard let clock = columns.firstIndex(where: { $0.classID == 8 && $0.attribute == 2 }),
-              let codeColumn = columns.firstIndex(where: { map.object($0.obis)?.name == "event-code" }) else {
+              let codeColumn = columns.firstIndex(where: { map.object($0.instance)?.name == "event-code" }) else {
             throw .missingInMap("event-log columns")
         }
         guard clock < cells.count, codeColumn < cells.count else { throw .unexpectedValue(field: "event-log", value: row) }

@@ -11,7 +11,7 @@ struct NamedRow {
         values = try row.elements(profile)
         var index: [String: Int] = [:]
         for (i, c) in columns.enumerated() {
-            if let name = map.object(c.obis)?.name { index[name] = i }
+            if let name = map.object(c.instance)?.name { index[name] = i }
         }
         self.index = index
         self.profile = profile

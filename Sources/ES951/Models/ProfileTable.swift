@@ -12,7 +12,7 @@ extension CaptureObjectDefinition {
                 throw .unexpectedValue(field: "capture-objects", value: entry)
             }
             result.append(CaptureObjectDefinition(classID: try e[0].unsignedValue("capture-objects.class", as: UInt16.self),
-                                                  obis: obis, attribute: attribute,
+                                                  instance: obis, attribute: attribute,
                                                   dataIndex: try e[3].unsignedValue("capture-objects.data-index", as: UInt16.self)))
         }
         return result
@@ -61,13 +61,13 @@ public struct ProfileTable: Equatable, Sendable {
         let clockIndex = captureObjects.firstIndex { $0.classID == 8 && $0.attribute == 2 }
         var columns: [Column] = []
         for (i, c) in captureObjects.enumerated() where i != clockIndex {
-            let object = map.object(c.obis)
+            let object = map.object(c.instance)
             let attribute = object?.attribute(c.attribute)
-            var name = object?.name ?? "\(c.classID)/\(c.obis)/\(c.attribute)"
+            var name = object?.name ?? "\(c.classID)/\(c.instance)/\(c.attribute)"
             if c.attribute != 2, let key = attribute?.key { name += "." + key }
             var scaler = attribute?.scaler ?? 0
             var unit = attribute?.unit.map(DLMSUnit.init(rawValue:))
-            if c.attribute == 2, let su = scalerUnits[CosemAttributeDescriptor(classID: c.classID, instance: c.obis, attribute: 3)] {
+            if c.attribute == 2, let su = scalerUnits[CosemAttributeDescriptor(classID: c.classID, instance: c.instance, attribute: 3)] {
                 let parsed = try su.scalerUnit(name + ".scaler-unit")
                 scaler = parsed.scaler; unit = parsed.unit
             }
