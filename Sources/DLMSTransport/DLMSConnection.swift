@@ -32,6 +32,7 @@ public actor DLMSConnection {
     private var deadline: ContinuousClock.Instant?
     /// Frames of what we receive, found only for the trace.
     private var traceDecoder = HDLCStreamDecoder()
+    private var traceWrapper = WrapperCodec()
     /// The LLS password: masked in the trace of sent frames (the AARQ carries it).
     private let secret: [UInt8]?
     static let readSlice: Duration = .milliseconds(100)
@@ -168,8 +169,11 @@ public actor DLMSConnection {
 
     private func traceReceived(_ bytes: [UInt8]) {
         guard let trace else { return }
-        if configuration.framing == .wrapper {      // no HDLC frames to find: the bytes as read
-            trace.record(.received, bytes, masking: nil)
+        if configuration.framing == .wrapper {      // one line per wrapper PDU
+            traceWrapper.append(bytes)
+            while let pdu = try? traceWrapper.decode() {
+                trace.record(.received, WrapperCodec.encode(pdu) ?? pdu.apdu, masking: nil)
+            }
             return
         }
         traceDecoder.append(bytes)
