@@ -68,6 +68,3 @@ public enum DisplayWidth {
         }
     }
 }
-
-/// Horizontal alignment of text in a column.
-public enum Alignment: Hashable, Sendable { case left, right, center }
