@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Simulator", targets: ["Simulator"]),
         .library(name: "Export", targets: ["Export"]),
         .library(name: "Concentrator", targets: ["Concentrator"]),
+        .library(name: "TUICore", targets: ["TUICore"]),
         .executable(name: "hlmcs", targets: ["hlmcs"]),
     ],
     dependencies: [
@@ -86,6 +87,9 @@ let package = Package(
         // CSV of SPEC.md F-42 (profiles, events, meter lists): bytes and atomic files.
         .target(name: "Export", dependencies: ["DLMS", "ES951"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "DLMS", "ES951"]),
+        // Terminal UI core (DESIGN.md): cells, widths, widgets rendered into a buffer. Pure.
+        .target(name: "TUICore"),
+        .testTarget(name: "TUICoreTests", dependencies: ["TUICore"]),
     ]
 )
 
