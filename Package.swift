@@ -86,6 +86,14 @@ let package = Package(
         // CSV of SPEC.md F-42 (profiles, events, meter lists): bytes and atomic files.
         .target(name: "Export", dependencies: ["DLMS", "ES951"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "DLMS", "ES951"]),
+        // ncursesw for Swift (TOOLCHAIN.md): a C target whose header wraps what Swift cannot
+        // import; only TUINcurses imports it.
+        .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
+        // The only code that calls ncurses: locale, newterm, keys, diff drawing, restore.
+        .target(name: "TUINcurses", dependencies: ["CNcursesw", "TUICore"]),
+        // A tiny program the tmux end-to-end tests drive (frame, Cyrillic, CJK, last key).
+        .executableTarget(name: "tui-probe", dependencies: ["TUINcurses", "TUICore"]),
+        .testTarget(name: "TUINcursesTests", dependencies: ["TUINcurses", "TUICore", "CNcursesw", "tui-probe"]),
     ]
 )
 

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+/// The real terminal: `tui-probe` (Sources/tui-probe) under tmux at 80×24, LANG=C.UTF-8.
+@Suite("Terminal end to end in tmux", .serialized, .enabled(if: TmuxSession.available))
+struct TerminalEndToEndTests {
+    /// Runs the probe between two `stty -a` snapshots, then prints its exit status.
+    func startProbe(in session: TmuxSession, environment: String = "") throws {
+        let dir = session.folder.path
+        try session.type("stty -a > \(dir)/before; \(environment) \(TmuxSession.probe.path); echo \"STATUS=$?\"; stty -a > \(dir)/after; echo PROBE-DONE")
+    }
+
+    @Test func drawsKeysResizeAndQuit() throws {
+        let session = try TmuxSession(name: "keys")
+        defer { session.close() }
+        try startProbe(in: session)
+
+        let first = try session.wait { $0.contains("Key: none") && $0.contains("PID: ") }
+        #expect(first.ok, "probe did not start:\n\(first.screen)")
+        let lines = first.screen.components(separatedBy: "\n")
+        #expect(lines.count >= 24)
+        #expect(lines[0] == "┌" + String(repeating: "─", count: 78) + "┐")
+        #expect(lines[1] == "│ Концентратор ES-951" + String(repeating: " ", count: 58) + "│")
+        #expect(lines[2].hasPrefix("│ 漢字テスト "))
+        #expect(lines[2].hasSuffix("│"))
+        #expect(lines[3].hasPrefix("│ Size: 80x24 "))
+        #expect(lines[6].hasPrefix("│ Colors: on "))
+        #expect(lines[23] == "└" + String(repeating: "─", count: 78) + "┘")
+
+        for (key, literal, shown) in [("F5", false, "Key: F5"), ("ж", true, "Key: char(ж)"),
+                                      ("M-x", false, "Key: Alt+x"), ("Escape", false, "Key: Esc"),
+                                      ("Up", false, "Key: Up"), ("PageDown", false, "Key: PageDown"),
+                                      ("BSpace", false, "Key: Backspace"), ("C-a", false, "Key: Ctrl+a"),
+                                      ("BTab", false, "Key: BackTab"), ("Enter", false, "Key: Enter")] {
+            try session.send(key, literal: literal)
+            let seen = try session.wait(for: shown)
+            #expect(seen.ok, "\(key) not shown as \(shown):\n\(seen.screen)")
+        }
+
+        try session.resize(width: 100, height: 30)
+        let resized = try session.wait(for: "Size: 100x30")
+        #expect(resized.ok, "resize not shown:\n\(resized.screen)")
+        let big = resized.screen.components(separatedBy: "\n")
+        #expect(big.count >= 30 && big[29] == "└" + String(repeating: "─", count: 98) + "┘")
+
+        try session.send("q")
+        let done = try session.wait(for: "PROBE-DONE")
+        #expect(done.ok, "probe did not quit:\n\(done.screen)")
+        #expect(done.screen.contains("tui-probe: bye"))
+        #expect(done.screen.contains("STATUS=0"))
+        #expect(!done.screen.contains("Концентратор"), "the alternate screen should be gone")
+        #expect(session.file("before") == session.file("after"), "terminal modes not restored")
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let session = try TmuxSession(name: "sigterm")
+        defer { session.close() }
+        try startProbe(in: session)
+        let started = try session.wait(for: "Key: none")
+        #expect(started.ok, "probe did not start:\n\(started.screen)")
+        let pid = try #require(Self.pid(in: started.screen))
+        #expect(kill(pid, SIGTERM) == 0)
+        let done = try session.wait(for: "PROBE-DONE")
+        #expect(done.ok, "probe did not end:\n\(done.screen)")
+        #expect(done.screen.contains("STATUS=143"), "expected death by SIGTERM (128+15):\n\(done.screen)")
+        #expect(session.file("before") == session.file("after"), "terminal modes not restored")
+    }
+
+    @Test func sighupAndSigintRestoreTheTerminal() throws {
+        for (signal, status) in [(SIGHUP, 129), (SIGINT, 130)] {
+            let session = try TmuxSession(name: "sig\(signal)")
+            defer { session.close() }
+            try startProbe(in: session)
+            let started = try session.wait(for: "Key: none")
+            let pid = try #require(Self.pid(in: started.screen), "probe did not start:\n\(started.screen)")
+            #expect(kill(pid, signal) == 0)
+            let done = try session.wait(for: "PROBE-DONE")
+            #expect(done.screen.contains("STATUS=\(status)"), "signal \(signal):\n\(done.screen)")
+            #expect(session.file("before") == session.file("after"), "signal \(signal): modes not restored")
+        }
+    }
+
+    @Test func ctrlZRestoresAndFgRepaints() throws {
+        let session = try TmuxSession(name: "tstp")
+        defer { session.close() }
+        try session.type("set -m")
+        let dir = session.folder.path
+        try session.type("stty -a > \(dir)/before; \(TmuxSession.probe.path)")
+        #expect(try session.wait(for: "Key: none").ok)
+        try session.send("C-z")
+        let stopped = try session.wait(for: "Stopped")
+        #expect(stopped.ok, "no job-control stop:\n\(stopped.screen)")
+        #expect(!stopped.screen.contains("Концентратор"))
+        try session.type("stty -a > \(dir)/suspended; echo SUSPENDED-CHECKED")
+        #expect(try session.wait(for: "SUSPENDED-CHECKED").ok)
+        #expect(session.file("before") == session.file("suspended"), "modes not restored on Ctrl-Z")
+        try session.type("fg")
+        let back = try session.wait(for: "Концентратор ES-951")
+        #expect(back.ok, "not repainted after fg:\n\(back.screen)")
+        try session.send("F7")
+        #expect(try session.wait(for: "Key: F7").ok, "keys after fg")
+        try session.send("F10")
+        #expect(try session.wait(for: "tui-probe: bye").ok)
+    }
+
+    @Test func unknownTermIsReportedNotFatal() throws {
+        let session = try TmuxSession(name: "badterm")
+        defer { session.close() }
+        try startProbe(in: session, environment: "TERM=no-such-terminal")
+        let done = try session.wait(for: "PROBE-DONE")
+        #expect(done.screen.contains("unknown terminal type 'no-such-terminal'"), "\(done.screen)")
+        #expect(done.screen.contains("STATUS=2"))
+    }
+
+    @Test func noTerminalWhenOutputIsAPipe() throws {
+        let process = Process()
+        process.executableURL = TmuxSession.probe
+        var environment = ProcessInfo.processInfo.environment
+        environment["TERM"] = "xterm"
+        process.environment = environment
+        let output = Pipe(), errors = Pipe()
+        process.standardInput = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(message.contains("must be a terminal"))
+    }
+
+    static func pid(in screen: String) -> pid_t? {
+        guard let range = screen.range(of: "PID: ") else { return nil }
+        return pid_t(screen[range.upperBound...].prefix { $0.isNumber })
+    }
+}
