@@ -81,11 +81,15 @@ final class TmuxSession {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
         process.arguments = ["-L", socket] + arguments
+        // The first command forks the tmux server, which keeps its stdout: a pipe would
+        // then never reach end of file. Only commands that print get one.
+        let prints = arguments.first == "capture-pane"
         let output = Pipe()
-        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = prints ? output : FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let data = prints ? output.fileHandleForReading.readDataToEndOfFile() : Data()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw NSError(domain: "tmux", code: Int(process.terminationStatus),
