@@ -88,7 +88,6 @@ let package = Package(
         .testTarget(name: "ExportTests", dependencies: ["Export", "DLMS", "ES951"]),
         // ncursesw for Swift (TOOLCHAIN.md): a C target whose header wraps what Swift cannot
         // import; only TUINcurses imports it.
-        .target(name: "TUICore"),
         .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The only code that calls ncurses: locale, newterm, keys, diff drawing, restore.
         .target(name: "TUINcurses", dependencies: ["CNcursesw", "TUICore"]),
