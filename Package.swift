@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Simulator", targets: ["Simulator"]),
         .library(name: "Export", targets: ["Export"]),
         .library(name: "Concentrator", targets: ["Concentrator"]),
+        .library(name: "TUICore", targets: ["TUICore"]),
         .executable(name: "hlmcs", targets: ["hlmcs"]),
     ],
     dependencies: [
@@ -94,6 +95,9 @@ let package = Package(
         // A tiny program the tmux end-to-end tests drive (frame, Cyrillic, CJK, last key).
         .executableTarget(name: "tui-probe", dependencies: ["TUINcurses", "TUICore"]),
         .testTarget(name: "TUINcursesTests", dependencies: ["TUINcurses", "TUICore", "CNcursesw", "tui-probe"]),
+        // Terminal UI core (DESIGN.md): cells, widths, widgets rendered into a buffer. Pure.
+        .target(name: "TUICore"),
+        .testTarget(name: "TUICoreTests", dependencies: ["TUICore"]),
     ]
 )
 

@@ -1,0 +1,2 @@
+/// Horizontal alignment of text in a column.
+public enum Alignment: Hashable, Sendable { case left, right, center }

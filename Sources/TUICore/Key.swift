@@ -1,0 +1,6 @@
+/// Keys as the runtime reports them.
+public enum Key: Hashable, Sendable {
+    case character(Character), enter, escape, tab, backTab, backspace, delete, insert
+    case up, down, left, right, home, end, pageUp, pageDown
+    case function(Int), alt(Character), control(Character), resize
+}
