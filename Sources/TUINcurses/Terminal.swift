@@ -54,12 +54,17 @@ public final class Terminal {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .noTerminal }
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else { throw .termNotSet }
         // newterm (unlike initscr) returns NULL for a TERM without a terminfo entry.
+        // Our handlers go in first: ncurses installs its own (which `exit(1)`) only where
+        // it finds the default disposition, and SIGWINCH stays with ncurses.
+        TerminalRestore.install()
         guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
-              let screen = newterm(term, output, input) else { throw .unknownTerminal(term) }
+              let screen = newterm(term, output, input) else {
+            TerminalRestore.uninstall()
+            throw .unknownTerminal(term)
+        }
         set_term(screen)
         guard let window = cnc_stdscr() else { throw .unknownTerminal(term) }
         TerminalRestore.active = 1
-        TerminalRestore.install()
 
         cbreak()
         noecho()

@@ -49,13 +49,23 @@ enum TerminalRestore {
     static func ending(_ signal: Int32) {
         restoreNow()
         _ = Glibc.signal(signal, previous[Int(signal)] ?? SIG_DFL)
+        unblock(signal)
         raise(signal)
+    }
+
+    /// A signal is blocked while its handler runs: unblock it so `raise` acts at once.
+    static func unblock(_ signal: Int32) {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, signal)
+        sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 
     static func suspend(_ signal: Int32) {
         let wasActive = active != 0
         if wasActive { endwin() }
         _ = Glibc.signal(SIGTSTP, SIG_DFL)
+        unblock(SIGTSTP)
         raise(SIGTSTP)   // stops here; returns after SIGCONT (`fg`)
         _ = Glibc.signal(SIGTSTP, { TerminalRestore.suspend($0) })
         if wasActive, let screen = cnc_stdscr() {

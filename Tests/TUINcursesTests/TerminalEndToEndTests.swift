@@ -4,10 +4,11 @@ import Testing
 /// The real terminal: `tui-probe` (Sources/tui-probe) under tmux at 80×24, LANG=C.UTF-8.
 @Suite("Terminal end to end in tmux", .serialized, .enabled(if: TmuxSession.available))
 struct TerminalEndToEndTests {
+    // The markers are typed as `PROBE-''DONE`, so the command line itself never matches.
     /// Runs the probe between two `stty -a` snapshots, then prints its exit status.
     func startProbe(in session: TmuxSession, environment: String = "") throws {
         let dir = session.folder.path
-        try session.type("stty -a > \(dir)/before; \(environment) \(TmuxSession.probe.path); echo \"STATUS=$?\"; stty -a > \(dir)/after; echo PROBE-DONE")
+        try session.type("stty -a > \(dir)/before; \(environment) \(TmuxSession.probe.path); echo \"STATUS=$?\"; stty -a > \(dir)/after; echo PROBE-''DONE")
     }
 
     @Test func drawsKeysResizeAndQuit() throws {
@@ -49,7 +50,7 @@ struct TerminalEndToEndTests {
         #expect(done.screen.contains("tui-probe: bye"))
         #expect(done.screen.contains("STATUS=0"))
         #expect(!done.screen.contains("Концентратор"), "the alternate screen should be gone")
-        #expect(session.file("before") == session.file("after"), "terminal modes not restored")
+        #expect(session.modes("before") == session.modes("after"), "terminal modes not restored")
     }
 
     @Test func sigtermRestoresTheTerminal() throws {
@@ -63,7 +64,7 @@ struct TerminalEndToEndTests {
         let done = try session.wait(for: "PROBE-DONE")
         #expect(done.ok, "probe did not end:\n\(done.screen)")
         #expect(done.screen.contains("STATUS=143"), "expected death by SIGTERM (128+15):\n\(done.screen)")
-        #expect(session.file("before") == session.file("after"), "terminal modes not restored")
+        #expect(session.modes("before") == session.modes("after"), "terminal modes not restored")
     }
 
     @Test func sighupAndSigintRestoreTheTerminal() throws {
@@ -76,7 +77,7 @@ struct TerminalEndToEndTests {
             #expect(kill(pid, signal) == 0)
             let done = try session.wait(for: "PROBE-DONE")
             #expect(done.screen.contains("STATUS=\(status)"), "signal \(signal):\n\(done.screen)")
-            #expect(session.file("before") == session.file("after"), "signal \(signal): modes not restored")
+            #expect(session.modes("before") == session.modes("after"), "signal \(signal): modes not restored")
         }
     }
 
@@ -91,9 +92,9 @@ struct TerminalEndToEndTests {
         let stopped = try session.wait(for: "Stopped")
         #expect(stopped.ok, "no job-control stop:\n\(stopped.screen)")
         #expect(!stopped.screen.contains("Концентратор"))
-        try session.type("stty -a > \(dir)/suspended; echo SUSPENDED-CHECKED")
+        try session.type("stty -a > \(dir)/suspended; echo SUSPENDED-''CHECKED")
         #expect(try session.wait(for: "SUSPENDED-CHECKED").ok)
-        #expect(session.file("before") == session.file("suspended"), "modes not restored on Ctrl-Z")
+        #expect(session.modes("before") == session.modes("suspended"), "modes not restored on Ctrl-Z")
         try session.type("fg")
         let back = try session.wait(for: "Концентратор ES-951")
         #expect(back.ok, "not repainted after fg:\n\(back.screen)")

@@ -72,6 +72,11 @@ final class TmuxSession {
         try wait(seconds: seconds) { $0.contains(needle) }
     }
 
+    /// `stty -a` output without its first line (speed, rows, columns: a resize changes it).
+    func modes(_ name: String) -> String {
+        file(name).split(separator: "\n").dropFirst().joined(separator: "\n")
+    }
+
     func file(_ name: String) -> String {
         (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? "<missing \(name)>"
     }
