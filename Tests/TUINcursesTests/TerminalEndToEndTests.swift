@@ -5,10 +5,19 @@ import Testing
 @Suite("Terminal end to end in tmux", .serialized, .enabled(if: TmuxSession.available))
 struct TerminalEndToEndTests {
     // The markers are typed as `PROBE-''DONE`, so the command line itself never matches.
-    /// Runs the probe between two `stty -a` snapshots, then prints its exit status.
+    /// Runs the probe after an `stty -a` snapshot.
     func startProbe(in session: TmuxSession, environment: String = "") throws {
-        let dir = session.folder.path
-        try session.type("stty -a > \(dir)/before; \(environment) \(TmuxSession.probe.path); echo \"STATUS=$?\"; stty -a > \(dir)/after; echo PROBE-''DONE")
+        try session.type("stty -a > \(session.folder.path)/before; \(environment) \(TmuxSession.probe.path)")
+    }
+
+    /// Once the probe's screen is gone, prints its exit status and takes a second
+    /// snapshot. A separate command line: an interactive shell drops the rest of a list
+    /// whose command died of SIGINT.
+    func finishProbe(in session: TmuxSession) throws -> (ok: Bool, screen: String) {
+        let gone = try session.wait { !$0.contains("PID: ") }
+        guard gone.ok else { return gone }
+        try session.type("echo \"STATUS=$?\"; stty -a > \(session.folder.path)/after; echo PROBE-''DONE")
+        return try session.wait(for: "PROBE-DONE")
     }
 
     @Test func drawsKeysResizeAndQuit() throws {
@@ -45,7 +54,7 @@ struct TerminalEndToEndTests {
         #expect(big.count >= 30 && big[29] == "└" + String(repeating: "─", count: 98) + "┘")
 
         try session.send("q")
-        let done = try session.wait(for: "PROBE-DONE")
+        let done = try finishProbe(in: session)
         #expect(done.ok, "probe did not quit:\n\(done.screen)")
         #expect(done.screen.contains("tui-probe: bye"))
         #expect(done.screen.contains("STATUS=0"))
@@ -61,7 +70,7 @@ struct TerminalEndToEndTests {
         #expect(started.ok, "probe did not start:\n\(started.screen)")
         let pid = try #require(Self.pid(in: started.screen))
         #expect(kill(pid, SIGTERM) == 0)
-        let done = try session.wait(for: "PROBE-DONE")
+        let done = try finishProbe(in: session)
         #expect(done.ok, "probe did not end:\n\(done.screen)")
         #expect(done.screen.contains("STATUS=143"), "expected death by SIGTERM (128+15):\n\(done.screen)")
         #expect(session.modes("before") == session.modes("after"), "terminal modes not restored")
@@ -75,7 +84,7 @@ struct TerminalEndToEndTests {
             let started = try session.wait(for: "Key: none")
             let pid = try #require(Self.pid(in: started.screen), "probe did not start:\n\(started.screen)")
             #expect(kill(pid, signal) == 0)
-            let done = try session.wait(for: "PROBE-DONE")
+            let done = try finishProbe(in: session)
             #expect(done.screen.contains("STATUS=\(status)"), "signal \(signal):\n\(done.screen)")
             #expect(session.modes("before") == session.modes("after"), "signal \(signal): modes not restored")
         }
@@ -108,7 +117,8 @@ struct TerminalEndToEndTests {
         let session = try TmuxSession(name: "badterm")
         defer { session.close() }
         try startProbe(in: session, environment: "TERM=no-such-terminal")
-        let done = try session.wait(for: "PROBE-DONE")
+        #expect(try session.wait(for: "tui-probe: ").ok)
+        let done = try finishProbe(in: session)
         #expect(done.screen.contains("unknown terminal type 'no-such-terminal'"), "\(done.screen)")
         #expect(done.screen.contains("STATUS=2"))
     }
