@@ -113,6 +113,21 @@ struct TerminalEndToEndTests {
         #expect(try session.wait(for: "tui-probe: bye").ok)
     }
 
+    @Test func cLocaleFallsBackToUTF8AndNoColorTurnsColoursOff() throws {
+        let session = try TmuxSession(name: "clocale")
+        defer { session.close() }
+        try startProbe(in: session, environment: "LC_ALL=C NO_COLOR=1")
+        let started = try session.wait(for: "Key: none")
+        #expect(started.ok, "probe did not start:\n\(started.screen)")
+        let lines = started.screen.components(separatedBy: "\n")
+        #expect(lines.first?.hasPrefix("┌──") == true, "box drawn with Unicode after the C.UTF-8 fallback")
+        #expect(started.screen.contains("Концентратор ES-951"))
+        #expect(started.screen.contains("Colors: off"))
+        try session.send("F10")
+        let done = try finishProbe(in: session)
+        #expect(done.screen.contains("STATUS=0"))
+    }
+
     @Test func unknownTermIsReportedNotFatal() throws {
         let session = try TmuxSession(name: "badterm")
         defer { session.close() }
