@@ -87,6 +87,15 @@ let package = Package(
         // CSV of SPEC.md F-42 (profiles, events, meter lists): bytes and atomic files.
         .target(name: "Export", dependencies: ["DLMS", "ES951"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "DLMS", "ES951"]),
+        // ncursesw for Swift (TOOLCHAIN.md): a C target whose header wraps what Swift cannot
+        // import; only TUINcurses imports it.
+        .target(name: "CNcursesw", linkerSettings: [.linkedLibrary("ncursesw")]),
+        // The only code that calls ncurses: locale, newterm, keys, diff drawing, restore.
+        .target(name: "TUINcurses", dependencies: ["CNcursesw", "TUICore"]),
+        // A tiny program to drive the terminal layer by hand or from tmux (frame, Cyrillic,
+        // CJK, the last key, resize, restore on exit and signals).
+        .executableTarget(name: "tui-probe", dependencies: ["TUINcurses", "TUICore"]),
+        .testTarget(name: "TUINcursesTests", dependencies: ["TUINcurses", "TUICore", "CNcursesw"]),
         // Terminal UI core (DESIGN.md): cells, widths, widgets rendered into a buffer. Pure.
         .target(name: "TUICore"),
         .testTarget(name: "TUICoreTests", dependencies: ["TUICore"]),

@@ -1,0 +1,185 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CNcursesw
+import TUICore
+
+/// The real terminal, through ncursesw: the only place in the program that calls ncurses.
+///
+/// Widgets render into a `ScreenBuffer`; `draw` sends the terminal only the cells that
+/// changed since the previous draw (ratatui's "buffer diff to the backend").
+///
+///     let terminal = try Terminal.start()
+///     defer { terminal.stop() }
+///     var screen = ScreenBuffer(width: terminal.size.width, height: terminal.size.height)
+///     screen.write("Привет", x: 0, y: 0)
+///     terminal.draw(screen)
+///     let key = terminal.readKey(timeoutMilliseconds: 100)
+///
+/// The terminal is restored by `stop()`, and also on SIGINT, SIGTERM, SIGHUP, a crash
+/// signal and `exit`; Ctrl-Z restores it and `fg` repaints.
+public final class Terminal {
+    /// Box characters that this terminal's locale can show.
+    public let lineDrawing: LineDrawing
+    /// False under `NO_COLOR` or on a terminal without colours: draw with attributes only.
+    public let colorsEnabled: Bool
+    /// The escape delay (milliseconds) that tells Esc from Alt+key.
+    public static let escapeDelay: Int32 = 25
+
+    private var screen: OpaquePointer?
+    private var window: UnsafeMutablePointer<WINDOW>
+    private var last: ScreenBuffer?
+    private var pairs: ColorPairs
+    private var pendingKey: Key?
+    private var stopped = false
+
+    private init(screen: OpaquePointer?, window: UnsafeMutablePointer<WINDOW>, lineDrawing: LineDrawing,
+                 colorsEnabled: Bool, pairs: ColorPairs) {
+        self.screen = screen
+        self.window = window
+        self.lineDrawing = lineDrawing
+        self.colorsEnabled = colorsEnabled
+        self.pairs = pairs
+    }
+
+    /// Takes over the terminal.
+    /// - Parameter preferUnicode: false forces ASCII line drawing.
+    /// - Throws: `.noTerminal` when stdin or stdout is not a terminal, `.termNotSet` /
+    ///   `.unknownTerminal(TERM)` when ncurses cannot describe it, `.alreadyStarted`.
+    public static func start(preferUnicode: Bool = true) throws(TerminalError) -> Terminal {
+        guard TerminalRestore.active == 0 else { throw .alreadyStarted }
+        let unicode = setUpLocale() && preferUnicode
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .noTerminal }
+        guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else { throw .termNotSet }
+        // newterm (unlike initscr) returns NULL for a TERM without a terminfo entry.
+        // Our handlers go in first: ncurses installs its own (which `exit(1)`) only where
+        // it finds the default disposition, and SIGWINCH stays with ncurses.
+        TerminalRestore.install()
+        guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
+              let screen = newterm(term, output, input) else {
+            TerminalRestore.uninstall()
+            throw .unknownTerminal(term)
+        }
+        set_term(screen)
+        guard let window = cnc_stdscr() else { throw .unknownTerminal(term) }
+        TerminalRestore.active = 1
+
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(escapeDelay)
+        curs_set(0)
+
+        var colors = false, defaults = false
+        if getenv("NO_COLOR").map({ $0.pointee != 0 }) != true && has_colors() {
+            colors = start_color() == OK
+            defaults = colors && use_default_colors() == OK
+        }
+        let pairs = ColorPairs(capacity: colors ? Int(cnc_COLOR_PAIRS()) : 0, defaultsSupported: defaults)
+        return Terminal(screen: screen, window: window, lineDrawing: unicode ? .unicode : .ascii,
+                        colorsEnabled: colors, pairs: pairs)
+    }
+
+    /// `setlocale(LC_ALL, "")`, then C.UTF-8 when the user's locale is not UTF-8
+    /// (TOOLCHAIN.md: an uninstalled `en_US.UTF-8` or `LC_ALL=C` loses Cyrillic).
+    /// - Returns: whether a UTF-8 codeset is in force.
+    static func setUpLocale() -> Bool {
+        if setlocale(LC_ALL, "") != nil, isUTF8Codeset() { return true }
+        for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_ALL, name) != nil {
+            if isUTF8Codeset() { return true }
+        }
+        setlocale(LC_ALL, "")
+        return false
+    }
+
+    private static func isUTF8Codeset() -> Bool {
+        guard let codeset = cnc_codeset() else { return false }
+        let name = String(cString: codeset).lowercased()
+        return name == "utf-8" || name == "utf8"
+    }
+
+    /// The terminal's size in cells.
+    public var size: (width: Int, height: Int) {
+        var rows: Int32 = 0, columns: Int32 = 0
+        cnc_getmaxyx(window, &rows, &columns)
+        return (Int(columns), Int(rows))
+    }
+
+    /// Shows `buffer`, writing only the cells that differ from the previous draw (all of
+    /// them after a size change), then refreshes.
+    public func draw(_ buffer: ScreenBuffer) {
+        guard !stopped else { return }
+        let changes: [(x: Int, y: Int, cell: Cell)]
+        if let last, last.width == buffer.width, last.height == buffer.height {
+            changes = buffer.changes(from: last)
+        } else {
+            werase(window)
+            changes = buffer.changes(from: ScreenBuffer(width: 0, height: 0))
+        }
+        for change in changes where !change.cell.text.isEmpty {
+            put(change.cell, x: change.x, y: change.y)
+        }
+        last = buffer
+        wrefresh(window)
+    }
+
+    /// Forgets what is on screen, so the next `draw` writes every cell (after Ctrl-L, or
+    /// when something else wrote to the terminal).
+    public func invalidate() {
+        last = nil
+        clearok(window, true)
+    }
+
+    private func put(_ cell: Cell, x: Int, y: Int) {
+        var characters = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
+        characters.append(0)
+        var pair: Int16 = 0
+        if colorsEnabled {
+            let (number, isNew) = pairs.pair(foreground: cell.style.foreground, background: cell.style.background)
+            if isNew {
+                let colours = pairs.colorNumbers(foreground: cell.style.foreground, background: cell.style.background)
+                init_pair(number, colours.foreground, colours.background)
+            }
+            pair = number
+        }
+        var character = cchar_t()
+        setcchar(&character, characters, AttributeMapping.attributes(for: cell.style), pair, nil)
+        mvwadd_wch(window, Int32(y), Int32(x), &character)
+    }
+
+    /// Waits up to `timeoutMilliseconds` (negative: forever) for a key.
+    /// - Returns: the key, `.resize` after the window changed size, or `nil` on timeout.
+    public func readKey(timeoutMilliseconds: Int) -> Key? {
+        guard !stopped else { return nil }
+        if let key = pendingKey { pendingKey = nil; return key }
+        guard let first = readRaw(timeout: Int32(clamping: timeoutMilliseconds)) else { return nil }
+        guard first == .escape else { return first }
+        let next = readRaw(timeout: Self.escapeDelay)
+        let (key, consumed) = KeyMapper.afterEscape(next)
+        if !consumed { pendingKey = next }
+        return key
+    }
+
+    private func readRaw(timeout: Int32) -> Key? {
+        wtimeout(window, timeout)
+        var character: wint_t = 0
+        let result = wget_wch(window, &character)
+        guard result != ERR else { return nil }
+        return KeyMapper.map(code: Int32(bitPattern: character), isKeyCode: result == KEY_CODE_YES)
+    }
+
+    /// Gives the terminal back (endwin). Safe to call more than once.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        TerminalRestore.restoreNow()
+        TerminalRestore.uninstall()
+        if let screen { delscreen(screen) }
+        screen = nil
+    }
+
+    deinit { stop() }
+}
