@@ -266,25 +266,5 @@ extension Strings {
     }
 
     /// The Green Book name of a Data-Access-Result (`read-write-denied`), for text and JSON.
-    static func dataAccessResultName(_ result: DataAccessResult) -> String {
-        switch result.rawValue {
-        case 0: "success"
-        case 1: "hardware-fault"
-        case 2: "temporary-failure"
-        case 3: "read-write-denied"
-        case 4: "object-undefined"
-        case 9: "object-class-inconsistent"
-        case 11: "object-unavailable"
-        case 12: "type-unmatched"
-        case 13: "scope-of-access-violated"
-        case 14: "data-block-unavailable"
-        case 15: "long-get-aborted"
-        case 16: "no-long-get-in-progress"
-        case 17: "long-set-aborted"
-        case 18: "no-long-set-in-progress"
-        case 19: "data-block-number-invalid"
-        case 250: "other-reason"
-        default: "data-access-result \(result.rawValue)"
-        }
-    }
+    static func dataAccessResultName(_ result: DataAccessResult) -> String { result.description }
 }
