@@ -55,7 +55,7 @@ let package = Package(
         // The device map and the event catalogue as data (ES951-MAP.md), handed out
         // through `Bundle.module` by the one Swift file in the folder.
         .target(name: "Resources", path: "Resources",
-                resources: [.copy("es951-map.json"), .copy("events.json")]),
+                resources: [.copy("es951-map.json"), .copy("events.json"), .copy("ui")]),
         // The concentrator as data: pure, apart from asking `Resources` for its bytes.
         .target(name: "ES951", dependencies: ["DLMS", "Resources"]),
         .testTarget(name: "ES951Tests", dependencies: ["ES951", "Resources", "DLMS"]),
@@ -97,8 +97,9 @@ let package = Package(
         .executableTarget(name: "tui-probe", dependencies: ["TUINcurses", "TUICore"]),
         .testTarget(name: "TUINcursesTests", dependencies: ["TUINcurses", "TUICore", "CNcursesw"]),
         // Terminal UI core (DESIGN.md): cells, widths, widgets rendered into a buffer. Pure.
-        .target(name: "TUICore"),
-        .testTarget(name: "TUICoreTests", dependencies: ["TUICore"]),
+        .target(name: "TUICore", dependencies: ["ES951", "Accounts", "Resources"]),
+        .testTarget(name: "TUICoreTests", dependencies: ["TUICore", "ES951", "Accounts", "DLMS"],
+                    exclude: ["Snapshots"]),
     ]
 )
 

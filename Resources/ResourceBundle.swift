@@ -43,3 +43,21 @@ public enum ResourceBundle {
 public enum ResourceError: Error, Equatable, Sendable {
     case missing(String)
 }
+
+extension ResourceBundle {
+    /// The interface strings: every `*.json` file of `Resources/ui/` (one per screen), each
+    /// an object `{"key": {"en": "…", "ru": "…"}}`, as (file name, bytes), sorted by name.
+    /// - Throws: `ResourceError.missing` when the folder is not in the bundle.
+    public static func interfaceStringFiles() throws(ResourceError) -> [(name: String, bytes: [UInt8])] {
+        guard let folder = Bundle.module.url(forResource: "ui", withExtension: nil),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+            throw .missing("ui")
+        }
+        var files: [(name: String, bytes: [UInt8])] = []
+        for name in names.sorted() where name.hasSuffix(".json") {
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else { throw .missing("ui/" + name) }
+            files.append((name, [UInt8](data)))
+        }
+        return files
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Resources
+
+/// The interface languages (SPEC.md F-73).
+public enum UILanguage: String, CaseIterable, Sendable, Hashable {
+    case ru, en
+
+    /// `--lang` when given, else the locale variables (LC_ALL, LC_MESSAGES, LANG): `ru…`
+    /// is Russian, anything else English.
+    public static func resolve(_ option: UILanguage?, environment: [String: String]) -> UILanguage {
+        if let option { return option }
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[key], !value.isEmpty {
+                return value.lowercased().hasPrefix("ru") ? .ru : .en
+            }
+        }
+        return .en
+    }
+}
+
+/// Every word the terminal UI shows, in one language, from `Resources/ui/*.json`.
+///
+///     let strings = try UIStrings.bundled(.ru)
+///     strings["menu.system"]               // "Система"
+///     strings["login.retry", "5"]          // "{1}" replaced by "5"
+///
+/// A key that no file defines shows as `⟨key⟩`, so a forgotten string is visible on
+/// screen and in the snapshot tests (which look for `⟨`).
+public struct UIStrings: Sendable {
+    public let language: UILanguage
+    private let table: [String: String]
+
+    /// - Parameter table: key → text in `language`.
+    public init(language: UILanguage, table: [String: String]) {
+        self.language = language
+        self.table = table
+    }
+
+    /// The text of `key` with `{1}`, `{2}`… replaced by `arguments`.
+    public subscript(_ key: String, _ arguments: String...) -> String {
+        text(key, arguments)
+    }
+
+    public func text(_ key: String, _ arguments: [String]) -> String {
+        guard var s = table[key] else { return "⟨\(key)⟩" }
+        for (i, a) in arguments.enumerated() { s = s.replacingOccurrences(of: "{\(i + 1)}", with: a) }
+        return s
+    }
+
+    /// Whether some file defines `key`.
+    public func has(_ key: String) -> Bool { table[key] != nil }
+
+    /// Every key defined.
+    public var keys: [String] { table.keys.sorted() }
+
+    /// Why the bundled strings could not be used.
+    public enum LoadError: Error, Equatable, Sendable {
+        case missingFolder
+        case malformed(file: String)
+        /// A key without text in one of the languages.
+        case untranslated(file: String, key: String, language: String)
+        case duplicate(key: String, files: [String])
+    }
+
+    /// Parses the files (`{"key": {"en": "…", "ru": "…"}}` each) for `language`, checking
+    /// that every key has both languages and is defined once.
+    public static func load(_ language: UILanguage, files: [(name: String, bytes: [UInt8])]) throws(LoadError) -> UIStrings {
+        var table: [String: String] = [:]
+        var origin: [String: String] = [:]
+        for file in files {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(file.bytes)) as? [String: Any] else {
+                throw .malformed(file: file.name)
+            }
+            for (key, value) in object {
+                guard let texts = value as? [String: String] else { throw .malformed(file: file.name) }
+                for lang in UILanguage.allCases where (texts[lang.rawValue] ?? "").isEmpty {
+                    throw .untranslated(file: file.name, key: key, language: lang.rawValue)
+                }
+                if let first = origin[key] { throw .duplicate(key: key, files: [first, file.name]) }
+                origin[key] = file.name
+                table[key] = texts[language.rawValue]
+            }
+        }
+        return UIStrings(language: language, table: table)
+    }
+
+    /// The strings bundled with the program.
+    public static func bundled(_ language: UILanguage) throws(LoadError) -> UIStrings {
+        let files: [(name: String, bytes: [UInt8])]
+        do { files = try ResourceBundle.interfaceStringFiles() } catch { throw .missingFolder }
+        return try load(language, files: files)
+    }
+}
