@@ -95,6 +95,9 @@ let package = Package(
         // A tiny program to drive the terminal layer by hand or from tmux (frame, Cyrillic,
         // CJK, the last key, resize, restore on exit and signals).
         .executableTarget(name: "tui-probe", dependencies: ["TUINcurses", "TUICore"]),
+        // Runs tmux commands for end-to-end tests of a real terminal (TmuxSession), with a
+        // deadline on each: posix_spawn and waitpid, never Foundation's Process.
+        .target(name: "TmuxHarness", path: "Tests/TmuxHarness"),
         .testTarget(name: "TUINcursesTests", dependencies: ["TUINcurses", "TUICore", "CNcursesw"]),
         // Terminal UI core (DESIGN.md): cells, widths, widgets rendered into a buffer. Pure.
         .target(name: "TUICore", dependencies: ["ES951", "Accounts", "Resources"]),
