@@ -98,6 +98,7 @@ let package = Package(
         // Runs tmux commands for end-to-end tests of a real terminal (TmuxSession), with a
         // deadline on each: posix_spawn and waitpid, never Foundation's Process.
         .target(name: "TmuxHarness", path: "Tests/TmuxHarness"),
+        .testTarget(name: "TmuxHarnessTests", dependencies: ["TmuxHarness"]),
         .testTarget(name: "TUINcursesTests", dependencies: ["TUINcurses", "TUICore", "CNcursesw"]),
         // Terminal UI core (DESIGN.md): cells, widths, widgets rendered into a buffer. Pure.
         .target(name: "TUICore", dependencies: ["ES951", "Accounts", "Resources"]),

@@ -34,7 +34,8 @@ public final class TmuxSession {
 
     private let tmuxExecutable: URL
     private let clientEnvironment: [String: String]
-    private var serverPID: pid_t = 0
+    /// The tmux server's pid (a daemon: not a child of the test process).
+    public private(set) var serverPID: pid_t = 0
     private var closed = false
 
     /// Starts `sh` with a `$ ` prompt in a `width`×`height` window, with `LANG=C.UTF-8`,
