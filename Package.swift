@@ -99,7 +99,9 @@ let package = Package(
         // deadline on each: posix_spawn and waitpid, never Foundation's Process.
         .target(name: "TmuxHarness", path: "Tests/TmuxHarness"),
         .testTarget(name: "TmuxHarnessTests", dependencies: ["TmuxHarness"]),
-        .testTarget(name: "TUINcursesTests", dependencies: ["TUINcurses", "TUICore", "CNcursesw"]),
+        // Depends on tui-probe so that `swift test` builds it for the tmux end-to-end tests.
+        .testTarget(name: "TUINcursesTests", dependencies: [
+            "TUINcurses", "TUICore", "CNcursesw", "TmuxHarness", "tui-probe"]),
         // Terminal UI core (DESIGN.md): cells, widths, widgets rendered into a buffer. Pure.
         .target(name: "TUICore", dependencies: ["ES951", "Accounts", "Resources"]),
         .testTarget(name: "TUICoreTests", dependencies: ["TUICore", "ES951", "Accounts", "DLMS"],

@@ -1,13 +1,20 @@
 import Foundation
 import Testing
+import TmuxHarness
 
 /// The real terminal: `tui-probe` (Sources/tui-probe) under tmux at 80×24, LANG=C.UTF-8.
-@Suite("Terminal end to end in tmux", .serialized, .enabled(if: TmuxSession.available))
+/// Without tmux these fail, saying to install it (.ci/run does); they are never skipped.
+/// No test measures time: the limits only stop a run that went wrong.
+@Suite("Terminal end to end in tmux", .serialized)
 struct TerminalEndToEndTests {
+    /// tui-probe, built first by `swift test` (this target depends on it).
+    static func probe() throws -> String { try TmuxSession.executable(named: "tui-probe").path }
+
     // The markers are typed as `PROBE-''DONE`, so the command line itself never matches.
     /// Runs the probe after an `stty -a` snapshot.
     func startProbe(in session: TmuxSession, environment: String = "") throws {
-        try session.type("stty -a > \(session.folder.path)/before; \(environment) \(TmuxSession.probe.path)")
+        let probe = try Self.probe()
+        try session.type("stty -a > \(session.folder.path)/before; \(environment) \(probe)")
     }
 
     /// Once the probe's screen is gone, prints its exit status and takes a second
@@ -20,7 +27,7 @@ struct TerminalEndToEndTests {
         return try session.wait(for: "PROBE-DONE")
     }
 
-    @Test func drawsKeysResizeAndQuit() throws {
+    @Test(.timeLimit(.minutes(1))) func drawsKeysResizeAndQuit() throws {
         let session = try TmuxSession(name: "keys")
         defer { session.close() }
         try startProbe(in: session)
@@ -62,7 +69,7 @@ struct TerminalEndToEndTests {
         #expect(session.modes("before") == session.modes("after"), "terminal modes not restored")
     }
 
-    @Test func sigtermRestoresTheTerminal() throws {
+    @Test(.timeLimit(.minutes(1))) func sigtermRestoresTheTerminal() throws {
         let session = try TmuxSession(name: "sigterm")
         defer { session.close() }
         try startProbe(in: session)
@@ -76,7 +83,7 @@ struct TerminalEndToEndTests {
         #expect(session.modes("before") == session.modes("after"), "terminal modes not restored")
     }
 
-    @Test func sighupAndSigintRestoreTheTerminal() throws {
+    @Test(.timeLimit(.minutes(1))) func sighupAndSigintRestoreTheTerminal() throws {
         for (signal, status) in [(SIGHUP, 129), (SIGINT, 130)] {
             let session = try TmuxSession(name: "sig\(signal)")
             defer { session.close() }
@@ -90,12 +97,12 @@ struct TerminalEndToEndTests {
         }
     }
 
-    @Test func ctrlZRestoresAndFgRepaints() throws {
+    @Test(.timeLimit(.minutes(1))) func ctrlZRestoresAndFgRepaints() throws {
         let session = try TmuxSession(name: "tstp")
         defer { session.close() }
         try session.type("set -m")
-        let dir = session.folder.path
-        try session.type("stty -a > \(dir)/before; \(TmuxSession.probe.path)")
+        let dir = session.folder.path, probe = try Self.probe()
+        try session.type("stty -a > \(dir)/before; \(probe)")
         #expect(try session.wait(for: "Key: none").ok)
         try session.send("C-z")
         let stopped = try session.wait(for: "Stopped")
@@ -113,7 +120,7 @@ struct TerminalEndToEndTests {
         #expect(try session.wait(for: "tui-probe: bye").ok)
     }
 
-    @Test func cLocaleFallsBackToUTF8AndNoColorTurnsColoursOff() throws {
+    @Test(.timeLimit(.minutes(1))) func cLocaleFallsBackToUTF8AndNoColorTurnsColoursOff() throws {
         let session = try TmuxSession(name: "clocale")
         defer { session.close() }
         try startProbe(in: session, environment: "LC_ALL=C NO_COLOR=1")
@@ -128,7 +135,7 @@ struct TerminalEndToEndTests {
         #expect(done.screen.contains("STATUS=0"))
     }
 
-    @Test func unknownTermIsReportedNotFatal() throws {
+    @Test(.timeLimit(.minutes(1))) func unknownTermIsReportedNotFatal() throws {
         let session = try TmuxSession(name: "badterm")
         defer { session.close() }
         try startProbe(in: session, environment: "TERM=no-such-terminal")
@@ -138,21 +145,13 @@ struct TerminalEndToEndTests {
         #expect(done.screen.contains("STATUS=2"))
     }
 
-    @Test func noTerminalWhenOutputIsAPipe() throws {
-        let process = Process()
-        process.executableURL = TmuxSession.probe
+    @Test(.timeLimit(.minutes(1))) func noTerminalWhenInputAndOutputAreFiles() throws {
         var environment = ProcessInfo.processInfo.environment
         environment["TERM"] = "xterm"
-        process.environment = environment
-        let output = Pipe(), errors = Pipe()
-        process.standardInput = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 2)
-        #expect(message.contains("must be a terminal"))
+        let probe = URL(fileURLWithPath: try Self.probe())
+        let run = try ChildProcess.run(probe, environment: environment)
+        #expect(run.status == 2, "\(run)")
+        #expect(run.stderr.contains("must be a terminal"), "\(run)")
     }
 
     static func pid(in screen: String) -> pid_t? {
