@@ -163,7 +163,11 @@ public final class TmuxSession {
     /// The tmux executable: on `PATH`, else in the usual places.
     public static func tmux() throws(HarnessError) -> URL {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        let folders = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"]
+        return try tmux(in: path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"])
+    }
+
+    /// The tmux executable in the first of `folders` that has one.
+    static func tmux(in folders: [String]) throws(HarnessError) -> URL {
         let candidates = folders.map { URL(fileURLWithPath: $0).appendingPathComponent("tmux").path }
         guard let found = candidates.first(where: FileManager.default.isExecutableFile(atPath:)) else {
             throw .tmuxMissing(searched: Array(Set(folders)).sorted())

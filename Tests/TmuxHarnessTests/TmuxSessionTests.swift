@@ -42,6 +42,14 @@ struct TmuxSessionTests {
         session.close()
     }
 
+    @Test(.timeLimit(.minutes(1))) func withoutTmuxTheErrorSaysToInstallIt() {
+        #expect {
+            try TmuxSession.tmux(in: ["/no/such/folder"])
+        } throws: { error in
+            "\(error)".contains("tmux is not installed") && "\(error)".contains("install it")
+        }
+    }
+
     @Test(.timeLimit(.minutes(1))) func aMissingExecutableSaysWhereItLooked() {
         #expect {
             try TmuxSession.executable(named: "no-such-program")
