@@ -41,9 +41,16 @@ public final class TmuxSession {
     /// Starts `sh` with a `$ ` prompt in a `width`×`height` window, with `LANG=C.UTF-8`,
     /// without `LC_ALL` and `NO_COLOR`, and with `environment` added.
     /// - Parameter name: a short name for the test (letters, digits, `-`).
-    public init(name: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:],
-                commandSeconds: Double = 10) throws(HarnessError) {
-        tmuxExecutable = try Self.tmux()
+    public convenience init(name: String, width: Int = 80, height: Int = 24, environment: [String: String] = [:],
+                            commandSeconds: Double = 10) throws(HarnessError) {
+        try self.init(name: name, width: width, height: height, environment: environment,
+                      commandSeconds: commandSeconds, tmuxExecutable: try Self.tmux())
+    }
+
+    /// The same with a given tmux executable (the harness's tests give it one that hangs).
+    init(name: String, width: Int, height: Int, environment: [String: String], commandSeconds: Double,
+         tmuxExecutable: URL) throws(HarnessError) {
+        self.tmuxExecutable = tmuxExecutable
         let suffix = UUID().uuidString.prefix(6).lowercased()
         self.name = "\(name.prefix(24))-\(getpid())-\(suffix)"
         self.commandSeconds = commandSeconds

@@ -42,6 +42,24 @@ struct TmuxSessionTests {
         session.close()
     }
 
+    /// What once hung the whole suite: a tmux client that does not end. Now the call
+    /// throws, and the client is gone.
+    @Test(.timeLimit(.minutes(1))) func aTmuxCommandThatNeverEndsIsAnError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hlmcs-fake-tmux-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fake = folder.appendingPathComponent("tmux")
+        try "#!/bin/sh\nexec sleep 321\n".write(to: fake, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
+        #expect {
+            try TmuxSession(name: "hang", width: 80, height: 24, environment: [:], commandSeconds: 0.5, tmuxExecutable: fake)
+        } throws: { error in
+            guard case HarnessError.timedOut(let command, _, _) = error else { return false }
+            return command.contains("new-session")
+        }
+        #expect(ChildProcessTests.eventually { ChildProcessTests.processes(containing: "sleep 321").isEmpty })
+    }
+
     @Test(.timeLimit(.minutes(1))) func withoutTmuxTheErrorSaysToInstallIt() {
         #expect {
             try TmuxSession.tmux(in: ["/no/such/folder"])
