@@ -39,6 +39,7 @@ let package = Package(
         ]),
         .executableTarget(name: "hlmcs", dependencies: [
             "Accounts", "AccountStore", "DLMS", "DLMSTransport", "ES951", "Export", "Concentrator",
+            "Simulator", "TUICore", "TUINcurses",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Helper for scripts/kill-writer.sh (SIGKILL a writer, then check the database).

@@ -41,6 +41,8 @@ public struct AppState: Sendable {
     public var connection: ConnectionSettings
     /// The LLS password for this session only (never drawn, never logged).
     public var llsPassword: String?
+    /// The LLS password of the profile loaded in the settings window, used if it is applied.
+    var profilePassword: String?
     public var link: LinkState = .disconnected
     /// A read in flight (F5 … until its result or Esc).
     public var reading: ReadProgressInfo?

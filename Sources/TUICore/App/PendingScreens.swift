@@ -2,7 +2,8 @@
 // and `accounts-ui`; deleted when those branches are merged.
 import Accounts
 
-public struct PortChoice: Hashable, Sendable { public var path: String; public var description: String }
+public struct PortChoice: Hashable, Sendable { public var path: String; public var description: String
+    public init(path: String, description: String) { self.path = path; self.description = description } }
 public struct UserRow: Hashable, Sendable { public var name: String; public var role: Role; public var hasPassword: Bool
     public init(name: String, role: Role, hasPassword: Bool) { self.name = name; self.role = role; self.hasPassword = hasPassword } }
 

@@ -32,6 +32,9 @@ extension AppState {
         case .administratorPasswordNeeded:
             login.askNewAdministratorPassword()
             return []
+        case .permissionsChanged(let permissions):
+            session?.permissions = permissions
+            return []
         case .usersLoaded(let rows):
             if case .users(var screen) = modal { screen.reload(rows); modal = .users(screen) } else if let me = session?.user {
                 modal = .users(UsersScreen(users: rows, me: me))
@@ -66,9 +69,10 @@ extension AppState {
             modal = .settings(ConnectionSettingsScreen(settings: connection, ports: ports, profiles: profiles,
                                                        sessionHasPassword: llsPassword != nil))
             return []
-        case .profileLoaded(let name, let settings, let hasPassword):
+        case .profileLoaded(let name, let settings, let password):
             if case .settings(var screen) = modal {
-                screen.load(settings, profileName: name, hasPassword: hasPassword)
+                profilePassword = password
+                screen.load(settings, profileName: name, hasPassword: password != nil)
                 modal = .settings(screen)
             }
             return []
@@ -106,7 +110,8 @@ extension AppState {
             return []
         case .readFailed(let text):
             reading = nil
-            status = text
+            // After a failed connection its reason stays on screen, not "not connected".
+            if !isFailed { status = text }
             return []
         case .readStopped:
             reading = nil
@@ -307,12 +312,17 @@ extension AppState {
             let outcome = screen.handle(key)
             modal = .settings(screen)
             switch outcome {
-            case .cancel?: modal = nil
+            case .cancel?: modal = nil; profilePassword = nil
             case .apply(let settings, let password)?:
                 modal = nil
                 let changed = settings != connection || (password != nil && password != llsPassword)
                 connection = settings
-                if let password { llsPassword = password.isEmpty ? nil : password }
+                if let password, !password.isEmpty {
+                    llsPassword = password
+                } else if let loaded = profilePassword {
+                    llsPassword = loaded
+                }
+                profilePassword = nil
                 append(strings["log.settingsApplied", settings.mediumSummary])
                 if changed, link != .disconnected, !isFailed { return [.disconnect] }
             case .saveProfile(let name, let settings, let password, let keep)?:

@@ -135,7 +135,7 @@ public struct InfoPage: Sendable {
         let s = context.strings
         let decimal = s.language == .ru ? "," : "."
         let lines = Line.allCases
-        let labelWidth = min(max(12, area.width / 2), (lines.map { DisplayWidth.of(s[$0.labelKey]) }.max() ?? 0) + 5)
+        let labelWidth = min(max(12, area.width - 20), (lines.map { DisplayWidth.of(s[$0.labelKey]) }.max() ?? 0) + 5)
         let first = Scrolling.offset(0, keeping: selected, rows: lines.count, height: area.height)
         for (row, line) in lines.enumerated().dropFirst(first).prefix(area.height) {
             let y = area.y + row - first
