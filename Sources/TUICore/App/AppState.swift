@@ -14,7 +14,8 @@ public struct AppState: Sendable {
 
     /// A window over the main screen that takes the keys while it is open.
     public enum Modal: Sendable {
-        case help
+        /// Help, scrolled by this many lines.
+        case help(scroll: Int)
         case message(title: String, lines: [String])
         case settings(ConnectionSettingsScreen)
         case users(UsersScreen)

@@ -168,9 +168,10 @@ extension AppState {
         let keys = Rect(x: 0, y: height - 1, width: width, height: 1)
         let s = context.strings
         switch modal {
-        case .help:
-            HelpPage().render(in: area, into: &buffer, context: context)
-            KeyBar(items: [KeyBar.Item("Esc", s["key.close"])]).render(in: keys, into: &buffer)
+        case .help(let scroll):
+            HelpPage(scroll: scroll).render(in: area, into: &buffer, context: context)
+            KeyBar(items: [KeyBar.Item("↑↓", s["key.scroll"]), KeyBar.Item("Esc", s["key.close"])])
+                .render(in: keys, into: &buffer)
         case .message(let title, let lines):
             Dialog(title: title, message: lines, buttons: [s["common.ok"]], lines: context.lines)
                 .render(in: area, into: &buffer)

@@ -106,7 +106,8 @@ extension AppState {
         case .infoRead(let values, let asked):
             info.received(values, asked: asked)
             reading = nil
-            status = s["status.readDone", String(asked.count)]
+            let lines = InfoPage.Line.allCases.filter { line in line.items.contains(where: asked.contains) }
+            status = s["status.readDone", String(lines.count)]
             return []
         case .readFailed(let text):
             reading = nil
@@ -156,7 +157,7 @@ extension AppState {
 
     mutating func handleMain(_ key: Key) -> [Effect] {
         switch key {
-        case .function(1): modal = .help; return []
+        case .function(1): modal = .help(scroll: 0); return []
         case .function(9): menu.openMenu(0, in: menuBar.menus); return []
         case .function(10): return quit()
         case .character("q") where !hasTextFocus: return quit()
@@ -293,7 +294,7 @@ extension AppState {
         case .language:
             language = language == .ru ? .en : .ru
             return []
-        case .help: modal = .help; return []
+        case .help: modal = .help(scroll: 0); return []
         case .about:
             modal = .message(title: strings["about.title"], lines: [strings["about.line1"], strings["about.line2"]])
             return []
@@ -305,8 +306,18 @@ extension AppState {
     mutating func handleModal(_ key: Key) -> [Effect] {
         guard let current = modal else { return [] }
         switch current {
-        case .help, .message:
-            if [.escape, .enter, .function(1), .function(10), .character("q")].contains(key) { modal = nil }
+        case .help(let scroll):
+            switch key {
+            case .up: modal = .help(scroll: max(0, scroll - 1))
+            case .down: modal = .help(scroll: scroll + 1)
+            case .pageUp: modal = .help(scroll: max(0, scroll - 10))
+            case .pageDown: modal = .help(scroll: scroll + 10)
+            case .escape, .enter, .function(1), .function(10), .character("q"): modal = nil
+            default: break
+            }
+            return []
+        case .message:
+            if [.escape, .enter, .function(10), .character("q")].contains(key) { modal = nil }
             return []
         case .settings(var screen):
             let outcome = screen.handle(key)
