@@ -129,7 +129,7 @@ extension AppState {
             let fraction = min(0.95, Double(reading.bytes) / Double(expected))
             let speed = reading.seconds > 0.2 ? Double(reading.bytes) / reading.seconds : 0
             let left = speed > 0 ? Int((Double(max(0, expected - reading.bytes)) / speed).rounded(.up)) : nil
-            ProgressBar(fraction: fraction, done: "\(reading.bytes) B, \(reading.frames) fr",
+            ProgressBar(fraction: fraction, done: "\(reading.bytes) B, \(reading.frames) \(s["info.frames"])",
                         remaining: left.map { "~\($0) s" }, leftWord: s["common.left"], ascii: context.ascii,
                         style: Style(foreground: .cyan)).render(in: bottom, into: &buffer)
         } else if let status {
