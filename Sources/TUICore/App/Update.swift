@@ -166,7 +166,10 @@ extension AppState {
         case .function(5): return read()
         case .function(7): return toggleTrace()
         case .escape:
-            if reading != nil { return [.stopRead] }
+            if reading != nil {
+                status = strings["status.stopping"]
+                return [.stopRead]
+            }
             if focus == .work { focus = .tree }
             return []
         case .tab, .backTab:

@@ -125,7 +125,9 @@ actor DeviceWorker {
         do {
             let info = try await concentrator.readInfo(items)
             await flushLog(concentrator)
-            post(.infoRead(info, asked: items))
+            // Stop ends a request at its next APDU boundary; an answer that was already
+            // complete is dropped, as the user asked.
+            post(Task.isCancelled ? .readStopped : .infoRead(info, asked: items))
         } catch {
             await flushLog(concentrator)
             await failed(error, concentrator)
