@@ -108,21 +108,23 @@ public struct LoginScreen: Sendable {
         return (s["accounts.login.prompt"], firstRun ? s["accounts.login.firstRun", UserName.firstAdministrator] : nil)
     }
 
-    /// The box centred in `area`, and where the prompt, the fields, the error and the note go.
-    func layout(in area: Rect, _ s: UIStrings) -> (box: Rect, content: Rect, fields: Rect, error: Int, note: [String]) {
+    /// The box centred in `area`, and where the prompt, the fields, the app's error and the
+    /// note go (the error and the note wrapped to the box).
+    func layout(in area: Rect, _ s: UIStrings)
+        -> (box: Rect, content: Rect, fields: Rect, error: [String], note: [String]) {
         let list = list(s)
         let title = DisplayWidth.of(s["accounts.login.title"]) + 4
         let w = min(area.width, max(64, title + 4))
         let contentWidth = max(0, w - 6)
         let note = texts(s).note.map { AccountLayout.wrap($0, width: contentWidth) } ?? []
-        // Frame, blank, prompt, blank, fields, error, note, blank, frame.
-        let h = min(area.height, 2 + 3 + list.height + 1 + (note.isEmpty ? 0 : note.count + 1) + 1)
+        let error = self.error.map { AccountLayout.wrap($0, width: contentWidth) } ?? []
+        // Frame, blank, prompt, blank, fields, error (at least a line), blank and note, blank, frame.
+        let h = min(area.height, 2 + 3 + list.height + max(1, error.count) + (note.isEmpty ? 0 : note.count + 1) + 1)
         let box = Rect(x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h)
         let content = Rect(x: box.x + 3, y: box.y + 2, width: contentWidth, height: max(0, h - 4))
-        let fields = Rect(x: content.x, y: content.y + 2,
-                          width: min(contentWidth, list.labelWidth + 3 + AccountLayout.boxWidth + 1),
+        let fields = Rect(x: content.x, y: content.y + 2, width: contentWidth,
                           height: max(0, min(list.height, content.maxY - content.y - 2)))
-        return (box, content, fields, fields.maxY, note)
+        return (box, content, fields, error, note)
     }
 
     public func cursorPosition(in area: Rect, context: DrawContext) -> (x: Int, y: Int)? {
@@ -139,12 +141,13 @@ public struct LoginScreen: Sendable {
         let (prompt, _) = texts(s)
         buffer.write(prompt, x: l.content.x, y: l.content.y, style: Style(bold: true), maxWidth: l.content.width)
         list(s).render(in: l.fields, into: &buffer)
-        if let error, l.error < l.content.maxY {
-            buffer.write(error, x: l.content.x, y: l.error, style: Style(foreground: .red, bold: true),
+        for (i, line) in l.error.enumerated() where l.fields.maxY + i < l.content.maxY {
+            buffer.write(line, x: l.content.x, y: l.fields.maxY + i, style: Style(foreground: .red, bold: true),
                          maxWidth: l.content.width)
         }
-        for (i, line) in l.note.enumerated() where l.error + 2 + i < l.content.maxY {
-            buffer.write(line, x: l.content.x, y: l.error + 2 + i, maxWidth: l.content.width)
+        let noteY = l.fields.maxY + max(1, l.error.count) + 1
+        for (i, line) in l.note.enumerated() where noteY + i < l.content.maxY {
+            buffer.write(line, x: l.content.x, y: noteY + i, maxWidth: l.content.width)
         }
     }
 }

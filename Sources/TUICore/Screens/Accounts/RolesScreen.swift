@@ -107,10 +107,11 @@ public struct RolesScreen: Sendable {
                               x: x, y: grid.y, style: Style(bold: true), maxWidth: grid.maxX - x)
         }
 
+        // Under the grid: a blank line, the legend, and up to two lines of message.
+        let legendY = grid.maxY - 3
         var y = grid.y + 1
-        let bottom = grid.maxY - 3  // a blank line, the legend and the message line below
-        let first = Scrolling.offset(0, keeping: row, rows: Permission.allCases.count, height: bottom - y)
-        for (r, permission) in Permission.allCases.enumerated().dropFirst(first) where y < bottom {
+        let first = Scrolling.offset(0, keeping: row, rows: Permission.allCases.count, height: legendY - 1 - y)
+        for (r, permission) in Permission.allCases.enumerated().dropFirst(first) where y < legendY - 1 {
             x = grid.x + buffer.write(DisplayWidth.fit(AccountLabels.permission(permission, s), columns: nameWidth),
                                       x: grid.x, y: y, style: r == row ? Style(bold: true) : .plain,
                                       maxWidth: grid.width)
@@ -126,14 +127,15 @@ public struct RolesScreen: Sendable {
             y += 1
         }
 
-        let legendY = grid.maxY - 2
-        if legendY > y {
-            buffer.write(s["accounts.roles.legend", locked, AccountLabels.role(.administrator, s)], x: grid.x, y: legendY,
+        // Right under the grid when there is room (a big screen), else at the bottom.
+        let legend = min(legendY, y + 1)
+        if legend >= y {
+            buffer.write(s["accounts.roles.legend", locked, AccountLabels.role(.administrator, s)], x: grid.x, y: legend,
                          style: Style(dim: true), maxWidth: grid.width)
         }
         if let message = problem?.text(s) ?? error {
-            buffer.write(message, x: grid.x, y: grid.maxY - 1, style: Style(foreground: .red, bold: true),
-                         maxWidth: grid.width)
+            AccountLayout.note(message, x: grid.x, y: legend + 1, width: grid.width, limit: grid.maxY,
+                               style: Style(foreground: .red, bold: true), into: &buffer)
         }
     }
 }

@@ -239,14 +239,17 @@ public struct UsersScreen: Sendable {
         }
     }
 
-    /// The editor's box, centred in the frame's inside, and where its fields go.
-    func editorLayout(_ list: FieldList, in area: Rect, _ context: DrawContext) -> (box: Rect, fields: Rect) {
+    /// The editor's box, centred in the frame's inside, where its fields go, and the app's
+    /// error wrapped to the box (between the fields and the bottom edge).
+    func editorLayout(_ list: FieldList, in area: Rect, _ context: DrawContext) -> (box: Rect, fields: Rect, error: [String]) {
         let inner = frame(context).inner(area)
         let w = min(inner.width, list.labelWidth + 3 + AccountLayout.boxWidth + 1 + 6)
-        let h = min(inner.height, list.height + 4)
+        let error = self.error.map { AccountLayout.wrap($0, width: max(0, w - 6)) } ?? []
+        // Frame, blank, fields, error, blank, frame.
+        let h = min(inner.height, list.height + 4 + error.count)
         let box = Rect(x: inner.x + (inner.width - w) / 2, y: inner.y + (inner.height - h) / 2, width: w, height: h)
         let fields = Rect(x: box.x + 3, y: box.y + 2, width: max(0, w - 6), height: max(0, min(list.height, h - 3)))
-        return (box, fields)
+        return (box, fields, error)
     }
 
     public func cursorPosition(in area: Rect, context: DrawContext) -> (x: Int, y: Int)? {
@@ -279,12 +282,12 @@ public struct UsersScreen: Sendable {
                 .render(in: inner, into: &buffer)
         case .add, .role, .password:
             guard let (title, list) = editor(s) else { break }
-            let (box, fields) = editorLayout(list, in: area, context)
+            let (box, fields, error) = editorLayout(list, in: area, context)
             buffer.clear(box)
             Frame(title: title, lines: context.lines, titleStyle: Style(bold: true)).render(in: box, into: &buffer)
             list.render(in: fields, into: &buffer)
-            if let error, box.height > 3 {
-                buffer.write(error, x: fields.x, y: box.maxY - 2, style: red, maxWidth: fields.width)
+            for (i, line) in error.enumerated() where fields.maxY + i < box.maxY - 1 {
+                buffer.write(line, x: fields.x, y: fields.maxY + i, style: red, maxWidth: fields.width)
             }
         }
     }
