@@ -248,3 +248,34 @@ import Testing
         #expect(s.handle(.function(8)) == nil && s.handle(.enter) == nil && s.handle(.function(6)) == nil)
     }
 }
+
+@Suite struct UsersScreenLayoutTests {
+    @Test func longListScrollsToTheSelection() {
+        let users = (1...40).map { UserRow(name: "user\($0)", role: .read, hasPassword: true) }
+        var s = UsersScreen(users: users, me: "user1")
+        s.press(.end)
+        let b = AccountTest.users(s)
+        let y = try! #require(b.lines.firstIndex { $0.contains("user40 ") })
+        #expect(b[2, y].style.reverse)
+        #expect(!AccountTest.text(b).contains("user1 "))
+        s.press(.home)
+        #expect(AccountTest.text(AccountTest.users(s)).contains("user1 (you)"))
+    }
+
+    @Test func asciiLines() {
+        var s = UsersScreen(users: AccountTest.sampleUsers, me: "Администратор")
+        s.press(.insert)
+        var buffer = ScreenBuffer(width: 80, height: 24)
+        s.render(in: Rect(x: 0, y: 1, width: 80, height: 22), into: &buffer,
+                 context: DrawContext(strings: AccountTest.en, lines: .ascii))
+        let text = AccountTest.text(buffer)
+        #expect(text.contains("+ Users ---") && text.contains("+ New user ---"))
+        #expect(!text.contains("┌") && !text.contains("│"))
+        var r = RolesScreen(matrix: .defaults)
+        r.press(.down)
+        buffer = ScreenBuffer(width: 80, height: 24)
+        r.render(in: Rect(x: 0, y: 1, width: 80, height: 22), into: &buffer,
+                 context: DrawContext(strings: AccountTest.en, lines: .ascii))
+        #expect(AccountTest.text(buffer).contains("[#]") && !AccountTest.text(buffer).contains("■"))
+    }
+}
