@@ -141,6 +141,8 @@ extension AppState {
     mutating func handle(_ key: Key) -> [Effect] {
         if key == .resize { return [] }
         if phase == .login { return handleLogin(key) }
+        // F10 quits from anywhere (a window open, a menu open, a read in flight).
+        if key == .function(10) { return quit() }
         if modal != nil { return handleModal(key) }
         if menu.open != nil { return handleMenu(key) }
         return handleMain(key)

@@ -114,6 +114,14 @@ import Testing
         #expect(b.update(.key(.function(10))) == [.quit])
     }
 
+    @Test func f10QuitsEvenWithAWindowOpen() {
+        var s = AppFixtures.main()
+        _ = s.run(.changePassword)
+        for c in "q" { _ = s.update(.key(.character(c))) }
+        #expect(!s.quitting)                      // q is typed into the password field
+        #expect(s.update(.key(.function(10))) == [.quit])
+    }
+
     @Test func f2ConnectsAndDisconnects() {
         var s = AppFixtures.main()
         #expect(s.update(.key(.function(2))) == [.connect(.demo, llsPassword: nil)])
