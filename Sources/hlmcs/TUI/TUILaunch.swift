@@ -8,6 +8,7 @@ import TUINcurses
 /// `hlmcs [--demo | LINK] [--lang ru|en] [--db PATH]`: the terminal UI, with the demo
 /// concentrator or the LINK options' connection preselected.
 enum TUILaunch {
+    @MainActor
     static func run(global: GlobalOptions, link: LinkArguments, demo: Bool, demoBaud: Int?, demoMeters: Int) async throws {
         let context = try CommandContext(global)
         let s = context.strings

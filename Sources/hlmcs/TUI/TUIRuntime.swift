@@ -9,6 +9,10 @@ import TUINcurses
 /// to the ``EffectRunner``, `render`, and only the changed cells to the terminal. The loop
 /// never waits on I/O: it waits at most `poll` for a key, then takes what the effects
 /// posted, so the screen answers keys while a read is in flight.
+///
+/// It runs on the main thread (the main actor), which only it uses: its waits for keys
+/// never hold one of the few threads the effects' tasks run on.
+@MainActor
 final class TUIRuntime {
     let terminal: TUINcurses.Terminal
     var state: AppState
