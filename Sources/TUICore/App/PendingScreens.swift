@@ -2,7 +2,6 @@
 // and `accounts-ui`; deleted when those branches are merged.
 import Accounts
 
-public struct PortChoice: Hashable, Sendable { public var path: String; public var description: String }
 public struct UserRow: Hashable, Sendable { public var name: String; public var role: Role; public var hasPassword: Bool
     public init(name: String, role: Role, hasPassword: Bool) { self.name = name; self.role = role; self.hasPassword = hasPassword } }
 
@@ -30,24 +29,6 @@ public struct LoginScreen: Sendable {
         form.render(in: area.inset(by: 2), into: &buffer)
         if let error { buffer.write(error, x: 2, y: 8) }
     }
-}
-
-public struct ConnectionSettingsScreen: Sendable {
-    public enum Outcome: Equatable, Sendable {
-        case cancel, apply(ConnectionSettings, llsPassword: String?)
-        case saveProfile(name: String, ConnectionSettings, llsPassword: String?, keepPassword: Bool)
-        case loadProfile(name: String), deleteProfile(name: String)
-    }
-    var settings: ConnectionSettings
-    public init(settings: ConnectionSettings, ports: [PortChoice], profiles: [String], sessionHasPassword: Bool) { self.settings = settings }
-    public mutating func handle(_ key: Key) -> Outcome? { key == .escape ? .cancel : key == .enter ? .apply(settings, llsPassword: nil) : nil }
-    public mutating func load(_ settings: ConnectionSettings, profileName: String, hasPassword: Bool) { self.settings = settings }
-    public mutating func profilesChanged(_ names: [String]) {}
-    public mutating func show(error: String?) {}
-    public var hasTextFocus: Bool { false }
-    public func cursorPosition(in area: Rect, context: DrawContext) -> (x: Int, y: Int)? { nil }
-    public func keyBar(_ strings: UIStrings) -> [KeyBar.Item] { [] }
-    public func render(in area: Rect, into buffer: inout ScreenBuffer, context: DrawContext) { Frame(title: "Settings").render(in: area, into: &buffer) }
 }
 
 public struct UsersScreen: Sendable {
