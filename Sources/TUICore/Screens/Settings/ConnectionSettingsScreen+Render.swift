@@ -97,6 +97,14 @@ extension ConnectionSettingsScreen {
         return (area, area.maxX)
     }
 
+    /// The text of a text field as drawn: the timeout with a decimal comma in Russian
+    /// (both are typed and read; the cursor does not move).
+    func shown(_ field: SettingsField, _ language: UILanguage) -> TextFieldState {
+        var state = texts[field] ?? TextFieldState()
+        if field == .timeout, language == .ru { state.text = state.text.replacingOccurrences(of: ".", with: ",") }
+        return state
+    }
+
     /// The message line: an error from outside, else the news of a loaded profile, else
     /// the problem of the focused field, else the first problem.
     func message(_ s: UIStrings) -> (text: String, style: Style)? {
@@ -191,7 +199,7 @@ extension ConnectionSettingsScreen {
                 let (area, e) = textArea(field, y: y, l)
                 let padded = DisplayWidth.fit(s[field.labelKey], columns: l.labelWidth)
                 TextField(label: padded, kind: field == .password ? .password : .text,
-                          state: texts[field] ?? TextFieldState(), focused: focused).render(in: area, into: &buffer)
+                          state: shown(field, s.language), focused: focused).render(in: area, into: &buffer)
                 end = e
             }
             buffer.setStyle(invalid ? Style(foreground: .red, bold: true) : labelStyle,
@@ -216,7 +224,7 @@ extension ConnectionSettingsScreen {
         let (textArea, _) = textArea(field, y: l.rows.y + index - l.first, l)
         let padded = DisplayWidth.fit(s[field.labelKey], columns: l.labelWidth)
         return TextField(label: padded, kind: field == .password ? .password : .text,
-                         state: texts[field] ?? TextFieldState(), focused: true).cursorPosition(in: textArea)
+                         state: shown(field, s.language), focused: true).cursorPosition(in: textArea)
     }
 
     /// The keys that work now, for the key bar at the bottom of the screen.
