@@ -279,6 +279,25 @@ import Testing
         #expect(s.cursorPosition(in: area, context: context).map { [$0.x, $0.y] } == [32, 3])
     }
 
+    @Test func errorFromOutsideShowsUntilTheNextKey() {
+        var s = ConnectionSettingsScreen(settings: Self.tcp, ports: [], profiles: [], sessionHasPassword: false)
+        s.show(error: "Profile not saved: disk full")
+        #expect(s.screen(en).lines[21] == "│ Profile not saved: disk full" + String(repeating: " ", count: 49) + "│")
+        _ = s.handle(.tab)
+        #expect(!s.text(en).contains("disk full"))
+    }
+
+    @Test func cursorStaysWithTheScrolledField() {
+        var s = ConnectionSettingsScreen(settings: ConnectionSettings(medium: .serial), ports: ConnectionSettingsScreen.ports,
+                                         profiles: [], sessionHasPassword: false)
+        s.tab(to: .profileName)
+        let b = s.screen(width: 80, height: 12, en)
+        let row = b.lines.firstIndex { $0.contains("▸ Profile name") }
+        #expect(row != nil)
+        let cursor = s.cursorPosition(in: Rect(x: 0, y: 1, width: 80, height: 10), context: DrawContext(strings: en))
+        #expect(cursor.map { [$0.x, $0.y] } == row.map { [24, $0] })
+    }
+
     @Test func passwordIsNeverDrawn() {
         var s = ConnectionSettingsScreen(settings: Self.tcp, ports: [], profiles: [], sessionHasPassword: false)
         s.tab(to: .security)
