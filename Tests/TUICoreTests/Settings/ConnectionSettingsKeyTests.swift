@@ -109,6 +109,24 @@ import Testing
         #expect(expected.linkText == "--serial /dev/ttyS0 --baud 4800 --data-bits 7 --parity even --stop-bits 2 --lls --broadcast")
     }
 
+    static let unchanged: [ConnectionSettings] = [
+        .demo, tcp,
+        ConnectionSettings(medium: .tcp, host: "gw.local", tcpPort: 4060, wrapper: true, security: .lls, clientSAP: 48,
+                           serverAddress: 16383, logical: 3, timeoutSeconds: 0.75),
+        ConnectionSettings(medium: .serial, port: "/dev/ttyS0", baud: 115200, dataBits: 7, parity: .odd, stopBits: 2),
+        ConnectionSettings(medium: .serial, port: "/dev/ttyUSB7", baud: 14400),
+        ConnectionSettings(medium: .optical, port: "/dev/ttyUSB0", baud: 300),
+    ]
+
+    /// Opened and applied at once, the settings come back as they were (nothing to
+    /// reconnect for), whatever ports were found.
+    @Test(arguments: unchanged)
+    func enterWithoutChangesGivesTheSameSettings(_ settings: ConnectionSettings) {
+        var s = ConnectionSettingsScreen(settings: settings, ports: ConnectionSettingsScreen.ports, profiles: [],
+                                         sessionHasPassword: true)
+        #expect(s.handle(.enter) == .apply(settings, llsPassword: nil))
+    }
+
     static let invalid: [(SettingsField, String, String)] = [
         (.host, "256.1.1.1", "Host (IP or name): IPv4 like 10.0.0.5, or a name of a-z, 0-9, '-', '.'"),
         (.host, "", "Host (IP or name): type an IP address or a host name"),

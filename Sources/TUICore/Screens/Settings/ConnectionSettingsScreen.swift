@@ -204,10 +204,12 @@ public struct ConnectionSettingsScreen: Sendable {
     var settings: ConnectionSettings {
         var s = base
         s.medium = medium
-        if ports.indices.contains(portIndex) {
-            s.port = ports[portIndex].path
-        } else if SettingsRules.isDevicePath(text(.path)) {
-            s.port = text(.path)
+        if medium == .serial || medium == .optical {
+            if ports.indices.contains(portIndex) {
+                s.port = ports[portIndex].path
+            } else if SettingsRules.isDevicePath(text(.path)) {
+                s.port = text(.path)
+            }
         }
         s.baud = bauds[baudIndex]
         s.dataBits = dataBits
