@@ -14,7 +14,8 @@ public struct AppState: Sendable {
 
     /// A window over the main screen that takes the keys while it is open.
     public enum Modal: Sendable {
-        case help
+        /// Help, scrolled by this many lines.
+        case help(scroll: Int)
         case message(title: String, lines: [String])
         case settings(ConnectionSettingsScreen)
         case users(UsersScreen)
@@ -41,6 +42,8 @@ public struct AppState: Sendable {
     public var connection: ConnectionSettings
     /// The LLS password for this session only (never drawn, never logged).
     public var llsPassword: String?
+    /// The LLS password of the profile loaded in the settings window, used if it is applied.
+    var profilePassword: String?
     public var link: LinkState = .disconnected
     /// A read in flight (F5 … until its result or Esc).
     public var reading: ReadProgressInfo?

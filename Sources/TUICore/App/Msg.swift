@@ -15,6 +15,8 @@ public enum Msg: Sendable {
     case loginFailed(String)
     /// The first login of a new database: ask for the administrator's password.
     case administratorPasswordNeeded
+    /// The role's permissions changed (an administrator edited the matrix).
+    case permissionsChanged(Set<Permission>)
     case usersLoaded([UserRow])
     case matrixLoaded(PermissionMatrix)
     /// An account change went through; the words say what (shown in the log).
@@ -24,7 +26,8 @@ public enum Msg: Sendable {
 
     // Connection
     case settingsReady(ports: [PortChoice], profiles: [String])
-    case profileLoaded(name: String, ConnectionSettings, hasPassword: Bool)
+    /// A saved profile, with its LLS password when one was kept (never drawn).
+    case profileLoaded(name: String, ConnectionSettings, llsPassword: String?)
     case profilesChanged([String])
     case connecting
     case connected(String)

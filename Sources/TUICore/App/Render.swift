@@ -129,7 +129,7 @@ extension AppState {
             let fraction = min(0.95, Double(reading.bytes) / Double(expected))
             let speed = reading.seconds > 0.2 ? Double(reading.bytes) / reading.seconds : 0
             let left = speed > 0 ? Int((Double(max(0, expected - reading.bytes)) / speed).rounded(.up)) : nil
-            ProgressBar(fraction: fraction, done: "\(reading.bytes) B, \(reading.frames) fr",
+            ProgressBar(fraction: fraction, done: "\(reading.bytes) B, \(reading.frames) \(s["info.frames"])",
                         remaining: left.map { "~\($0) s" }, leftWord: s["common.left"], ascii: context.ascii,
                         style: Style(foreground: .cyan)).render(in: bottom, into: &buffer)
         } else if let status {
@@ -168,9 +168,10 @@ extension AppState {
         let keys = Rect(x: 0, y: height - 1, width: width, height: 1)
         let s = context.strings
         switch modal {
-        case .help:
-            HelpPage().render(in: area, into: &buffer, context: context)
-            KeyBar(items: [KeyBar.Item("Esc", s["key.close"])]).render(in: keys, into: &buffer)
+        case .help(let scroll):
+            HelpPage(scroll: scroll).render(in: area, into: &buffer, context: context)
+            KeyBar(items: [KeyBar.Item("↑↓", s["key.scroll"]), KeyBar.Item("Esc", s["key.close"])])
+                .render(in: keys, into: &buffer)
         case .message(let title, let lines):
             Dialog(title: title, message: lines, buttons: [s["common.ok"]], lines: context.lines)
                 .render(in: area, into: &buffer)

@@ -32,6 +32,9 @@ extension AppState {
         case .administratorPasswordNeeded:
             login.askNewAdministratorPassword()
             return []
+        case .permissionsChanged(let permissions):
+            session?.permissions = permissions
+            return []
         case .usersLoaded(let rows):
             if case .users(var screen) = modal { screen.reload(rows); modal = .users(screen) } else if let me = session?.user {
                 modal = .users(UsersScreen(users: rows, me: me))
@@ -66,9 +69,10 @@ extension AppState {
             modal = .settings(ConnectionSettingsScreen(settings: connection, ports: ports, profiles: profiles,
                                                        sessionHasPassword: llsPassword != nil))
             return []
-        case .profileLoaded(let name, let settings, let hasPassword):
+        case .profileLoaded(let name, let settings, let password):
             if case .settings(var screen) = modal {
-                screen.load(settings, profileName: name, hasPassword: hasPassword)
+                profilePassword = password
+                screen.load(settings, profileName: name, hasPassword: password != nil)
                 modal = .settings(screen)
             }
             return []
@@ -102,11 +106,13 @@ extension AppState {
         case .infoRead(let values, let asked):
             info.received(values, asked: asked)
             reading = nil
-            status = s["status.readDone", String(asked.count)]
+            let lines = InfoPage.Line.allCases.filter { line in line.items.contains(where: asked.contains) }
+            status = s["status.readDone", String(lines.count)]
             return []
         case .readFailed(let text):
             reading = nil
-            status = text
+            // After a failed connection its reason stays on screen, not "not connected".
+            if !isFailed { status = text }
             return []
         case .readStopped:
             reading = nil
@@ -151,7 +157,7 @@ extension AppState {
 
     mutating func handleMain(_ key: Key) -> [Effect] {
         switch key {
-        case .function(1): modal = .help; return []
+        case .function(1): modal = .help(scroll: 0); return []
         case .function(9): menu.openMenu(0, in: menuBar.menus); return []
         case .function(10): return quit()
         case .character("q") where !hasTextFocus: return quit()
@@ -160,7 +166,10 @@ extension AppState {
         case .function(5): return read()
         case .function(7): return toggleTrace()
         case .escape:
-            if reading != nil { return [.stopRead] }
+            if reading != nil {
+                status = strings["status.stopping"]
+                return [.stopRead]
+            }
             if focus == .work { focus = .tree }
             return []
         case .tab, .backTab:
@@ -288,7 +297,7 @@ extension AppState {
         case .language:
             language = language == .ru ? .en : .ru
             return []
-        case .help: modal = .help; return []
+        case .help: modal = .help(scroll: 0); return []
         case .about:
             modal = .message(title: strings["about.title"], lines: [strings["about.line1"], strings["about.line2"]])
             return []
@@ -300,19 +309,34 @@ extension AppState {
     mutating func handleModal(_ key: Key) -> [Effect] {
         guard let current = modal else { return [] }
         switch current {
-        case .help, .message:
-            if [.escape, .enter, .function(1), .function(10), .character("q")].contains(key) { modal = nil }
+        case .help(let scroll):
+            switch key {
+            case .up: modal = .help(scroll: max(0, scroll - 1))
+            case .down: modal = .help(scroll: scroll + 1)
+            case .pageUp: modal = .help(scroll: max(0, scroll - 10))
+            case .pageDown: modal = .help(scroll: scroll + 10)
+            case .escape, .enter, .function(1), .function(10), .character("q"): modal = nil
+            default: break
+            }
+            return []
+        case .message:
+            if [.escape, .enter, .function(10), .character("q")].contains(key) { modal = nil }
             return []
         case .settings(var screen):
             let outcome = screen.handle(key)
             modal = .settings(screen)
             switch outcome {
-            case .cancel?: modal = nil
+            case .cancel?: modal = nil; profilePassword = nil
             case .apply(let settings, let password)?:
                 modal = nil
                 let changed = settings != connection || (password != nil && password != llsPassword)
                 connection = settings
-                if let password { llsPassword = password.isEmpty ? nil : password }
+                if let password, !password.isEmpty {
+                    llsPassword = password
+                } else if let loaded = profilePassword {
+                    llsPassword = loaded
+                }
+                profilePassword = nil
                 append(strings["log.settingsApplied", settings.mediumSummary])
                 if changed, link != .disconnected, !isFailed { return [.disconnect] }
             case .saveProfile(let name, let settings, let password, let keep)?:

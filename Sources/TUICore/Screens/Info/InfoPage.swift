@@ -81,12 +81,14 @@ public struct InfoPage: Sendable {
     public mutating func received(_ info: ConcentratorInfo, asked: [ConcentratorInfo.Item]) {
         values = info
         missing = Set(Line.allCases.filter { line in
-            line.items.contains(where: asked.contains) && Self.text(line, info, decimal: ".") == nil
+            line.items.contains(where: asked.contains) && Self.text(line, info, strings: nil) == nil
         })
     }
 
-    /// The value of `line` as text, or nil when not read.
-    public static func text(_ line: Line, _ info: ConcentratorInfo, decimal: String) -> String? {
+    /// The value of `line` as text (numbers and units in the language of `strings`), or
+    /// nil when not read.
+    public static func text(_ line: Line, _ info: ConcentratorInfo, strings: UIStrings?) -> String? {
+        let decimal = strings?.language == .ru ? "," : "."
         switch line {
         case .serialNumber: return info.serialNumber
         case .model: return info.model
@@ -101,7 +103,10 @@ public struct InfoPage: Sendable {
             return info.meterCounts.map { "\($0.configured) / \($0.online) / \($0.blacklisted)" }
         case .clock: return info.clock.flatMap(dateTimeText)
         case .timeZone: return info.timeZone.map { zoneText(-Int($0)) }
-        case .batteryUseTime: return info.batteryUseTime.map { scaled($0, decimal: decimal) }
+        case .batteryUseTime:
+            return info.batteryUseTime.map { v in
+                v.unit?.symbol == "s" ? duration(v.doubleValue, strings) : scaled(v, decimal: decimal)
+            }
         case .batteryVoltage: return info.batteryVoltage.map { scaled($0, decimal: decimal) }
         }
     }
@@ -109,6 +114,15 @@ public struct InfoPage: Sendable {
     static func scaled(_ v: ScaledValue, decimal: String) -> String {
         let symbol = v.unit?.symbol ?? ""
         return v.text(decimalSeparator: decimal) + (symbol.isEmpty ? "" : " " + symbol)
+    }
+
+    /// "354 d 22 h" (days and hours; minutes under a day) for a time in seconds.
+    static func duration(_ seconds: Double, _ strings: UIStrings?) -> String {
+        let total = Int(max(0, seconds))
+        let (d, h, m) = (total / 86_400, total % 86_400 / 3600, total % 3600 / 60)
+        func w(_ key: String, _ fallback: String) -> String { strings.map { $0[key] } ?? fallback }
+        if d > 0 { return "\(d) \(w("unit.days", "d")) \(h) \(w("unit.hours", "h"))" }
+        return "\(h) \(w("unit.hours", "h")) \(m) \(w("unit.minutes", "min"))"
     }
 
     /// "2026-11-25 10:04:05" (the device's local time), nil for an unspecified date.
@@ -133,9 +147,8 @@ public struct InfoPage: Sendable {
     public func render(in area: Rect, into buffer: inout ScreenBuffer, context: DrawContext, focused: Bool) {
         guard !area.isEmpty else { return }
         let s = context.strings
-        let decimal = s.language == .ru ? "," : "."
         let lines = Line.allCases
-        let labelWidth = min(max(12, area.width / 2), (lines.map { DisplayWidth.of(s[$0.labelKey]) }.max() ?? 0) + 5)
+        let labelWidth = min(max(12, area.width - 20), (lines.map { DisplayWidth.of(s[$0.labelKey]) }.max() ?? 0) + 5)
         let first = Scrolling.offset(0, keeping: selected, rows: lines.count, height: area.height)
         for (row, line) in lines.enumerated().dropFirst(first).prefix(area.height) {
             let y = area.y + row - first
@@ -145,7 +158,7 @@ public struct InfoPage: Sendable {
             buffer.write(label, x: area.x, y: y, style: style, maxWidth: area.width)
             let valueX = area.x + labelWidth + 1
             guard valueX < area.maxX else { continue }
-            var value = values.flatMap { Self.text(line, $0, decimal: decimal) } ?? ""
+            var value = values.flatMap { Self.text(line, $0, strings: s) } ?? ""
             var valueStyle = Style(bold: true)
             if value.isEmpty, missing.contains(line) {
                 value = s["info.refused"]
