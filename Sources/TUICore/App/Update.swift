@@ -57,6 +57,7 @@ extension AppState {
             case .users(var screen): screen.show(error: text); modal = .users(screen)
             case .roles(var screen): screen.show(error: text); modal = .roles(screen)
             case .changePassword(var screen): screen.show(error: text); modal = .changePassword(screen)
+            case .settings(var screen): screen.show(error: text); modal = .settings(screen)
             default: modal = .message(title: s["dialog.error"], lines: [text])
             }
             return []

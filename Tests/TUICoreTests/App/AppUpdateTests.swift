@@ -205,7 +205,8 @@ import Testing
         tcp.security = .lls
         s.modal = nil
         // What the settings window's apply does.
-        s.modal = .settings(ConnectionSettingsScreen(settings: tcp, ports: [], profiles: [], sessionHasPassword: false))
+        // (LLS with no password anywhere is refused by the window, so the session has one.)
+        s.modal = .settings(ConnectionSettingsScreen(settings: tcp, ports: [], profiles: [], sessionHasPassword: true))
         let effects = s.handleModal(.enter)
         #expect(s.connection == tcp)
         #expect(effects == [.disconnect])
