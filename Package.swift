@@ -39,6 +39,7 @@ let package = Package(
         ]),
         .executableTarget(name: "hlmcs", dependencies: [
             "Accounts", "AccountStore", "DLMS", "DLMSTransport", "ES951", "Export", "Concentrator",
+            "Simulator", "TUICore", "TUINcurses",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Helper for scripts/kill-writer.sh (SIGKILL a writer, then check the database).
@@ -104,6 +105,8 @@ let package = Package(
             "TUINcurses", "TUICore", "CNcursesw", "TmuxHarness", "tui-probe"]),
         // Terminal UI core (DESIGN.md): cells, widths, widgets rendered into a buffer. Pure.
         .target(name: "TUICore", dependencies: ["ES951", "Accounts", "Resources"]),
+        // The terminal UI's speed figures: start to login screen, key to redraw.
+        .executableTarget(name: "tui-bench", dependencies: ["TUICore", "Accounts"]),
         .testTarget(name: "TUICoreTests", dependencies: ["TUICore", "ES951", "Accounts", "DLMS"],
                     exclude: ["Snapshots"]),
     ]

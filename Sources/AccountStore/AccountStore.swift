@@ -279,6 +279,15 @@ public final class AccountStore: Sendable {
         }
     }
 
+    /// What `session`'s role may do now (no permission needed: the terminal UI hides
+    /// what the user cannot use; every action is still authorized when carried out).
+    public func permissions(of session: Session) throws -> Set<Permission> {
+        try writer.read { db in
+            let role = try Self.userRow(db, session.user)?.role ?? session.role
+            return try Self.matrix(db)[role]
+        }
+    }
+
     /// Grants a permission to a role. Needs `manage-roles`.
     public func grant(_ permission: Permission, to role: Role, by session: Session, now: Date) throws {
         try perform(session, .roles, auditAs: "roles-grant", target: "\(role.name) \(permission.rawValue)", now: now) { db in
@@ -334,6 +343,16 @@ public final class AccountStore: Sendable {
                 ConnectionProfile(owner: session.user, name: $0["name"], link: $0["link"], hasLLSPassword: $0["has"])
             }
         }
+    }
+
+    /// Deletes one of the session user's profiles.
+    /// - Throws: ``StorageError/profileNotFound(name:)``.
+    public func deleteProfile(name: String, by session: Session) throws {
+        let deleted = try writer.write { db in
+            try db.execute(sql: "DELETE FROM connection_profiles WHERE owner = ? AND name = ?", arguments: [session.user, name])
+            return db.changesCount
+        }
+        if deleted == 0 { throw StorageError.profileNotFound(name: name) }
     }
 
     /// Opens the LLS password saved in one of the session user's profiles (nil if none).

@@ -6,12 +6,14 @@ public enum UserName {
     public static let firstAdministrator = "Администратор"
 
     /// The name as stored: the manual also spells the first administrator with a Latin
-    /// capital A (`Aдминистратор`); both mean the same account.
+    /// capital A (`Aдминистратор`), and an English keyboard types `Administrator`; all
+    /// mean the same account.
     public static func canonical(_ name: String) -> String {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("A"), "А" + trimmed.dropFirst() == firstAdministrator {
             return firstAdministrator
         }
+        if trimmed.lowercased() == "administrator" { return firstAdministrator }
         return trimmed
     }
 

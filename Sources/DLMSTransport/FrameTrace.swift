@@ -19,6 +19,7 @@ public enum TraceDirection: Sendable, Hashable {
 /// byte count stays true.
 public final class FrameTrace: Sendable {
     private let fd: Int32
+    private let sink: (@Sendable (String) -> Void)?
     private let origin = ContinuousClock.now
     private let lock = Mutex(())
 
@@ -28,15 +29,25 @@ public final class FrameTrace: Sendable {
         let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw openError(errno, path: path, operation: "open") }
         self.fd = fd
+        sink = nil
     }
 
-    deinit { Glibc.close(fd) }
+    /// A trace that hands each line (already masked, without the newline) to `sink`
+    /// instead of a file: the terminal UI shows them in its exchange log.
+    public init(sink: @escaping @Sendable (String) -> Void) {
+        fd = -1
+        self.sink = sink
+    }
+
+    deinit { if fd >= 0 { Glibc.close(fd) } }
 
     /// Appends one line for `frame`, time-stamped now.
     public func record(_ direction: TraceDirection, _ frame: [UInt8], masking secret: [UInt8]?,
                        splitAcrossFrames: Bool = false) {
         let elapsed = ContinuousClock.now - origin
-        let line = Self.line(at: elapsed, direction, frame, masking: secret, splitAcrossFrames: splitAcrossFrames) + "\n"
+        let text = Self.line(at: elapsed, direction, frame, masking: secret, splitAcrossFrames: splitAcrossFrames)
+        if let sink { sink(text); return }
+        let line = text + "\n"
         lock.withLock { _ in
             var bytes = Array(line.utf8)
             var done = 0

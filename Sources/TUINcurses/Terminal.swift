@@ -34,6 +34,7 @@ public final class Terminal {
     private var pairs: ColorPairs
     private var pendingKey: Key?
     private var stopped = false
+    private var cursorShown = false
 
     private init(screen: OpaquePointer?, window: UnsafeMutablePointer<WINDOW>, lineDrawing: LineDrawing,
                  colorsEnabled: Bool, pairs: ColorPairs) {
@@ -111,6 +112,11 @@ public final class Terminal {
     /// Shows `buffer`, writing only the cells that differ from the previous draw (all of
     /// them after a size change), then refreshes.
     public func draw(_ buffer: ScreenBuffer) {
+        draw(buffer, cursor: nil)
+    }
+
+    /// Shows `buffer` like ``draw(_:)``, with the text cursor at `cursor` (hidden when nil).
+    public func draw(_ buffer: ScreenBuffer, cursor: (x: Int, y: Int)?) {
         guard !stopped else { return }
         let changes: [(x: Int, y: Int, cell: Cell)]
         if let last, last.width == buffer.width, last.height == buffer.height {
@@ -123,6 +129,13 @@ public final class Terminal {
             put(change.cell, x: change.x, y: change.y)
         }
         last = buffer
+        if let cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < buffer.width, cursor.y < buffer.height {
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+            if !cursorShown { curs_set(1); cursorShown = true }
+        } else if cursorShown {
+            curs_set(0)
+            cursorShown = false
+        }
         wrefresh(window)
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DLMSTransport
 import Foundation
 
 /// Entry point: parses the command line and maps every failure to SPEC.md's exit
@@ -45,8 +46,32 @@ struct HLMCS: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hlmcs",
         abstract: "Terminal configurator for the EMIS ES-951 data concentrator.",
+        discussion: """
+            Without a subcommand: the terminal UI. `hlmcs --demo` runs it on a concentrator \
+            simulated inside the program; `hlmcs --tcp HOST:PORT` (or --serial, --optical) \
+            preselects that connection.
+            """,
         subcommands: [InfoCommand.self, GetCommand.self, SetCommand.self, ClockCommand.self, GPRSCommand.self,
                       IPCommand.self, MetersCommand.self, TopologyCommand.self, ProfileCommand.self, EventsCommand.self,
                       PortsCommand.self,
                       UsersCommand.self, RolesCommand.self, AuditCommand.self])
+
+    @Flag(name: .long, help: "The terminal UI on the demo concentrator simulated inside the program (serial number 95100001).")
+    var demo = false
+    @Option(name: .customLong("demo-baud"), help: ArgumentHelp("Pace the demo like a line of this speed.", valueName: "baud"))
+    var demoBaud: Int?
+    @Option(name: .customLong("demo-meters"), help: "Meters in the demo concentrator's list (default 100, at most 1000).")
+    var demoMeters = 100
+    @OptionGroup var link: LinkArguments
+    @OptionGroup var global: GlobalOptions
+
+    func run() async throws {
+        guard (1...1000).contains(demoMeters) else {
+            throw ValidationError("--demo-meters: 1 to 1000")
+        }
+        if let demoBaud, !SerialSettings.supportedBauds.contains(demoBaud) {
+            throw ValidationError("--demo-baud: one of \(SerialSettings.supportedBauds.map(String.init).joined(separator: ", "))")
+        }
+        try await TUILaunch.run(global: global, link: link, demo: demo, demoBaud: demoBaud, demoMeters: demoMeters)
+    }
 }

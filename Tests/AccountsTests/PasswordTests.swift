@@ -83,6 +83,9 @@ import Testing
     @Test func firstAdministratorAcceptsTheLatinASpelling() {
         #expect(UserName.canonical("Aдминистратор") == "Администратор")   // Latin A
         #expect(UserName.canonical("Администратор") == "Администратор")   // Cyrillic А
+        #expect(UserName.canonical("Administrator") == "Администратор")   // English keyboard
+        #expect(UserName.canonical("administrator") == "Администратор")
+        #expect(UserName.canonical("Administrators") == "Administrators")
         #expect(UserName.canonical(" alice ") == "alice")
         #expect(UserName.canonical("Alice") == "Alice")
     }

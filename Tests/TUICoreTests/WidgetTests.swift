@@ -21,9 +21,13 @@ import Testing
         var b = ScreenBuffer(width: 24, height: 1)
         let bar = KeyBar(items: [.init("F1", "Help"), .init("F5", "Чтение"), .init("F10", "Quit")])
         bar.render(in: b.area, into: &b)
-        #expect(b.lines == ["F1 Help  F5 Чтение  F10 "])
+        // Too long for 24 columns: one space between items.
+        #expect(b.lines == ["F1 Help F5 Чтение F10 Qu"])
         #expect(b[0, 0].style == Style(bold: true))
         #expect(b[3, 0].style == Style(reverse: true))
+        var wide = ScreenBuffer(width: 30, height: 1)
+        bar.render(in: wide.area, into: &wide)
+        #expect(wide.lines == ["F1 Help  F5 Чтение  F10 Quit  "])
     }
 }
 

@@ -33,14 +33,15 @@ public struct Link {
     ///   sign-on fails.
     /// - Parameter traffic: counts the bytes and frames that cross the link (for the
     ///   exchange log and progress), when given.
+    /// - Parameter traceSink: where frames are traced when `options.tracePath` is nil.
     public static func open(_ options: LinkOptions, password: [UInt8]?,
-                            traffic: TrafficCounter? = nil) async throws(LinkError) -> DLMSConnection {
+                            traffic: TrafficCounter? = nil, traceSink: FrameTrace? = nil) async throws(LinkError) -> DLMSConnection {
         let configuration = try configuration(options, password: password)
         if case .serial(_, let baud) = options.medium, !SerialSettings.supportedBauds.contains(baud) {
             throw .usage("--baud \(baud): one of \(SerialSettings.supportedBauds.map(String.init).joined(separator: ", "))")
         }
         let trace: FrameTrace?
-        do { trace = try options.tracePath.map { path throws(TransportError) in try FrameTrace(path: path) } } catch {
+        do { trace = try options.tracePath.map { path throws(TransportError) in try FrameTrace(path: path) } ?? traceSink } catch {
             throw .transport(error)
         }
         let channel: any ByteChannel
@@ -50,7 +51,8 @@ public struct Link {
                 throw .transport(error)
             }
         case .serial(let path, let baud):
-            do { channel = try SerialChannel.open(path: path, settings: SerialSettings(baud: baud)) } catch {
+            do { channel = try SerialChannel.open(path: path, settings: SerialSettings(baud: baud, dataBits: options.dataBits,
+                                                                                   parity: options.parity, stopBits: options.stopBits)) } catch {
                 throw .transport(error)
             }
         case .optical(let path):

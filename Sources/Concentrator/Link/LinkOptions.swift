@@ -1,3 +1,4 @@
+import DLMSTransport
 /// What the LINK options of the command line say (SPEC.md "Command line (F-72)", LINK
 /// details): the medium, the security, the addresses and the link's patience. The
 /// `commands` layer parses them (ArgumentParser); ``Link/open(_:password:)`` turns them
@@ -39,6 +40,10 @@ public struct LinkOptions: Sendable, Equatable {
     public var tracePath: String?
     /// `--map FILE` (read by the caller: the link does not need the map).
     public var mapPath: String?
+    /// Character framing of a serial link (the terminal UI's port settings, SPEC F-05);
+    /// HDLC over RS-485 is 8N1.
+    public var dataBits = 8, stopBits = 1
+    public var parity: SerialSettings.Parity = .none
 
     public init(medium: Medium, security: Security = .nls, clientSAP: UInt8? = nil, serverLower: UInt16? = nil,
                 logical: UInt16 = 1, addressSize: Int? = nil, maxInfo: Int = 2030, window: Int = 7,

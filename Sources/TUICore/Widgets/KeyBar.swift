@@ -22,10 +22,13 @@ public struct KeyBar: Sendable {
         guard !area.isEmpty else { return }
         buffer.clear(Rect(x: area.x, y: area.y, width: area.width, height: 1))
         var x = area.x
+        // Two spaces between items when they fit, one when the line is tight.
+        let words = items.map { DisplayWidth.of($0.key) + 1 + DisplayWidth.of($0.label) }.reduce(0, +)
+        let gap = words + 2 * max(0, items.count - 1) <= area.width ? "  " : " "
         for (i, item) in items.enumerated() {
             let left = area.maxX - x
             if left <= 0 { break }
-            if i > 0 { x += buffer.write("  ", x: x, y: area.y, maxWidth: left) }
+            if i > 0 { x += buffer.write(gap, x: x, y: area.y, maxWidth: left) }
             x += buffer.write(item.key, x: x, y: area.y, style: keyStyle, maxWidth: area.maxX - x)
             x += buffer.write(" " + item.label, x: x, y: area.y, style: labelStyle,
                               maxWidth: max(0, area.maxX - x))

@@ -1,0 +1,100 @@
+import Accounts
+import ES951
+
+/// Everything the terminal UI shows, as one value. `update` changes it; `render` draws it.
+public struct AppState: Sendable {
+    public enum Phase: Sendable { case login, main }
+    public enum Focus: Sendable, Hashable { case tree, work }
+    public enum LinkState: Sendable, Equatable {
+        case disconnected
+        case connecting
+        case connected(String)
+        case failed(String)
+    }
+
+    /// A window over the main screen that takes the keys while it is open.
+    public enum Modal: Sendable {
+        /// Help, scrolled by this many lines.
+        case help(scroll: Int)
+        case message(title: String, lines: [String])
+        case settings(ConnectionSettingsScreen)
+        case users(UsersScreen)
+        case roles(RolesScreen)
+        case changePassword(ChangePasswordScreen)
+    }
+
+    public var width: Int
+    public var height: Int
+    public var language: UILanguage
+    let catalogue: [UILanguage: UIStrings]
+
+    public var phase: Phase = .login
+    public var login: LoginScreen
+    public var session: SessionInfo?
+
+    public var menu = MenuState()
+    public var focus: Focus = .tree
+    public var tree = TreeState(expanded: ParameterTree.allExpanded, selected: ParameterPage.info.rawValue)
+    public var page: ParameterPage = .info
+    public var info = InfoPage()
+    public var modal: Modal?
+
+    public var connection: ConnectionSettings
+    /// The LLS password for this session only (never drawn, never logged).
+    public var llsPassword: String?
+    /// The LLS password of the profile loaded in the settings window, used if it is applied.
+    var profilePassword: String?
+    public var link: LinkState = .disconnected
+    /// A read in flight (F5 … until its result or Esc).
+    public var reading: ReadProgressInfo?
+    public var readStarted = false
+    /// A short line on the work area's bottom: the last outcome.
+    public var status: String?
+
+    /// The exchange log (SPEC "zone 5"): command lines and, when `rawTrace`, frame lines.
+    public var log: [LogLine] = []
+    public var rawTrace = false
+    public var quitting = false
+
+    public struct LogLine: Sendable, Equatable {
+        public var text: String
+        public var isTrace: Bool
+    }
+
+    /// - Parameter strings: the interface strings in both languages.
+    public init(width: Int, height: Int, language: UILanguage, strings: [UILanguage: UIStrings],
+                connection: ConnectionSettings = .demo, firstRun: Bool = false) {
+        self.width = width
+        self.height = height
+        self.language = language
+        catalogue = strings
+        self.connection = connection
+        login = LoginScreen(firstRun: firstRun)
+    }
+
+    /// The strings of the interface language.
+    public var strings: UIStrings {
+        catalogue[language] ?? UIStrings(language: language, table: [:])
+    }
+
+    /// True while typing goes into a text field (then `q` is a letter, not quit).
+    public var hasTextFocus: Bool {
+        if phase == .login { return true }
+        switch modal {
+        case .settings(let s): return s.hasTextFocus
+        case .users(let s): return s.hasTextFocus
+        case .roles(let s): return s.hasTextFocus
+        case .changePassword(let s): return s.hasTextFocus
+        case .help, .message, nil: return false
+        }
+    }
+
+    public var isConnected: Bool { if case .connected = link { true } else { false } }
+
+    static let logLimit = 500
+
+    mutating func append(_ text: String, trace: Bool = false) {
+        log.append(LogLine(text: text, isTrace: trace))
+        if log.count > Self.logLimit { log.removeFirst(log.count - Self.logLimit) }
+    }
+}

@@ -1,0 +1,62 @@
+import Accounts
+import ES951
+
+/// What `update` asks the runtime to do (I/O, off the UI loop). The result comes back as
+/// a ``Msg``. Device effects run one after another in the order given; ``stopRead``
+/// cancels the one in flight and drops those queued behind it.
+public enum Effect: Equatable, Sendable, CustomStringConvertible {
+    case login(user: String, password: String)
+    case setAdministratorPassword(String)
+    case logout
+    case changePassword(current: String, new: String)
+    case loadUsers
+    case addUser(name: String, role: Role, password: String)
+    case setRole(name: String, role: Role)
+    case deleteUser(name: String)
+    case setUserPassword(name: String, password: String)
+    case loadMatrix
+    case grant(Permission, Role)
+    case revoke(Permission, Role)
+
+    case prepareSettings
+    case saveProfile(name: String, ConnectionSettings, llsPassword: String?, keepPassword: Bool)
+    case loadProfile(name: String)
+    case deleteProfile(name: String)
+
+    case connect(ConnectionSettings, llsPassword: String?)
+    case disconnect
+    case readInfo([ConcentratorInfo.Item])
+    case stopRead
+    case setRawTrace(Bool)
+    case quit
+
+    /// For logs and test failures: passwords are never printed.
+    public var description: String {
+        switch self {
+        case .login(let user, _): "login(\(user), •••)"
+        case .setAdministratorPassword: "setAdministratorPassword(•••)"
+        case .changePassword: "changePassword(•••)"
+        case .addUser(let name, let role, _): "addUser(\(name), \(role.name), •••)"
+        case .setUserPassword(let name, _): "setUserPassword(\(name), •••)"
+        case .saveProfile(let name, let settings, let password, let keep):
+            "saveProfile(\(name), \(settings.linkText), password: \(password == nil ? "none" : "•••"), keep: \(keep))"
+        case .connect(let settings, let password):
+            "connect(\(settings.linkText), password: \(password == nil ? "none" : "•••"))"
+        case .logout: "logout"
+        case .loadUsers: "loadUsers"
+        case .setRole(let name, let role): "setRole(\(name), \(role.name))"
+        case .deleteUser(let name): "deleteUser(\(name))"
+        case .loadMatrix: "loadMatrix"
+        case .grant(let p, let r): "grant(\(p.rawValue), \(r.name))"
+        case .revoke(let p, let r): "revoke(\(p.rawValue), \(r.name))"
+        case .prepareSettings: "prepareSettings"
+        case .loadProfile(let name): "loadProfile(\(name))"
+        case .deleteProfile(let name): "deleteProfile(\(name))"
+        case .disconnect: "disconnect"
+        case .readInfo(let items): "readInfo(\(items.count) items)"
+        case .stopRead: "stopRead"
+        case .setRawTrace(let on): "setRawTrace(\(on))"
+        case .quit: "quit"
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Accounts
+
+/// What each menu item does. The menus list only the items the user's role may use
+/// (SPEC F-13, F-14: others do not see user and role management).
+public enum MenuCommand: String, CaseIterable, Sendable, Hashable {
+    case switchUser, changePassword, users, roles, exit
+    case connection, connectToggle, rawTrace, language
+    case help, about
+
+    var titleKey: String { "menu.item." + rawValue }
+}
+
+enum Menus {
+    /// (title key, commands) for the bar, filtered for `session`.
+    static func entries(for session: SessionInfo?) -> [(titleKey: String, commands: [MenuCommand])] {
+        var system: [MenuCommand] = [.switchUser, .changePassword]
+        if session?.may(.manageUsers) == true { system.append(.users) }
+        if session?.may(.manageRoles) == true { system.append(.roles) }
+        system.append(.exit)
+        return [("menu.system", system),
+                ("menu.settings", [.connection, .connectToggle, .rawTrace, .language]),
+                ("menu.help", [.help, .about])]
+    }
+}

@@ -1,0 +1,75 @@
+import Accounts
+import ES951
+
+/// Everything that can happen to the UI: a key, a new size, or the result of an effect
+/// the runtime carried out (DESIGN.md: keys and results in, state and effects out).
+/// Texts in results are already worded in the interface language by the runtime.
+public enum Msg: Sendable {
+    case key(Key)
+    case resized(width: Int, height: Int)
+    /// Start-up: whether the database is new (the administrator has no password yet).
+    case started(firstRun: Bool)
+
+    // Login and accounts
+    case loggedIn(SessionInfo)
+    case loginFailed(String)
+    /// The first login of a new database: ask for the administrator's password.
+    case administratorPasswordNeeded
+    /// The role's permissions changed (an administrator edited the matrix).
+    case permissionsChanged(Set<Permission>)
+    case usersLoaded([UserRow])
+    case matrixLoaded(PermissionMatrix)
+    /// An account change went through; the words say what (shown in the log).
+    case accountChanged(String)
+    case accountFailed(String)
+    case passwordChanged
+
+    // Connection
+    case settingsReady(ports: [PortChoice], profiles: [String])
+    /// A saved profile, with its LLS password when one was kept (never drawn).
+    case profileLoaded(name: String, ConnectionSettings, llsPassword: String?)
+    case profilesChanged([String])
+    case connecting
+    case connected(String)
+    case connectFailed(String)
+    case disconnected(String?)
+
+    // Reads
+    case progress(ReadProgressInfo)
+    case infoRead(ConcentratorInfo, asked: [ConcentratorInfo.Item])
+    case readFailed(String)
+    case readStopped
+
+    // Exchange log
+    case log(String)
+    case trace(String)
+}
+
+/// The logged-in user as the UI needs it: who, the role, and what the role may do now
+/// (menus hide what it may not; the runtime's authorizer decides anyway).
+public struct SessionInfo: Equatable, Sendable {
+    public var user: String
+    public var role: Role
+    public var permissions: Set<Permission>
+
+    public init(user: String, role: Role, permissions: Set<Permission>) {
+        self.user = user
+        self.role = role
+        self.permissions = permissions
+    }
+
+    public func may(_ permission: Permission) -> Bool { permissions.contains(permission) }
+}
+
+/// How far a read is: bytes and frames received, seconds since it began.
+public struct ReadProgressInfo: Equatable, Sendable {
+    public var bytes: Int
+    public var frames: Int
+    public var seconds: Double
+
+    public init(bytes: Int, frames: Int, seconds: Double) {
+        self.bytes = bytes
+        self.frames = frames
+        self.seconds = seconds
+    }
+}

@@ -1,0 +1,193 @@
+import Accounts
+
+extension AppState {
+    /// Draws the whole screen.
+    public func render(_ context: DrawContext) -> ScreenBuffer {
+        var buffer = ScreenBuffer(width: width, height: height)
+        var context = context
+        context.strings = strings
+        let s = strings
+        if width < MainLayout.minimum.width || height < MainLayout.minimum.height {
+            buffer.write(s["screen.tooSmall", "\(MainLayout.minimum.width)×\(MainLayout.minimum.height)"],
+                         x: 0, y: 0, maxWidth: width)
+            return buffer
+        }
+        let full = buffer.area
+        if phase == .login {
+            let (body, keys) = full.splitBottom(1)
+            login.render(in: body, into: &buffer, context: context)
+            KeyBar(items: login.keyBar(s)).render(in: keys, into: &buffer)
+            return buffer
+        }
+        let layout = MainLayout(width: width, height: height)
+        renderTree(layout.tree, &buffer, context)
+        renderConnection(layout.connection, &buffer, context)
+        renderWork(layout.work, &buffer, context)
+        renderLog(layout.log, &buffer, context)
+        KeyBar(items: keyBarItems()).render(in: layout.keys, into: &buffer)
+        var bar = menuBar
+        bar.lines = context.lines
+        if let session {
+            // The user and role at the right end of the menu line.
+            let who = " \(session.user) · \(roleLabel(session.role)) "
+            bar.render(in: full, into: &buffer)
+            let w = DisplayWidth.of(who)
+            if menu.open == nil || width > 60 {
+                buffer.write(who, x: max(0, width - w), y: 0, style: Style(reverse: true), maxWidth: w)
+            }
+        }
+        // The menu bar (and its drop-down) goes over the zones, the modal over everything.
+        if menu.open != nil { bar.render(in: full, into: &buffer) }
+        if let modal { renderModal(modal, full, &buffer, context) }
+        return buffer
+    }
+
+    /// Where the text cursor goes, when a text field has the focus.
+    public func cursor(_ context: DrawContext) -> (x: Int, y: Int)? {
+        var context = context
+        context.strings = strings
+        if phase == .login {
+            return login.cursorPosition(in: Rect(x: 0, y: 0, width: width, height: height - 1), context: context)
+        }
+        let area = modalArea
+        switch modal {
+        case .settings(let screen): return screen.cursorPosition(in: area, context: context)
+        case .users(let screen): return screen.cursorPosition(in: area, context: context)
+        case .roles(let screen): return screen.cursorPosition(in: area, context: context)
+        case .changePassword(let screen): return screen.cursorPosition(in: area, context: context)
+        default: return nil
+        }
+    }
+
+    /// Modal windows get the screen minus the menu and key lines.
+    var modalArea: Rect { Rect(x: 0, y: 1, width: width, height: max(0, height - 2)) }
+
+    func frame(_ titleKey: String, _ focused: Bool, _ context: DrawContext) -> Frame {
+        Frame(title: context.strings[titleKey], lines: context.lines,
+              style: focused ? Style(foreground: .cyan, bold: true) : .plain,
+              titleStyle: focused ? Style(foreground: .cyan, bold: true) : Style(bold: true))
+    }
+
+    func renderTree(_ area: Rect, _ buffer: inout ScreenBuffer, _ context: DrawContext) {
+        let f = frame("zone.tree", focus == .tree && modal == nil, context)
+        f.render(in: area, into: &buffer)
+        var state = tree
+        if focus != .tree { state.selected = tree.selected }
+        TreeView(roots: ParameterTree.roots(context.strings), state: state, ascii: context.ascii)
+            .render(in: f.inner(area), into: &buffer)
+    }
+
+    func renderConnection(_ area: Rect, _ buffer: inout ScreenBuffer, _ context: DrawContext) {
+        let s = context.strings
+        let f = frame("zone.connection", false, context)
+        f.render(in: area, into: &buffer)
+        let inner = f.inner(area)
+        let stateText: String
+        var stateStyle = Style.plain
+        switch link {
+        case .disconnected: stateText = s["link.disconnected"]
+        case .connecting: stateText = s["link.connecting"]; stateStyle = Style(foreground: .yellow)
+        case .connected: stateText = s["link.connected"]; stateStyle = Style(foreground: .green, bold: true)
+        case .failed: stateText = s["link.failed"]; stateStyle = Style(foreground: .red, bold: true)
+        }
+        let security = connection.security == .lls ? "LLS" : "NLS"
+        let rows: [(String, String, Style)] = [
+            (s["conn.link"], connection.medium == .demo ? s["conn.demo"] : connection.mediumSummary, .plain),
+            (s["conn.address"], connection.addressSummary, .plain),
+            (s["conn.security"], security, .plain),
+            (s["conn.state"], stateText, stateStyle),
+        ]
+        let labelWidth = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
+        for (i, row) in rows.enumerated() where i < inner.height {
+            let x = inner.x + buffer.write(DisplayWidth.fit(row.0, columns: labelWidth) + " ", x: inner.x,
+                                           y: inner.y + i, style: Style(dim: true), maxWidth: inner.width)
+            buffer.write(row.1, x: x, y: inner.y + i, style: row.2, maxWidth: max(0, inner.maxX - x))
+        }
+    }
+
+    func renderWork(_ area: Rect, _ buffer: inout ScreenBuffer, _ context: DrawContext) {
+        let s = context.strings
+        let f = Frame(title: s[page.titleKey], lines: context.lines,
+                      style: focus == .work && modal == nil ? Style(foreground: .cyan, bold: true) : .plain,
+                      titleStyle: Style(bold: true))
+        f.render(in: area, into: &buffer)
+        let inner = f.inner(area)
+        guard !inner.isEmpty else { return }
+        let (content, bottom) = inner.splitBottom(1)
+        switch page {
+        case .info:
+            info.render(in: content, into: &buffer, context: context, focused: focus == .work)
+        default:
+            let lines = [s["page.notYet"], "", "  " + page.command, "", s["page.notYet2"]]
+            for (i, line) in lines.enumerated() where i < content.height {
+                buffer.write(line, x: content.x, y: content.y + i, style: i == 2 ? Style(bold: true) : .plain,
+                             maxWidth: content.width)
+            }
+        }
+        if let reading {
+            let expected = max(200, info.itemsToRead.count * 24 + 40)
+            let fraction = min(0.95, Double(reading.bytes) / Double(expected))
+            let speed = reading.seconds > 0.2 ? Double(reading.bytes) / reading.seconds : 0
+            let left = speed > 0 ? Int((Double(max(0, expected - reading.bytes)) / speed).rounded(.up)) : nil
+            ProgressBar(fraction: fraction, done: "\(reading.bytes) B, \(reading.frames) \(s["info.frames"])",
+                        remaining: left.map { "~\($0) s" }, leftWord: s["common.left"], ascii: context.ascii,
+                        style: Style(foreground: .cyan)).render(in: bottom, into: &buffer)
+        } else if let status {
+            buffer.write(status, x: bottom.x, y: bottom.y, style: Style(dim: true), maxWidth: bottom.width)
+        } else if page == .info {
+            buffer.write(s["info.hint"], x: bottom.x, y: bottom.y, style: Style(dim: true), maxWidth: bottom.width)
+        }
+    }
+
+    func renderLog(_ area: Rect, _ buffer: inout ScreenBuffer, _ context: DrawContext) {
+        let title = rawTrace ? "zone.logTrace" : "zone.log"
+        let f = frame(title, false, context)
+        f.render(in: area, into: &buffer)
+        let lines = log.filter { rawTrace || !$0.isTrace }.map(\.text)
+        LogPanel(lines: lines).render(in: f.inner(area), into: &buffer)
+    }
+
+    func keyBarItems() -> [KeyBar.Item] {
+        let s = strings
+        if menu.open != nil {
+            return [KeyBar.Item("Enter", s["key.choose"]), KeyBar.Item("Esc", s["key.close"]), KeyBar.Item("F10", s["key.quit"])]
+        }
+        var items = [KeyBar.Item("F1", s["key.help"]),
+                     KeyBar.Item("F2", s[isConnected ? "key.disconnect" : "key.connect"]),
+                     KeyBar.Item("F3", s["key.settings"])]
+        if page == .info { items.append(KeyBar.Item("F5", s["key.read"])) }
+        items.append(KeyBar.Item("F7", s["key.trace"]))
+        items.append(KeyBar.Item("F9", s["key.menu"]))
+        items.append(KeyBar.Item("F10", s["key.quit"]))
+        if reading != nil { items.insert(KeyBar.Item("Esc", s["key.stop"]), at: 0) }
+        return items
+    }
+
+    func renderModal(_ modal: Modal, _ full: Rect, _ buffer: inout ScreenBuffer, _ context: DrawContext) {
+        let area = modalArea
+        let keys = Rect(x: 0, y: height - 1, width: width, height: 1)
+        let s = context.strings
+        switch modal {
+        case .help(let scroll):
+            HelpPage(scroll: scroll).render(in: area, into: &buffer, context: context)
+            KeyBar(items: [KeyBar.Item("↑↓", s["key.scroll"]), KeyBar.Item("Esc", s["key.close"])])
+                .render(in: keys, into: &buffer)
+        case .message(let title, let lines):
+            Dialog(title: title, message: lines, buttons: [s["common.ok"]], lines: context.lines)
+                .render(in: area, into: &buffer)
+            KeyBar(items: [KeyBar.Item("Enter", s["common.ok"])]).render(in: keys, into: &buffer)
+        case .settings(let screen):
+            screen.render(in: area, into: &buffer, context: context)
+            KeyBar(items: screen.keyBar(s)).render(in: keys, into: &buffer)
+        case .users(let screen):
+            screen.render(in: area, into: &buffer, context: context)
+            KeyBar(items: screen.keyBar(s)).render(in: keys, into: &buffer)
+        case .roles(let screen):
+            screen.render(in: area, into: &buffer, context: context)
+            KeyBar(items: screen.keyBar(s)).render(in: keys, into: &buffer)
+        case .changePassword(let screen):
+            screen.render(in: area, into: &buffer, context: context)
+            KeyBar(items: screen.keyBar(s)).render(in: keys, into: &buffer)
+        }
+    }
+}

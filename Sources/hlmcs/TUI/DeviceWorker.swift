@@ -1,0 +1,165 @@
+import Accounts
+import AccountStore
+import Concentrator
+import DLMSTransport
+import ES951
+import Foundation
+import Synchronization
+import TUICore
+
+/// Carries out the device effects one at a time, off the UI loop: connect, disconnect,
+/// reads. Results and exchange-log lines go to the inbox as messages.
+actor DeviceWorker {
+    let post: @Sendable (Msg) -> Void
+    let words: @Sendable () -> Strings
+    let store: AccountStore
+    let map: DeviceMap
+    let baseOptions: LinkOptions?
+    let demo: DemoDevice
+    /// Whether frame lines go to the exchange log (F7).
+    let traceOn: Locked<Bool>
+
+    private var concentrator: Concentrator?
+    private var connectedOptions: LinkOptions?
+    private var demoServing: Task<Void, Never>?
+    private var logged = 0
+
+    init(post: @escaping @Sendable (Msg) -> Void, words: @escaping @Sendable () -> Strings, store: AccountStore,
+         map: DeviceMap, baseOptions: LinkOptions?, demo: DemoDevice) {
+        self.post = post
+        self.words = words
+        self.store = store
+        self.map = map
+        self.baseOptions = baseOptions
+        self.demo = demo
+        traceOn = Locked(false)
+    }
+
+    func setTrace(_ on: Bool) { traceOn.withLock { $0 = on } }
+
+    var isConnected: Bool { concentrator != nil }
+
+    /// Opens the link and the association with `settings` (closing any open one first).
+    func connect(_ settings: ConnectionSettings, password: String?) async {
+        await disconnect(quietly: true)
+        post(.connecting)
+        let s = words()
+        let options = LinkConversion.options(from: settings, base: baseOptions)
+        if settings.security == .lls, password?.isEmpty ?? true {
+            post(.connectFailed(s.t("LLS needs the concentrator's password: enter it in the settings (F3).",
+                                    "Для LLS нужен пароль концентратора: введите его в настройках (F3).")))
+            return
+        }
+        let secret = settings.security == .lls ? password.map { Array($0.utf8) } : nil
+        let traffic = TrafficCounter()
+        let traceOn = self.traceOn
+        let post = self.post
+        let trace = FrameTrace { line in
+            if traceOn.withLock({ $0 }) { post(.trace(line)) }
+        }
+        let connection: DLMSConnection
+        do {
+            if settings.medium == .demo {
+                let configuration = try Link.configuration(options, password: secret)
+                let (channel, serving) = demo.connect()
+                demoServing = serving
+                connection = DLMSConnection(channel: CountingChannel(channel, counter: traffic),
+                                            configuration: configuration, trace: trace)
+            } else {
+                connection = try await Link.open(options, password: secret, traffic: traffic, traceSink: trace)
+            }
+        } catch {
+            post(.connectFailed(s.deviceFailure(for: error, link: options)?.message ?? "\(error)"))
+            return
+        }
+        let concentrator = Concentrator(connection: connection, map: map, catalogue: nil, traffic: traffic, now: { Date() })
+        do {
+            let info = try await concentrator.open()
+            self.concentrator = concentrator
+            connectedOptions = options
+            logged = 0
+            let security = settings.security == .lls ? "LLS" : "NLS"
+            let server = info.serverAddress
+            post(.connected("\(settings.medium == .demo ? "demo" : settings.mediumSummary) · \(security) · \(settings.effectiveClientSAP) → \(server)"))
+        } catch {
+            await concentrator.close()
+            demoServing?.cancel()
+            demoServing = nil
+            post(.connectFailed(s.deviceFailure(for: error, link: options)?.message ?? "\(error)"))
+        }
+    }
+
+    /// Releases the association and closes the link.
+    func disconnect(quietly: Bool = false) async {
+        guard let concentrator else { return }
+        self.concentrator = nil
+        await concentrator.close()
+        await flushLog(concentrator)
+        demoServing?.cancel()
+        demoServing = nil
+        if !quietly { post(.disconnected(words().t("Disconnected.", "Отключено."))) }
+    }
+
+    /// Reads the information items in one request, reporting progress.
+    func readInfo(_ items: [ConcentratorInfo.Item], session: Session?) async {
+        let s = words()
+        guard let session else { return }
+        do {
+            try store.authorize(session, .info, now: Date())
+        } catch {
+            post(.readFailed(s.failure(for: error).message))
+            return
+        }
+        guard let concentrator else {
+            post(.readFailed(s.t("Not connected.", "Нет подключения.")))
+            return
+        }
+        let started = ContinuousClock.now
+        let post = self.post
+        await concentrator.setProgressHandler { progress in
+            let elapsed = ContinuousClock.now - started
+            let (sec, atto) = elapsed.components
+            post(.progress(ReadProgressInfo(bytes: progress.bytes, frames: progress.frames,
+                                            seconds: Double(sec) + Double(atto) / 1e18)))
+        }
+        do {
+            let info = try await concentrator.readInfo(items)
+            await flushLog(concentrator)
+            // Stop ends a request at its next APDU boundary; an answer that was already
+            // complete is dropped, as the user asked.
+            post(Task.isCancelled ? .readStopped : .infoRead(info, asked: items))
+        } catch {
+            await flushLog(concentrator)
+            await failed(error, concentrator)
+        }
+        await concentrator.setProgressHandler(nil)
+    }
+
+    /// Words a failed read; a link failure closes the connection.
+    private func failed(_ error: ConcentratorError, _ concentrator: Concentrator) async {
+        let s = words()
+        if error == .cancelled {
+            post(.readStopped)
+            return
+        }
+        post(.readFailed(s.deviceFailure(for: error, link: connectedOptions)?.message ?? "\(error)"))
+        if case .link = error {
+            self.concentrator = nil
+            await concentrator.close()
+            demoServing?.cancel()
+            demoServing = nil
+            post(.disconnected(nil))
+        }
+    }
+
+    /// Puts the concentrator's new exchange-log entries into the log zone.
+    private func flushLog(_ concentrator: Concentrator) async {
+        let entries = await concentrator.exchangeLog
+        guard entries.count > logged else { return }
+        let s = words()
+        for entry in entries[logged...] {
+            post(.log(ExchangeLogText.line(entry, strings: s)))
+        }
+        logged = entries.count
+    }
+}

@@ -1,0 +1,26 @@
+import Concentrator
+import Foundation
+
+/// One exchange-log entry as a line of the log zone:
+/// `10:04:05  GET 16 attributes  ok  0.412 s  612 B  3 frames`.
+enum ExchangeLogText {
+    static func line(_ entry: ExchangeLogEntry, strings s: Strings) -> String {
+        let seconds = Double(entry.duration.components.seconds) + Double(entry.duration.components.attoseconds) / 1e18
+        let outcome: String = switch entry.outcome {
+        case .success: s.t("ok", "ок")
+        case .written(let accepted, let of): s.t("written \(accepted)/\(of)", "записано \(accepted)/\(of)")
+        case .failure(let error): s.t("failed: \(error)", "ошибка: \(error)")
+        }
+        var line = time(entry.time) + "  \(entry.what)  \(outcome)  " + String(format: "%.3f s", seconds)
+        if entry.bytes > 0 { line += "  \(entry.bytes) B  \(entry.frames) " + s.t("frames", "кадр.") }
+        if entry.rows > 0 { line += "  \(entry.rows) " + s.t("rows", "стр.") }
+        return line
+    }
+
+    static func time(_ date: Date) -> String {
+        var t = time_t(date.timeIntervalSince1970)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        return String(format: "%02d:%02d:%02d", parts.tm_hour, parts.tm_min, parts.tm_sec)
+    }
+}

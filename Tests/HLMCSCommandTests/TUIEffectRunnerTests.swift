@@ -1,0 +1,160 @@
+import Accounts
+import AccountStore
+import Concentrator
+import ES951
+import Foundation
+import Testing
+import TUICore
+@testable import hlmcs
+
+/// The terminal UI's effects carried out for real (accounts in an in-memory database, the
+/// demo concentrator in the process), their results read from the inbox — everything the
+/// runtime does except the terminal.
+@Suite("TUI effect runner", .timeLimit(.minutes(1)))
+struct TUIEffectRunnerTests {
+    let inbox = Inbox()
+    let store: AccountStore
+    let runner: EffectRunner
+
+    init(demoBaud: Int? = nil) throws {
+        store = try AccountStore(path: ":memory:", hasher: PasswordHasher(unsafeUncheckedRounds: 1000),
+                                 secretBox: SecretBox(unsafeUncheckedRounds: 1000))
+        runner = EffectRunner(inbox: inbox, store: store, map: try DeviceMap.builtIn(), baseOptions: nil,
+                              demo: DemoDevice(meters: 20, baud: demoBaud), language: .en)
+    }
+
+    /// Waits (up to 20 s) until a message matching `predicate` arrives; returns every
+    /// message seen so far.
+    func wait(for what: String, _ predicate: (Msg) -> Bool) async -> [Msg] {
+        var seen: [Msg] = []
+        let deadline = ContinuousClock.now + .seconds(20)
+        while ContinuousClock.now < deadline {
+            seen += inbox.drain()
+            if seen.contains(where: predicate) { return seen }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        Issue.record("no \(what) within 20 s; saw \(seen)")
+        return seen
+    }
+
+    func logIn() async {
+        runner.perform(.login(user: "Administrator", password: ""))
+        _ = await wait(for: "administrator password request") { if case .administratorPasswordNeeded = $0 { true } else { false } }
+        runner.perform(.setAdministratorPassword("first-pass-1"))
+        _ = await wait(for: "login") { if case .loggedIn = $0 { true } else { false } }
+    }
+
+    @Test func firstLoginSetsTheAdministratorPasswordThenLogsIn() async throws {
+        #expect(try !store.isInitialized())
+        runner.perform(.login(user: "Администратор", password: ""))
+        _ = await wait(for: "administrator password request") { if case .administratorPasswordNeeded = $0 { true } else { false } }
+        runner.perform(.setAdministratorPassword("short"))
+        let refused = await wait(for: "refusal") { if case .loginFailed = $0 { true } else { false } }
+        #expect(refused.contains { if case .loginFailed(let t) = $0 { t.contains("8") } else { false } })
+        runner.perform(.setAdministratorPassword("first-pass-1"))
+        let seen = await wait(for: "login") { if case .loggedIn = $0 { true } else { false } }
+        guard case .loggedIn(let info)? = seen.last(where: { if case .loggedIn = $0 { true } else { false } }) else { return }
+        #expect(info.user == "Администратор")
+        #expect(info.may(.manageUsers))
+        #expect(try store.isInitialized())
+        // A wrong password afterwards is refused with words.
+        runner.perform(.login(user: "Администратор", password: "wrong-pass"))
+        let wrong = await wait(for: "refusal") { if case .loginFailed = $0 { true } else { false } }
+        #expect(wrong.contains { if case .loginFailed(let t) = $0 { !t.isEmpty } else { false } })
+    }
+
+    @Test func connectsToTheDemoAndReadsTheInformationInOneRequest() async throws {
+        await logIn()
+        runner.perform([.connect(.demo, llsPassword: nil), .readInfo(InfoPage.Line.allCases.flatMap(\.items))])
+        let seen = await wait(for: "information") { if case .infoRead = $0 { true } else { false } }
+        #expect(seen.contains { if case .connected = $0 { true } else { false } })
+        guard case .infoRead(let info, let asked)? = seen.first(where: { if case .infoRead = $0 { true } else { false } })
+        else { return }
+        #expect(info.serialNumber == DemoDevice.serialNumber)
+        #expect(info.model == "ES-951")
+        #expect(asked.count == 16)
+        // The exchange log names the read: one request after the association.
+        let logs = seen.compactMap { if case .log(let t) = $0 { t } else { nil } }
+        #expect(logs.count == 2, "\(logs)")
+        #expect(logs.filter { $0.contains("read info") }.count == 1, "\(logs)")
+        runner.perform(.disconnect)
+        _ = await wait(for: "disconnection") { if case .disconnected = $0 { true } else { false } }
+        await runner.shutdown()
+    }
+
+    @Test func llsWithTheRightPasswordConnectsAndAWrongOneIsWorded() async throws {
+        await logIn()
+        let lls = ConnectionSettings(security: .lls)
+        runner.perform(.connect(lls, llsPassword: "wrong-password"))
+        let failed = await wait(for: "refusal") { if case .connectFailed = $0 { true } else { false } }
+        #expect(failed.contains { if case .connectFailed(let t) = $0 { t.lowercased().contains("password") } else { false } })
+        runner.perform(.connect(lls, llsPassword: nil))
+        let missing = await wait(for: "missing password") {
+            if case .connectFailed(let t) = $0 { t.contains("F3") } else { false }
+        }
+        #expect(!missing.isEmpty)
+        runner.perform(.connect(lls, llsPassword: "admin@emis"))
+        _ = await wait(for: "connection") { if case .connected = $0 { true } else { false } }
+        await runner.shutdown()
+    }
+
+    @Test func stopCancelsAReadOnASlowLineAndTheLinkStaysUsable() async throws {
+        let slow = try TUIEffectRunnerTests(demoBaud: 1200)
+        await slow.logIn()
+        slow.runner.perform(.connect(.demo, llsPassword: nil))
+        _ = await slow.wait(for: "connection") { if case .connected = $0 { true } else { false } }
+        slow.runner.perform(.readInfo(InfoPage.Line.allCases.flatMap(\.items)))
+        _ = await slow.wait(for: "progress") { if case .progress = $0 { true } else { false } }
+        slow.runner.perform(.stopRead)
+        let stopped = await slow.wait(for: "stop") {
+            if case .readStopped = $0 { true } else if case .infoRead = $0 { true } else { false }
+        }
+        #expect(stopped.contains { if case .readStopped = $0 { true } else { false } })
+        await slow.runner.shutdown()
+    }
+
+    @Test func rawTraceLinesComeOnlyWhenAskedAndMaskThePassword() async throws {
+        await logIn()
+        runner.perform(.connect(.demo, llsPassword: nil))
+        _ = await wait(for: "connection") { if case .connected = $0 { true } else { false } }
+        #expect(!inbox.drain().contains { if case .trace = $0 { true } else { false } })
+        runner.perform(.disconnect)
+        _ = await wait(for: "disconnection") { if case .disconnected = $0 { true } else { false } }
+        runner.perform(.setRawTrace(true))
+        try await Task.sleep(for: .milliseconds(50))
+        runner.perform(.connect(ConnectionSettings(security: .lls), llsPassword: "admin@emis"))
+        let seen = await wait(for: "connection") { if case .connected = $0 { true } else { false } }
+        let lines = seen.compactMap { if case .trace(let t) = $0 { t } else { nil } }
+        #expect(lines.count >= 4)
+        let hex = Array("admin@emis".utf8).map { String(format: "%02x", $0) }.joined(separator: " ")
+        #expect(!lines.contains { $0.contains(hex) })
+        #expect(lines.contains { $0.contains("2a 2a 2a 2a 2a 2a 2a 2a 2a 2a") })
+        await runner.shutdown()
+    }
+
+    @Test func usersAndProfilesGoThroughTheStore() async throws {
+        await logIn()
+        runner.perform(.addUser(name: "ivanov", role: .read, password: "reader-pass-1"))
+        _ = await wait(for: "user added") { if case .accountChanged = $0 { true } else { false } }
+        runner.perform(.loadUsers)
+        let users = await wait(for: "users") { if case .usersLoaded = $0 { true } else { false } }
+        guard case .usersLoaded(let rows)? = users.last else { Issue.record("no users"); return }
+        #expect(rows.map(\.name).sorted() == ["ivanov", "Администратор"].sorted())
+        runner.perform(.deleteUser(name: "Администратор"))
+        let refused = await wait(for: "refusal") { if case .accountFailed = $0 { true } else { false } }
+        #expect(!refused.isEmpty)
+
+        let tcp = ConnectionSettings(medium: .tcp, host: "10.0.0.5", security: .lls, serverAddress: 1123)
+        runner.perform(.saveProfile(name: "pole 7", tcp, llsPassword: "admin@emis", keepPassword: true))
+        let saved = await wait(for: "profiles") { if case .profilesChanged = $0 { true } else { false } }
+        #expect(saved.contains { if case .profilesChanged(let names) = $0 { names == ["pole 7"] } else { false } })
+        runner.perform(.loadProfile(name: "pole 7"))
+        let loaded = await wait(for: "profile") { if case .profileLoaded = $0 { true } else { false } }
+        guard case .profileLoaded(_, let settings, let password)? = loaded.last else { Issue.record("not loaded"); return }
+        #expect(settings == tcp)
+        #expect(password == "admin@emis")
+        runner.perform(.deleteProfile(name: "pole 7"))
+        let deleted = await wait(for: "profiles") { if case .profilesChanged = $0 { true } else { false } }
+        #expect(deleted.contains { if case .profilesChanged(let names) = $0 { names.isEmpty } else { false } })
+    }
+}
