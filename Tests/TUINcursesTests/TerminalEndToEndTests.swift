@@ -3,7 +3,7 @@ import Testing
 import TmuxHarness
 
 /// The real terminal: `tui-probe` (Sources/tui-probe) under tmux at 80×24, LANG=C.UTF-8.
-/// Without tmux these fail, saying to install it (.ci/run does); they are never skipped.
+/// Without tmux these fail, saying to install it (scripts/test does); they are never skipped.
 /// No test measures time: the limits only stop a run that went wrong.
 @Suite("Terminal end to end in tmux", .serialized)
 struct TerminalEndToEndTests {

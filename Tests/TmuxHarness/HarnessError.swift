@@ -16,7 +16,8 @@ public enum HarnessError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .tmuxMissing(let searched):
             "tmux is not installed (looked in \(searched.joined(separator: ", "))): install it, "
-                + "e.g. `apt-get install tmux` (.ci/run does); these tests are never skipped"
+                + "e.g. `apt-get install tmux` (scripts/test does, through scripts/system-packages.sh); "
+                + "these tests are never skipped"
         case .executableMissing(let name, let searched):
             "no executable \(name) next to the tests (looked for \(searched.joined(separator: ", "))); "
                 + "run `swift build` (or make the test target depend on it)"
