@@ -99,6 +99,8 @@ let package = Package(
         // Runs tmux commands for end-to-end tests of a real terminal (TmuxSession), with a
         // deadline on each: posix_spawn and waitpid, never Foundation's Process.
         .target(name: "TmuxHarness", path: "Tests/TmuxHarness"),
+        // `hlmcs --demo` driven in tmux as a new user would (depends on hlmcs: built first).
+        .testTarget(name: "HLMCSTerminalTests", dependencies: ["TmuxHarness", "hlmcs"]),
         .testTarget(name: "TmuxHarnessTests", dependencies: ["TmuxHarness"]),
         // Depends on tui-probe so that `swift test` builds it for the tmux end-to-end tests.
         .testTarget(name: "TUINcursesTests", dependencies: [

@@ -85,7 +85,13 @@ actor DeviceWorker {
             await concentrator.close()
             demoServing?.cancel()
             demoServing = nil
-            post(.connectFailed(s.deviceFailure(for: error, link: options)?.message ?? "\(error)"))
+            if error == .cancelled || Task.isCancelled {
+                // Stop (Esc) while connecting: not a failure of the line.
+                post(.disconnected(nil))
+                post(.readStopped)
+            } else {
+                post(.connectFailed(s.deviceFailure(for: error, link: options)?.message ?? "\(error)"))
+            }
         }
     }
 
