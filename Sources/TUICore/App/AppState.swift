@@ -1,5 +1,6 @@
 import Accounts
 import ES951
+import Foundation
 
 /// Everything the terminal UI shows, as one value. `update` changes it; `render` draws it.
 public struct AppState: Sendable {
@@ -37,6 +38,12 @@ public struct AppState: Sendable {
     public var tree = TreeState(expanded: ParameterTree.allExpanded, selected: ParameterPage.info.rawValue)
     public var page: ParameterPage = .info
     public var info = InfoPage()
+    /// Every other page of the work area.
+    public var pages = Pages()
+    /// The page whose request is in flight.
+    public var busyPage: ParameterPage?
+    /// The PC's time at the last tick (the runtime ticks every second).
+    public var now = Date(timeIntervalSince1970: 0)
     public var modal: Modal?
 
     public var connection: ConnectionSettings
@@ -80,6 +87,7 @@ public struct AppState: Sendable {
     /// True while typing goes into a text field (then `q` is a letter, not quit).
     public var hasTextFocus: Bool {
         if phase == .login { return true }
+        if modal == nil, menu.open == nil, focus == .work, let p = pages.page(page), p.hasTextFocus { return true }
         switch modal {
         case .settings(let s): return s.hasTextFocus
         case .users(let s): return s.hasTextFocus
@@ -87,6 +95,12 @@ public struct AppState: Sendable {
         case .changePassword(let s): return s.hasTextFocus
         case .help, .message, nil: return false
         }
+    }
+
+    /// What the current page may know.
+    public var pageContext: PageContext {
+        PageContext(strings: strings, permissions: session?.permissions ?? [], lls: connection.security == .lls,
+                    busy: busyPage == page && reading != nil, now: now)
     }
 
     public var isConnected: Bool { if case .connected = link { true } else { false } }

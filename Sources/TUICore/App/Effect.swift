@@ -27,8 +27,22 @@ public enum Effect: Equatable, Sendable, CustomStringConvertible {
     case disconnect
     case readInfo([ConcentratorInfo.Item])
     case stopRead
+    /// A page's request (device or file).
+    case page(ParameterPage, PageRequest)
     case setRawTrace(Bool)
     case quit
+
+    static func masked(_ request: PageRequest) -> String {
+        switch request {
+        case .changeLLSPassword: "changeLLSPassword(•••)"
+        case .writeGPRS(let g, let fields):
+            "writeGPRS(\(fields.map(\.rawValue).sorted()), apn: \(g.apn), dpdPassword: \(g.dpdPassword == nil ? "none" : "•••"))"
+        case .exportMeters(let path, let meters, _): "exportMeters(\(path), \(meters.count) rows)"
+        case .exportProfile(let path, let table): "exportProfile(\(path), \(table.rows.count) rows)"
+        case .exportEvents(let path, let events): "exportEvents(\(path), \(events.count) rows)"
+        default: "\(request)"
+        }
+    }
 
     /// For logs and test failures: passwords are never printed.
     public var description: String {
@@ -55,6 +69,7 @@ public enum Effect: Equatable, Sendable, CustomStringConvertible {
         case .disconnect: "disconnect"
         case .readInfo(let items): "readInfo(\(items.count) items)"
         case .stopRead: "stopRead"
+        case .page(let p, let request): "page(\(p.rawValue), \(Self.masked(request)))"
         case .setRawTrace(let on): "setRawTrace(\(on))"
         case .quit: "quit"
         }

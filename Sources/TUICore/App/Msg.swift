@@ -1,5 +1,6 @@
 import Accounts
 import ES951
+import Foundation
 
 /// Everything that can happen to the UI: a key, a new size, or the result of an effect
 /// the runtime carried out (DESIGN.md: keys and results in, state and effects out).
@@ -39,6 +40,14 @@ public enum Msg: Sendable {
     case infoRead(ConcentratorInfo, asked: [ConcentratorInfo.Item])
     case readFailed(String)
     case readStopped
+
+    // Pages (issue 7)
+    /// The result of a page's request.
+    case page(ParameterPage, PageResult)
+    /// The serial number changed: the device now answers at this logical (lower) address.
+    case serverAddressChanged(Int)
+    /// Once a second: the PC's time.
+    case tick(Date)
 
     // Exchange log
     case log(String)

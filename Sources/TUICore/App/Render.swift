@@ -50,6 +50,10 @@ extension AppState {
             return login.cursorPosition(in: Rect(x: 0, y: 0, width: width, height: height - 1), context: context)
         }
         let area = modalArea
+        if modal == nil, menu.open == nil, focus == .work, page != .info, let p = pages.page(page) {
+            let work = Frame().inner(MainLayout(width: width, height: height).work).splitBottom(1).rest
+            return p.cursorPosition(in: work, context: context)
+        }
         switch modal {
         case .settings(let screen): return screen.cursorPosition(in: area, context: context)
         case .users(let screen): return screen.cursorPosition(in: area, context: context)
@@ -118,11 +122,8 @@ extension AppState {
         case .info:
             info.render(in: content, into: &buffer, context: context, focused: focus == .work)
         default:
-            let lines = [s["page.notYet"], "", "  " + page.command, "", s["page.notYet2"]]
-            for (i, line) in lines.enumerated() where i < content.height {
-                buffer.write(line, x: content.x, y: content.y + i, style: i == 2 ? Style(bold: true) : .plain,
-                             maxWidth: content.width)
-            }
+            pages.page(page)?.render(in: content, into: &buffer, context: context, page: pageContext,
+                                     focused: focus == .work && modal == nil)
         }
         if let reading {
             let expected = max(200, info.itemsToRead.count * 24 + 40)
@@ -155,7 +156,8 @@ extension AppState {
         var items = [KeyBar.Item("F1", s["key.help"]),
                      KeyBar.Item("F2", s[isConnected ? "key.disconnect" : "key.connect"]),
                      KeyBar.Item("F3", s["key.settings"])]
-        if page == .info { items.append(KeyBar.Item("F5", s["key.read"])) }
+        items.append(KeyBar.Item("F5", s["key.read"]))
+        if page != .info, let p = pages.page(page) { items += p.keyBar(pageContext) }
         items.append(KeyBar.Item("F7", s["key.trace"]))
         items.append(KeyBar.Item("F9", s["key.menu"]))
         items.append(KeyBar.Item("F10", s["key.quit"]))

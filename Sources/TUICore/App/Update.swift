@@ -117,10 +117,47 @@ extension AppState {
             return []
         case .readStopped:
             reading = nil
+            if let id = busyPage {
+                let context = pageContext
+                _ = pages.with(id) { $0.receive(.stopped, context) }
+                busyPage = nil
+            }
             status = s["status.stopped"]
             append(s["status.stopped"])
             return []
 
+        case .page(let id, let result):
+            let context = pageContext
+            _ = pages.with(id) { $0.receive(result, context) }
+            switch result {
+            case .metersPage: break          // more pages follow
+            case .failed(let text):
+                reading = nil; busyPage = nil
+                if !isFailed { status = text }
+            case .stopped:
+                reading = nil; busyPage = nil
+                status = s["status.stopped"]
+            case .written(let writes):
+                reading = nil; busyPage = nil
+                let refused = writes.filter { $0.outcome != .accepted }.count
+                status = refused == 0 ? s["status.written", String(writes.count)]
+                    : s["status.writtenPartly", String(writes.count - refused), String(writes.count)]
+            case .exported(let path, let rows):
+                reading = nil; busyPage = nil
+                status = s["status.exported", String(rows), path]
+                append(status ?? "")
+            default:
+                reading = nil; busyPage = nil
+                status = s["status.readDonePage"]
+            }
+            return []
+        case .serverAddressChanged(let address):
+            connection.serverAddress = address
+            append(s["log.addressFollows", String(address)])
+            return []
+        case .tick(let date):
+            now = date
+            return []
         case .log(let text):
             append(text)
             return []
@@ -173,17 +210,60 @@ extension AppState {
                 status = strings["status.stopping"]
                 return [.stopRead]
             }
+            if focus == .work, pages.page(page)?.wantsEscape == true { return pageKey(key) }
             if focus == .work { focus = .tree }
             return []
         case .tab, .backTab:
+            if focus == .work, pages.page(page)?.usesTab == true { return pageKey(key) }
             focus = focus == .tree ? .work : .tree
             return []
         default: break
         }
         if focus == .tree { return handleTree(key) }
-        if page == .info, info.handle(key) { return [] }
-        if key == .left { focus = .tree }
-        return []
+        if page == .info {
+            if info.handle(key) { return [] }
+            if key == .left { focus = .tree }
+            return []
+        }
+        return pageKey(key)
+    }
+
+    /// A key for the current page (not the information page).
+    mutating func pageKey(_ key: Key) -> [Effect] {
+        let context = pageContext
+        let requests = pages.with(page) { $0.handle(key, context) } ?? []
+        return issue(requests, for: page)
+    }
+
+    /// Turns a page's requests into effects: connects first when a device request finds
+    /// the link closed; refuses a write the user may not make or that NLS cannot carry.
+    mutating func issue(_ requests: [PageRequest], for id: ParameterPage) -> [Effect] {
+        guard !requests.isEmpty else { return [] }
+        if reading != nil, requests.contains(where: \.needsDevice) {
+            status = strings["status.busy"]
+            return []
+        }
+        var effects: [Effect] = []
+        for request in requests {
+            if request.isWrite {
+                let needed: Permission = switch request {
+                case .setClock, .syncClock, .setTimeZone: .setClock
+                case .removeMeter, .removeAllMeters: .clear
+                default: .write
+                }
+                guard session?.may(needed) == true else { status = strings["status.notAllowed"]; return [] }
+                guard connection.security == .lls else { status = strings["status.needsLLS"]; return [] }
+            }
+            if request.needsDevice, !isConnected, !effects.contains(where: { if case .connect = $0 { true } else { false } }) {
+                link = .connecting
+                effects.append(.connect(connection, llsPassword: llsPassword))
+            }
+            effects.append(.page(id, request))
+        }
+        reading = ReadProgressInfo(bytes: 0, frames: 0, seconds: 0)
+        busyPage = id
+        status = strings[requests.contains(where: \.isWrite) ? "status.writing" : "status.reading"]
+        return effects
     }
 
     mutating func handleTree(_ key: Key) -> [Effect] {
@@ -240,8 +320,8 @@ extension AppState {
     mutating func read() -> [Effect] {
         guard reading == nil else { return [] }
         guard page == .info else {
-            status = strings["status.notYet", page.command]
-            return []
+            let context = pageContext
+            return issue(pages.with(page) { $0.read(context) } ?? [], for: page)
         }
         let items = info.itemsToRead
         guard !items.isEmpty else { status = strings["info.nothingChecked"]; return [] }

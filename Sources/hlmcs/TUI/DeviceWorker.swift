@@ -19,9 +19,9 @@ actor DeviceWorker {
     /// Whether frame lines go to the exchange log (F7).
     let traceOn: Locked<Bool>
 
-    private var concentrator: Concentrator?
-    private var connectedOptions: LinkOptions?
-    private var demoServing: Task<Void, Never>?
+    var concentrator: Concentrator?
+    var connectedOptions: LinkOptions?
+    var demoServing: Task<Void, Never>?
     private var logged = 0
 
     init(post: @escaping @Sendable (Msg) -> Void, words: @escaping @Sendable () -> Strings, store: AccountStore,
@@ -141,8 +141,27 @@ actor DeviceWorker {
         await concentrator.setProgressHandler(nil)
     }
 
+    /// Words a failed request for `page` (nil: the information page); a link failure
+    /// closes the connection.
+    func failed(_ error: any Error, page: ParameterPage, _ concentrator: Concentrator) async {
+        let s = words()
+        if let error = error as? ConcentratorError, error == .cancelled || Task.isCancelled {
+            post(.page(page, .stopped))
+            return
+        }
+        let text = s.deviceFailure(for: error, link: connectedOptions)?.message ?? s.failure(for: error).message
+        post(.page(page, .failed(text)))
+        if let error = error as? ConcentratorError, case .link = error {
+            self.concentrator = nil
+            await concentrator.close()
+            demoServing?.cancel()
+            demoServing = nil
+            post(.disconnected(nil))
+        }
+    }
+
     /// Words a failed read; a link failure closes the connection.
-    private func failed(_ error: ConcentratorError, _ concentrator: Concentrator) async {
+    func failed(_ error: ConcentratorError, _ concentrator: Concentrator) async {
         let s = words()
         if error == .cancelled {
             post(.readStopped)
@@ -159,7 +178,7 @@ actor DeviceWorker {
     }
 
     /// Puts the concentrator's new exchange-log entries into the log zone.
-    private func flushLog(_ concentrator: Concentrator) async {
+    func flushLog(_ concentrator: Concentrator) async {
         let entries = await concentrator.exchangeLog
         guard entries.count > logged else { return }
         let s = words()

@@ -60,6 +60,7 @@ final class EffectRunner: Sendable {
         case .connect(let settings, let password): await worker.connect(settings, password: password)
         case .disconnect: await worker.disconnect()
         case .readInfo(let items): await worker.readInfo(items, session: session)
+        case .page(let page, let request): await worker.perform(request, for: page, session: session)
         default: break
         }
     }
@@ -71,7 +72,7 @@ final class EffectRunner: Sendable {
 
     func perform(_ effect: Effect) {
         switch effect {
-        case .connect, .disconnect, .readInfo:
+        case .connect, .disconnect, .readInfo, .page:
             deviceQueue.yield((generation.withLock { $0 }, effect))
         case .stopRead:
             generation.withLock { $0 += 1 }

@@ -33,7 +33,13 @@ final class TUIRuntime {
     /// Runs until the user quits.
     func run() async {
         var dirty = true
+        var lastTick = ContinuousClock.now - .seconds(2)
         while !state.quitting {
+            if ContinuousClock.now - lastTick >= .seconds(1) {
+                lastTick = ContinuousClock.now
+                apply(.tick(Date()))
+                dirty = true
+            }
             if dirty {
                 terminal.draw(state.render(context), cursor: state.cursor(context))
                 dirty = false

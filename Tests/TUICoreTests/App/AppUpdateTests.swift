@@ -150,8 +150,8 @@ import Testing
         #expect(s.page == .basic)
         _ = s.update(.key(.down))
         #expect(s.page == .clock)
-        #expect(s.update(.key(.function(5))).isEmpty)   // no screen yet: the command is named
-        #expect(s.status?.contains("hlmcs clock") == true)
+        #expect(s.update(.key(.function(5))) == [.connect(.demo, llsPassword: nil), .page(.clock, .readClock)])
+        #expect(s.busyPage == .clock)
         _ = s.update(.key(.tab))
         #expect(s.focus == .work)
         _ = s.update(.key(.tab))

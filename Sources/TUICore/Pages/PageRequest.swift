@@ -1,0 +1,136 @@
+import Accounts
+import DLMS
+import ES951
+import Foundation
+
+/// The profiles of a metering point (SPEC F-40), as the pages name them.
+public enum ProfileChoice: String, CaseIterable, Sendable, Hashable {
+    case daily, monthly, activeMax, reactiveMax
+}
+
+/// One value a write touched, and what became of it (the runtime reads every written
+/// value back): taken, refused by the device (why), or answered "success" but read back
+/// as something else.
+public struct FieldWrite: Equatable, Sendable {
+    public enum Outcome: Equatable, Sendable {
+        case accepted
+        case refused(String)
+        case notTaken(readBack: String)
+    }
+
+    /// The page's own name of the field (e.g. a `GPRSField` raw value).
+    public var field: String
+    public var outcome: Outcome
+
+    public init(field: String, outcome: Outcome) {
+        self.field = field
+        self.outcome = outcome
+    }
+}
+
+/// What a page asks the runtime to do with the concentrator or the files. Every device
+/// request connects first when the link is closed, shows progress and can be stopped;
+/// every write is authorized (permission and an LLS association) and audited by the
+/// runtime, whatever the page allowed.
+public enum PageRequest: Equatable, Sendable {
+    // F-31 basic parameters
+    /// Serial number and the logical addresses.
+    case readBasic
+    /// The logical address follows the serial number: the runtime moves the connection
+    /// settings to the new address afterwards.
+    case writeSerialNumber(String)
+    case changeLLSPassword(current: String, new: String)
+    // F-32 clock
+    case readClock
+    case setClock(COSEMDateTime)
+    /// Sets the device clock to the PC's.
+    case syncClock
+    /// Blue Book sign: −180 is UTC+3.
+    case setTimeZone(minutes: Int16)
+    // F-33, F-34
+    case readGPRS
+    case writeGPRS(GPRSSettings, changing: Set<GPRSField>)
+    case readIP
+    case writeIP(IPSettings, changing: Set<IPField>)
+    // F-35, F-36
+    /// The meter list and its poll status; pages come as they arrive.
+    case readMeters
+    case removeMeter(point: Int)
+    case removeAllMeters
+    case readTopology
+    // F-37, F-38
+    case readBattery
+    case readCurrent(point: Int)
+    // F-40…F-43, F-50, F-51
+    /// `from`/`to` nil: the whole profile.
+    case readProfile(ProfileChoice, point: Int, from: Date?, to: Date?)
+    case readEvents(point: Int, from: Date?, to: Date?, code: Int?)
+    // Files (F-42 and the other exports): UTF-8 with BOM, separators by the language.
+    case exportMeters(path: String, meters: [MeterRecord], status: [PollStatus])
+    case exportProfile(path: String, ProfileTable)
+    case exportEvents(path: String, [EventRecord])
+
+    /// Whether this asks the device to change something (write keys are disabled for a
+    /// role without the permission, and the runtime refuses them anyway).
+    public var isWrite: Bool {
+        switch self {
+        case .writeSerialNumber, .changeLLSPassword, .setClock, .syncClock, .setTimeZone, .writeGPRS, .writeIP,
+             .removeMeter, .removeAllMeters: true
+        default: false
+        }
+    }
+
+    /// Whether this talks to the device (files do not).
+    public var needsDevice: Bool {
+        switch self {
+        case .exportMeters, .exportProfile, .exportEvents: false
+        default: true
+        }
+    }
+}
+
+/// What the runtime answers a page's request with.
+public enum PageResult: Sendable {
+    case basic(ConcentratorInfo)
+    case clock(ClockReading)
+    case gprs(GPRSSettings)
+    case ip(IPSettings)
+    /// The first rows of the meter list while the rest loads, then each further page.
+    case metersPage([MeterRecord])
+    /// The whole list and its poll status.
+    case meters([MeterRecord], status: [PollStatus])
+    case topology(Topology)
+    case battery(useTime: ScaledValue?, voltage: ScaledValue?)
+    case current(ProfileTable)
+    case profile(ProfileTable)
+    case events([EventRecord])
+    /// The outcome of a write, value by value (all read back).
+    case written([FieldWrite])
+    case exported(path: String, rows: Int)
+    /// Worded in the interface language.
+    case failed(String)
+    case stopped
+}
+
+/// What a page may know when it handles a key or draws itself: the words, what the user
+/// may do, whether the association allows writing, and the PC's time.
+public struct PageContext: Sendable {
+    public var strings: UIStrings
+    public var permissions: Set<Permission>
+    /// True when the connection is set to LLS (writes need it).
+    public var lls: Bool
+    /// True while a request of this page is in flight.
+    public var busy: Bool
+    /// The PC's time at the last tick (for the clock page).
+    public var now: Date
+
+    public init(strings: UIStrings, permissions: Set<Permission>, lls: Bool, busy: Bool = false, now: Date = Date(timeIntervalSince1970: 0)) {
+        self.strings = strings
+        self.permissions = permissions
+        self.lls = lls
+        self.busy = busy
+        self.now = now
+    }
+
+    public func may(_ permission: Permission) -> Bool { permissions.contains(permission) }
+}

@@ -1,0 +1,12 @@
+import Accounts
+import AccountStore
+import Concentrator
+import Foundation
+import TUICore
+
+// STAND-IN: the Network pages' requests (issue 7) are carried out here.
+extension DeviceWorker {
+    func network(_ request: PageRequest, page: ParameterPage, session: Session) async {
+        post(.page(page, .failed(words().t("Not in this version yet.", "Пока не в этой версии."))))
+    }
+}

@@ -1,0 +1,112 @@
+import Accounts
+import AccountStore
+import Concentrator
+import Foundation
+import TUICore
+
+/// The pages' requests (issue 7), each carried out by the family file of its page:
+/// `+Parameters` (basic, clock, battery), `+Network` (GPRS, IP), `+Meters` (meter list,
+/// PLC), `+Data` (meter data, profiles, events) and `+Files` (exports).
+extension DeviceWorker {
+    func perform(_ request: PageRequest, for page: ParameterPage, session: Session?) async {
+        guard let session else { return }
+        if request.needsDevice, concentrator == nil {
+            post(.page(page, .failed(words().t("Not connected.", "Нет подключения."))))
+            return
+        }
+        switch request {
+        case .readBasic, .writeSerialNumber, .changeLLSPassword, .readClock, .setClock, .syncClock, .setTimeZone,
+             .readBattery:
+            await parameters(request, page: page, session: session)
+        case .readGPRS, .writeGPRS, .readIP, .writeIP:
+            await network(request, page: page, session: session)
+        case .readMeters, .removeMeter, .removeAllMeters, .readTopology:
+            await meters(request, page: page, session: session)
+        case .readCurrent, .readProfile, .readEvents:
+            await data(request, page: page, session: session)
+        case .exportMeters, .exportProfile, .exportEvents:
+            await files(request, page: page, session: session)
+        }
+    }
+
+    /// Runs a read for `page` after asking the authorizer for `action`: posts what `body`
+    /// returns, or the failure in words.
+    func read(_ action: Action, page: ParameterPage, session: Session,
+              _ body: (Concentrator) async throws -> PageResult) async {
+        guard let concentrator else { return }
+        do {
+            try store.authorize(session, action, now: Date())
+        } catch {
+            post(.page(page, .failed(words().failure(for: error).message)))
+            return
+        }
+        await reportProgress(concentrator)
+        do {
+            let result = try await body(concentrator)
+            await flushLog(concentrator)
+            post(.page(page, Task.isCancelled ? .stopped : result))
+        } catch {
+            await flushLog(concentrator)
+            await failed(error, page: page, concentrator)
+        }
+        await concentrator.setProgressHandler(nil)
+    }
+
+    /// Runs a write for `page`: the authorizer first (the permission of `action`), then an
+    /// LLS association, then `body`; the outcome is audited (success only when every value
+    /// was taken) and posted value by value.
+    func write(_ action: Action, target: String, page: ParameterPage, session: Session,
+               _ body: (Concentrator) async throws -> [FieldWrite]) async {
+        guard let concentrator else { return }
+        let s = words()
+        do {
+            try store.authorize(session, action, target: target, now: Date())
+        } catch {
+            post(.page(page, .failed(s.failure(for: error).message)))
+            return
+        }
+        guard connectedOptions?.security == .lls else {
+            audit(session, action, target: target, .failure)
+            post(.page(page, .failed(s.t("Writing needs an LLS association: choose LLS in the settings (F3) and connect again.",
+                                         "Для записи нужна ассоциация LLS: выберите LLS в настройках (F3) и подключитесь снова."))))
+            return
+        }
+        await reportProgress(concentrator)
+        do {
+            let writes = try await body(concentrator)
+            await flushLog(concentrator)
+            audit(session, action, target: target, writes.allSatisfy { $0.outcome == .accepted } ? .success : .failure)
+            post(.page(page, .written(writes)))
+        } catch {
+            await flushLog(concentrator)
+            audit(session, action, target: target, .failure)
+            await failed(error, page: page, concentrator)
+        }
+        await concentrator.setProgressHandler(nil)
+    }
+
+    func audit(_ session: Session, _ action: Action, target: String, _ outcome: AuditEntry.Outcome) {
+        try? store.record(AuditEntry(time: Date(), user: session.user, action: action.rawValue, target: target, outcome: outcome))
+    }
+
+    /// Progress of the request in flight, to the progress bar.
+    func reportProgress(_ concentrator: Concentrator) async {
+        let started = ContinuousClock.now
+        let post = self.post
+        await concentrator.setProgressHandler { progress in
+            let (sec, atto) = (ContinuousClock.now - started).components
+            post(.progress(ReadProgressInfo(bytes: progress.bytes, frames: progress.frames,
+                                            seconds: Double(sec) + Double(atto) / 1e18)))
+        }
+    }
+
+    /// A write outcome as the pages see it.
+    func fieldWrite(_ field: String, _ outcome: WriteOutcome) -> FieldWrite {
+        switch outcome {
+        case .accepted: FieldWrite(field: field, outcome: .accepted)
+        case .refused(let reason): FieldWrite(field: field, outcome: .refused(reason.description))
+        case .notTaken(.data(let data)): FieldWrite(field: field, outcome: .notTaken(readBack: ValueText.text(data)))
+        case .notTaken(.error(let reason)): FieldWrite(field: field, outcome: .notTaken(readBack: reason.description))
+        }
+    }
+}
