@@ -239,6 +239,13 @@ extension AppState {
     /// the link closed; refuses a write the user may not make or that NLS cannot carry.
     mutating func issue(_ requests: [PageRequest], for id: ParameterPage) -> [Effect] {
         guard !requests.isEmpty else { return [] }
+        if case .showProfile(let choice, let point)? = requests.first {
+            pages.profiles.preset(choice, point: point)
+            page = .profiles
+            tree.selected = ParameterPage.profiles.rawValue
+            focus = .work
+            return []
+        }
         if reading != nil, requests.contains(where: \.needsDevice) {
             status = strings["status.busy"]
             return []

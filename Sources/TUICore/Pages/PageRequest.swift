@@ -65,6 +65,9 @@ public enum PageRequest: Equatable, Sendable {
     /// `from`/`to` nil: the whole profile.
     case readProfile(ProfileChoice, point: Int, from: Date?, to: Date?)
     case readEvents(point: Int, from: Date?, to: Date?, code: Int?)
+    /// Not for the runtime: the app opens the Profiles page on this profile of this point
+    /// (the jump from Meter data, F-38).
+    case showProfile(ProfileChoice, point: Int)
     // Files (F-42 and the other exports): UTF-8 with BOM, separators by the language.
     case exportMeters(path: String, meters: [MeterRecord], status: [PollStatus])
     case exportProfile(path: String, ProfileTable)
@@ -83,7 +86,7 @@ public enum PageRequest: Equatable, Sendable {
     /// Whether this talks to the device (files do not).
     public var needsDevice: Bool {
         switch self {
-        case .exportMeters, .exportProfile, .exportEvents: false
+        case .exportMeters, .exportProfile, .exportEvents, .showProfile: false
         default: true
         }
     }

@@ -6,7 +6,7 @@ import TUICore
 
 /// The pages' requests (issue 7), each carried out by the family file of its page:
 /// `+Parameters` (basic, clock, battery), `+Network` (GPRS, IP), `+Meters` (meter list,
-/// PLC), `+Data` (meter data, profiles, events) and `+Files` (exports).
+/// PLC, the meter CSV), `+Data` (meter data, profiles, events, their CSV).
 extension DeviceWorker {
     func perform(_ request: PageRequest, for page: ParameterPage, session: Session?) async {
         guard let session else { return }
@@ -20,12 +20,12 @@ extension DeviceWorker {
             await parameters(request, page: page, session: session)
         case .readGPRS, .writeGPRS, .readIP, .writeIP:
             await network(request, page: page, session: session)
-        case .readMeters, .removeMeter, .removeAllMeters, .readTopology:
+        case .readMeters, .removeMeter, .removeAllMeters, .readTopology, .exportMeters:
             await meters(request, page: page, session: session)
-        case .readCurrent, .readProfile, .readEvents:
+        case .readCurrent, .readProfile, .readEvents, .exportProfile, .exportEvents:
             await data(request, page: page, session: session)
-        case .exportMeters, .exportProfile, .exportEvents:
-            await files(request, page: page, session: session)
+        case .showProfile:
+            break   // the app's own navigation, never sent here
         }
     }
 

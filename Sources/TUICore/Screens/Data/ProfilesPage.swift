@@ -2,6 +2,8 @@
 public struct ProfilesPage: WorkPage {
     var lines: [String] = []
     public init() {}
+    /// Opens on this profile of this point (the jump from Meter data).
+    public mutating func preset(_ choice: ProfileChoice, point: Int) { lines = ["\(choice) \(point)"] }
     public mutating func handle(_ key: Key, _ context: PageContext) -> [PageRequest] { [] }
     public mutating func read(_ context: PageContext) -> [PageRequest] { [.readProfile(.daily, point: 1, from: nil, to: nil)] }
     public mutating func receive(_ result: PageResult, _ context: PageContext) { lines = [String(describing: result).prefix(200).description] }
