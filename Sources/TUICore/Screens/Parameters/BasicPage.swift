@@ -163,9 +163,9 @@ public struct BasicPage: WorkPage {
 
     public func keyBar(_ context: PageContext) -> [KeyBar.Item] {
         let s = context.strings
-        if confirmation != nil { return [KeyBar.Item("Enter", s["parameters.key.answer"]), KeyBar.Item("Esc", s["common.cancel"])] }
+        if confirmation != nil { return [KeyBar.Item("Esc", s["common.cancel"])] }
         guard context.may(.write) else { return [] }
-        return [KeyBar.Item("F6", s["parameters.key.write"]), KeyBar.Item("Tab", s["parameters.key.field"])]
+        return [KeyBar.Item("F6", s["parameters.key.write"])]
     }
 
     func labelWidth(_ s: UIStrings, area: Rect) -> Int {

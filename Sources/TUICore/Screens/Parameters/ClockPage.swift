@@ -108,6 +108,10 @@ public struct ClockPage: WorkPage {
         default: break
         }
         if focus == .zone {
+            guard reading != nil else {
+                if key == .left || key == .right { problems[.zone] = ParameterProblem(key: "parameters.clock.readFirst") }
+                return []
+            }
             let list = zones
             guard !list.isEmpty else { return [] }
             let i = list.firstIndex(of: zone ?? 0) ?? list.firstIndex(of: 0) ?? 0
@@ -196,10 +200,11 @@ public struct ClockPage: WorkPage {
 
     public func keyBar(_ context: PageContext) -> [KeyBar.Item] {
         let s = context.strings
-        if confirmation != nil { return [KeyBar.Item("Enter", s["parameters.key.answer"]), KeyBar.Item("Esc", s["common.cancel"])] }
+        if confirmation != nil { return [KeyBar.Item("Esc", s["common.cancel"])] }
         guard context.may(.setClock) else { return [] }
-        return [KeyBar.Item("F4", s["parameters.key.sync"]), KeyBar.Item("F6", s["parameters.key.write"]),
-                KeyBar.Item("Tab", s["parameters.key.field"])]
+        // F4 (sync with the PC) is named on the page: with it the bar would not fit 80
+        // columns in Russian.
+        return [KeyBar.Item("F6", s["parameters.key.write"])]
     }
 
     func labelWidth(_ s: UIStrings, area: Rect) -> Int {
@@ -256,13 +261,13 @@ public struct ClockPage: WorkPage {
                             y: area.y + Self.timeRow, in: area, into: &buffer)
         let zoneArea = Rect(x: area.x, y: area.y + Self.zoneRow, width: area.width, height: 2).intersection(area)
         if !zoneArea.isEmpty {
-            let options = zones.map(InfoPage.zoneText)
-            let selected = zones.firstIndex(of: zone ?? 0) ?? 0
+            let options = zone == nil ? ["—"] : zones.map(InfoPage.zoneText)
+            let selected = zone.flatMap { zones.firstIndex(of: $0) } ?? 0
             ChoiceField(label: DisplayWidth.fit(s[Field.zone.labelKey], columns: max(0, w - 1)), options: options,
                         selected: selected, focused: focused && focus == .zone).render(in: zoneArea, into: &buffer)
             if let p = problems[.zone], zoneArea.height >= 2 {
-                buffer.write(p.text(s), x: area.x + w + 1, y: zoneArea.y + 1, style: Style(foreground: .red),
-                             maxWidth: max(0, area.maxX - area.x - w - 1))
+                LabelledLines.note(p.text(s), under: area.x + w + 1, y: zoneArea.y + 1, in: zoneArea, into: &buffer,
+                                   style: Style(foreground: .red))
             }
         }
         let hintY = area.y + Self.zoneRow + 3

@@ -43,17 +43,22 @@ enum LabelledLines {
     }
 
     /// A text field of the page in rows `y` and `y + 1`: `problem` in red under it, else
-    /// `hint` dim.
+    /// `hint` dim — under the box when it fits there, else moved left so it is whole.
     static func field(_ field: TextField, problem: String?, hint: String?, y: Int, in area: Rect,
                       into buffer: inout ScreenBuffer) {
         let r = Rect(x: area.x, y: y, width: area.width, height: 2).intersection(area)
         guard !r.isEmpty else { return }
         var f = field
-        f.message = problem
+        f.message = nil
         f.render(in: r, into: &buffer)
-        if problem == nil, let hint, r.height >= 2 {
-            let x = f.box(in: r).x
-            buffer.write(hint, x: x, y: r.y + 1, style: Style(dim: true), maxWidth: max(0, r.maxX - x))
-        }
+        note(problem ?? hint, under: f.box(in: r).x, y: r.y + 1, in: r, into: &buffer,
+             style: problem == nil ? Style(dim: true) : Style(foreground: .red))
+    }
+
+    /// A message line under a field: from `x` when it fits, else as far right as it fits.
+    static func note(_ text: String?, under x: Int, y: Int, in area: Rect, into buffer: inout ScreenBuffer, style: Style) {
+        guard let text, y >= area.y, y < area.maxY else { return }
+        let start = max(area.x, min(x, area.maxX - DisplayWidth.of(text)))
+        buffer.write(text, x: start, y: y, style: style, maxWidth: area.maxX - start)
     }
 }
