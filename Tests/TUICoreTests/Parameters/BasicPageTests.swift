@@ -45,6 +45,19 @@ import Testing
         #expect(F.screen(s).contains("Up to 16 digits"))
     }
 
+    @Test func tabGoesBackToTheTreeButChoosesTheButtonInTheWarning() {
+        var s = F.on(.basic)
+        read(&s)
+        F.type("95102345", into: &s)
+        _ = s.update(.key(.function(6)))
+        _ = s.update(.key(.tab))
+        #expect(s.focus == .work)
+        #expect(s.pages.basic.confirmation?.state.selectedButton == 1)
+        #expect(s.update(.key(.enter)).isEmpty, "Cancel was chosen")
+        _ = s.update(.key(.tab))
+        #expect(s.focus == .tree)
+    }
+
     @Test func anEmptyOrUnchangedSerialNumberIsNotWritten() {
         var s = F.on(.basic)
         read(&s)
@@ -95,7 +108,7 @@ import Testing
     @Test func theLLSPasswordFieldsCheckEachOtherAndNeverShowThePassword() {
         var s = F.on(.basic)
         read(&s)
-        _ = s.update(.key(.tab))
+        _ = s.update(.key(.down))
         #expect(s.pages.basic.focus == .current)
         _ = s.update(.key(.function(6)))
         #expect(F.screen(s).contains("Type the password"))
@@ -127,11 +140,11 @@ import Testing
 
     @Test func aPasswordChangeTheDeviceRefusedKeepsTheSessionsPassword() {
         var s = F.on(.basic)
-        _ = s.update(.key(.tab))
+        _ = s.update(.key(.down))
         F.type("admin@emis", into: &s)
-        _ = s.update(.key(.tab))
+        _ = s.update(.key(.down))
         F.type("other-1", into: &s)
-        _ = s.update(.key(.tab))
+        _ = s.update(.key(.down))
         F.type("other-1", into: &s)
         _ = s.update(.key(.function(6)))
         #expect(s.update(.key(.enter)) == [.page(.basic, .changeLLSPassword(current: "admin@emis", new: "other-1"))])

@@ -108,7 +108,7 @@ import Testing
     @Test func theZoneIsChosenAmongWholeAndHalfHoursWithTheBlueBookSign() {
         var s = F.on(.clock)
         read(&s)
-        _ = s.update(.key(.tab))
+        _ = s.update(.key(.down))
         #expect(s.pages.clock.focus == .zone)
         #expect(s.update(.key(.function(6))).isEmpty)
         #expect(F.screen(s).contains("That is the device's zone already"))

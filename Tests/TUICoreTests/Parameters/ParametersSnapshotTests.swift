@@ -39,9 +39,9 @@ import Testing
             _ = s.update(.key(.function(6)))
             _ = s.update(.key(.enter))
             _ = s.update(.page(.basic, .written([FieldWrite(field: "serialNumber", outcome: .notTaken(readBack: "\"95100001\""))])))
-            _ = s.update(.key(.tab))
+            _ = s.update(.key(.down))
             F.type("admin@emis", into: &s)
-            _ = s.update(.key(.tab))
+            _ = s.update(.key(.down))
             F.type("x", into: &s)
             F.type("й", into: &s)
             Snapshot.check(F.draw(s), "basic-nottaken-\(l)-\(w)x\(h)")
@@ -90,7 +90,7 @@ import Testing
     @Test func clockZoneNotTaken() {
         F.each { l, w, h in
             var s = clockRead(l, w, h)
-            _ = s.update(.key(.tab))
+            _ = s.update(.key(.down))
             _ = s.update(.key(.right))
             _ = s.update(.key(.right))
             _ = s.update(.key(.function(6)))

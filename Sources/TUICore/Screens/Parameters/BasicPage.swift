@@ -6,8 +6,8 @@ import ES951
 /// association in use (current, new, confirm — drawn as • only, never in a message).
 ///
 /// Fields (for a user who may write): the new serial number, then the three passwords;
-/// Tab/Shift-Tab/Up/Down move, F6 writes the part the focus is in (Enter too, on the
-/// serial number and on the last password).
+/// Up/Down move (Tab goes back to the tree), F6 writes the part the focus is in (Enter
+/// too, on the serial number and on the last password).
 public struct BasicPage: WorkPage {
     /// The fields, in focus order.
     enum Field: Int, CaseIterable, Sendable {
@@ -37,7 +37,8 @@ public struct BasicPage: WorkPage {
     public init() {}
 
     public var wantsEscape: Bool { confirmation != nil }
-    public var usesTab: Bool { mayWrite }
+    /// Tab leaves the page for the tree, as everywhere; in a dialog it chooses the button.
+    public var usesTab: Bool { confirmation != nil }
     public var hasTextFocus: Bool { mayWrite && confirmation == nil }
 
     func text(_ field: Field) -> String { texts[field]?.text ?? "" }

@@ -7,7 +7,8 @@ import Foundation
 /// too; the time of the read is shown); F5 reads again. For a user with `set-clock`: set
 /// the time from a form (`YYYY-MM-DD HH:MM:SS`, the device's local time), F4 synchronises
 /// with the PC, and the time zone is a choice (UTC−12…UTC+14, whole and half hours).
-/// Every write shows the change first.
+/// Up/Down move between the two fields (Tab goes back to the tree); every write shows the
+/// change first.
 public struct ClockPage: WorkPage {
     enum Field: Int, CaseIterable, Sendable {
         case time, zone
@@ -34,7 +35,8 @@ public struct ClockPage: WorkPage {
     public init() {}
 
     public var wantsEscape: Bool { confirmation != nil }
-    public var usesTab: Bool { maySet }
+    /// Tab leaves the page for the tree, as everywhere; in a dialog it chooses the button.
+    public var usesTab: Bool { confirmation != nil }
     public var hasTextFocus: Bool { maySet && confirmation == nil && focus == .time }
 
     /// The device's zone, minutes east of UTC (Blue Book sign turned round).
