@@ -58,8 +58,13 @@ import Testing
         #expect(s.focus == .tree)
     }
 
-    @Test func anEmptyOrUnchangedSerialNumberIsNotWritten() {
+    @Test func anEmptyOrUnchangedSerialNumberIsNotWrittenNorOneBeforeARead() {
         var s = F.on(.basic)
+        F.type("95102345", into: &s)
+        #expect(s.update(.key(.function(6))).isEmpty)
+        #expect(s.pages.basic.confirmation == nil)
+        #expect(F.screen(s).contains("Read first (F5)"))
+        for _ in 0..<8 { _ = s.update(.key(.backspace)) }
         read(&s)
         #expect(s.update(.key(.function(6))).isEmpty)
         #expect(F.screen(s).contains("Type the new serial number"))

@@ -93,16 +93,17 @@ public struct BasicPage: WorkPage {
         if focus == .serial {
             let serial = text(.serial)
             if let problem = ParameterRules.serialProblem(serial) { problems[.serial] = problem; return [] }
-            if serial == info?.serialNumber {
+            guard let info else { problems[.serial] = ParameterProblem(key: "parameters.basic.readFirst"); return [] }
+            if serial == info.serialNumber {
                 problems[.serial] = ParameterProblem(key: "parameters.error.serialSame")
                 return []
             }
             let newAddress = logicalAddress(serial: serial).map(String.init) ?? "?"
-            let oldAddress = (info?.logicalAddressRS485 ?? info?.serialNumber.flatMap { logicalAddress(serial: $0) })
+            let oldAddress = (info.logicalAddressRS485 ?? info.serialNumber.flatMap { logicalAddress(serial: $0) })
                 .map(String.init) ?? "?"
             confirmation = PendingConfirmation(
                 titleKey: "parameters.basic.confirmSerial",
-                lines: [s["parameters.basic.serialChange", info?.serialNumber ?? "?", serial],
+                lines: [s["parameters.basic.serialChange", info.serialNumber ?? "?", serial],
                         s["parameters.basic.addressChange", oldAddress, newAddress],
                         s["parameters.basic.addressFollows"]],
                 request: .writeSerialNumber(serial))
