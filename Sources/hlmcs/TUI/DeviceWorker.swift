@@ -128,7 +128,8 @@ actor DeviceWorker {
         await concentrator.setProgressHandler { progress in
             let elapsed = ContinuousClock.now - started
             let (sec, atto) = elapsed.components
-            post(.progress(ReadProgressInfo(bytes: progress.bytes, frames: progress.frames,
+            post(.progress(ReadProgressInfo(bytes: progress.bytes, frames: progress.frames, rows: progress.rows,
+                                            totalRows: progress.totalRows,
                                             seconds: Double(sec) + Double(atto) / 1e18)))
         }
         do {
