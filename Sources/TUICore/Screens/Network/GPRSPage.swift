@@ -56,7 +56,12 @@ public struct GPRSPage: WorkPage {
             if text.isEmpty {
                 if field == .primaryServer, form.row(field).map(form.isChanged) == true { p[field] = .reason(.empty) }
             } else if case .failure(let r) = GPRSSettings.parseEndpoint(text) {
-                p[field] = r == .invalidAddress ? NetworkProblem(key: "network.problem.endpoint") : .reason(r)
+                switch r {
+                case .outOfRange(let ports):
+                    p[field] = NetworkProblem(key: "network.problem.port", arguments: [String(ports.lowerBound), String(ports.upperBound)])
+                default:
+                    p[field] = NetworkProblem(key: "network.problem.endpoint")
+                }
             }
         }
         for field in [GPRSField.dpdUser, .dpdPassword] where t(field).utf8.count > GPRSSettings.maximumAPNLength {
