@@ -126,8 +126,9 @@ extension NetworkForm {
         if let dialog { renderDialog(dialog, in: area, into: &buffer, context: context) }
     }
 
-    /// `text` broken at spaces into lines of at most `width` columns (a longer word is cut).
-    static func wrap(_ text: String, width: Int) -> [String] {
+    /// `text` broken at spaces into lines of at most `width` columns (a longer word is
+    /// cut), the lines after the first indented by `indent`.
+    static func wrap(_ text: String, width: Int, indent: String = "  ") -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         var line = ""
@@ -137,7 +138,7 @@ extension NetworkForm {
                 line = candidate
             } else {
                 lines.append(line)
-                line = "  " + word
+                line = indent + word
             }
         }
         if !line.isEmpty { lines.append(line) }
@@ -178,7 +179,7 @@ extension NetworkForm {
                        state: DialogState(selectedButton: dialogButton), lines: context.lines)
         case .overwrite(let count):
             d = Dialog(title: s["network.dialog.overwriteTitle"],
-                       message: Self.wrap(s["network.dialog.overwrite", String(count)], width: area.width - 4),
+                       message: Self.wrap(s["network.dialog.overwrite", String(count)], width: area.width - 8, indent: ""),
                        buttons: [s["network.button.read"], s["common.cancel"]],
                        state: DialogState(selectedButton: dialogButton), lines: context.lines)
         }
