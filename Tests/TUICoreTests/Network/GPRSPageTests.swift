@@ -211,6 +211,32 @@ import Testing
         #expect(page.form.marks[.apn] == nil)
     }
 
+    @Test func aDeviceValueTheRulesRefuseDoesNotStopWritingTheOthers() {
+        var page = GPRSPage.read(GPRSSettings(apn: "internet", primaryServer: nil,
+                                              backupServer: ServerEndpoint("backup.example:4059")))
+        #expect(page.problems().isEmpty)
+        page.set(.apn, "m2m.test")
+        _ = page.handle(.function(6), context)
+        #expect(page.handle(.enter, context).count == 1)
+        // Typed, a value is judged (a server is typed as IP:port).
+        page.set(.primaryServer, "1")
+        #expect(page.problems()[.primaryServer] == NetworkProblem(key: "network.problem.endpoint"))
+        page.set(.primaryServer, "")
+        #expect(page.problems().isEmpty, "back to the device's (empty) value")
+    }
+
+    @Test func aPasswordNotTakenIsSaidWithoutAValue() {
+        var page = GPRSPage.read()
+        page.set(.dpdUser, "operator")
+        page.set(.dpdPassword, "s3cret")
+        page.receive(.written([FieldWrite(field: "dpdUser", outcome: .notTaken(readBack: "emis")),
+                               FieldWrite(field: "dpdPassword", outcome: .notTaken(readBack: ""))]), context)
+        let text = screen(page)
+        #expect(text.contains("DPD password: not taken by the device"))
+        #expect(text.contains("DPD user: not taken, the device has emis"))
+        #expect(!text.contains("s3cret"))
+    }
+
     @Test func anAcceptedPasswordIsForgotten() {
         var page = GPRSPage.read()
         page.set(.dpdPassword, "s3cret")

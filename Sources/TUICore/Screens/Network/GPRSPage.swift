@@ -45,16 +45,27 @@ public struct GPRSPage: WorkPage {
         return (s, Set(form.changed))
     }
 
-    /// What is wrong with each typed value (the model's rules), as it is typed. An empty
-    /// primary server is wrong only once changed (a device may have none yet).
+    /// What is wrong with each value typed (the model's rules), as it is typed. Only a
+    /// changed value is judged: what the device has is shown as it is (a server given by
+    /// name, a device without a primary server) and does not stop writing the others.
     func problems() -> [GPRSField: NetworkProblem] {
+        let changed = Set(form.changed)
+        var p = allProblems().filter { changed.contains($0.key) }
+        // The rules across values (a new DPD user needs the password too).
+        let (settings, changing) = wanted()
+        for issue in settings.validate(changing) where p[issue.field] == nil { p[issue.field] = .reason(issue.reason) }
+        return p
+    }
+
+    /// Each value on its own, changed or not.
+    func allProblems() -> [GPRSField: NetworkProblem] {
         var p: [GPRSField: NetworkProblem] = [:]
         let t = form.text
         if let r = GPRSSettings.checkAPN(t(.apn)) { p[.apn] = .reason(r) }
         for field in [GPRSField.primaryServer, .backupServer] {
             let text = t(field)
             if text.isEmpty {
-                if field == .primaryServer, form.row(field).map(form.isChanged) == true { p[field] = .reason(.empty) }
+                if field == .primaryServer { p[field] = .reason(.empty) }
             } else if case .failure(let r) = GPRSSettings.parseEndpoint(text) {
                 switch r {
                 case .outOfRange(let ports):
@@ -73,9 +84,6 @@ public struct GPRSPage: WorkPage {
         } else if t(.heartbeat).count > 5 || !range.contains(Int(t(.heartbeat)) ?? 0) {
             p[.heartbeat] = .reason(.outOfRange(range))
         }
-        // The rules across values (a new DPD user needs the password too).
-        let (settings, changing) = wanted()
-        for issue in settings.validate(changing) where p[issue.field] == nil { p[issue.field] = .reason(issue.reason) }
         return p
     }
 

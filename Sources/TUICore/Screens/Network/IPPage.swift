@@ -57,10 +57,25 @@ public struct IPPage: WorkPage {
         return (s, Set(form.changed.compactMap(Self.field)))
     }
 
-    /// What is wrong with each typed value (the model's rules), as it is typed: a dotted
-    /// quad in every address, then the model's checks of what changed (a usable host
-    /// without DHCP, a contiguous mask); a port 1…65535.
+    /// What is wrong with each value typed (the model's rules), as it is typed: a dotted
+    /// quad in every address, then the model's checks (a usable host without DHCP, a
+    /// contiguous mask); a port 1…65535. Only a changed value is judged: what the device
+    /// has does not stop writing the others.
     func problems() -> [Row: NetworkProblem] {
+        let changed = Set(form.changed)
+        var p = allProblems().filter { changed.contains($0.key) }
+        let (settings, changing) = wanted()
+        for issue in settings.validate(changing) {
+            let row = Row(issue.field)
+            guard p[row] == nil else { continue }
+            p[row] = issue.field == .ip && issue.reason == .invalidAddress
+                ? NetworkProblem(key: "network.problem.host") : .reason(issue.reason)
+        }
+        return p
+    }
+
+    /// Each value on its own, changed or not.
+    func allProblems() -> [Row: NetworkProblem] {
         var p: [Row: NetworkProblem] = [:]
         let t = form.text
         for row in Self.addresses {
@@ -71,13 +86,6 @@ public struct IPPage: WorkPage {
             p[.tcpPort] = .reason(.empty)
         } else if port.count > 5 || !Self.ports.contains(Int(port) ?? 0) {
             p[.tcpPort] = .reason(.outOfRange(Self.ports))
-        }
-        let (settings, changing) = wanted()
-        for issue in settings.validate(changing) {
-            let row = Row(issue.field)
-            guard p[row] == nil else { continue }
-            p[row] = issue.field == .ip && issue.reason == .invalidAddress
-                ? NetworkProblem(key: "network.problem.host") : .reason(issue.reason)
         }
         return p
     }

@@ -68,6 +68,8 @@ extension NetworkForm {
                 lines.append((label + ": " + p.text(s), red))
             } else if let mark = marks[row.field] {
                 switch mark {
+                case .notTaken where NetworkForm.isSecret(row):
+                    lines.append((s["network.notTakenSecret", label], red))
                 case .notTaken(let back):
                     let shown = back.isEmpty ? s["network.empty"]
                         : row.kind == .toggle && ["on", "off"].contains(back) ? s["common." + back] : back
