@@ -139,6 +139,22 @@ import Testing
         #expect(page.form.dialog == nil)
     }
 
+    @Test func aLongAPNShowsWholeInTheDialog() {
+        var page = GPRSPage.read()
+        let apn = "m2m." + String(repeating: "a", count: 50) + ".example"   // 62 characters
+        page.set(.apn, apn)
+        page.set(.primaryServer, "192.168.100.200:65535")
+        _ = page.handle(.function(6), context)
+        // The dialog's lines without its frame and the indent, joined.
+        let joined = screen(page).components(separatedBy: "\n").map { line in
+            String(line.drop { $0 != "│" }.dropFirst().prefix { $0 != "│" }).split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        }.joined(separator: " ")
+        #expect(joined.contains("APN: internet → m2m." + String(repeating: "a", count: 31) + " " + String(repeating: "a", count: 19) + ".example"),
+                "\(screen(page))")
+        #expect(joined.contains("Primary server: 10.10.0.1:4059 → 192.168.100.200:65535"), "\(screen(page))")
+        #expect(joined.contains("[ Write ] [ Cancel ]"), "\(screen(page))")
+    }
+
     @Test func theDialogCancelsWithEscOrTheSecondButton() {
         var page = GPRSPage.read()
         page.set(.apn, "m2m.test")

@@ -147,26 +147,48 @@ extension NetworkForm {
         return lines
     }
 
-    /// The confirmation lines of a write: "Label: old → new" each, or the label and the
-    /// change on two lines when one is too narrow and there is room; a secret is only
-    /// "(changed)".
+    /// The confirmation lines of a write: "Label: old → new" each, or the label on one
+    /// line and the change under it (broken into pieces `width` wide, so a long APN shows
+    /// whole) when it does not fit and there is room; a secret is only "(changed)".
     static func changeLines(_ changes: [NetworkChange], width: Int, height: Int, strings s: UIStrings) -> [String] {
-        var lines: [String] = []
-        let room = height - 4 - 1
-        for c in changes {
-            let label = s[c.labelKey] + ":"
+        func change(_ c: NetworkChange) -> String {
             func shown(_ value: String) -> String {
                 if value.isEmpty { return s["network.empty"] }
                 return c.kind == .toggle ? s[value == "on" ? "common.on" : "common.off"] : value
             }
-            let change = if case .secret = c.kind { s["network.changed"] } else { shown(c.old) + " → " + shown(c.new) }
-            let one = label + " " + change
-            if DisplayWidth.of(one) <= width || changes.count * 2 > room {
-                lines.append(one)
+            if case .secret = c.kind { return s["network.changed"] }
+            return shown(c.old) + " → " + shown(c.new)
+        }
+        var full: [String] = []
+        var compact: [String] = []
+        for c in changes {
+            let label = s[c.labelKey] + ":"
+            let one = label + " " + change(c)
+            compact.append(one)
+            if DisplayWidth.of(one) <= width {
+                full.append(one)
             } else {
-                lines += [label, "  " + change]
+                full.append(label)
+                full += pieces("  " + change(c), width: width, indent: "  ")
             }
         }
+        // Room for the lines, the question, the buttons and the frame.
+        return full.count <= height - 5 ? full : compact
+    }
+
+    /// `text` cut into lines of at most `width` columns, the later ones after `indent`.
+    static func pieces(_ text: String, width: Int, indent: String) -> [String] {
+        guard width > DisplayWidth.of(indent) else { return [text] }
+        var lines: [String] = []
+        var line = ""
+        for c in text {
+            if DisplayWidth.of(line + String(c)) > width {
+                lines.append(line)
+                line = indent
+            }
+            line.append(c)
+        }
+        if line.contains(where: { $0 != " " }) { lines.append(line) }
         return lines
     }
 

@@ -40,7 +40,7 @@ enum NetworkCharacters: Sendable, Hashable {
     /// Printable ASCII without spaces (the DPD user and password).
     case printable
 
-    public func allows(_ c: Character) -> Bool {
+    func allows(_ c: Character) -> Bool {
         switch self {
         case .apn: GPRSSettings.checkAPN(String(c)) == nil
         case .endpoint: c.isASCII && (c.isNumber || c == "." || c == ":")
