@@ -253,6 +253,17 @@ import Testing
         #expect(!text.contains("s3cret"))
     }
 
+    @Test func anEditWhileTheWriteIsInFlightStaysAnEdit() {
+        var page = GPRSPage.read()
+        page.set(.apn, "m2m.one")
+        _ = page.handle(.function(6), context)
+        #expect(page.handle(.enter, context).count == 1)
+        page.set(.apn, "m2m.two")
+        page.receive(.written([FieldWrite(field: "apn", outcome: .accepted)]), context)
+        #expect(page.form.device[.apn] == "m2m.one")
+        #expect(page.form.changed == [.apn])
+    }
+
     @Test func anAcceptedPasswordIsForgotten() {
         var page = GPRSPage.read()
         page.set(.dpdPassword, "s3cret")

@@ -98,6 +98,7 @@ public struct GPRSPage: WorkPage {
             case .write?:
                 defer { pending = nil }
                 guard yes, let pending else { return [] }
+                form.sending()
                 return [pending]
             case .overwrite?: return yes ? [.readGPRS] : []
             case nil: return []

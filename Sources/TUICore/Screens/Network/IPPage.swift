@@ -101,6 +101,7 @@ public struct IPPage: WorkPage {
             case .write?:
                 defer { pending = nil }
                 guard yes, let pending else { return [] }
+                form.sending()
                 return [pending]
             case .overwrite?: return yes ? [.readIP] : []
             case nil: return []

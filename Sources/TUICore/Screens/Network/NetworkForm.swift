@@ -62,6 +62,9 @@ struct NetworkForm<Field: Hashable & Sendable>: Sendable {
     var loaded = false
     /// A short note under the fields, the key of its words (e.g. "read first").
     var noteKey: String?
+    /// What the last confirmed write sent, value by value (edits made while it is in
+    /// flight are not what the device took).
+    var sent: [Field: String] = [:]
 
     init(rows: [NetworkRow<Field>], defaults: [Field: String]) {
         self.rows = rows
@@ -95,19 +98,25 @@ struct NetworkForm<Field: Hashable & Sendable>: Sendable {
         device = values
         for row in rows { texts[row.field] = TextFieldState(text: Self.isSecret(row) ? "" : values[row.field] ?? "") }
         marks = [:]
+        sent = [:]
         refusedCharacter = nil
         noteKey = nil
         dialog = nil
         loaded = true
     }
 
-    /// The outcome of a write for one field: a value taken becomes the device's (a secret
-    /// is emptied again); any other is marked and what was typed stays.
+    /// The outcome of a write for one field: the value sent, taken, becomes the device's
+    /// (a secret is emptied again); any other is marked and what was typed stays.
     mutating func written(_ field: Field, _ outcome: FieldWrite.Outcome) {
         guard let row = row(field) else { return }
+        let value = sent[field] ?? text(field)
         if outcome == .accepted {
             marks[field] = nil
-            if Self.isSecret(row) { texts[field] = TextFieldState(text: "") } else { device[field] = text(field) }
+            if Self.isSecret(row) {
+                if text(field) == value { texts[field] = TextFieldState(text: "") }
+            } else {
+                device[field] = value
+            }
         } else {
             marks[field] = outcome
         }
@@ -181,6 +190,11 @@ struct NetworkForm<Field: Hashable & Sendable>: Sendable {
         default:
             return nil
         }
+    }
+
+    /// Notes what a confirmed write sends.
+    mutating func sending() {
+        sent = Dictionary(uniqueKeysWithValues: rows.map { ($0.field, text($0.field)) })
     }
 
     /// Opens `dialog`: the write with its action focused, the overwrite (which loses
