@@ -1,0 +1,213 @@
+import Accounts
+import AccountStore
+import Concentrator
+import DLMS
+import ES951
+import Foundation
+import Testing
+import TUICore
+@testable import hlmcs
+
+/// The GPRS and IP pages' requests carried out against the demo concentrator in the
+/// process (SPEC F-33, F-34): reads, writes read back field by field, the refusals
+/// (NLS, a Read role) worded, and the audit log.
+@Suite("TUI network pages", .timeLimit(.minutes(1)))
+struct TUINetworkTests {
+    let inbox = Inbox()
+    let store: AccountStore
+    let runner: EffectRunner
+    static let lls = ConnectionSettings(security: .lls)
+
+    init() throws {
+        store = try AccountStore(path: ":memory:", hasher: PasswordHasher(unsafeUncheckedRounds: 1000),
+                                 secretBox: SecretBox(unsafeUncheckedRounds: 1000))
+        runner = EffectRunner(inbox: inbox, store: store, map: try DeviceMap.builtIn(), baseOptions: nil,
+                              demo: DemoDevice(meters: 5), language: .en)
+    }
+
+    /// Waits (up to 20 s) until a message matching `predicate` arrives; returns every
+    /// message seen so far.
+    func wait(for what: String, _ predicate: (Msg) -> Bool) async -> [Msg] {
+        var seen: [Msg] = []
+        let deadline = ContinuousClock.now + .seconds(20)
+        while ContinuousClock.now < deadline {
+            seen += inbox.drain()
+            if seen.contains(where: predicate) { return seen }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        Issue.record("no \(what) within 20 s; saw \(seen)")
+        return seen
+    }
+
+    func logIn() async {
+        runner.perform(.login(user: "Administrator", password: ""))
+        _ = await wait(for: "administrator password request") { if case .administratorPasswordNeeded = $0 { true } else { false } }
+        runner.perform(.setAdministratorPassword("first-pass-1"))
+        _ = await wait(for: "login") { if case .loggedIn = $0 { true } else { false } }
+    }
+
+    func connect(_ settings: ConnectionSettings = lls, password: String? = "admin@emis") async {
+        runner.perform(.connect(settings, llsPassword: password))
+        _ = await wait(for: "connection") { if case .connected = $0 { true } else { false } }
+    }
+
+    /// The page result `request` brings (the first one of `page`).
+    func result(_ page: ParameterPage, _ request: PageRequest) async -> PageResult? {
+        runner.perform(.page(page, request))
+        let seen = await wait(for: "\(request)") { if case .page(page, _) = $0 { true } else { false } }
+        for msg in seen { if case .page(page, let r) = msg { return r } }
+        return nil
+    }
+
+    func gprs() async -> GPRSSettings? {
+        if case .gprs(let s)? = await result(.gprs, .readGPRS) { return s }
+        Issue.record("no GPRS settings")
+        return nil
+    }
+
+    func ip() async -> IPSettings? {
+        if case .ip(let s)? = await result(.ip, .readIP) { return s }
+        Issue.record("no IP settings")
+        return nil
+    }
+
+    func audit() throws -> [AuditEntry] {
+        let admin = try store.login(name: "Administrator", password: "first-pass-1", now: Date())
+        return try store.auditLog(since: nil, by: admin, now: Date())
+    }
+
+    @Test func anAPNWrittenIsReadBack() async throws {
+        await logIn()
+        await connect()
+        var wanted = try #require(await gprs())
+        #expect(wanted.apn == "internet" && wanted.heartbeatMinutes == 3 && wanted.dpdPassword == nil)
+        wanted.apn = "m2m.test"
+        wanted.heartbeatMinutes = 7          // not in `changing`: must stay 3
+        guard case .written(let writes)? = await result(.gprs, .writeGPRS(wanted, changing: [.apn])) else {
+            Issue.record("no write result"); return
+        }
+        #expect(writes == [FieldWrite(field: "apn", outcome: .accepted)])
+        let back = try #require(await gprs())
+        #expect(back.apn == "m2m.test")
+        #expect(back.heartbeatMinutes == 3)
+        #expect(back.primaryServer == ServerEndpoint("10.10.0.1:4059"))
+        let entry = try #require(try audit().last { $0.action == "gprs" })
+        #expect(entry.target == "gprs apn" && entry.outcome == .success && entry.user == UserName.canonical("Administrator"))
+        await runner.shutdown()
+    }
+
+    @Test func theBackupServerAndTheDPDUserChangeAloneAndThePasswordIsNeverAudited() async throws {
+        await logIn()
+        await connect()
+        var wanted = try #require(await gprs())
+        wanted.backupServer = ServerEndpoint("10.20.30.40:5000")
+        wanted.dpdUser = "operator"
+        wanted.dpdPassword = "s3cret-dpd"
+        guard case .written(let writes)? = await result(.gprs, .writeGPRS(wanted, changing: [.backupServer, .dpdUser, .dpdPassword])) else {
+            Issue.record("no write result"); return
+        }
+        #expect(writes.map(\.field) == ["backupServer", "dpdUser", "dpdPassword"])
+        #expect(writes.allSatisfy { $0.outcome == .accepted })
+        let back = try #require(await gprs())
+        #expect(back.backupServer == ServerEndpoint("10.20.30.40:5000"))
+        #expect(back.primaryServer == ServerEndpoint("10.10.0.1:4059"))
+        #expect(back.dpdUser == "operator" && back.dpdPassword == nil)
+        let entries = try audit()
+        #expect(entries.contains { $0.target == "gprs backupServer,dpdPassword,dpdUser" && $0.outcome == .success })
+        #expect(!entries.contains { $0.target.contains("s3cret") })
+        await runner.shutdown()
+    }
+
+    @Test func ipValuesWrittenAreReadBack() async throws {
+        await logIn()
+        await connect()
+        var wanted = try #require(await ip())
+        #expect(wanted.ip == IPv4Address(192, 168, 1, 51) && wanted.mac.count == 6)
+        wanted.dns2 = IPv4Address(9, 9, 9, 9)
+        wanted.tcpPort = 4060
+        wanted.gateway = IPv4Address(10, 0, 0, 1)   // not in `changing`
+        guard case .written(let writes)? = await result(.ip, .writeIP(wanted, changing: [.dns2, .tcpPort])) else {
+            Issue.record("no write result"); return
+        }
+        #expect(writes == [FieldWrite(field: "dns2", outcome: .accepted), FieldWrite(field: "tcpPort", outcome: .accepted)])
+        let back = try #require(await ip())
+        #expect(back.dns2 == IPv4Address(9, 9, 9, 9) && back.tcpPort == 4060)
+        #expect(back.gateway == IPv4Address(192, 168, 1, 1))
+        #expect(try audit().contains { $0.action == "ip" && $0.target == "ip dns2,tcpPort" && $0.outcome == .success })
+        await runner.shutdown()
+    }
+
+    @Test func aWrongValueIsRefusedBeforeAnythingIsWritten() async throws {
+        await logIn()
+        await connect()
+        var wanted = try #require(await gprs())
+        wanted.apn = String(repeating: "a", count: 65)
+        guard case .failed(let text)? = await result(.gprs, .writeGPRS(wanted, changing: [.apn])) else {
+            Issue.record("no refusal"); return
+        }
+        #expect(text.contains("apn"), "\(text)")
+        #expect(try #require(await gprs()).apn == "internet")
+        #expect(try audit().contains { $0.action == "gprs" && $0.outcome == .failure })
+        await runner.shutdown()
+    }
+
+    @Test func anNLSWriteIsRefusedWithWords() async throws {
+        await logIn()
+        await connect(.demo, password: nil)
+        var wanted = try #require(await gprs())
+        wanted.apn = "m2m.test"
+        guard case .failed(let text)? = await result(.gprs, .writeGPRS(wanted, changing: [.apn])) else {
+            Issue.record("no refusal"); return
+        }
+        #expect(text.contains("LLS") && text.contains("F3"), "\(text)")
+        #expect(try #require(await gprs()).apn == "internet")
+        #expect(try audit().contains { $0.action == "gprs" && $0.target == "gprs apn" && $0.outcome == .failure })
+        await runner.shutdown()
+    }
+
+    @Test func aReadRoleMayReadButNotWrite() async throws {
+        await logIn()
+        runner.perform(.addUser(name: "ivanov", role: .read, password: "reader-pass-1"))
+        _ = await wait(for: "user added") { if case .accountChanged = $0 { true } else { false } }
+        runner.perform(.logout)
+        runner.perform(.login(user: "ivanov", password: "reader-pass-1"))
+        _ = await wait(for: "reader login") { if case .loggedIn(let i) = $0 { i.user == "ivanov" } else { false } }
+        await connect()
+        var wanted = try #require(await ip())
+        wanted.tcpPort = 4061
+        guard case .failed(let text)? = await result(.ip, .writeIP(wanted, changing: [.tcpPort])) else {
+            Issue.record("no refusal"); return
+        }
+        #expect(!text.isEmpty)
+        #expect(try #require(await ip()).tcpPort == 4059)
+        #expect(try audit().contains { $0.user == "ivanov" && $0.action == "ip" && $0.outcome == .denied })
+        await runner.shutdown()
+    }
+
+    @Test func outcomesBecomeFieldsAndAValueNotTakenShowsTheDevicesValue() {
+        let word: (String, WriteOutcome) -> FieldWrite = { field, outcome in
+            switch outcome {
+            case .accepted: FieldWrite(field: field, outcome: .accepted)
+            case .refused(let r): FieldWrite(field: field, outcome: .refused(r.description))
+            case .notTaken: FieldWrite(field: field, outcome: .notTaken(readBack: "wire"))
+            }
+        }
+        // One outcome per attribute: both servers share one, user and password another.
+        let writes = DeviceWorker.gprsWrites([.accepted, .refused(.readWriteDenied), .notTaken(readBack: .data(.longUnsigned(300)))],
+                                             changing: [.apn, .primaryServer, .backupServer, .heartbeat],
+                                             readBack: GPRSSettings(heartbeatMinutes: 5), word)
+        #expect(writes == [
+            FieldWrite(field: "apn", outcome: .accepted),
+            FieldWrite(field: "primaryServer", outcome: .refused(DataAccessResult.readWriteDenied.description)),
+            FieldWrite(field: "backupServer", outcome: .refused(DataAccessResult.readWriteDenied.description)),
+            FieldWrite(field: "heartbeat", outcome: .notTaken(readBack: "5")),
+        ])
+        let ip = DeviceWorker.ipWrites([.notTaken(readBack: .data(.boolean(false))), .accepted], changing: [.dhcp, .tcpPort],
+                                       readBack: IPSettings(dhcp: false), word)
+        #expect(ip == [FieldWrite(field: "dhcp", outcome: .notTaken(readBack: "off")),
+                       FieldWrite(field: "tcpPort", outcome: .accepted)])
+        // Without a read-back the wire value is shown.
+        let bare = DeviceWorker.ipWrites([.notTaken(readBack: .data(.boolean(false)))], changing: [.dhcp], readBack: nil, word)
+        #expect(bare == [FieldWrite(field: "dhcp", outcome: .notTaken(readBack: "wire"))])
+    }
+}
