@@ -160,7 +160,11 @@ public struct EventsPage: WorkPage {
             if let p = DataInput.pointProblem(point.text, in: Self.points, s) { return (p, true) }
             return (s["data.hint.pointZero"], false)
         case .code:
-            if case .failure(let e) = DataInput.code(code.text) { return (s[e.key], true) }
+            switch DataInput.code(code.text) {
+            case .failure(let e): return (s[e.key], true)
+            case .success(let c?): return ("\(c): " + (DataText.eventName(code: c, s) ?? ""), false)   // in full
+            case .success(nil): break
+            }
         case .from, .to:
             if let p = window.problem(s) {
                 return (s[p.side == .from ? "data.field.from" : "data.field.to"] + ": " + p.text, true)

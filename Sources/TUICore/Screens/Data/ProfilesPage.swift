@@ -190,8 +190,8 @@ public struct ProfilesPage: WorkPage {
     // MARK: - Drawing
 
     /// The words under the fields: a problem of the focused field, a refused key, or what
-    /// the table holds.
-    func messageLine(_ s: UIStrings) -> (text: String, problem: Bool)? {
+    /// the table holds (and that ←→ show more columns, when `width` hides some).
+    func messageLine(_ s: UIStrings, width: Int = .max) -> (text: String, problem: Bool)? {
         if let refusal { return (refusal, true) }
         switch focus {
         case .point:
@@ -205,7 +205,10 @@ public struct ProfilesPage: WorkPage {
         }
         if let table, let shown {
             var text = s["data.summary.profile", DataText.profileName(shown.choice, s), String(shown.point), String(table.rows.count)]
-            if focus == .result, view == 0 { text += "  " + s["data.summary.columns"] }
+            let widths = ProfileGrid(table: table, state: grid, firstColumn: 0, strings: s).widths
+            if focus == .result, view == 0, ProfileGrid.fitting(widths, from: 0, width: width) < widths.count {
+                text += "  " + s["data.summary.columns"]
+            }
             return (text, false)
         }
         return nil
@@ -226,7 +229,7 @@ public struct ProfilesPage: WorkPage {
         first.render(in: area, focus: f == .point ? 0 : f == .profile ? 1 : nil, into: &buffer)
         second.render(in: Rect(x: area.x, y: area.y + 1, width: area.width, height: 1),
                       focus: f == .from ? 0 : f == .to ? 1 : nil, into: &buffer)
-        if let line = messageLine(s) {
+        if let line = messageLine(s, width: area.width) {
             buffer.write(line.text, x: area.x, y: area.y + 2,
                          style: line.problem ? Style(foreground: .red) : Style(dim: true), maxWidth: area.width)
         }
