@@ -31,6 +31,16 @@ struct DataEndToEndTests {
         return nil
     }
 
+    /// The English names of the event catalogue (`Resources/events.json`).
+    static func englishEventNames() -> [String] {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Resources/events.json")
+        guard let data = try? Data(contentsOf: file),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let events = object["events"] as? [[String: Any]] else { return [] }
+        return events.compactMap { $0["english"] as? String }
+    }
+
     @Test(.timeLimit(.minutes(2))) func aDailyProfileExportedFromTheProfilesPageIsWhatHlmcsProfileReads() throws {
         let session = try TmuxSession(name: "data-profile")
         defer { session.close() }
@@ -69,6 +79,18 @@ struct DataEndToEndTests {
         #expect(prompt.contains("profile-daily-point1.csv") && prompt.contains("89 rows"), "\(prompt)")
         try session.send("Enter")
         try expectScreen(session, "Exported 89 rows", "the export")
+
+        // Esc back to the tree, down to Event log → Events: the concentrator's log, named.
+        try session.send("Escape")
+        try session.send("Down")
+        try session.send("Down")
+        try expectScreen(session, "┌ Events", "the Events page")
+        try session.send("Enter")
+        try session.send("F5")
+        let events = try expectScreen(session, "Point 0: 100 events", "the event log read")
+        let names = Self.englishEventNames()
+        #expect(events.contains("Date-time") && events.contains("Code Event"), "\(events)")
+        #expect(names.contains { events.contains($0) }, "no event name from the catalogue on screen:\n\(events)")
         try session.send("F10")
         let closed = try session.wait(seconds: 20) { !$0.contains("Exchange log") }
         #expect(closed.ok, "hlmcs did not quit:\n\(closed.screen)")

@@ -158,7 +158,7 @@ public struct EventsPage: WorkPage {
         switch focus {
         case .point:
             if let p = DataInput.pointProblem(point.text, in: Self.points, s) { return (p, true) }
-            return (s["data.hint.pointZero"], false)
+            if records == nil { return (s["data.hint.pointZero"], false) }
         case .code:
             switch DataInput.code(code.text) {
             case .failure(let e): return (s[e.key], true)
