@@ -79,6 +79,16 @@ import Testing
         }
     }
 
+    @Test func theMaximumLoadAsAChart() {
+        each { l, w, h in
+            var s = on(.profiles, l, w, h)
+            _ = s.update(.key(.tab)); _ = s.update(.key(.right)); _ = s.update(.key(.right))
+            read(&s, .profiles, .profile(DataFixtures.activeMax), log: "11:42:10  read profile active-max point 1  ok")
+            _ = s.update(.key(.function(4)))
+            Snapshot.check(draw(s), "profiles-activemax-chart-\(l)-\(w)x\(h)")
+        }
+    }
+
     @Test func aWindowWithABadDate() {
         for l in Self.languages {
             var s = on(.profiles, l, 80, 24)

@@ -60,11 +60,16 @@ struct ProfileChartView {
         let key = !isRegister ? "data.chart.values" : monthly ? "data.chart.perMonth" : "data.chart.perDay"
         let label = s[key, name, top.text(decimalSeparator: DataText.decimal(s))]
         let (chartArea, axis) = area.splitBottom(1)
-        Chart(values: shown.map(\.value.doubleValue), maxLabel: label, barStyle: Style(foreground: .cyan),
+        // Few bars (a monthly profile) are drawn wider, a column apart.
+        let wide = shown.count * 3 <= area.width ? min(4, area.width / shown.count - 1) : 1
+        let values: [Double] = shown.flatMap { bar -> [Double] in
+            wide == 1 ? [bar.value.doubleValue] : Array(repeating: bar.value.doubleValue, count: wide) + [0]
+        }
+        Chart(values: values, maxLabel: label, barStyle: Style(foreground: .cyan),
               ascii: context.ascii).render(in: chartArea, into: &buffer)
         let left = DataText.date(shown.first?.from), right = DataText.date(shown.last?.to)
         buffer.write(left, x: area.x, y: axis.y, style: Style(dim: true), maxWidth: area.width)
-        let rightX = area.x + min(area.width, shown.count) - DisplayWidth.of(right)
+        let rightX = area.x + min(area.width, values.count - (wide == 1 ? 0 : 1)) - DisplayWidth.of(right)
         if rightX > area.x + DisplayWidth.of(left) {
             buffer.write(right, x: rightX, y: axis.y, style: Style(dim: true), maxWidth: area.maxX - rightX)
         }
