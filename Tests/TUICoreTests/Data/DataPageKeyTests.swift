@@ -177,6 +177,7 @@ import Testing
         _ = page.handle(.function(8), en)
         #expect(page.export?.path.text == "profile-daily-point1.csv")
         #expect(page.wantsEscape && !page.usesTab)
+        #expect(page.read(en) == [], "no new read under the prompt")
         clear(&page, 30)
         #expect(page.handle(.enter, en) == [])
         #expect(page.export?.message == "Enter the file name")

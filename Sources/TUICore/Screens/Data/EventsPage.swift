@@ -107,6 +107,7 @@ public struct EventsPage: WorkPage {
     /// field shown with its problem) while a field is wrong.
     public mutating func read(_ context: PageContext) -> [PageRequest] {
         refusal = nil
+        guard export == nil else { return [] }   // the prompt is about the rows shown
         guard let n = DataInput.point(point.text, in: Self.points) else { focus = .point; return [] }
         guard case .success(let c) = DataInput.code(code.text) else { focus = .code; return [] }
         if let problem = window.problem(context.strings) {

@@ -156,6 +156,7 @@ public struct ProfilesPage: WorkPage {
     public mutating func read(_ context: PageContext) -> [PageRequest] {
         let s = context.strings
         refusal = nil
+        guard export == nil else { return [] }   // the prompt is about the rows shown
         guard let n = DataInput.point(point.text, in: Self.points) else {
             focus = .point
             return []
