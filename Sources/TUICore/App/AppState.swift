@@ -51,6 +51,8 @@ public struct AppState: Sendable {
     public var llsPassword: String?
     /// The LLS password of the profile loaded in the settings window, used if it is applied.
     var profilePassword: String?
+    /// The new LLS password of a change in flight: the session takes it when the device does.
+    var newLLSPassword: String?
     public var link: LinkState = .disconnected
     /// A read in flight (F5 … until its result or Esc).
     public var reading: ReadProgressInfo?

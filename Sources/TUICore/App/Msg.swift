@@ -70,15 +70,20 @@ public struct SessionInfo: Equatable, Sendable {
     public func may(_ permission: Permission) -> Bool { permissions.contains(permission) }
 }
 
-/// How far a read is: bytes and frames received, seconds since it began.
+/// How far a read is: bytes and frames received, seconds since it began, and rows of a
+/// list or profile (with their total when the device said it).
 public struct ReadProgressInfo: Equatable, Sendable {
     public var bytes: Int
     public var frames: Int
     public var seconds: Double
+    public var rows: Int
+    public var totalRows: Int?
 
-    public init(bytes: Int, frames: Int, seconds: Double) {
+    public init(bytes: Int, frames: Int, rows: Int = 0, totalRows: Int? = nil, seconds: Double) {
         self.bytes = bytes
         self.frames = frames
         self.seconds = seconds
+        self.rows = rows
+        self.totalRows = totalRows
     }
 }

@@ -126,18 +126,36 @@ extension AppState {
                                      focused: focus == .work && modal == nil)
         }
         if let reading {
-            let expected = max(200, info.itemsToRead.count * 24 + 40)
-            let fraction = min(0.95, Double(reading.bytes) / Double(expected))
-            let speed = reading.seconds > 0.2 ? Double(reading.bytes) / reading.seconds : 0
-            let left = speed > 0 ? Int((Double(max(0, expected - reading.bytes)) / speed).rounded(.up)) : nil
-            ProgressBar(fraction: fraction, done: "\(reading.bytes) B, \(reading.frames) \(s["info.frames"])",
-                        remaining: left.map { "~\($0) s" }, leftWord: s["common.left"], ascii: context.ascii,
-                        style: Style(foreground: .cyan)).render(in: bottom, into: &buffer)
+            renderProgress(reading, in: bottom, &buffer, context)
         } else if let status {
             buffer.write(status, x: bottom.x, y: bottom.y, style: Style(dim: true), maxWidth: bottom.width)
         } else if page == .info {
             buffer.write(s["info.hint"], x: bottom.x, y: bottom.y, style: Style(dim: true), maxWidth: bottom.width)
         }
+    }
+
+    /// The progress line: a bar with rows of a list or profile when the device said how
+    /// many, an estimate for the information read (its size is known), else bytes,
+    /// frames and time so far.
+    func renderProgress(_ reading: ReadProgressInfo, in area: Rect, _ buffer: inout ScreenBuffer, _ context: DrawContext) {
+        let s = context.strings
+        let done = "\(reading.bytes) B, \(reading.frames) \(s["info.frames"])"
+        var fraction: Double?
+        if let total = reading.totalRows, total > 0 {
+            fraction = Double(reading.rows) / Double(total)
+        } else if page == .info {
+            fraction = min(0.95, Double(reading.bytes) / Double(max(200, info.itemsToRead.count * 24 + 40)))
+        }
+        guard let fraction else {
+            let text = (status ?? s["status.reading"]) + " " + done + String(format: ", %.1f s", reading.seconds)
+            buffer.write(text, x: area.x, y: area.y, style: Style(foreground: .cyan), maxWidth: area.width)
+            return
+        }
+        let speed = reading.seconds > 0.2 ? fraction / reading.seconds : 0
+        let left = speed > 0 ? Int(((1 - fraction) / speed).rounded(.up)) : nil
+        let rows = reading.totalRows.map { "\(reading.rows)/\($0), " } ?? ""
+        ProgressBar(fraction: fraction, done: rows + done, remaining: left.map { "~\($0) s" }, leftWord: s["common.left"],
+                    ascii: context.ascii, style: Style(foreground: .cyan)).render(in: area, into: &buffer)
     }
 
     func renderLog(_ area: Rect, _ buffer: inout ScreenBuffer, _ context: DrawContext) {

@@ -127,6 +127,7 @@ extension AppState {
             return []
 
         case .page(let id, let result):
+            followLLSPassword(result)
             let context = pageContext
             _ = pages.with(id) { $0.receive(result, context) }
             switch result {
@@ -164,6 +165,20 @@ extension AppState {
         case .trace(let text):
             append(text, trace: true)
             return []
+        }
+    }
+
+    /// After an LLS password change the device took, the session connects with the new
+    /// password (it was the old one's until then).
+    mutating func followLLSPassword(_ result: PageResult) {
+        switch result {
+        case .written(let writes):
+            if let new = newLLSPassword, writes.contains(where: { $0.field == "llsPassword" && $0.outcome == .accepted }) {
+                llsPassword = new
+            }
+            newLLSPassword = nil
+        case .failed, .stopped: newLLSPassword = nil
+        default: break
         }
     }
 
@@ -261,6 +276,7 @@ extension AppState {
                 guard session?.may(needed) == true else { status = strings["status.notAllowed"]; return [] }
                 guard connection.security == .lls else { status = strings["status.needsLLS"]; return [] }
             }
+            if case .changeLLSPassword(_, let new) = request { newLLSPassword = new }
             if request.needsDevice, !isConnected, !effects.contains(where: { if case .connect = $0 { true } else { false } }) {
                 link = .connecting
                 effects.append(.connect(connection, llsPassword: llsPassword))

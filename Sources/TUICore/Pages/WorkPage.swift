@@ -18,10 +18,9 @@ public protocol WorkPage: Sendable {
     var hasTextFocus: Bool { get }
     /// The text cursor, when a text field has the focus.
     func cursorPosition(in area: Rect, context: DrawContext) -> (x: Int, y: Int)?
-    /// True while the page has a dialog or an edit open that Esc closes (a requirement,
-    /// so a page's own answer is used through `any WorkPage`).
+    /// Requirements (not only extension members) so a page's own answer is heard through
+    /// `any WorkPage`; the defaults are below.
     var wantsEscape: Bool { get }
-    /// True for pages whose Tab moves between their fields.
     var usesTab: Bool { get }
 }
 

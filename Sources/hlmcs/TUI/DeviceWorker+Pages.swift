@@ -95,7 +95,8 @@ extension DeviceWorker {
         let post = self.post
         await concentrator.setProgressHandler { progress in
             let (sec, atto) = (ContinuousClock.now - started).components
-            post(.progress(ReadProgressInfo(bytes: progress.bytes, frames: progress.frames,
+            post(.progress(ReadProgressInfo(bytes: progress.bytes, frames: progress.frames, rows: progress.rows,
+                                            totalRows: progress.totalRows,
                                             seconds: Double(sec) + Double(atto) / 1e18)))
         }
     }

@@ -1,12 +1,120 @@
 import Accounts
 import AccountStore
 import Concentrator
+import DLMS
+import ES951
 import Foundation
 import TUICore
 
-// STAND-IN: the Parameters pages' requests (issue 7) are carried out here.
+/// The Parameters pages' requests (SPEC F-31, F-32, F-37), as the matching commands do
+/// them: `info` reads, `set` for the serial number and the LLS password (their own
+/// actions, `write`), `clock` for the clock and its zone (`set-clock`). Every write is
+/// read back; the clock is read again after a write so the page shows the new time.
 extension DeviceWorker {
     func parameters(_ request: PageRequest, page: ParameterPage, session: Session) async {
-        post(.page(page, .failed(words().t("Not in this version yet.", "Пока не в этой версии."))))
+        switch request {
+        case .readBasic:
+            await read(.info, page: page, session: session) { c in
+                .basic(try await c.readInfo([.serialNumber, .logicalAddressRS485, .logicalAddressOptical]))
+            }
+        case .writeSerialNumber(let serial):
+            await writeSerialNumber(serial, page: page, session: session)
+        case .changeLLSPassword(let current, let new):
+            await changeLLSPassword(current: current, new: new, page: page, session: session)
+        case .readClock:
+            await read(.clockRead, page: page, session: session) { c in .clock(try await c.readClock()) }
+        case .setClock(let time):
+            await write(.clockWrite, target: "clock \(ValueText.iso8601(time) ?? "")", page: page, session: session) { c in
+                let outcome = try await c.setClock(time)
+                await postClock(c, page: page)
+                return [fieldWrite("clock", outcome)]
+            }
+        case .syncClock:
+            await write(.clockWrite, target: "clock sync", page: page, session: session) { c in
+                let outcome = try await c.syncClock(now: Date())
+                await postClock(c, page: page)
+                return [fieldWrite("clock", outcome)]
+            }
+        case .setTimeZone(let minutes):
+            await write(.timeZoneWrite, target: "time-zone \(ClockCommand.zoneText(-Int(minutes)))", page: page, session: session) { c in
+                let outcome = try await c.setTimeZone(minutes: minutes)
+                await postClock(c, page: page)
+                return [fieldWrite("timeZone", outcome)]
+            }
+        case .readBattery:
+            await read(.info, page: page, session: session) { c in
+                let battery = try await c.readBattery()
+                return .battery(useTime: battery.useTime, voltage: battery.voltage)
+            }
+        default:
+            break
+        }
+    }
+
+    /// The clock as it is after a write (a failed read here leaves the page's old one).
+    func postClock(_ c: Concentrator, page: ParameterPage) async {
+        if let reading = try? await c.readClock() { post(.page(page, .clock(reading))) }
+    }
+
+    /// Writes the serial number (1/0.0.96.1.0.255/2, a visible-string of digits) and
+    /// reads it back; when the device took it, the logical address it gives goes to the
+    /// app first (`.serverAddressChanged`), so the connection settings follow it before
+    /// the page hears of the write.
+    func writeSerialNumber(_ serial: String, page: ParameterPage, session: Session) async {
+        let s = words()
+        guard serial.count <= 16, let address = logicalAddress(serial: serial) else {
+            post(.page(page, .failed(s.t("A serial number is digits only, up to 16.", "Заводской номер — только цифры, не более 16."))))
+            return
+        }
+        let descriptor: CosemAttributeDescriptor
+        do { descriptor = try map.descriptor("serial-number", 2) } catch {
+            post(.page(page, .failed(s.failure(for: error).message)))
+            return
+        }
+        await write(.serialNumberWrite, target: "\(descriptor) = \(serial)", page: page, session: session) { c in
+            let outcome = try await c.set(descriptor, .visibleString(Array(serial.utf8)))
+            if outcome == .accepted { post(.serverAddressChanged(Int(address))) }
+            return [fieldWrite("serialNumber", outcome)]
+        }
+    }
+
+    /// Changes the LLS password of the association in use (15/0.0.40.0.0.255/7,
+    /// octet-string, write only): `current` must be the password this connection was
+    /// opened with. Neither password is ever logged or audited (the target says `***`).
+    func changeLLSPassword(current: String, new: String, page: ParameterPage, session: Session) async {
+        let s = words()
+        let descriptor: CosemAttributeDescriptor
+        do { descriptor = try map.descriptor("association-current", 7) } catch {
+            post(.page(page, .failed(s.failure(for: error).message)))
+            return
+        }
+        let target = "\(descriptor) = ***"
+        guard !new.isEmpty, new.unicodeScalars.allSatisfy({ (0x20...0x7E).contains($0.value) }) else {
+            post(.page(page, .failed(s.t("The new password: Latin letters, digits and signs only.",
+                                         "Новый пароль: только латиница, цифры и знаки."))))
+            return
+        }
+        if current != associationPassword {
+            // The authorizer first, so a user who may not write hears that, not this.
+            do { try store.authorize(session, .llsPasswordWrite, target: target, now: Date()) } catch {
+                post(.page(page, .failed(s.failure(for: error).message)))
+                return
+            }
+            guard connectedOptions?.security == .lls else {
+                audit(session, .llsPasswordWrite, target: target, .failure)
+                post(.page(page, .failed(s.t("Writing needs an LLS association: choose LLS in the settings (F3) and connect again.",
+                                             "Для записи нужна ассоциация LLS: выберите LLS в настройках (F3) и подключитесь снова."))))
+                return
+            }
+            audit(session, .llsPasswordWrite, target: target, .failure)
+            post(.page(page, .failed(s.t("The current password is not the one this connection was opened with.",
+                                         "Текущий пароль не тот, с которым открыто подключение."))))
+            return
+        }
+        await write(.llsPasswordWrite, target: target, page: page, session: session) { c in
+            let outcome = try await c.set(descriptor, .octetString(Array(new.utf8)))
+            if outcome == .accepted { associationPassword = new }
+            return [fieldWrite("llsPassword", outcome)]
+        }
     }
 }

@@ -22,6 +22,8 @@ actor DeviceWorker {
     var concentrator: Concentrator?
     var connectedOptions: LinkOptions?
     var demoServing: Task<Void, Never>?
+    /// The LLS password the open association was made with (the LLS password change checks the current one against it).
+    var associationPassword: String?
     private var logged = 0
 
     init(post: @escaping @Sendable (Msg) -> Void, words: @escaping @Sendable () -> Strings, store: AccountStore,
@@ -77,6 +79,7 @@ actor DeviceWorker {
             let info = try await concentrator.open()
             self.concentrator = concentrator
             connectedOptions = options
+            associationPassword = settings.security == .lls ? password : nil
             logged = 0
             let security = settings.security == .lls ? "LLS" : "NLS"
             let server = info.serverAddress
@@ -125,7 +128,8 @@ actor DeviceWorker {
         await concentrator.setProgressHandler { progress in
             let elapsed = ContinuousClock.now - started
             let (sec, atto) = elapsed.components
-            post(.progress(ReadProgressInfo(bytes: progress.bytes, frames: progress.frames,
+            post(.progress(ReadProgressInfo(bytes: progress.bytes, frames: progress.frames, rows: progress.rows,
+                                            totalRows: progress.totalRows,
                                             seconds: Double(sec) + Double(atto) / 1e18)))
         }
         do {

@@ -1,14 +1,73 @@
-// STAND-IN: replaced by the real page (issue 7).
+import ES951
+import Foundation
+
+/// The backup battery (SPEC F-37; manual В3.7): F5 reads its use time (days and hours,
+/// and the seconds the device counts) and voltage. The manual names no voltage at which
+/// the battery is low, so the page says so and passes no judgement on the value.
 public struct BatteryPage: WorkPage {
-    var lines: [String] = []
+    public internal(set) var useTime: ScaledValue?
+    public internal(set) var voltage: ScaledValue?
+    /// Whether a read has come back (values the device refused stay nil).
+    var read = false
+    /// The PC's time when the values arrived.
+    var readAt: Date?
+    /// The PC's time zone (the test pins it; the program uses the system's).
+    public var pcZone: TimeZone = .current
+
     public init() {}
+
     public mutating func handle(_ key: Key, _ context: PageContext) -> [PageRequest] { [] }
+
     public mutating func read(_ context: PageContext) -> [PageRequest] { [.readBattery] }
-    public mutating func receive(_ result: PageResult, _ context: PageContext) { lines = [String(describing: result).prefix(200).description] }
-    public func render(in area: Rect, into buffer: inout ScreenBuffer, context: DrawContext, page: PageContext, focused: Bool) {
-        for (i, line) in lines.enumerated() where i < area.height { buffer.write(line, x: area.x, y: area.y + i, maxWidth: area.width) }
+
+    public mutating func receive(_ result: PageResult, _ context: PageContext) {
+        guard case .battery(let time, let volts) = result else { return }
+        useTime = time
+        voltage = volts
+        read = true
+        readAt = context.now
     }
+
     public func keyBar(_ context: PageContext) -> [KeyBar.Item] { [] }
     public var hasTextFocus: Bool { false }
     public func cursorPosition(in area: Rect, context: DrawContext) -> (x: Int, y: Int)? { nil }
+
+    /// "354 d 22 h" for a use time in seconds; the scaled value with its unit otherwise.
+    static func useTimeText(_ v: ScaledValue, _ s: UIStrings) -> String {
+        v.unit?.symbol == "s" ? InfoPage.duration(v.doubleValue, s) : InfoPage.scaled(v, decimal: s.language == .ru ? "," : ".")
+    }
+
+    public func render(in area: Rect, into buffer: inout ScreenBuffer, context: DrawContext, page: PageContext, focused: Bool) {
+        guard !area.isEmpty else { return }
+        let s = context.strings
+        let decimal = s.language == .ru ? "," : "."
+        let keys = ["parameters.battery.useTime", "parameters.battery.voltage", "parameters.battery.readAt"]
+        let w = min((keys.map { DisplayWidth.of(s[$0]) }.max() ?? 0) + 1, max(8, area.width / 2))
+        let refused = s["parameters.refused"]
+        func style(_ v: ScaledValue?) -> Style { v == nil && read ? Style(foreground: .red, dim: true) : Style(bold: true) }
+        var y = area.y
+        LabelledLines.draw(s[keys[0]], useTime.map { Self.useTimeText($0, s) } ?? (read ? refused : "—"),
+                           labelWidth: w, y: y, in: area, into: &buffer, valueStyle: style(useTime))
+        y += 1
+        if let useTime, useTime.unit?.symbol == "s" {
+            LabelledLines.draw("", s["parameters.battery.seconds", useTime.text(decimalSeparator: decimal)],
+                               labelWidth: w, y: y, in: area, into: &buffer, valueStyle: Style(dim: true))
+            y += 1
+        }
+        LabelledLines.draw(s[keys[1]], voltage.map { InfoPage.scaled($0, decimal: decimal) } ?? (read ? refused : "—"),
+                           labelWidth: w, y: y, in: area, into: &buffer, valueStyle: style(voltage))
+        y += 1
+        if let readAt {
+            let offset = pcZone.secondsFromGMT(for: readAt) / 60
+            LabelledLines.draw(s[keys[2]], ParameterText.clockTime(Int64(readAt.timeIntervalSince1970.rounded(.down)), utcOffsetMinutes: offset),
+                               labelWidth: w, y: y, in: area, into: &buffer, valueStyle: .plain)
+        } else {
+            buffer.write(s["parameters.hint.read"], x: area.x, y: y, style: Style(dim: true), maxWidth: area.width)
+        }
+        y += 2
+        for line in ParameterText.wrap(s["parameters.battery.noThreshold"], width: area.width) where y < area.maxY {
+            buffer.write(line, x: area.x, y: y, style: Style(dim: true), maxWidth: area.width)
+            y += 1
+        }
+    }
 }

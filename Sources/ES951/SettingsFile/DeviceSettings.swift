@@ -1,0 +1,89 @@
+import Foundation
+/// The writable settings a `.set` file carries (SPEC F-60): each optional, so a person
+/// may delete the lines they do not want written. Never the serial number, the MAC or a
+/// password; not the DPD user either (the device writes user and password together, and
+/// the password is never in a file).
+public struct DeviceSettings: Equatable, Sendable {
+    public var rs485Baud: Int?
+    /// Minutes east of UTC (+180 = UTC+3); the device stores the opposite sign.
+    public var timeZoneMinutesEast: Int?
+    public var apn: String?
+    /// `.some(nil)`: no server (an empty line).
+    public var primaryServer: ServerEndpoint??
+    public var backupServer: ServerEndpoint??
+    public var heartbeatMinutes: Int?
+    public var dhcp: Bool?
+    public var ip: IPv4Address?
+    public var mask: IPv4Address?
+    public var gateway: IPv4Address?
+    public var dns1: IPv4Address?
+    public var dns2: IPv4Address?
+    public var tcpPort: UInt16?
+
+    public init() {}
+
+    /// One setting: its key in the file, in the order files list them.
+    public enum Key: String, CaseIterable, Sendable, Hashable {
+        case rs485Speed = "rs485.speed"
+        case timeZone = "clock.time-zone"
+        case apn = "gprs.apn"
+        case primaryServer = "gprs.primary-server"
+        case backupServer = "gprs.backup-server"
+        case heartbeat = "gprs.heartbeat-minutes"
+        case dhcp = "ip.dhcp"
+        case ip = "ip.address"
+        case mask = "ip.mask"
+        case gateway = "ip.gateway"
+        case dns1 = "ip.dns1"
+        case dns2 = "ip.dns2"
+        case tcpPort = "ip.tcp-port"
+    }
+
+    /// The keys that have a value.
+    public var keys: [Key] { Key.allCases.filter { text(of: $0) != nil } }
+
+    /// The value of `key` as the file writes it, nil when absent.
+    public func text(of key: Key) -> String? {
+        switch key {
+        case .rs485Speed: rs485Baud.map(String.init)
+        case .timeZone: timeZoneMinutesEast.map(Self.zoneText)
+        case .apn: apn
+        case .primaryServer: primaryServer.map { $0?.description ?? "" }
+        case .backupServer: backupServer.map { $0?.description ?? "" }
+        case .heartbeat: heartbeatMinutes.map(String.init)
+        case .dhcp: dhcp.map { $0 ? "on" : "off" }
+        case .ip: ip?.description
+        case .mask: mask?.description
+        case .gateway: gateway?.description
+        case .dns1: dns1?.description
+        case .dns2: dns2?.description
+        case .tcpPort: tcpPort.map(String.init)
+        }
+    }
+
+    /// "UTC+03:00", "UTC-03:30", "UTC+00:00".
+    public static func zoneText(_ minutesEast: Int) -> String {
+        let m = abs(minutesEast)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "UTC" + (minutesEast < 0 ? "-" : "+") + two(m / 60) + ":" + two(m % 60)
+    }
+
+    /// Parses "UTC+3", "UTC+03:00", "UTC-3:30", "+03:00", "UTC": minutes east of UTC,
+    /// −720…+840 in quarter hours.
+    public static func parseZone(_ text: String) -> Int? {
+        var t = Substring(text.trimmingCharacters(in: .whitespaces).uppercased())
+        if t.hasPrefix("UTC") { t = t.dropFirst(3) }
+        if t.isEmpty { return 0 }
+        guard let sign = t.first, sign == "+" || sign == "-" else { return nil }
+        let parts = t.dropFirst().split(separator: ":", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let h = Int(parts[0]), (1...2).contains(parts[0].count) else { return nil }
+        var minutes = h * 60
+        if parts.count == 2 {
+            guard parts[1].count == 2, let m = Int(parts[1]), m < 60 else { return nil }
+            minutes += m
+        }
+        minutes *= sign == "-" ? -1 : 1
+        guard (-720...840).contains(minutes), minutes % 15 == 0 else { return nil }
+        return minutes
+    }
+}

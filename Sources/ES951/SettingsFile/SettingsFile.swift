@@ -1,0 +1,210 @@
+import Foundation
+
+/// The `.set` file (SPEC F-60; documented in `man hlmcs`, FILES): UTF-8 text a person may
+/// edit, versioned, ending with an end marker so a truncated file is detected.
+///
+///     hlmcs-settings 1
+///     # comments start with '#'; blank lines are ignored
+///     model = ES-951
+///     firmware = 2.7.0
+///     rs485.speed = 9600
+///     clock.time-zone = UTC+03:00
+///     gprs.apn = internet
+///     gprs.primary-server = 10.0.0.1:5000
+///     gprs.backup-server =
+///     gprs.heartbeat-minutes = 3
+///     ip.dhcp = off
+///     ip.address = 192.168.1.10
+///     …
+///     end
+///
+/// The first line names the format and its version; `model` must be the device's;
+/// `firmware` is informative. Every setting key is optional (import writes only those
+/// present); an unknown key, a key twice, a bad value, another model, a missing end
+/// marker or text after it, or bytes that are not UTF-8 refuse the whole file, naming
+/// the line.
+public struct SettingsFile: Equatable, Sendable {
+    public static let formatLine = "hlmcs-settings 1"
+    public static let endLine = "end"
+
+    public var model: String
+    public var firmware: String?
+    public var settings: DeviceSettings
+
+    public init(model: String, firmware: String?, settings: DeviceSettings) {
+        self.model = model
+        self.firmware = firmware
+        self.settings = settings
+    }
+
+    /// Why a file was refused; `line` is 1-based (0: the file as a whole).
+    public struct Problem: Error, Equatable, Sendable {
+        public enum Kind: Equatable, Sendable {
+            case notUTF8
+            case notASettingsFile
+            case unsupportedVersion(String)
+            case truncated
+            case textAfterEnd
+            case notKeyValue
+            case unknownKey(String)
+            case duplicateKey(String)
+            case missingModel
+            case otherModel(file: String, device: String)
+            case invalidValue(key: String, value: String, expected: ValueRule)
+            /// A key the file must never hold (serial number, MAC, a password).
+            case forbiddenKey(String)
+        }
+        public var line: Int
+        public var kind: Kind
+        public init(line: Int, _ kind: Kind) { self.line = line; self.kind = kind }
+    }
+
+    /// Keys refused on sight: what a `.set` file never carries.
+    static let forbidden: Set<String> = ["serial-number", "serial", "mac", "ip.mac", "password", "lls-password",
+                                         "gprs.dpd-password", "dpd-password", "gprs.dpd-user"]
+
+    // MARK: - Writing
+
+    /// The file's text, settings in the order of ``DeviceSettings/Key``.
+    public func text(exportedAt: String? = nil) -> String {
+        var lines = [Self.formatLine,
+                     "# ES-951 settings exported by hlmcs" + (exportedAt.map { " on \($0)" } ?? "") + ".",
+                     "# Edit the values after '='; delete a line to leave that setting alone on import.",
+                     "# Never in this file: the serial number, the MAC, passwords, the DPD user.",
+                     "model = \(model)"]
+        if let firmware { lines.append("firmware = \(firmware)") }
+        for key in DeviceSettings.Key.allCases {
+            if let value = settings.text(of: key) { lines.append(value.isEmpty ? "\(key.rawValue) =" : "\(key.rawValue) = \(value)") }
+        }
+        lines.append(Self.endLine)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: - Reading
+
+    /// Parses a whole file, refusing it at the first problem.
+    /// - Parameter deviceModel: when given, a file of another model is refused.
+    public static func parse(_ bytes: [UInt8], deviceModel: String? = nil) throws(Problem) -> SettingsFile {
+        var body = bytes
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body.removeFirst(3) }
+        guard String(validating: body, as: UTF8.self) != nil else {
+            throw Problem(line: firstBadLine(body), .notUTF8)
+        }
+        // Split the bytes: "\r\n" is one Character to Swift's String.
+        var lines = body.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+            String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
+        }
+        if lines.last == "" { lines.removeLast() }
+        guard let first = lines.first?.trimmingCharacters(in: .whitespaces), first.hasPrefix("hlmcs-settings") else {
+            throw Problem(line: 1, .notASettingsFile)
+        }
+        guard first == formatLine else {
+            throw Problem(line: 1, .unsupportedVersion(String(first.dropFirst("hlmcs-settings".count)).trimmingCharacters(in: .whitespaces)))
+        }
+        var model: String?
+        var firmware: String?
+        var settings = DeviceSettings()
+        var seen = Set<String>()
+        var ended = false
+        for (index, raw) in lines.enumerated().dropFirst() {
+            let number = index + 1
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if ended { throw Problem(line: number, .textAfterEnd) }
+            if line == endLine { ended = true; continue }
+            guard let equals = line.firstIndex(of: "=") else { throw Problem(line: number, .notKeyValue) }
+            let key = line[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
+            let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            guard !key.isEmpty else { throw Problem(line: number, .notKeyValue) }
+            if forbidden.contains(key) { throw Problem(line: number, .forbiddenKey(key)) }
+            guard seen.insert(key).inserted else { throw Problem(line: number, .duplicateKey(key)) }
+            switch key {
+            case "model":
+                if let deviceModel, value != deviceModel {
+                    throw Problem(line: number, .otherModel(file: value, device: deviceModel))
+                }
+                model = value
+            case "firmware": firmware = value
+            default:
+                guard let k = DeviceSettings.Key(rawValue: key) else { throw Problem(line: number, .unknownKey(key)) }
+                do { try set(k, value, in: &settings) } catch {
+                    throw Problem(line: number, .invalidValue(key: key, value: value, expected: error.rule))
+                }
+            }
+        }
+        guard ended else { throw Problem(line: lines.count, .truncated) }
+        guard let model else { throw Problem(line: 0, .missingModel) }
+        return SettingsFile(model: model, firmware: firmware, settings: settings)
+    }
+
+    /// What a value must be (worded by the program in the user's language).
+    public enum ValueRule: Equatable, Sendable {
+        case speed, timeZone, ipv4, subnetMask, endpoint, port, onOff
+        case heartbeatMinutes(ClosedRange<Int>)
+        case apn(ValidationReason)
+    }
+
+    struct BadValue: Error { let rule: ValueRule }
+
+    static func set(_ key: DeviceSettings.Key, _ value: String, in s: inout DeviceSettings) throws(BadValue) {
+        func address(_ v: String) throws(BadValue) -> IPv4Address {
+            guard let a = IPv4Address(v) else { throw BadValue(rule: .ipv4) }
+            return a
+        }
+        func endpoint(_ v: String) throws(BadValue) -> ServerEndpoint? {
+            if v.isEmpty { return nil }
+            guard let e = ServerEndpoint(v), GPRSSettings.checkEndpoint(e) == nil else { throw BadValue(rule: .endpoint) }
+            return e
+        }
+        switch key {
+        case .rs485Speed:
+            guard let baud = Int(value), [300, 600, 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200].contains(baud) else {
+                throw BadValue(rule: .speed)
+            }
+            s.rs485Baud = baud
+        case .timeZone:
+            guard let minutes = DeviceSettings.parseZone(value) else { throw BadValue(rule: .timeZone) }
+            s.timeZoneMinutesEast = minutes
+        case .apn:
+            if let reason = GPRSSettings.checkAPN(value) { throw BadValue(rule: .apn(reason)) }
+            s.apn = value
+        case .primaryServer: s.primaryServer = .some(try endpoint(value))
+        case .backupServer: s.backupServer = .some(try endpoint(value))
+        case .heartbeat:
+            guard let m = Int(value), GPRSSettings.heartbeatMinutesRange.contains(m) else {
+                throw BadValue(rule: .heartbeatMinutes(GPRSSettings.heartbeatMinutesRange))
+            }
+            s.heartbeatMinutes = m
+        case .dhcp:
+            switch value.lowercased() {
+            case "on", "yes", "true", "1": s.dhcp = true
+            case "off", "no", "false", "0": s.dhcp = false
+            default: throw BadValue(rule: .onOff)
+            }
+        case .ip: s.ip = try address(value)
+        case .mask:
+            let m = try address(value)
+            let inverted = ~m.rawValue
+            guard m.rawValue != 0, inverted & (inverted &+ 1) == 0 else { throw BadValue(rule: .subnetMask) }
+            s.mask = m
+        case .gateway: s.gateway = try address(value)
+        case .dns1: s.dns1 = try address(value)
+        case .dns2: s.dns2 = try address(value)
+        case .tcpPort:
+            guard let p = UInt16(value), p > 0 else { throw BadValue(rule: .port) }
+            s.tcpPort = p
+        }
+    }
+
+    /// The line of the first byte sequence that is not UTF-8.
+    static func firstBadLine(_ bytes: [UInt8]) -> Int {
+        var line = 1
+        var start = 0
+        for (i, b) in bytes.enumerated() where b == 0x0A {
+            if String(validating: bytes[start..<i], as: UTF8.self) == nil { return line }
+            line += 1
+            start = i + 1
+        }
+        return line
+    }
+}

@@ -1,0 +1,109 @@
+import Testing
+@testable import ES951
+
+/// The `.set` file (SPEC F-60): written, read back, and refused whole when broken.
+@Suite struct SettingsFileTests {
+    static var full: SettingsFile {
+        var s = DeviceSettings()
+        s.rs485Baud = 19200
+        s.timeZoneMinutesEast = 180
+        s.apn = "internet.mts.ru"
+        s.primaryServer = .some(ServerEndpoint("10.0.0.1:5000"))
+        s.backupServer = .some(nil)
+        s.heartbeatMinutes = 3
+        s.dhcp = false
+        s.ip = IPv4Address("192.168.1.10")
+        s.mask = IPv4Address("255.255.255.0")
+        s.gateway = IPv4Address("192.168.1.1")
+        s.dns1 = IPv4Address("8.8.8.8")
+        s.dns2 = IPv4Address("8.8.4.4")
+        s.tcpPort = 4059
+        return SettingsFile(model: "ES-951", firmware: "2.7.0", settings: s)
+    }
+
+    func parse(_ text: String, model: String? = "ES-951") throws(SettingsFile.Problem) -> SettingsFile {
+        try SettingsFile.parse(Array(text.utf8), deviceModel: model)
+    }
+
+    func refusal(_ text: String, model: String? = "ES-951") -> SettingsFile.Problem? {
+        do { _ = try parse(text, model: model); return nil } catch { return error }
+    }
+
+    @Test func writtenThenReadIsTheSame() throws {
+        let text = Self.full.text(exportedAt: "2026-11-25T12:00:00+03:00")
+        #expect(text.hasPrefix("hlmcs-settings 1\n"))
+        #expect(text.hasSuffix("\nend\n"))
+        #expect(text.contains("gprs.backup-server =\n"))
+        #expect(text.contains("clock.time-zone = UTC+03:00\n"))
+        #expect(try parse(text) == Self.full)
+    }
+
+    @Test func neverHoldsTheSerialNumberTheMACOrAPassword() {
+        let text = Self.full.text().lowercased()
+        for word in ["serial-number =", "mac =", "password =", "dpd-user ="] { #expect(!text.contains(word)) }
+    }
+
+    @Test func aPersonMayDeleteLinesCommentAndUseWindowsLineEnds() throws {
+        let text = "\u{FEFF}hlmcs-settings 1\r\n# mine\r\nmodel = ES-951\r\n\r\n  gprs.apn = internet  \r\nend\r\n"
+        let file = try parse(text)
+        #expect(file.settings.apn == "internet")
+        #expect(file.settings.keys == [.apn])
+        #expect(file.firmware == nil)
+    }
+
+    @Test func timeZonesInTheirUsualSpellings() {
+        #expect(DeviceSettings.parseZone("UTC+3") == 180)
+        #expect(DeviceSettings.parseZone("UTC-03:30") == -210)
+        #expect(DeviceSettings.parseZone("+05:45") == 345)
+        #expect(DeviceSettings.parseZone("UTC") == 0)
+        #expect(DeviceSettings.parseZone("UTC+15") == nil)
+        #expect(DeviceSettings.parseZone("UTC+3:07") == nil)
+        #expect(DeviceSettings.parseZone("MSK") == nil)
+        #expect(DeviceSettings.zoneText(-210) == "UTC-03:30")
+    }
+
+    static let head = "hlmcs-settings 1\nmodel = ES-951\n"
+
+    @Test func brokenFilesAreRefusedWholeNamingTheLine() {
+        #expect(refusal("hlmcs-settings 1\nmodel = ES-951\ngprs.apn = internet\n") == .init(line: 3, .truncated))
+        #expect(refusal("[gprs]\napn=internet\nend\n") == .init(line: 1, .notASettingsFile))
+        #expect(refusal("hlmcs-settings 2\nmodel = ES-951\nend\n") == .init(line: 1, .unsupportedVersion("2")))
+        #expect(refusal(Self.head + "gprs.apn = x\nend\ngprs.apn = y\n") == .init(line: 5, .textAfterEnd))
+        #expect(refusal(Self.head + "gprs.apn internet\nend\n") == .init(line: 3, .notKeyValue))
+        #expect(refusal(Self.head + "gprs.colour = red\nend\n") == .init(line: 3, .unknownKey("gprs.colour")))
+        #expect(refusal(Self.head + "gprs.apn = a\ngprs.apn = b\nend\n") == .init(line: 4, .duplicateKey("gprs.apn")))
+        #expect(refusal("hlmcs-settings 1\ngprs.apn = a\nend\n") == .init(line: 0, .missingModel))
+        #expect(refusal("hlmcs-settings 1\nmodel = ES-950\nend\n") == .init(line: 2, .otherModel(file: "ES-950", device: "ES-951")))
+        #expect(refusal(Self.head + "serial-number = 95100002\nend\n") == .init(line: 3, .forbiddenKey("serial-number")))
+        #expect(refusal(Self.head + "gprs.dpd-password = x\nend\n") == .init(line: 3, .forbiddenKey("gprs.dpd-password")))
+    }
+
+    @Test(arguments: [
+        ("ip.address = 256.1.1.1", SettingsFile.ValueRule.ipv4),
+        ("ip.tcp-port = 0", .port),
+        ("ip.tcp-port = 65536", .port),
+        ("ip.mask = 255.0.255.0", .subnetMask),
+        ("ip.dhcp = maybe", .onOff),
+        ("rs485.speed = 9601", .speed),
+        ("clock.time-zone = UTC+25", .timeZone),
+        ("gprs.heartbeat-minutes = 0", .heartbeatMinutes(GPRSSettings.heartbeatMinutesRange)),
+        ("gprs.primary-server = 10.0.0.1", .endpoint),
+        ("gprs.apn = " + String(repeating: "a", count: 65), .apn(.tooLong(maximum: 64))),
+        ("gprs.apn = интернет", .apn(.invalidCharacter("и"))),
+    ])
+    func invalidValuesAreRefused(_ line: String, _ rule: SettingsFile.ValueRule) {
+        guard case .invalidValue(_, _, let expected)? = refusal(Self.head + line + "\nend\n")?.kind else {
+            Issue.record("\(line) was not refused as an invalid value")
+            return
+        }
+        #expect(expected == rule)
+        #expect(refusal(Self.head + line + "\nend\n")?.line == 3)
+    }
+
+    @Test func bytesThatAreNotUTF8AreRefusedWithTheirLine() {
+        var bytes = Array((Self.head + "gprs.apn = ").utf8)
+        bytes += [0xC3, 0x28]
+        bytes += Array("\nend\n".utf8)
+        #expect(throws: SettingsFile.Problem(line: 3, .notUTF8)) { try SettingsFile.parse(bytes) }
+    }
+}
