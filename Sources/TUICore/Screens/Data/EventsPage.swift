@@ -1,14 +1,239 @@
-// STAND-IN: replaced by the real page (issue 7).
+import Accounts
+import ES951
+import Foundation
+
+/// The grid event log (SPEC F-50, F-51): a point (0 = the concentrator itself), a time
+/// window and an event code (its name shown as it is typed); F5 reads the log into a
+/// table of time, code and the event's name from the catalogue in the interface
+/// language; F8 writes it to a CSV file (the rules of F-42).
+///
+/// Tab moves through Point, Code, From, To and the table; Enter on a field reads. On the
+/// table ↑↓ move, and the line under the fields gives the selected event's whole name.
 public struct EventsPage: WorkPage {
-    var lines: [String] = []
+    enum Focus: Int, CaseIterable { case point, code, from, to, result }
+
+    var point = TextFieldState(text: "0")
+    var code = TextFieldState()
+    var window = TimeWindowInput()
+    var focus: Focus = .point
+    var refusal: String?
+
+    /// The records read, oldest first, and the point they are of.
+    var records: [EventRecord]?
+    var shownPoint: Int?
+    var pendingPoint: Int?
+    var list = TableState()
+    var export: ExportPrompt?
+
+    static let points = 0...DataInput.maxPoint
+
     public init() {}
-    public mutating func handle(_ key: Key, _ context: PageContext) -> [PageRequest] { [] }
-    public mutating func read(_ context: PageContext) -> [PageRequest] { [.readEvents(point: 0, from: nil, to: nil, code: nil)] }
-    public mutating func receive(_ result: PageResult, _ context: PageContext) { lines = [String(describing: result).prefix(200).description] }
-    public func render(in area: Rect, into buffer: inout ScreenBuffer, context: DrawContext, page: PageContext, focused: Bool) {
-        for (i, line) in lines.enumerated() where i < area.height { buffer.write(line, x: area.x, y: area.y + i, maxWidth: area.width) }
+
+    public var usesTab: Bool { export == nil }
+    public var wantsEscape: Bool { export != nil }
+    public var hasTextFocus: Bool { export != nil || focus != .result }
+
+    // MARK: - Keys
+
+    public mutating func handle(_ key: Key, _ context: PageContext) -> [PageRequest] {
+        let s = context.strings
+        if var prompt = export {
+            let outcome = prompt.handle(key, s)
+            export = prompt
+            switch outcome {
+            case .cancel?: export = nil
+            case .write(let path)?:
+                if let records { return [.exportEvents(path: path, records)] }
+            case nil: break
+            }
+            return []
+        }
+        refusal = nil
+        switch key {
+        case .tab: move(1); return []
+        case .backTab: move(-1); return []
+        case .function(8): openExport(context); return []
+        default: break
+        }
+        switch focus {
+        case .point: return fieldOutcome(FieldKey.apply(key, to: &point, DataInput.digitProblem), context)
+        case .code: return fieldOutcome(FieldKey.apply(key, to: &code, DataInput.digitProblem), context)
+        case .from, .to:
+            let side: TimeWindowInput.Side = focus == .from ? .from : .to
+            var state = window[side]
+            let outcome = FieldKey.apply(key, to: &state, DataInput.dateCharacterProblem)
+            window[side] = state
+            return fieldOutcome(outcome, context)
+        case .result:
+            let rows = records?.count ?? 0
+            switch key {
+            case .up: list.move(-1, rowCount: rows, height: 10)
+            case .down: list.move(1, rowCount: rows, height: 10)
+            case .pageUp: list.move(-10, rowCount: rows, height: 10)
+            case .pageDown: list.move(10, rowCount: rows, height: 10)
+            case .home: list.move(-rows, rowCount: rows, height: 10)
+            case .end: list.move(rows, rowCount: rows, height: 10)
+            default: break
+            }
+            return []
+        }
     }
-    public func keyBar(_ context: PageContext) -> [KeyBar.Item] { [] }
-    public var hasTextFocus: Bool { false }
-    public func cursorPosition(in area: Rect, context: DrawContext) -> (x: Int, y: Int)? { nil }
+
+    /// What a key did to a text field: a refused character is said, Up/Down move, Enter reads.
+    mutating func fieldOutcome(_ outcome: FieldKey, _ context: PageContext) -> [PageRequest] {
+        switch outcome {
+        case .edited: break
+        case .refused(let key): refusal = context.strings[key]
+        case .move(let delta): move(delta)
+        case .read: return read(context)
+        }
+        return []
+    }
+
+    mutating func move(_ delta: Int) {
+        let order: [Focus] = records == nil ? [.point, .code, .from, .to] : Focus.allCases
+        let i = order.firstIndex(of: focus) ?? 0
+        focus = order[(i + delta + order.count) % order.count]
+    }
+
+    mutating func openExport(_ context: PageContext) {
+        guard let records, let shownPoint, context.may(.export) else { return }
+        export = ExportPrompt(defaultPath: "events-point\(shownPoint).csv", rows: records.count)
+    }
+
+    // MARK: - Reading
+
+    /// F5: the log of the point in the window, only the code asked for; nothing (the
+    /// field shown with its problem) while a field is wrong.
+    public mutating func read(_ context: PageContext) -> [PageRequest] {
+        refusal = nil
+        guard export == nil else { return [] }   // the prompt is about the rows shown
+        guard let n = DataInput.point(point.text, in: Self.points) else { focus = .point; return [] }
+        guard case .success(let c) = DataInput.code(code.text) else { focus = .code; return [] }
+        if let problem = window.problem(context.strings) {
+            focus = problem.side == .from ? .from : .to
+            return []
+        }
+        guard let dates = window.dates else { return [] }
+        pendingPoint = n
+        return [.readEvents(point: n, from: dates.from, to: dates.to, code: c)]
+    }
+
+    public mutating func receive(_ result: PageResult, _ context: PageContext) {
+        switch result {
+        case .events(let r):
+            records = DataText.oldestFirst(r)
+            shownPoint = pendingPoint ?? DataInput.point(point.text, in: Self.points)
+            list = TableState()
+        case .exported:
+            export = nil
+        case .failed(let text):
+            if export?.writing == true { export?.writing = false; export?.message = text }
+        case .stopped:
+            export?.writing = false
+        default: break
+        }
+    }
+
+    // MARK: - Drawing
+
+    /// The name of the code typed, or "all codes" for none.
+    func codeNote(_ s: UIStrings) -> String {
+        switch DataInput.code(code.text) {
+        case .success(nil): s["data.hint.allCodes"]
+        case .success(let c?): DataText.eventName(code: c, s) ?? ""
+        case .failure: ""
+        }
+    }
+
+    func fieldLines(_ s: UIStrings) -> (InlineFields, InlineFields) {
+        (InlineFields(items: [.text(label: s["data.field.point"], state: point, box: 5),
+                              .text(label: s["data.field.code"], state: code, box: 3),
+                              .note(codeNote(s))]),
+         InlineFields(items: [.text(label: s["data.field.from"], state: window.from, box: 17),
+                              .text(label: s["data.field.to"], state: window.to, box: 17)]))
+    }
+
+    func messageLine(_ s: UIStrings) -> (text: String, problem: Bool)? {
+        if let refusal { return (refusal, true) }
+        switch focus {
+        case .point:
+            if let p = DataInput.pointProblem(point.text, in: Self.points, s) { return (p, true) }
+            if records == nil { return (s["data.hint.pointZero"], false) }
+        case .code:
+            switch DataInput.code(code.text) {
+            case .failure(let e): return (s[e.key], true)
+            case .success(let c?): return ("\(c): " + (DataText.eventName(code: c, s) ?? ""), false)   // in full
+            case .success(nil): break
+            }
+        case .from, .to:
+            if let p = window.problem(s) {
+                return (s[p.side == .from ? "data.field.from" : "data.field.to"] + ": " + p.text, true)
+            }
+            if window.from.text.isEmpty, window.to.text.isEmpty { return (s["data.hint.eventWindow"], false) }
+        case .result:
+            // The selected event in full (its name may be cut in the table).
+            if let records, records.indices.contains(list.selected) {
+                let r = records[list.selected]
+                return ("\(r.code): " + DataText.eventName(r, s), false)
+            }
+        }
+        if let records, let shownPoint { return (s["data.summary.events", String(shownPoint), String(records.count)], false) }
+        return nil
+    }
+
+    public func render(in area: Rect, into buffer: inout ScreenBuffer, context: DrawContext, page: PageContext, focused: Bool) {
+        guard area.height >= 4 else { return }
+        let s = context.strings
+        let (first, second) = fieldLines(s)
+        let f = focused && export == nil ? focus : nil
+        first.render(in: area, focus: f == .point ? 0 : f == .code ? 1 : nil, into: &buffer)
+        second.render(in: Rect(x: area.x, y: area.y + 1, width: area.width, height: 1),
+                      focus: f == .from ? 0 : f == .to ? 1 : nil, into: &buffer)
+        if let line = messageLine(s) {
+            buffer.write(line.text, x: area.x, y: area.y + 2,
+                         style: line.problem ? Style(foreground: .red) : Style(dim: true), maxWidth: area.width)
+        }
+        let result = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3)
+        renderTable(in: result, into: &buffer, s)
+        if let export { export.render(in: area, into: &buffer, context: context) }
+    }
+
+    func renderTable(in area: Rect, into buffer: inout ScreenBuffer, _ s: UIStrings) {
+        guard let records else {
+            buffer.write(s["data.hint.readFirst"], x: area.x, y: area.y + 1, style: Style(dim: true), maxWidth: area.width)
+            return
+        }
+        guard !records.isEmpty else {
+            buffer.write(s["data.hint.noEvents"], x: area.x, y: area.y + 1, maxWidth: area.width)
+            return
+        }
+        let nameWidth = max(8, area.width - ProfileGrid.timeWidth - 6)
+        let columns = [TableColumn(s["data.column.dateTime"], width: ProfileGrid.timeWidth),
+                       TableColumn(s["data.column.code"], width: 4, alignment: .right),
+                       TableColumn(s["data.column.event"], width: nameWidth)]
+        TableView(columns: columns, rowCount: records.count, state: list) { i in
+            let r = records[i]
+            return [DataText.dateTime(r.time), String(r.code), DataText.eventName(r, s)]
+        }.render(in: area, into: &buffer)
+    }
+
+    public func keyBar(_ context: PageContext) -> [KeyBar.Item] {
+        let s = context.strings
+        if export != nil { return [KeyBar.Item("Enter", s["data.key.write"]), KeyBar.Item("Esc", s["data.key.cancel"])] }
+        return records != nil && context.may(.export) ? [KeyBar.Item("F8", s["data.key.csv"])] : []
+    }
+
+    public func cursorPosition(in area: Rect, context: DrawContext) -> (x: Int, y: Int)? {
+        if let export { return export.cursorPosition(in: area, context: context) }
+        let (first, second) = fieldLines(context.strings)
+        let line2 = Rect(x: area.x, y: area.y + 1, width: area.width, height: 1)
+        switch focus {
+        case .point: return first.cursor(0, in: area)
+        case .code: return first.cursor(1, in: area)
+        case .from: return second.cursor(0, in: line2)
+        case .to: return second.cursor(1, in: line2)
+        case .result: return nil
+        }
+    }
 }

@@ -1,14 +1,93 @@
-// STAND-IN: replaced by the real page (issue 7).
+import Accounts
+import ES951
+
+/// Meter data (SPEC F-38): a metering point's current readings, each with its unit; F4 and
+/// F8 open its daily and monthly profiles (the Profiles page, preset, F5 there reads).
 public struct MeterDataPage: WorkPage {
-    var lines: [String] = []
+    var point = TextFieldState(text: "1")
+    var refusal: String?
+    /// The readings read (one row) and the point they are of.
+    var readings: ProfileTable?
+    var shownPoint: Int?
+    var pendingPoint: Int?
+
+    static let points = 1...DataInput.maxPoint
+
     public init() {}
-    public mutating func handle(_ key: Key, _ context: PageContext) -> [PageRequest] { [] }
-    public mutating func read(_ context: PageContext) -> [PageRequest] { [.readCurrent(point: 1)] }
-    public mutating func receive(_ result: PageResult, _ context: PageContext) { lines = [String(describing: result).prefix(200).description] }
-    public func render(in area: Rect, into buffer: inout ScreenBuffer, context: DrawContext, page: PageContext, focused: Bool) {
-        for (i, line) in lines.enumerated() where i < area.height { buffer.write(line, x: area.x, y: area.y + i, maxWidth: area.width) }
+
+    public var hasTextFocus: Bool { true }
+
+    public mutating func handle(_ key: Key, _ context: PageContext) -> [PageRequest] {
+        refusal = nil
+        switch key {
+        case .enter: return read(context)
+        case .function(4), .function(8):
+            guard let n = DataInput.point(point.text, in: Self.points) else {
+                refusal = DataInput.pointProblem(point.text, in: Self.points, context.strings)
+                return []
+            }
+            return [.showProfile(key == .function(4) ? .daily : .monthly, point: n)]
+        case .character(let c):
+            if let p = DataInput.digitProblem(c) { refusal = context.strings[p] } else { point.handle(key) }
+        default:
+            point.handle(key)
+        }
+        return []
     }
-    public func keyBar(_ context: PageContext) -> [KeyBar.Item] { [] }
-    public var hasTextFocus: Bool { false }
-    public func cursorPosition(in area: Rect, context: DrawContext) -> (x: Int, y: Int)? { nil }
+
+    /// F5: the current readings of the point; nothing while the point is wrong.
+    public mutating func read(_ context: PageContext) -> [PageRequest] {
+        refusal = nil
+        guard let n = DataInput.point(point.text, in: Self.points) else { return [] }
+        pendingPoint = n
+        return [.readCurrent(point: n)]
+    }
+
+    public mutating func receive(_ result: PageResult, _ context: PageContext) {
+        if case .current(let table) = result {
+            readings = DataText.oldestFirst(table)
+            shownPoint = pendingPoint
+        }
+    }
+
+    func fields(_ s: UIStrings) -> InlineFields {
+        InlineFields(items: [.text(label: s["data.field.point"], state: point, box: 5)])
+    }
+
+    public func render(in area: Rect, into buffer: inout ScreenBuffer, context: DrawContext, page: PageContext, focused: Bool) {
+        guard area.height >= 3 else { return }
+        let s = context.strings
+        fields(s).render(in: area, focus: focused ? 0 : nil, into: &buffer)
+        if let message = refusal ?? DataInput.pointProblem(point.text, in: Self.points, s) {
+            buffer.write(message, x: area.x, y: area.y + 1, style: Style(foreground: .red), maxWidth: area.width)
+        } else {
+            buffer.write(s["data.hint.jump"], x: area.x, y: area.y + 1, style: Style(dim: true), maxWidth: area.width)
+        }
+        guard let readings, let shownPoint else {
+            buffer.write(s["data.hint.readFirst"], x: area.x, y: area.y + 3, style: Style(dim: true), maxWidth: area.width)
+            return
+        }
+        buffer.write(s["data.meter.title", String(shownPoint)], x: area.x, y: area.y + 3, style: Style(bold: true), maxWidth: area.width)
+        let row = readings.rows.last
+        var lines: [(String, String)] = [(s["data.meter.readAt"], DataText.dateTime(row?.time))]
+        for (i, column) in readings.columns.enumerated() {
+            let value = row.map { i < $0.values.count ? DataText.cell($0.values[i], s) : "" } ?? ""
+            lines.append((DataText.title(column, s), value))
+        }
+        let labelWidth = min(area.width / 2, (lines.map { DisplayWidth.of($0.0) }.max() ?? 0) + 2)
+        for (i, line) in lines.enumerated() where 4 + i < area.height {
+            let y = area.y + 4 + i
+            buffer.write(DisplayWidth.fit(line.0, columns: labelWidth), x: area.x, y: y, style: Style(dim: true), maxWidth: area.width)
+            buffer.write(line.1, x: area.x + labelWidth, y: y, style: Style(bold: true), maxWidth: max(0, area.width - labelWidth))
+        }
+    }
+
+    public func keyBar(_ context: PageContext) -> [KeyBar.Item] {
+        let s = context.strings
+        return [KeyBar.Item("F4", s["data.key.daily"]), KeyBar.Item("F8", s["data.key.monthly"])]
+    }
+
+    public func cursorPosition(in area: Rect, context: DrawContext) -> (x: Int, y: Int)? {
+        fields(context.strings).cursor(0, in: area)
+    }
 }

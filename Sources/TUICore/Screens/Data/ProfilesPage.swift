@@ -1,16 +1,299 @@
-// STAND-IN: replaced by the real page (issue 7).
+import Accounts
+import ES951
+import Foundation
+
+/// Commercial profiles (SPEC F-40…F-43): a point, one of its four profiles, the whole
+/// profile or a time window; F5 reads it into a table (date-time, then each value with
+/// its unit) and a chart of one column; F8 writes it to a CSV file as SPEC F-42 says.
+///
+/// Tab moves through Point, Profile, From, To and the result; Enter on a field reads.
+/// On the result ↑↓ move, ←→ show the other columns (or chart the next column), F4
+/// cycles table → chart of each number column → table. At 120×36 the table and the chart
+/// are both shown and F4 picks the chart's column.
 public struct ProfilesPage: WorkPage {
-    var lines: [String] = []
+    enum Focus: Int, CaseIterable { case point, profile, from, to, result }
+
+    var point = TextFieldState(text: "1")
+    var choice: ProfileChoice = .daily
+    var window = TimeWindowInput()
+    var focus: Focus = .point
+    /// Words of a refused key (a letter in a number field), until the next key.
+    var refusal: String?
+
+    /// The profile read, oldest row first, and what it is of.
+    var table: ProfileTable?
+    var shown: (choice: ProfileChoice, point: Int)?
+    var pending: (choice: ProfileChoice, point: Int)?
+    var grid = TableState()
+    var firstColumn = 0
+    /// 0: the table; k: the chart of the k-th number column.
+    var view = 0
+    var export: ExportPrompt?
+
+    static let points = 1...DataInput.maxPoint
+
     public init() {}
-    /// Opens on this profile of this point (the jump from Meter data).
-    public mutating func preset(_ choice: ProfileChoice, point: Int) { lines = ["\(choice) \(point)"] }
-    public mutating func handle(_ key: Key, _ context: PageContext) -> [PageRequest] { [] }
-    public mutating func read(_ context: PageContext) -> [PageRequest] { [.readProfile(.daily, point: 1, from: nil, to: nil)] }
-    public mutating func receive(_ result: PageResult, _ context: PageContext) { lines = [String(describing: result).prefix(200).description] }
-    public func render(in area: Rect, into buffer: inout ScreenBuffer, context: DrawContext, page: PageContext, focused: Bool) {
-        for (i, line) in lines.enumerated() where i < area.height { buffer.write(line, x: area.x, y: area.y + i, maxWidth: area.width) }
+
+    /// Opens on this profile of this point, the whole of it (the jump from Meter data):
+    /// F5 then reads it.
+    public mutating func preset(_ choice: ProfileChoice, point: Int) {
+        if let shown, shown.choice != choice || shown.point != point { table = nil; self.shown = nil }
+        self.choice = choice
+        self.point = TextFieldState(text: String(point))
+        window = TimeWindowInput()
+        focus = .point
+        refusal = nil
+        export = nil
     }
-    public func keyBar(_ context: PageContext) -> [KeyBar.Item] { [] }
-    public var hasTextFocus: Bool { false }
-    public func cursorPosition(in area: Rect, context: DrawContext) -> (x: Int, y: Int)? { nil }
+
+    // MARK: - Keys
+
+    public var usesTab: Bool { export == nil }
+    public var wantsEscape: Bool { export != nil }
+    public var hasTextFocus: Bool { export != nil || [.point, .from, .to].contains(focus) }
+
+    var chartable: [Int] { table.map(ProfileChartView.chartable) ?? [] }
+
+    public mutating func handle(_ key: Key, _ context: PageContext) -> [PageRequest] {
+        let s = context.strings
+        if var prompt = export {
+            let outcome = prompt.handle(key, s)
+            export = prompt
+            switch outcome {
+            case .cancel?: export = nil
+            case .write(let path)?:
+                if let table { return [.exportProfile(path: path, table)] }
+            case nil: break
+            }
+            return []
+        }
+        refusal = nil
+        switch key {
+        case .tab: move(1); return []
+        case .backTab: move(-1); return []
+        case .function(4): cycleView(); return []
+        case .function(8): openExport(context); return []
+        default: break
+        }
+        switch focus {
+        case .point:
+            return fieldOutcome(FieldKey.apply(key, to: &point, DataInput.digitProblem), context)
+        case .from, .to:
+            let side: TimeWindowInput.Side = focus == .from ? .from : .to
+            var state = window[side]
+            let outcome = FieldKey.apply(key, to: &state, DataInput.dateCharacterProblem)
+            window[side] = state
+            return fieldOutcome(outcome, context)
+        case .profile:
+            let all = ProfileChoice.allCases
+            let i = all.firstIndex(of: choice) ?? 0
+            switch key {
+            case .left: choice = all[(i + all.count - 1) % all.count]
+            case .right, .character(" "): choice = all[(i + 1) % all.count]
+            case .up: move(-1)
+            case .down: move(1)
+            case .enter: return read(context)
+            default: break
+            }
+            return []
+        case .result:
+            resultKey(key)
+            return []
+        }
+    }
+
+    /// What a key did to a text field: a refused character is said, Up/Down move, Enter reads.
+    mutating func fieldOutcome(_ outcome: FieldKey, _ context: PageContext) -> [PageRequest] {
+        switch outcome {
+        case .edited: break
+        case .refused(let key): refusal = context.strings[key]
+        case .move(let delta): move(delta)
+        case .read: return read(context)
+        }
+        return []
+    }
+
+    mutating func move(_ delta: Int) {
+        let order: [Focus] = table == nil ? [.point, .profile, .from, .to] : Focus.allCases
+        let i = order.firstIndex(of: focus) ?? 0
+        focus = order[(i + delta + order.count) % order.count]
+    }
+
+    mutating func resultKey(_ key: Key) {
+        let rows = table?.rows.count ?? 0
+        switch key {
+        case .up: grid.move(-1, rowCount: rows, height: 10)
+        case .down: grid.move(1, rowCount: rows, height: 10)
+        case .pageUp: grid.move(-10, rowCount: rows, height: 10)
+        case .pageDown: grid.move(10, rowCount: rows, height: 10)
+        case .home: grid.move(-rows, rowCount: rows, height: 10)
+        case .end: grid.move(rows, rowCount: rows, height: 10)
+        case .left:
+            if view > 0 { view = view > 1 ? view - 1 : chartable.count } else { firstColumn = max(0, firstColumn - 1) }
+        case .right:
+            if view > 0 { view = view < chartable.count ? view + 1 : 1 } else {
+                firstColumn = min(max(0, (table?.columns.count ?? 1) - 1), firstColumn + 1)
+            }
+        default: break
+        }
+    }
+
+    mutating func cycleView() {
+        guard table?.rows.isEmpty == false, !chartable.isEmpty else { return }
+        view = view < chartable.count ? view + 1 : 0
+    }
+
+    mutating func openExport(_ context: PageContext) {
+        guard let table, let shown, context.may(.export) else { return }
+        let name = "profile-" + ProfileKindName.of(shown.choice) + "-point\(shown.point).csv"
+        export = ExportPrompt(defaultPath: name, rows: table.rows.count)
+    }
+
+    // MARK: - Reading
+
+    /// F5: the profile chosen, whole or in the window; nothing (the field shown with its
+    /// problem) while a field is wrong.
+    public mutating func read(_ context: PageContext) -> [PageRequest] {
+        let s = context.strings
+        refusal = nil
+        guard export == nil else { return [] }   // the prompt is about the rows shown
+        guard let n = DataInput.point(point.text, in: Self.points) else {
+            focus = .point
+            return []
+        }
+        if let problem = window.problem(s) {
+            focus = problem.side == .from ? .from : .to
+            return []
+        }
+        guard let dates = window.dates else { return [] }
+        pending = (choice, n)
+        return [.readProfile(choice, point: n, from: dates.from, to: dates.to)]
+    }
+
+    public mutating func receive(_ result: PageResult, _ context: PageContext) {
+        switch result {
+        case .profile(let t):
+            table = DataText.oldestFirst(t)
+            shown = pending ?? (choice, DataInput.point(point.text, in: Self.points) ?? 0)
+            grid = TableState()
+            firstColumn = 0
+            if view > chartable.count { view = 0 }
+        case .exported:
+            export = nil
+        case .failed(let text):
+            if export?.writing == true { export?.writing = false; export?.message = text }
+        case .stopped:
+            export?.writing = false
+        default: break
+        }
+    }
+
+    // MARK: - Drawing
+
+    /// The words under the fields: a problem of the focused field, a refused key, or what
+    /// the table holds (and that ←→ show more columns, when `width` hides some).
+    func messageLine(_ s: UIStrings, width: Int = .max) -> (text: String, problem: Bool)? {
+        if let refusal { return (refusal, true) }
+        switch focus {
+        case .point:
+            if let p = DataInput.pointProblem(point.text, in: Self.points, s) { return (p, true) }
+        case .from, .to:
+            if let p = window.problem(s) {
+                return (s[p.side == .from ? "data.field.from" : "data.field.to"] + ": " + p.text, true)
+            }
+            if window.from.text.isEmpty, window.to.text.isEmpty { return (s["data.hint.window"], false) }
+        default: break
+        }
+        if let table, let shown {
+            var text = s["data.summary.profile", DataText.profileName(shown.choice, s), String(shown.point), String(table.rows.count)]
+            let widths = ProfileGrid(table: table, state: grid, firstColumn: 0, strings: s).widths
+            if focus == .result, view == 0, ProfileGrid.fitting(widths, from: 0, width: width) < widths.count {
+                text += "  " + s["data.summary.columns"]
+            }
+            return (text, false)
+        }
+        return nil
+    }
+
+    func fieldLines(_ s: UIStrings) -> (InlineFields, InlineFields) {
+        (InlineFields(items: [.text(label: s["data.field.point"], state: point, box: 5),
+                              .choice(label: s["data.field.profile"], value: DataText.profileName(choice, s))]),
+         InlineFields(items: [.text(label: s["data.field.from"], state: window.from, box: 17),
+                              .text(label: s["data.field.to"], state: window.to, box: 17)]))
+    }
+
+    public func render(in area: Rect, into buffer: inout ScreenBuffer, context: DrawContext, page: PageContext, focused: Bool) {
+        guard area.height >= 4 else { return }
+        let s = context.strings
+        let (first, second) = fieldLines(s)
+        let f = focused && export == nil ? focus : nil
+        first.render(in: area, focus: f == .point ? 0 : f == .profile ? 1 : nil, into: &buffer)
+        second.render(in: Rect(x: area.x, y: area.y + 1, width: area.width, height: 1),
+                      focus: f == .from ? 0 : f == .to ? 1 : nil, into: &buffer)
+        if let line = messageLine(s, width: area.width) {
+            buffer.write(line.text, x: area.x, y: area.y + 2,
+                         style: line.problem ? Style(foreground: .red) : Style(dim: true), maxWidth: area.width)
+        }
+        let result = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3)
+        renderResult(in: result, into: &buffer, context: context, focused: focused && focus == .result)
+        if let export { export.render(in: area, into: &buffer, context: context) }
+    }
+
+    func renderResult(in area: Rect, into buffer: inout ScreenBuffer, context: DrawContext, focused: Bool) {
+        let s = context.strings
+        guard let table else {
+            buffer.write(s["data.hint.readFirst"], x: area.x, y: area.y + 1, style: Style(dim: true), maxWidth: area.width)
+            return
+        }
+        guard !table.rows.isEmpty else {
+            buffer.write(s["data.hint.noRows"], x: area.x, y: area.y + 1, maxWidth: area.width)
+            return
+        }
+        let columns = chartable
+        let gridView = ProfileGrid(table: table, state: grid, firstColumn: firstColumn, strings: s)
+        if area.height >= 18, !columns.isEmpty {
+            // Room for both: the table above, the chart below.
+            let (top, rest) = area.splitTop(area.height / 2)
+            gridView.render(in: top, into: &buffer, focused: focused)
+            let column = columns[max(0, min(columns.count - 1, view - 1))]
+            ProfileChartView(table: table, column: column, strings: s)
+                .render(in: Rect(x: rest.x, y: rest.y + 1, width: rest.width, height: rest.height - 1), into: &buffer, context: context)
+        } else if view > 0, view <= columns.count {
+            ProfileChartView(table: table, column: columns[view - 1], strings: s).render(in: area, into: &buffer, context: context)
+        } else {
+            gridView.render(in: area, into: &buffer, focused: focused)
+        }
+    }
+
+    public func keyBar(_ context: PageContext) -> [KeyBar.Item] {
+        let s = context.strings
+        if export != nil { return [KeyBar.Item("Enter", s["data.key.write"]), KeyBar.Item("Esc", s["data.key.cancel"])] }
+        var items: [KeyBar.Item] = []
+        if table?.rows.isEmpty == false, !chartable.isEmpty { items.append(KeyBar.Item("F4", s["data.key.view"])) }
+        if table != nil, context.may(.export) { items.append(KeyBar.Item("F8", s["data.key.csv"])) }
+        return items
+    }
+
+    public func cursorPosition(in area: Rect, context: DrawContext) -> (x: Int, y: Int)? {
+        if let export { return export.cursorPosition(in: area, context: context) }
+        let (first, second) = fieldLines(context.strings)
+        switch focus {
+        case .point: return first.cursor(0, in: area)
+        case .from: return second.cursor(0, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: 1))
+        case .to: return second.cursor(1, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: 1))
+        default: return nil
+        }
+    }
+}
+
+/// The names `hlmcs profile` gives the profiles (`daily`, `active-max`), for file names.
+enum ProfileKindName {
+    static func of(_ choice: ProfileChoice) -> String {
+        switch choice {
+        case .daily: "daily"
+        case .monthly: "monthly"
+        case .activeMax: "active-max"
+        case .reactiveMax: "reactive-max"
+        }
+    }
 }

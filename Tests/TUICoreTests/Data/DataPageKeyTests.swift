@@ -1,0 +1,298 @@
+import Accounts
+import DLMS
+import ES951
+import Foundation
+import Testing
+@testable import TUICore
+
+/// The data pages' keys and the validation of their fields: what F5, Enter, F4 and F8 ask
+/// for, and what a bad point, date, window or code shows instead.
+@Suite("Data page keys") struct DataPageKeyTests {
+    static func context(_ language: UILanguage = .en, _ permissions: Set<Permission> = PermissionMatrix.defaults[.administrator]) -> PageContext {
+        PageContext(strings: Snapshot.strings(language), permissions: permissions, lls: false)
+    }
+
+    let en = Self.context()
+
+    func type<P: WorkPage>(_ text: String, into page: inout P, _ context: PageContext = Self.context()) {
+        for c in text { _ = page.handle(.character(c), context) }
+    }
+
+    func clear<P: WorkPage>(_ page: inout P, _ count: Int = 20) {
+        for _ in 0..<count { _ = page.handle(.backspace, Self.context()) }
+    }
+
+    /// 2026-11-01 00:00 as the pages carry it: the wall-clock fields as UTC.
+    func fields(_ text: String) -> Date { TimeInput.parse(text, timeZone: .gmt)! }
+
+    // MARK: - Meter data
+
+    @Test func meterDataReadsThePointTypedAndJumpsToItsProfiles() {
+        var page = MeterDataPage()
+        #expect(page.read(en) == [.readCurrent(point: 1)])
+        clear(&page)
+        type("27", into: &page)
+        #expect(page.handle(.enter, en) == [.readCurrent(point: 27)])
+        #expect(page.handle(.function(4), en) == [.showProfile(.daily, point: 27)])
+        #expect(page.handle(.function(8), en) == [.showProfile(.monthly, point: 27)])
+    }
+
+    @Test func meterDataRefusesLettersAndPointsOutOfRange() {
+        var page = MeterDataPage()
+        clear(&page)
+        type("1д", into: &page)
+        #expect(page.point.text == "1")
+        #expect(page.refusal == "Digits only")
+        clear(&page)
+        type("0", into: &page)
+        #expect(page.read(en) == [])
+        #expect(page.handle(.function(4), en) == [])
+        #expect(page.refusal == "Point: a number 1…1000")
+        clear(&page)
+        type("1001", into: &page)
+        #expect(page.read(en) == [])
+        clear(&page)
+        type("1000", into: &page)
+        #expect(page.read(en) == [.readCurrent(point: 1000)])
+        var ru = MeterDataPage()
+        _ = ru.handle(.character("x"), Self.context(.ru))
+        #expect(ru.refusal == "Только цифры")
+    }
+
+    @Test func theJumpOpensProfilesPresetAndF5ThereReadsIt() {
+        var s = AppFixtures.main(.en)
+        s.page = .meterData
+        s.tree.selected = ParameterPage.meterData.rawValue
+        s.focus = .work
+        _ = s.update(.key(.backspace))
+        for c in "12" { _ = s.update(.key(.character(c))) }
+        _ = s.update(.key(.function(8)))
+        #expect(s.page == .profiles)
+        #expect(s.tree.selected == ParameterPage.profiles.rawValue)
+        let effects = s.update(.key(.function(5)))
+        #expect(effects.contains(.page(.profiles, .readProfile(.monthly, point: 12, from: nil, to: nil))))
+    }
+
+    @Test func inTheAppTabMovesBetweenTheFieldsAndEscClosesThePrompt() {
+        var s = AppFixtures.main(.en)
+        s.page = .profiles
+        s.tree.selected = ParameterPage.profiles.rawValue
+        s.focus = .work
+        _ = s.update(.key(.tab))
+        #expect(s.focus == .work)
+        #expect(s.pages.profiles.focus == .profile)
+        _ = s.update(.key(.backTab))
+        #expect(s.pages.profiles.focus == .point)
+        _ = s.update(.key(.function(5)))
+        _ = s.update(.connected("demo"))
+        _ = s.update(.page(.profiles, .profile(DataFixtures.daily)))
+        _ = s.update(.key(.function(8)))
+        #expect(s.pages.profiles.export != nil)
+        _ = s.update(.key(.escape))
+        #expect(s.pages.profiles.export == nil)
+        #expect(s.focus == .work)
+        _ = s.update(.key(.escape))
+        #expect(s.focus == .tree)
+    }
+
+    // MARK: - Profiles
+
+    @Test func profilesReadTheChosenProfileWholeOrInAWindow() {
+        var page = ProfilesPage()
+        #expect(page.read(en) == [.readProfile(.daily, point: 1, from: nil, to: nil)])
+        _ = page.handle(.tab, en)
+        #expect(page.focus == .profile)
+        _ = page.handle(.right, en)
+        _ = page.handle(.right, en)
+        #expect(page.choice == .activeMax)
+        _ = page.handle(.left, en)
+        #expect(page.choice == .monthly)
+        _ = page.handle(.tab, en)
+        type("2026-11-01", into: &page)
+        _ = page.handle(.tab, en)
+        type("2026-11-10 12:30", into: &page)
+        #expect(page.handle(.enter, en) == [.readProfile(.monthly, point: 1, from: fields("2026-11-01"),
+                                                         to: fields("2026-11-10T12:30"))])
+        // One side open.
+        clear(&page)
+        #expect(page.read(en) == [.readProfile(.monthly, point: 1, from: fields("2026-11-01"), to: nil)])
+    }
+
+    @Test func badDatesAndAWindowOutOfOrderAreShownNotRead() {
+        var page = ProfilesPage()
+        _ = page.handle(.tab, en); _ = page.handle(.tab, en)
+        #expect(page.focus == .from)
+        type("2026-1-01", into: &page)
+        #expect(page.messageLine(en.strings)?.text == "From: As YYYY-MM-DD or YYYY-MM-DD HH:MM")
+        #expect(page.read(en) == [])
+        clear(&page)
+        type("2026-02-30", into: &page)
+        #expect(page.messageLine(en.strings)?.text == "From: No such date or time")
+        #expect(page.messageLine(en.strings)?.problem == true)
+        clear(&page)
+        type("2026-11-01 24:00", into: &page)
+        #expect(page.read(en) == [])
+        clear(&page)
+        type("2026-11-20", into: &page)
+        _ = page.handle(.tab, en)
+        type("2026-11-10", into: &page)
+        #expect(page.read(en) == [])
+        #expect(page.focus == .from)
+        #expect(page.messageLine(en.strings)?.text == "From: “From” is after “To”")
+        #expect(page.messageLine(Self.context(.ru).strings)?.text == "С: «С» позже, чем «По»")
+        // Letters are refused in a date with words; a date in the past century too.
+        _ = page.handle(.tab, en)
+        type("ноябрь", into: &page)
+        #expect(page.window.to.text == "2026-11-10")
+        #expect(page.messageLine(en.strings)?.text == "Digits, “-”, “:” and a space only")
+        clear(&page)
+        type("1969-12-31", into: &page)
+        #expect(page.read(en) == [])
+    }
+
+    @Test func profilesRefuseAPointOutOfRange() {
+        var page = ProfilesPage()
+        clear(&page)
+        #expect(page.read(en) == [])
+        type("1001", into: &page)
+        #expect(page.read(en) == [])
+        #expect(page.messageLine(en.strings)?.text == "Point: a number 1…1000")
+        clear(&page)
+        _ = page.handle(.tab, en)
+        _ = page.handle(.enter, en)
+        #expect(page.focus == .point, "F5 with a bad point goes back to it")
+        type("3", into: &page)
+        #expect(page.read(en) == [.readProfile(.daily, point: 3, from: nil, to: nil)])
+    }
+
+    @Test func aProfileReadIsShownOldestFirstAndExportedAsShown() {
+        var page = ProfilesPage()
+        _ = page.read(en)
+        page.receive(.profile(DataFixtures.daily), en)
+        let table = try! #require(page.table)
+        #expect(table.rows.count == 89)
+        #expect(DataText.dateTime(table.rows.first?.time) == "2026-08-29 00:00")
+        #expect(DataText.dateTime(table.rows.last?.time) == "2026-11-25 00:00")
+        #expect(page.keyBar(en).map(\.key) == ["F4", "F8"])
+        _ = page.handle(.function(8), en)
+        #expect(page.export?.path.text == "profile-daily-point1.csv")
+        #expect(page.wantsEscape && !page.usesTab)
+        #expect(page.read(en) == [], "no new read under the prompt")
+        clear(&page, 30)
+        #expect(page.handle(.enter, en) == [])
+        #expect(page.export?.message == "Enter the file name")
+        type("/tmp/p1.csv", into: &page)
+        #expect(page.handle(.enter, en) == [.exportProfile(path: "/tmp/p1.csv", table)])
+        page.receive(.failed("Cannot create /tmp/p1.csv: No such file or directory."), en)
+        #expect(page.export?.message == "Cannot create /tmp/p1.csv: No such file or directory.")
+        _ = page.handle(.enter, en)
+        page.receive(.exported(path: "/tmp/p1.csv", rows: 89), en)
+        #expect(page.export == nil)
+        _ = page.handle(.function(8), en)
+        _ = page.handle(.escape, en)
+        #expect(page.export == nil)
+    }
+
+    @Test func exportIsOfferedOnlyToWhoMayExport() {
+        var page = ProfilesPage()
+        let noExport = Self.context(.en, [.read])
+        page.receive(.profile(DataFixtures.daily), noExport)
+        #expect(page.keyBar(noExport).map(\.key) == ["F4"])
+        _ = page.handle(.function(8), noExport)
+        #expect(page.export == nil)
+        var events = EventsPage()
+        events.receive(.events(DataFixtures.events), noExport)
+        #expect(events.keyBar(noExport).isEmpty)
+        #expect(events.keyBar(en).map(\.key) == ["F8"])
+    }
+
+    @Test func f4CyclesTheTableAndAChartOfEachNumberColumn() {
+        var page = ProfilesPage()
+        _ = page.handle(.function(4), en)
+        #expect(page.view == 0, "nothing to chart before a read")
+        page.receive(.profile(DataFixtures.daily), en)
+        for expected in [1, 2, 3, 4, 0] {
+            _ = page.handle(.function(4), en)
+            #expect(page.view == expected)
+        }
+        page.receive(.profile(DataFixtures.activeMax), en)
+        #expect(ProfileChartView.chartable(try! #require(page.table)) == [0], "the time of the maximum is not charted")
+    }
+
+    @Test func theChartOfAnEnergyRegisterIsWhatWasConsumedEachDay() {
+        let table = DataText.oldestFirst(DataFixtures.daily)
+        let chart = ProfileChartView(table: table, column: 0, strings: en.strings)
+        let bars = chart.bars
+        #expect(bars.count == 88)
+        guard case .number(let a) = table.rows[0].values[0], case .number(let b) = table.rows[1].values[0] else {
+            Issue.record("not numbers"); return
+        }
+        #expect(bars[0].value.raw == b.raw - a.raw)
+        #expect(!chart.monthly)
+        let max = ProfileChartView(table: DataFixtures.activeMax, column: 0, strings: en.strings)
+        #expect(max.bars.count == 14)
+        #expect(max.bars[0].value == ScaledValue(raw: 41_235, scaler: -1, unit: DLMSUnit(27)))
+    }
+
+    // MARK: - Events
+
+    @Test func eventsReadThePointTheWindowAndTheCode() {
+        var page = EventsPage()
+        #expect(page.read(en) == [.readEvents(point: 0, from: nil, to: nil, code: nil)])
+        #expect(page.messageLine(en.strings)?.text == "Point 0 is the concentrator itself")
+        _ = page.handle(.tab, en)
+        type("27", into: &page)
+        #expect(page.codeNote(en.strings) == DataText.catalogue?.event(27)?.english)
+        #expect(page.codeNote(Self.context(.ru).strings) == DataText.catalogue?.event(27)?.russian)
+        _ = page.handle(.tab, en)
+        type("2026-11-01", into: &page)
+        #expect(page.handle(.enter, en) == [.readEvents(point: 0, from: fields("2026-11-01"), to: nil, code: 27)])
+    }
+
+    @Test func eventsRefuseABadCodeAndAPointOutOfRange() {
+        var page = EventsPage()
+        clear(&page)
+        type("1001", into: &page)
+        #expect(page.read(en) == [])
+        #expect(page.messageLine(en.strings)?.text == "Point: a number 0…1000")
+        clear(&page)
+        type("5", into: &page)
+        _ = page.handle(.tab, en)
+        type("64", into: &page)
+        #expect(page.messageLine(en.strings)?.text == "Event code: 1…63, or empty for all")
+        #expect(page.codeNote(en.strings) == "")
+        #expect(page.read(en) == [])
+        #expect(page.focus == .code)
+        clear(&page)
+        type("0", into: &page)
+        #expect(page.read(en) == [])
+        clear(&page)
+        #expect(page.codeNote(en.strings) == "all codes")
+        type("a", into: &page)
+        #expect(page.messageLine(en.strings)?.text == "Digits only")
+        #expect(page.read(en) == [.readEvents(point: 5, from: nil, to: nil, code: nil)])
+    }
+
+    @Test func eventsAreShownOldestFirstWithNamesAndExported() {
+        var page = EventsPage()
+        _ = page.read(en)
+        page.receive(.events(DataFixtures.events), en)
+        let records = try! #require(page.records)
+        #expect(records.count == 17)
+        #expect(records.map(\.code) == DataFixtures.events.reversed().map(\.code))
+        // The table's selected row is named in full under the fields.
+        page.focus = .result
+        _ = page.handle(.down, en)
+        #expect(page.messageLine(en.strings)?.text == "2: " + (records[1].englishName ?? "?"))
+        #expect(page.messageLine(Self.context(.ru).strings)?.text == "2: " + (records[1].russianName ?? "?"))
+        _ = page.handle(.function(8), en)
+        #expect(page.export?.path.text == "events-point0.csv")
+        #expect(page.handle(.enter, en) == [.exportEvents(path: "events-point0.csv", records)])
+    }
+
+    @Test func anUnknownCodeIsNamedAsUnknown() {
+        let record = EventRecord(time: nil, code: 99, info: nil)
+        #expect(DataText.eventName(record, en.strings) == "Unknown event 99")
+        #expect(DataText.eventName(record, Self.context(.ru).strings) == "Неизвестное событие 99")
+    }
+}
