@@ -30,8 +30,11 @@ struct DemoEndToEndTests {
         return seen.screen
     }
 
-    /// After hlmcs quit: its exit status, and `stty -a` again.
+    /// After hlmcs quit: its exit status, and `stty -a` again. Waits for its screen to go
+    /// first: keys typed before it gave the terminal back would be lost.
     func finish(_ session: TmuxSession) throws -> String {
+        let closed = try session.wait(seconds: 20) { !$0.contains("Exchange log") && !$0.contains("Журнал обмена") }
+        #expect(closed.ok, "hlmcs did not quit:\n\(closed.screen)")
         try session.type("echo \"STATUS=$?\"; stty -a > \(session.folder.path)/after; echo HLMCS-''DONE")
         return try expectScreen(session, "HLMCS-DONE", "after quitting")
     }

@@ -87,6 +87,9 @@ struct ParametersEndToEndTests {
         #expect(synced.contains("Time zone    UTC+03:00"), "\(synced)")
 
         try session.send("F10")
+        // Typing before hlmcs has given the terminal back would lose the keys.
+        let closed = try session.wait(seconds: 20) { !$0.contains("Exchange log") }
+        #expect(closed.ok, "hlmcs did not quit:\n\(closed.screen)")
         try session.type("echo HLMCS-''DONE")
         try expectScreen(session, "HLMCS-DONE", "after quitting")
     }
