@@ -18,6 +18,10 @@ public protocol WorkPage: Sendable {
     var hasTextFocus: Bool { get }
     /// The text cursor, when a text field has the focus.
     func cursorPosition(in area: Rect, context: DrawContext) -> (x: Int, y: Int)?
+    /// Requirements (not only extension members) so that a page's own answer counts when
+    /// the app asks through `any WorkPage`; the defaults are below.
+    var wantsEscape: Bool { get }
+    var usesTab: Bool { get }
 }
 
 extension WorkPage {
