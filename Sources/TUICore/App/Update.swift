@@ -129,6 +129,8 @@ extension AppState {
         case .page(let id, let result):
             let context = pageContext
             _ = pages.with(id) { $0.receive(result, context) }
+            // The PLC page finds meters by address in the meter list read on its own page.
+            if id == .meters, case .meters(let all, _) = result { pages.plc.knownMeters = all }
             switch result {
             case .metersPage: break          // more pages follow
             case .failed(let text):
