@@ -112,6 +112,65 @@ struct MetersEndToEndTests {
         #expect(done.contains("STATUS=0"), "\(done)")
     }
 
+    @Test(.timeLimit(.minutes(2))) func inRussianOneMeterIsRemovedAfterItsSerialIsTyped() throws {
+        let session = try TmuxSession(name: "meters-ru")
+        defer { session.close() }
+        let db = session.folder.appendingPathComponent("hlmcs.sqlite").path
+        try session.type("\(try Self.hlmcs()) --demo --demo-meters 40 --lang ru --db \(db)")
+        try expectScreen(session, "HLMCS — конфигуратор", "login screen")
+        try session.send("Администратор", literal: true)
+        try session.send("Enter")
+        try expectScreen(session, "Задайте пароль", "first-run password")
+        try session.send("pervyi-parol", literal: true)
+        try session.send("Tab")
+        try session.send("pervyi-parol", literal: true)
+        try session.send("Enter")
+        try expectScreen(session, "Журнал обмена", "main window")
+
+        // F3: Security → LLS, the demo's password, Enter.
+        try session.send("F3")
+        try expectScreen(session, "NLS (без пароля)", "settings")
+        try session.send("Down")
+        try session.send("Right")
+        try expectScreen(session, "LLS (по паролю)", "LLS chosen")
+        try session.send("Down")
+        try session.send("admin@emis", literal: true)
+        try session.send("Enter")
+        let lls = try session.wait(seconds: 20) { $0.contains("Защита    LLS") && !$0.contains("LLS (по паролю)") }
+        #expect(lls.ok, "LLS not applied:\n\(lls.screen)")
+
+        for _ in 0..<5 { try session.send("Down") }
+        try session.send("Enter")
+        try expectScreen(session, "F5 — прочитать список ПУ", "meter list page")
+        try session.send("F5")
+        let read = try session.wait(seconds: 30) { $0.contains("Все 40") && !$0.contains("На связи …") }
+        #expect(read.ok, "the list:\n\(read.screen)")
+        // Point 5, its serial from the screen.
+        for _ in 0..<4 { try session.send("Down") }
+        let row = try #require(tableRows(read.screen).first { $0.hasPrefix("    5 ") })
+        let serial = String(row.split(separator: " ")[1])
+        try session.send("F8")
+        try expectScreen(session, "Удалить из списка концентратора", "the removal choice")
+        try session.send("Enter")
+        try expectScreen(session, "Введите \(serial):", "the typed confirmation")
+        try session.send(String(serial.dropLast()), literal: true)
+        try session.send("Enter")
+        try expectScreen(session, "Введено не то слово", "a wrong word refused")
+        try session.send(String(serial.last!), literal: true)
+        try session.send("Enter")
+        let removed = try expectScreen(session, "ПУ \(serial) (точка 5) удалён.", "the removal")
+        #expect(removed.contains("Все 39"), "\(removed)")
+        #expect(!tableRows(removed).contains { $0.hasPrefix("    5 ") }, "\(removed)")
+        // Read again from the device: 39 meters, point 5 gone.
+        try session.send("F5")
+        let again = try session.wait(seconds: 30) { $0.contains("Все 39") && !$0.contains("На связи …") && $0.contains("Прочитано.") }
+        #expect(again.ok, "read again:\n\(again.screen)")
+        #expect(!tableRows(again.screen).contains { $0.hasPrefix("    5 ") }, "\(again.screen)")
+        try session.send("F10")
+        let quit = try session.wait(seconds: 20) { !$0.contains("Журнал обмена") }
+        #expect(quit.ok, "F10 did not quit:\n\(quit.screen)")
+    }
+
     /// Point 1000's address (16 hex digits in the table's address column).
     func tableRowsAddress(_ screen: String) -> String? {
         tableRows(screen).last { $0.hasPrefix(" 1000 ") }.map { String($0.split(separator: " ")[2]) }
