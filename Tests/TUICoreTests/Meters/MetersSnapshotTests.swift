@@ -127,6 +127,16 @@ import Testing
         #expect(draw(s).lines[16].contains("Your role may not do this."))
     }
 
+    @Test func aFailedConnectionLeavesTheHintNotAnEmptyList() {
+        var s = opened(.en, 80, 24, .meters)
+        _ = s.update(.key(.function(5)))
+        _ = s.update(.connectFailed("No answer from the concentrator."))
+        let screen = draw(s).lines
+        #expect(screen[2].contains("F5 reads the meter list"), "\(screen.joined(separator: "\n"))")
+        #expect(!screen.joined().contains("has no meters"))
+        #expect(screen[17].contains("No answer from the concentrator."))
+    }
+
     // MARK: - PLC
 
     /// The meter list read (the PLC page learns the meters), then F5 on the PLC page.

@@ -33,7 +33,8 @@ extension MetersPage {
         guard !area.isEmpty else { return }
         let s = context.strings
         buffer.clear(area)
-        if lines.isEmpty, !loading, !statusRead {
+        // Nothing read yet (or the connection failed before the first page).
+        if lines.isEmpty, !statusRead, !(loading && page.busy) {
             buffer.write(s["meters.empty.notRead"], x: area.x, y: area.y, style: Style(dim: true), maxWidth: area.width)
             return
         }
