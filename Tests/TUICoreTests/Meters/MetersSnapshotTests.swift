@@ -172,6 +172,34 @@ import Testing
         }
     }
 
+    @Test func aMeterPickedFromTheList() {
+        for l in Self.languages {
+            var s = plcRead(l, 80, 24)
+            _ = s.update(.key(.character("m")))
+            type("0000000", &s)
+            Snapshot.check(draw(s), "plc-picker-\(l)-80x24")
+            _ = s.update(.key(.down))
+            _ = s.update(.key(.enter))
+            guard case .node(let node) = s.pages.plc.mode else { Issue.record("\(s.pages.plc.mode)"); continue }
+            #expect(node.meter?.point == 2)
+        }
+    }
+
+    @Test func theExportField() {
+        for l in Self.languages {
+            var s = opened(l, 80, 24, .meters)
+            loading(&s, meters: 100)
+            loaded(&s, meters: 100)
+            _ = s.update(.key(.function(4)))
+            Snapshot.check(draw(s), "meters-export-\(l)-80x24")
+            let effects = s.update(.key(.enter))
+            guard case .page(.meters, .exportMeters(let path, let meters, let status))? = effects.first else {
+                Issue.record("\(effects)"); continue
+            }
+            #expect(path == "meters-2026-11-25.csv" && meters.count == 100 && status.count == 100)
+        }
+    }
+
     @Test func thePLCPageBeforeARead() {
         for l in Self.languages {
             Snapshot.check(draw(opened(l, 80, 24, .plc)), "plc-notread-\(l)-80x24")
