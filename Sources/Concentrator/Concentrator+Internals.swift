@@ -210,8 +210,9 @@ extension Concentrator {
     }
 
     /// Reads a list profile a page at a time: capture objects and entries in use in one
-    /// GET-with-list, then the buffer with entry selective access, `pageSize` rows each.
-    func readList<Row: Sendable>(_ name: String, pageSize: Int, onPage: @Sendable ([Row]) -> Void,
+    /// GET-with-list, then the buffer with entry selective access, `pageSize` rows each
+    /// (the first page `firstPage` rows when given).
+    func readList<Row: Sendable>(_ name: String, pageSize: Int, firstPage: Int? = nil, onPage: @Sendable ([Row]) -> Void,
                                  row: (DLMSData, [ES951.CaptureObjectDefinition]) throws(ModelError) -> Row) async throws(ConcentratorError) -> [Row] {
         try await logged("read \(name)") { () async throws(ConcentratorError) -> [Row] in
             let d = try descriptors([(name, 3), (name, 7)])
@@ -224,7 +225,7 @@ extension Concentrator {
             noteRows(0, total: total)
             var first = 1
             while first <= total {
-                let last = min(total, first + size - 1)
+                let last = min(total, first + (first == 1 ? max(1, firstPage ?? size) : size) - 1)
                 let page = try await values([AttributeWithAccess(buffer, access: .entry(EntryDescriptor(
                     fromEntry: UInt32(first), toEntry: UInt32(last))))])[0]
                 let parsed = try modelCall { () throws(ModelError) -> [Row] in

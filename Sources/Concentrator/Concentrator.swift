@@ -204,9 +204,12 @@ public actor Concentrator {
 
     /// The meter list (F-35), `pageSize` rows per request (entry selective access);
     /// `onPage` has each page as it arrives, the first before the rest is asked for.
-    public func readMeters(pageSize: Int = 50, onPage: @escaping @Sendable ([MeterRecord]) -> Void = { _ in }) async throws(ConcentratorError) -> [MeterRecord] {
+    /// `firstPage` rows (when given) make the first page smaller, so a screen shows its
+    /// first rows sooner on a slow line while the rest comes in bigger pages.
+    public func readMeters(pageSize: Int = 50, firstPage: Int? = nil,
+                           onPage: @escaping @Sendable ([MeterRecord]) -> Void = { _ in }) async throws(ConcentratorError) -> [MeterRecord] {
         let map = self.map
-        return try await readList("meter-list", pageSize: pageSize, onPage: onPage) { row, columns throws(ModelError) in
+        return try await readList("meter-list", pageSize: pageSize, firstPage: firstPage, onPage: onPage) { row, columns throws(ModelError) in
             try MeterRecord(row: row, columns: columns, map: map)
         }
     }

@@ -102,7 +102,8 @@ public struct AppState: Sendable {
     /// What the current page may know.
     public var pageContext: PageContext {
         PageContext(strings: strings, permissions: session?.permissions ?? [], lls: connection.security == .lls,
-                    busy: busyPage == page && reading != nil, now: now)
+                    busy: busyPage == page && reading != nil, now: now,
+                    area: Frame().inner(MainLayout(width: width, height: height).work).splitBottom(1).rest)
     }
 
     public var isConnected: Bool { if case .connected = link { true } else { false } }

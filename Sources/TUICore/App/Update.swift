@@ -130,6 +130,8 @@ extension AppState {
             followLLSPassword(result)
             let context = pageContext
             _ = pages.with(id) { $0.receive(result, context) }
+            // The PLC page finds meters by address in the meter list read on its own page.
+            if id == .meters, case .meters(let all, _) = result { pages.plc.knownMeters = all }
             switch result {
             case .metersPage: break          // more pages follow
             case .failed(let text):

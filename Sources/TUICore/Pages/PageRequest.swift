@@ -126,13 +126,18 @@ public struct PageContext: Sendable {
     public var busy: Bool
     /// The PC's time at the last tick (for the clock page).
     public var now: Date
+    /// Where the page is drawn (the `area` of `render`), for keys that move by a screenful
+    /// (PageUp/PageDown) or scroll sideways.
+    public var area: Rect
 
-    public init(strings: UIStrings, permissions: Set<Permission>, lls: Bool, busy: Bool = false, now: Date = Date(timeIntervalSince1970: 0)) {
+    public init(strings: UIStrings, permissions: Set<Permission>, lls: Bool, busy: Bool = false, now: Date = Date(timeIntervalSince1970: 0),
+                area: Rect = Rect(x: 0, y: 0, width: 52, height: 14)) {
         self.strings = strings
         self.permissions = permissions
         self.lls = lls
         self.busy = busy
         self.now = now
+        self.area = area
     }
 
     public func may(_ permission: Permission) -> Bool { permissions.contains(permission) }
