@@ -3,23 +3,6 @@
 public enum ParameterPage: String, CaseIterable, Sendable, Hashable {
     case info, basic, clock, gprs, ip, meters, plc, battery, meterData, profiles, events
 
-    /// The command line that does this page's work until its screen exists.
-    public var command: String {
-        switch self {
-        case .info: "hlmcs info"
-        case .basic: "hlmcs info / hlmcs set"
-        case .clock: "hlmcs clock [--sync | --set TIME]"
-        case .gprs: "hlmcs gprs [--apn …]"
-        case .ip: "hlmcs ip [--address …]"
-        case .meters: "hlmcs meters"
-        case .plc: "hlmcs topology"
-        case .battery: "hlmcs info"
-        case .meterData: "hlmcs profile current --point N"
-        case .profiles: "hlmcs profile daily --point N --csv FILE"
-        case .events: "hlmcs events --point N"
-        }
-    }
-
     /// The key of its title in `Resources/ui/main.json`.
     public var titleKey: String { "tree." + rawValue }
 }

@@ -180,7 +180,17 @@ extension AppState {
         items.append(KeyBar.Item("F9", s["key.menu"]))
         items.append(KeyBar.Item("F10", s["key.quit"]))
         if reading != nil { items.insert(KeyBar.Item("Esc", s["key.stop"]), at: 0) }
+        // Too long for the line: the keys also reached through the menus go first (F7
+        // trace, F3 settings, F2 connect), so Stop, the page's keys and F10 stay in view.
+        for dropped in ["F7", "F3", "F2"] where Self.width(of: items) > width {
+            items.removeAll { $0.key == dropped }
+        }
         return items
+    }
+
+    /// The columns a key bar takes with single spaces between its items.
+    static func width(of items: [KeyBar.Item]) -> Int {
+        items.map { DisplayWidth.of($0.key) + 1 + DisplayWidth.of($0.label) }.reduce(0, +) + max(0, items.count - 1)
     }
 
     func renderModal(_ modal: Modal, _ full: Rect, _ buffer: inout ScreenBuffer, _ context: DrawContext) {

@@ -93,6 +93,12 @@ extension AppState {
         case .connectFailed(let text):
             link = .failed(text)
             reading = nil
+            if let id = busyPage {
+                // The page waiting for its request learns why nothing came.
+                let context = pageContext
+                _ = pages.with(id) { $0.receive(.failed(text), context) }
+                busyPage = nil
+            }
             status = text
             append(s["log.connectFailed", text])
             return []
