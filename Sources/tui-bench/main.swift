@@ -146,6 +146,41 @@ func keysDuringARead(hlmcs: String, database: String) -> [(first: Double, last: 
     return times
 }
 
+/// Issue 7: the first page (20 rows) of a 1000-meter list at 9600 baud, from F5 on an
+/// open association to the rows on screen (the first meter address written: "70B3D51F", the demo meters' EUI-64 prefix).
+func firstMeterPage(hlmcs: String, database: String) -> Double? {
+    let environment = ["TERM=xterm-256color", "LANG=C.UTF-8", "HLMCS_DB=\(database)", "HOME=/tmp"]
+    guard let (master, pid) = spawnOnPTY([hlmcs, "--demo", "--demo-meters", "1000", "--demo-baud", "9600", "--lang", "en"],
+                                         environment: environment) else { return nil }
+    defer {
+        send("\u{1B}[21~", master)
+        var status: Int32 = 0
+        let deadline = ContinuousClock.now + .seconds(5)
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if ContinuousClock.now > deadline { kill(pid, SIGKILL); waitpid(pid, &status, 0); break }
+            _ = drain(master, quietMilliseconds: 5)
+        }
+        close(master)
+    }
+    func expect(_ marker: String) -> Bool {
+        waitFor(marker, master: master, from: ContinuousClock.now, timeout: .seconds(30)) != nil
+    }
+    guard expect("F10") else { return nil }
+    send("Administrator\r", master)
+    guard expect("Set a password") else { return nil }
+    send("bench-pass-1\tbench-pass-1\r", master)
+    guard expect("Exchange log") else { return nil }
+    send("\u{1B}OQ", master)                  // F2: connect (association open before the key)
+    guard expect("connected") else { return nil }
+    for _ in 0..<5 { send("\u{1B}OB", master) }   // Information → … → Meter list
+    guard expect("Meter list") else { return nil }
+    _ = drain(master, quietMilliseconds: 100)
+    let start = ContinuousClock.now
+    send("\u{1B}[15~", master)                // F5
+    guard let elapsed = waitFor("70B3D51F", master: master, from: start, timeout: .seconds(30)) else { return nil }
+    return seconds(elapsed)
+}
+
 func startToLogin(hlmcs: String, database: String) -> Double? {
     let environment = ["TERM=xterm-256color", "LANG=C.UTF-8", "HLMCS_DB=\(database)", "HOME=/tmp"]
     let start = ContinuousClock.now
@@ -195,6 +230,15 @@ if midRead.isEmpty {
     report("key to first redraw byte, mid-read, median", percentile(midRead.map(\.first), 0.5) * 1000, "ms", goal: "<= 5 ms")
     report("key to first redraw byte, mid-read, p95", percentile(midRead.map(\.first), 0.95) * 1000, "ms", goal: "<= 5 ms")
     report("key to redraw written, mid-read, median", percentile(midRead.map(\.last), 0.5) * 1000, "ms", goal: "-")
+}
+var pages: [Double] = []
+for i in 0..<3 {
+    if let t = firstMeterPage(hlmcs: hlmcs, database: folder.appendingPathComponent("meters\(i).sqlite").path) { pages.append(t) }
+}
+if pages.isEmpty {
+    print("first page of 1000 meters: the rows did not appear")
+} else {
+    report("first 20 of 1000 meters at 9600 baud, median of \(pages.count)", percentile(pages, 0.5), "s", goal: "<= 1.5 s")
 }
 try? FileManager.default.removeItem(at: folder)
 
