@@ -16,10 +16,14 @@ public struct DeviceState: Sendable {
         /// Blue Book time zone (minutes, −180 = UTC+3).
         public var timeZone: Int16
         public var firmwareVersion: String
+        /// Attributes whose writes the device refuses (temporary failure), to train and test
+        /// what a client does with a refusal (`es951-sim --refuse-write`).
+        public var refusedWrites: Set<CosemAttributeDescriptor>
         public init(serialNumber: String = "95100001", password: [UInt8] = Array("admin@emis".utf8),
-                    meters: Int = 100, seed: UInt64 = 1, timeZone: Int16 = -180, firmwareVersion: String = "2.7.0") {
+                    meters: Int = 100, seed: UInt64 = 1, timeZone: Int16 = -180, firmwareVersion: String = "2.7.0",
+                    refusedWrites: Set<CosemAttributeDescriptor> = []) {
             self.serialNumber = serialNumber; self.password = password; self.meters = meters; self.seed = seed
-            self.timeZone = timeZone; self.firmwareVersion = firmwareVersion
+            self.timeZone = timeZone; self.firmwareVersion = firmwareVersion; self.refusedWrites = refusedWrites
         }
     }
 
@@ -48,6 +52,8 @@ public struct DeviceState: Sendable {
     public internal(set) var timeZone: Int16
     public internal(set) var firmwareVersion: String
     public internal(set) var image = ImageTransfer()
+    /// Writes refused whatever the value (``Configuration/refusedWrites``).
+    public let refusedWrites: Set<CosemAttributeDescriptor>
     public let generator: DataGenerator
     let objects: ObjectTable
 
@@ -83,6 +89,7 @@ public struct DeviceState: Sendable {
         passwords = [32: configuration.password, 48: configuration.password]
         timeZone = configuration.timeZone
         firmwareVersion = configuration.firmwareVersion
+        refusedWrites = configuration.refusedWrites
         let local = now.secondsSince1970 - Int64(configuration.timeZone) * 60
         let today = Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
         generator = DataGenerator(seed: configuration.seed, meters: configuration.meters, today: today,

@@ -343,6 +343,7 @@ public struct ServerApplication: Sendable {
         }
         guard let attribute = object.attribute(d.attribute) else { return .objectUndefined }
         guard attribute.write.contains(UInt8(truncatingIfNeeded: association.client)) else { return .readWriteDenied }
+        if device.refusedWrites.contains(d) { return .temporaryFailure }
         if d.classID == 1, d.instance == OBISCode(0, 0, 94, 7, 137, 255), d.attribute == 2 {
             let point: Int
             switch value {

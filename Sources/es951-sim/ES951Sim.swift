@@ -44,6 +44,8 @@ struct ES951Sim: AsyncParsableCommand {
     var faults: String?
     @Option(help: "Write a frame trace to FILE.")
     var trace: String?
+    @Option(name: .customLong("refuse-write"), help: ArgumentHelp("Refuse writes of this attribute (repeatable).", valueName: "class/obis/attr"))
+    var refuseWrite: [String] = []
     @Option(help: "A device map other than the built-in one.")
     var map: String?
 
@@ -96,8 +98,17 @@ struct ES951Sim: AsyncParsableCommand {
         do { frameTrace = try trace.map { path throws(TransportError) in try FrameTrace(path: path) } } catch {
             throw ValidationError("--trace: \(error)")
         }
+        var refused = Set<CosemAttributeDescriptor>()
+        for text in refuseWrite {
+            let parts = text.split(separator: "/")
+            guard parts.count == 3, let classID = UInt16(parts[0]), let obis = OBISCode(String(parts[1])),
+                  let attribute = Int8(parts[2]) else {
+                throw ValidationError("--refuse-write \(text): CLASS/OBIS/ATTR, e.g. 42/0.0.25.1.0.255/3")
+            }
+            refused.insert(CosemAttributeDescriptor(classID: classID, instance: obis, attribute: attribute))
+        }
         let configuration = DeviceState.Configuration(serialNumber: serialNumber, password: Array(password.utf8),
-                                                      meters: meters, seed: seed)
+                                                      meters: meters, seed: seed, refusedWrites: refused)
         let application = ServerApplication(device: DeviceState(configuration: configuration, map: deviceMap,
                                                                 now: SimulatorServer.now()))
         let link = LinkEmulation(baud: baud, turnaround: turnaround.map { .milliseconds($0) }, faults: faultSpec,

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+/// `hlmcs settings export|import` (SPEC F-60) against `es951-sim` subprocesses.
+@Suite("settings files", .timeLimit(.minutes(2)))
+struct SettingsCommandTests {
+    static let admin = DeviceCommandTests.admin
+    static let lls = DeviceCommandTests.lls
+
+    /// The file without its comment lines (the export time differs).
+    static func content(_ path: String) -> [String] {
+        ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+            .filter { !$0.hasPrefix("#") }
+    }
+
+    func export(_ hlmcs: CommandRunner, _ sim: SimulatorProcess, to path: String) throws -> CommandRunner.Result {
+        try hlmcs.run(["settings", "export", "--tcp", sim.address, path, "--lang", "en"], as: Self.admin)
+    }
+
+    @Test func aFileTakenFromOneConcentratorMakesAnotherTheSame() throws {
+        let (hlmcs, a) = try DeviceCommandTests.setUp()
+        let b = try SimulatorProcess()
+        defer { a.stop(); b.stop(); hlmcs.removeFolder() }
+        // Make A different from the factory: APN, heartbeat, TCP port, time zone.
+        let gprs = try hlmcs.run(["gprs", "--tcp", a.address, "--lls", "--apn", "m2m.example", "--heartbeat", "7"],
+                                 as: Self.admin, environment: Self.lls)
+        #expect(gprs.status == 0, "\(gprs.stderr)")
+        let ip = try hlmcs.run(["ip", "--tcp", a.address, "--lls", "--tcp-port", "4070"], as: Self.admin, environment: Self.lls)
+        #expect(ip.status == 0, "\(ip.stderr)")
+        let zone = try hlmcs.run(["clock", "--tcp", a.address, "--lls", "--time-zone", "UTC+5"], as: Self.admin, environment: Self.lls)
+        #expect(zone.status == 0, "\(zone.stderr)")
+
+        let fileA = hlmcs.folder.appendingPathComponent("a.set").path
+        let exported = try export(hlmcs, a, to: fileA)
+        #expect(exported.status == 0, "\(exported.stderr)")
+        #expect(exported.stdout.contains("13 settings exported"))
+        let text = Self.content(fileA)
+        #expect(text.first == "hlmcs-settings 1")
+        #expect(text.last == "end")
+        #expect(text.contains("gprs.apn = m2m.example"))
+        #expect(text.contains("clock.time-zone = UTC+05:00"))
+        #expect(!text.joined().contains("95100001"), "the serial number never goes into a .set file")
+
+        let dry = try hlmcs.run(["settings", "import", "--tcp", b.address, "--lls", fileA, "--dry-run", "--lang", "en"],
+                                as: Self.admin, environment: Self.lls)
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.lines.contains("gprs.apn: internet → m2m.example"), "\(dry.stdout)")
+        let fileB0 = hlmcs.folder.appendingPathComponent("b0.set").path
+        _ = try export(hlmcs, b, to: fileB0)
+        #expect(Self.content(fileB0).contains("gprs.apn = internet"), "--dry-run wrote nothing")
+
+        let imported = try hlmcs.run(["settings", "import", "--tcp", b.address, "--lls", fileA, "--lang", "en"],
+                                     as: Self.admin, environment: Self.lls)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("4 settings written"), "\(imported.stdout)")
+        let fileB = hlmcs.folder.appendingPathComponent("b.set").path
+        _ = try export(hlmcs, b, to: fileB)
+        #expect(Self.content(fileB) == Self.content(fileA))
+
+        let again = try hlmcs.run(["settings", "import", "--tcp", b.address, "--lls", fileA, "--lang", "en"],
+                                  as: Self.admin, environment: Self.lls)
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("nothing to write"))
+    }
+
+    @Test func everyKindOfBrokenFileIsRefusedWithNothingWritten() throws {
+        let (hlmcs, sim) = try DeviceCommandTests.setUp()
+        defer { sim.stop(); hlmcs.removeFolder() }
+        let good = hlmcs.folder.appendingPathComponent("good.set").path
+        #expect(try export(hlmcs, sim, to: good).status == 0)
+        let lines = Self.content(good)
+        let before = lines
+        func changed(_ body: ([String]) -> [String]) -> [UInt8] { Array((body(lines).joined(separator: "\n") + "\n").utf8) }
+        let apnChanged: ([String]) -> [String] = { $0.map { $0.hasPrefix("gprs.apn") ? "gprs.apn = changed.apn" : $0 } }
+        let cases: [(String, [UInt8], String)] = [
+            ("truncated", changed { Array(apnChanged($0).dropLast()) }, ":\(lines.count - 1):"),
+            ("not UTF-8", changed(apnChanged) + [0xFF, 0xFE, 0x0A], "UTF-8"),
+            ("another model", changed { apnChanged($0).map { $0 == "model = ES-951" ? "model = ES-950" : $0 } }, "ES-950"),
+            ("unknown key", changed { apnChanged($0).map { $0 == "end" ? "gprs.colour = red\nend" : $0 } }, "gprs.colour"),
+            ("invalid value", changed { apnChanged($0).map { $0.hasPrefix("ip.tcp-port") ? "ip.tcp-port = 0" : $0 } }, "ip.tcp-port"),
+            ("serial number", changed { apnChanged($0).map { $0 == "end" ? "serial-number = 95100002\nend" : $0 } }, "serial-number"),
+        ]
+        for (name, bytes, mention) in cases {
+            let path = hlmcs.folder.appendingPathComponent("broken.set").path
+            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            let result = try hlmcs.run(["settings", "import", "--tcp", sim.address, "--lls", path, "--lang", "en"],
+                                       as: Self.admin, environment: Self.lls)
+            #expect(result.status == 2, "\(name): \(result.status) \(result.stderr)")
+            #expect(result.stderr.contains(mention), "\(name): \(result.stderr)")
+            #expect(result.stderr.contains("nothing was written"), "\(name): \(result.stderr)")
+        }
+        let after = hlmcs.folder.appendingPathComponent("after.set").path
+        #expect(try export(hlmcs, sim, to: after).status == 0)
+        #expect(Self.content(after) == before, "a refused file changed the device")
+    }
+
+    @Test func aRefusalMidwaySaysExactlyWhatWasWritten() throws {
+        // The device refuses the IP address (the third change below).
+        let (hlmcs, sim) = try DeviceCommandTests.setUp(["--refuse-write", "42/0.0.25.1.0.255/3"])
+        defer { sim.stop(); hlmcs.removeFolder() }
+        let path = hlmcs.folder.appendingPathComponent("site.set").path
+        let text = """
+            hlmcs-settings 1
+            model = ES-951
+            gprs.apn = site.apn
+            gprs.heartbeat-minutes = 9
+            ip.address = 192.168.7.20
+            ip.tcp-port = 4071
+            end
+
+            """
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        let result = try hlmcs.run(["settings", "import", "--tcp", sim.address, "--lls", path, "--lang", "en"],
+                                   as: Self.admin, environment: Self.lls)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("did not take ip.address"), "\(result.stderr)")
+        #expect(result.stderr.contains("Written: gprs.apn, gprs.heartbeat-minutes."), "\(result.stderr)")
+        #expect(result.stderr.contains("Not written: ip.tcp-port."), "\(result.stderr)")
+        let after = hlmcs.folder.appendingPathComponent("after.set").path
+        #expect(try export(hlmcs, sim, to: after).status == 0)
+        let values = Self.content(after)
+        #expect(values.contains("gprs.apn = site.apn"))
+        #expect(values.contains("gprs.heartbeat-minutes = 9"))
+        #expect(!values.contains("ip.address = 192.168.7.20"))
+        #expect(values.contains("ip.tcp-port = 4059"))
+    }
+
+    @Test func aReaderMayNotImportAndNLSCannotWrite() throws {
+        let (hlmcs, sim) = try DeviceCommandTests.setUp()
+        defer { sim.stop(); hlmcs.removeFolder() }
+        let path = hlmcs.folder.appendingPathComponent("x.set").path
+        FileManager.default.createFile(atPath: path, contents: Data("hlmcs-settings 1\nmodel = ES-951\ngprs.apn = other\nend\n".utf8))
+        let reader = try hlmcs.run(["settings", "import", "--tcp", sim.address, "--lls", path], as: DeviceCommandTests.reader,
+                                   environment: Self.lls)
+        #expect(reader.status == 4, "\(reader.stderr)")
+        let nls = try hlmcs.run(["settings", "import", "--tcp", sim.address, path, "--lang", "en"], as: Self.admin)
+        #expect(nls.status == 1, "\(nls.stderr)")
+        #expect(nls.stderr.contains("Written: nothing"), "\(nls.stderr)")
+    }
+}
