@@ -157,11 +157,16 @@ struct LinkBehaviourTests {
         let link = DLMSConnection(channel: channel, configuration: Sim.configuration())
         _ = try await link.open()
         #expect(try await link.get([AttributeWithAccess(Sim.serialNumber)]).count == 1)
-        try await Task.sleep(for: .milliseconds(600))
+        // Wait for the simulator to drop the link (not a fixed sleep: on a loaded machine
+        // its timer may fire late), then the next request finds it gone.
+        let deadline = ContinuousClock.now + .seconds(20)
+        while !sim.log.contains(where: { $0.hasPrefix("client 16 disconnected") }), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(sim.log.contains { $0.hasPrefix("client 16 disconnected") })
         await #expect(throws: DLMSConnectionError.dlms(.disconnectedByPeer)) {
             _ = try await link.get([AttributeWithAccess(Sim.serialNumber)])
         }
-        #expect(sim.log.contains { $0.hasPrefix("client 16 disconnected") })
         await link.close()
         // A raw I-frame on a fresh link-less connection gets DM too.
         let raw = sim.connect()
