@@ -167,7 +167,8 @@ public struct ClearDataPage: WorkPage {
             y = area.y + 4
         }
         if let note { y = note.render(at: y, in: area, into: &buffer) }
-        ServiceText.hint(s["service.clear.hint"], at: y + 1, in: area, into: &buffer)
+        // Under the dialog the hint would show through on both sides of it.
+        if dialog == nil { ServiceText.hint(s["service.clear.hint"], at: y + 1, in: area, into: &buffer) }
         if let d = dialog, let (choice, target) = pending {
             let whose = target.map { s["service.clear.ofPoint", String($0)] } ?? s["service.clear.ofAll"]
             var message = [s["service.clear.question", s["service.clear.what." + choice.rawValue], whose], s["service.clear.cannotUndo"]]

@@ -129,11 +129,9 @@ public struct FirmwarePage: WorkPage {
         let s = context.strings
         if confirmation != nil { return [KeyBar.Item("Esc", s["common.cancel"])] }
         guard context.may(.firmware) else { return [] }
-        switch phase {
-        case .sending: return [KeyBar.Item("Esc", s["service.key.stop"])]
-        case .cut: return [KeyBar.Item("F5", s["service.key.resume"]), KeyBar.Item("F6", s["service.key.send"])]
-        default: return [KeyBar.Item("F6", s["service.key.send"])]
-        }
+        // Esc (stop) and F5 (here: resume) are the app's keys, already on the bar.
+        if case .sending = phase { return [] }
+        return [KeyBar.Item("F6", s["service.key.send"])]
     }
 
     func labelWidth(_ s: UIStrings) -> Int {

@@ -44,9 +44,8 @@ public struct ObjectsPage: WorkPage {
         }
     }
 
-    public func keyBar(_ context: PageContext) -> [KeyBar.Item] {
-        [KeyBar.Item("F5", context.strings["service.key.compare"])]
-    }
+    /// F5 (read and compare) is the app's key, already on the bar.
+    public func keyBar(_ context: PageContext) -> [KeyBar.Item] { [] }
 
     func kindWord(_ kind: ObjectDifference.Kind, _ s: UIStrings) -> String { s["service.objects." + kind.rawValue] }
 

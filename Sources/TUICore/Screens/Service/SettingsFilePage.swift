@@ -128,9 +128,13 @@ public struct SettingsFilePage: WorkPage {
                 note = ServiceNote(text: s["service.settings.partly", first.field, why, notWritten.isEmpty ? "—" : notWritten], isError: true)
             } else if let first = bad.first, case .notTaken(let back) = first.outcome {
                 note = ServiceNote(text: s["service.settings.partly", first.field, s["service.readsBack", back], "—"], isError: true)
+            } else if writes.isEmpty {
+                note = ServiceNote(text: s["service.settings.nothing"], isError: false)
             } else {
                 note = ServiceNote(text: s["service.settings.imported", String(writes.count)], isError: false)
             }
+            // The device has changed: another write needs another preview.
+            previewPath = nil
         case .failed(let text):
             if case .previewSettings? = pending { preview = nil }
             note = ServiceNote(text: text, isError: true)
@@ -146,7 +150,7 @@ public struct SettingsFilePage: WorkPage {
         if confirmation != nil { return [KeyBar.Item("Esc", s["common.cancel"])] }
         guard context.may(.settingsFile) else { return [] }
         var items = [KeyBar.Item("Enter", s[focus == .export ? "service.key.export" : "service.key.preview"])]
-        if context.may(.write), preview?.isEmpty == false { items.append(KeyBar.Item("F6", s["service.key.write"])) }
+        if context.may(.write), preview?.isEmpty == false, previewPath == importPath.text { items.append(KeyBar.Item("F6", s["service.key.write"])) }
         return items
     }
 
