@@ -210,6 +210,49 @@ struct TUIServiceTests {
         await runner.shutdown()
     }
 
+    /// Logs in as a new user of `role` (made by the administrator).
+    func logInAs(_ role: Role, _ name: String) async {
+        runner.perform(.addUser(name: name, role: role, password: "user-pass-12"))
+        _ = await wait(for: "user added") { if case .accountChanged = $0 { true } else { false } }
+        runner.perform(.logout)
+        runner.perform(.login(user: name, password: "user-pass-12"))
+        _ = await wait(for: "\(name) login") { if case .loggedIn(let i) = $0 { i.user == name } else { false } }
+    }
+
+    @Test func aTimeZoneChangeNeedsSetClockAsWellAndNothingIsWrittenWithout() async throws {
+        await logIn()
+        await connect()
+        let file = try await exportedThenEdited("zone.set", ["gprs.apn": "m2m.zone", "clock.time-zone": "UTC+05:00"])
+        runner.perform(.revoke(.setClock, .configurator))
+        _ = await wait(for: "revoked") { if case .accountChanged = $0 { true } else { false } }
+        await logInAs(.configurator, "petrov")
+        await connect()
+        guard case .failed(let text)? = await result(.settingsFile, .importSettings(path: file)) else {
+            Issue.record("no refusal"); return
+        }
+        #expect(!text.isEmpty)
+        #expect(try #require(await gprs()).apn != "m2m.zone")
+        #expect(try audit().contains { $0.user == "petrov" && $0.action == "time-zone-write" && $0.outcome == .denied })
+        await runner.shutdown()
+    }
+
+    @Test func aConfiguratorIsRefusedClearAndFirmwareBeforeTheDevice() async throws {
+        await logIn()
+        await logInAs(.configurator, "petrov")
+        await connect()
+        let image = path("fw.bin")
+        try Data(repeating: 0xA5, count: 2048).write(to: URL(fileURLWithPath: image))
+        for (page, request) in [(ParameterPage.clearData, PageRequest.clear(.meters, point: 3)),
+                                (.firmware, .transferFirmware(path: image, id: "fw", activate: true))] {
+            guard case .failed(let text)? = await result(page, request) else { Issue.record("no answer to \(request)"); continue }
+            #expect(text != "Not in this build yet.", "\(text)")
+        }
+        let log = try audit()
+        #expect(log.contains { $0.user == "petrov" && $0.action == "clear" && $0.outcome == .denied })
+        #expect(log.contains { $0.user == "petrov" && $0.action == "firmware" && $0.outcome == .denied })
+        await runner.shutdown()
+    }
+
     @Test func anNLSImportIsRefusedAndAudited() async throws {
         await logIn()
         await connect(.demo, password: nil)
