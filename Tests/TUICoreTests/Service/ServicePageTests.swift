@@ -64,6 +64,7 @@ import Testing
     @Test func settingsImportRefusedForAReaderByTheApp() {
         var s = F.on(.settingsFile, .en, as: AppFixtures.reader)
         #expect(Self.requests(s.update(.key(.enter))).isEmpty)
+        #expect(!s.pages.settingsFile.hasTextFocus)        // q quits, as on a page without fields
         #expect(F.screen(s).contains("may not use settings files"))
     }
 

@@ -22,17 +22,20 @@ public struct SettingsFilePage: WorkPage {
     var note: ServiceNote?
     var confirmation: PendingConfirmation?
     var pending: PageRequest?
+    /// Whether the user may use settings files (as of the last key or result).
+    var mayUse = true
 
     public init() {}
 
     public var wantsEscape: Bool { confirmation != nil }
     public var usesTab: Bool { confirmation != nil }
-    public var hasTextFocus: Bool { confirmation == nil }
+    public var hasTextFocus: Bool { mayUse && confirmation == nil }
 
     static func defaultFileName(_ now: Date) -> String { "settings-\(ServiceText.day(now)).set" }
 
     /// Fills the export path the first time the page is used.
     mutating func prepare(_ context: PageContext) {
+        mayUse = context.may(.settingsFile)
         if exportPath.text.isEmpty, problems[.export] == nil { exportPath = TextFieldState(text: Self.defaultFileName(context.now)) }
     }
 
@@ -65,6 +68,7 @@ public struct SettingsFilePage: WorkPage {
                 return [request]
             }
         }
+        guard mayUse else { note = ServiceNote(text: s["service.notAllowed"], isError: true); return [] }
         switch key {
         case .up, .down: focus = focus == .export ? .import : .export; return []
         case .function(6): askImport(context); return []
@@ -106,6 +110,7 @@ public struct SettingsFilePage: WorkPage {
 
     public mutating func receive(_ result: PageResult, _ context: PageContext) {
         let s = context.strings
+        mayUse = context.may(.settingsFile)
         switch result {
         case .exported(let path, let count):
             note = ServiceNote(text: s["service.settings.exported", String(count), path], isError: false)
