@@ -1,10 +1,23 @@
+import Accounts
+
 /// The parameter groups of HLMCS's tree (manual В3–В5; SPEC F-30…F-51), as node ids. The
 /// first node, Concentrator information, is selected after login.
 public enum ParameterPage: String, CaseIterable, Sendable, Hashable {
     case info, basic, clock, gprs, ip, meters, plc, battery, meterData, profiles, events
+    // Service (issue 8)
+    case settingsFile, clearData, firmware, objects
 
     /// The key of its title in `Resources/ui/main.json`.
     public var titleKey: String { "tree." + rawValue }
+
+    /// The permission without which the page is not in the tree (administrator pages).
+    public var requiredPermission: Permission? {
+        switch self {
+        case .clearData: .clear
+        case .firmware: .firmware
+        default: nil
+        }
+    }
 }
 
 enum ParameterTree {
@@ -12,13 +25,19 @@ enum ParameterTree {
         ("group.parameters", [.info, .basic, .clock, .gprs, .ip, .meters, .plc, .battery, .meterData]),
         ("group.commercial", [.profiles]),
         ("group.events", [.events]),
+        ("group.service", [.settingsFile, .clearData, .firmware, .objects]),
     ]
 
-    /// The tree in the interface language.
-    static func roots(_ strings: UIStrings) -> [TreeNode] {
+    /// The tree in the interface language; pages needing a permission the user has not
+    /// are left out (nil: all pages).
+    static func roots(_ strings: UIStrings, permissions: Set<Permission>? = nil) -> [TreeNode] {
         groups.map { group in
-            TreeNode(id: group.id, title: strings["tree." + group.id],
-                     children: group.pages.map { TreeNode(id: $0.rawValue, title: strings[$0.titleKey]) })
+            let pages = group.pages.filter { page in
+                guard let permissions, let needed = page.requiredPermission else { return true }
+                return permissions.contains(needed)
+            }
+            return TreeNode(id: group.id, title: strings["tree." + group.id],
+                            children: pages.map { TreeNode(id: $0.rawValue, title: strings[$0.titleKey]) })
         }
     }
 

@@ -77,7 +77,7 @@ extension AppState {
         f.render(in: area, into: &buffer)
         var state = tree
         if focus != .tree { state.selected = tree.selected }
-        TreeView(roots: ParameterTree.roots(context.strings), state: state, ascii: context.ascii)
+        TreeView(roots: ParameterTree.roots(context.strings, permissions: session?.permissions), state: state, ascii: context.ascii)
             .render(in: f.inner(area), into: &buffer)
     }
 

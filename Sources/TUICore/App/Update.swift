@@ -139,7 +139,7 @@ extension AppState {
             // The PLC page finds meters by address in the meter list read on its own page.
             if id == .meters, case .meters(let all, _) = result { pages.plc.knownMeters = all }
             switch result {
-            case .metersPage: break          // more pages follow
+            case .metersPage, .firmwareProgress: break          // more follows
             case .failed(let text):
                 reading = nil; busyPage = nil
                 if !isFailed { status = text }
@@ -278,7 +278,8 @@ extension AppState {
             if request.isWrite {
                 let needed: Permission = switch request {
                 case .setClock, .syncClock, .setTimeZone: .setClock
-                case .removeMeter, .removeAllMeters: .clear
+                case .removeMeter, .removeAllMeters, .clear: .clear
+                case .transferFirmware: .firmware
                 default: .write
                 }
                 guard session?.may(needed) == true else { status = strings["status.notAllowed"]; return [] }
@@ -298,7 +299,7 @@ extension AppState {
     }
 
     mutating func handleTree(_ key: Key) -> [Effect] {
-        let roots = ParameterTree.roots(strings)
+        let roots = ParameterTree.roots(strings, permissions: session?.permissions)
         let height = max(1, MainLayout(width: width, height: height).tree.height - 2)
         switch key {
         case .up: tree.move(-1, in: roots, height: height)

@@ -72,13 +72,26 @@ public enum PageRequest: Equatable, Sendable {
     case exportMeters(path: String, meters: [MeterRecord], status: [PollStatus])
     case exportProfile(path: String, ProfileTable)
     case exportEvents(path: String, [EventRecord])
+    // Service (issue 8; SPEC F-60…F-62, `objects`)
+    /// Reads the device's writable settings and saves them as a `.set` file.
+    case exportSettings(path: String)
+    /// Reads the file and the device; answers every change old → new (nothing written).
+    case previewSettings(path: String)
+    /// Writes the file's changes, one value at a time, stopping at the first refusal.
+    case importSettings(path: String)
+    /// Clears events, profiles or the meter list of one point (nil: all points).
+    case clear(ClearChoice, point: Int?)
+    /// Sends a firmware image (resuming a cut transfer), verifies it, activates it on request.
+    case transferFirmware(path: String, id: String, activate: Bool)
+    /// Reads the association's object list and compares it with the device map.
+    case readObjects
 
     /// Whether this asks the device to change something (write keys are disabled for a
     /// role without the permission, and the runtime refuses them anyway).
     public var isWrite: Bool {
         switch self {
         case .writeSerialNumber, .changeLLSPassword, .setClock, .syncClock, .setTimeZone, .writeGPRS, .writeIP,
-             .removeMeter, .removeAllMeters: true
+             .removeMeter, .removeAllMeters, .importSettings, .clear, .transferFirmware: true
         default: false
         }
     }
@@ -113,6 +126,16 @@ public enum PageResult: Sendable {
     /// Worded in the interface language.
     case failed(String)
     case stopped
+    // Service (issue 8)
+    /// The changes a `.set` file would make, in file order (empty: nothing to change).
+    case settingsPreview([SettingsChangeLine])
+    /// A firmware transfer under way.
+    case firmwareProgress(FirmwareProgress)
+    /// The image was sent and verified (and activated when asked); `version` is the one the
+    /// device reports afterwards.
+    case firmwareDone(activated: Bool, version: String?)
+    /// How the device's object list differs from the map (empty: no differences).
+    case objects([ObjectDifference], compared: Int)
 }
 
 /// What a page may know when it handles a key or draws itself: the words, what the user

@@ -11,6 +11,10 @@ public struct Pages: Sendable {
     public var meterData = MeterDataPage()
     public var profiles = ProfilesPage()
     public var events = EventsPage()
+    public var settingsFile = SettingsFilePage()
+    public var clearData = ClearDataPage()
+    public var firmware = FirmwarePage()
+    public var objects = ObjectsPage()
 
     public init() {}
 
@@ -35,6 +39,10 @@ public struct Pages: Sendable {
         case .meterData: return on(&meterData)
         case .profiles: return on(&profiles)
         case .events: return on(&events)
+        case .settingsFile: return on(&settingsFile)
+        case .clearData: return on(&clearData)
+        case .firmware: return on(&firmware)
+        case .objects: return on(&objects)
         }
     }
 
@@ -52,6 +60,10 @@ public struct Pages: Sendable {
         case .meterData: meterData
         case .profiles: profiles
         case .events: events
+        case .settingsFile: settingsFile
+        case .clearData: clearData
+        case .firmware: firmware
+        case .objects: objects
         }
     }
 }

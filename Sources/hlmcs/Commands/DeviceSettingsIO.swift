@@ -122,8 +122,16 @@ enum DeviceSettingsIO {
     }
 
     /// Writes each change, one value at a time (each read back), stopping at the first
-    /// the device does not take.
+    /// the device does not take. The command and the TUI both call it.
     static func write(_ changes: [Change], current: Current, wanted: DeviceSettings, run: DeviceRun) async throws -> Outcome {
+        try await write(changes, current: current, wanted: wanted, concentrator: run.concentrator, strings: run.strings) { error in
+            run.strings.deviceFailure(for: error, link: run.link)?.message ?? "\(error)"
+        }
+    }
+
+    /// The same on `concentrator`; `describe` words a failed write.
+    static func write(_ changes: [Change], current: Current, wanted: DeviceSettings, concentrator: Concentrator,
+                      strings: Strings, describe: (Error) -> String) async throws -> Outcome {
         var outcome = Outcome()
         let gprs = merged(current.gprs, wanted)
         let ip = merged(current.ip, wanted)
@@ -136,9 +144,9 @@ enum DeviceSettingsIO {
             }
             let result: WriteOutcome
             do {
-                result = try await write(keys, gprs: gprs, ip: ip, wanted: wanted, concentrator: run.concentrator)
+                result = try await write(keys, gprs: gprs, ip: ip, wanted: wanted, concentrator: concentrator)
             } catch {
-                outcome.refused = (key, run.strings.deviceFailure(for: error, link: run.link)?.message ?? "\(error)")
+                outcome.refused = (key, describe(error))
                 outcome.notWritten = pending.filter { !keys.contains($0) }
                 return outcome
             }
@@ -152,7 +160,7 @@ enum DeviceSettingsIO {
                 return outcome
             case .notTaken(let readBack):
                 let shown = if case .data(let data) = readBack { ValueText.text(data) } else { "\(readBack)" }
-                outcome.refused = (key, run.strings.t("reads back \(shown)", "читается как \(shown)"))
+                outcome.refused = (key, strings.t("reads back \(shown)", "читается как \(shown)"))
                 outcome.notWritten = pending.filter { !keys.contains($0) }
                 return outcome
             }

@@ -24,6 +24,8 @@ extension DeviceWorker {
             await meters(request, page: page, session: session)
         case .readCurrent, .readProfile, .readEvents, .exportProfile, .exportEvents:
             await data(request, page: page, session: session)
+        case .exportSettings, .previewSettings, .importSettings, .clear, .transferFirmware, .readObjects:
+            await service(request, page: page, session: session)
         case .showProfile:
             break   // the app's own navigation, never sent here
         }

@@ -1,0 +1,281 @@
+import Accounts
+import AccountStore
+import Concentrator
+import DLMS
+import ES951
+import Foundation
+import Testing
+import TUICore
+@testable import hlmcs
+
+/// The Service pages' requests carried out against the demo concentrator in the process
+/// (SPEC F-60): the settings file exported, previewed, imported and read back; a broken
+/// file refused with nothing written; a Read role refused by the authorizer; the audit
+/// log. Clear, firmware and objects answer "not in this build" until their device API is
+/// merged.
+@Suite("TUI service pages", .timeLimit(.minutes(1)))
+struct TUIServiceTests {
+    let inbox = Inbox()
+    let store: AccountStore
+    let runner: EffectRunner
+    let folder: URL
+    static let lls = ConnectionSettings(security: .lls)
+
+    init() throws {
+        store = try AccountStore(path: ":memory:", hasher: PasswordHasher(unsafeUncheckedRounds: 1000),
+                                 secretBox: SecretBox(unsafeUncheckedRounds: 1000))
+        runner = EffectRunner(inbox: inbox, store: store, map: try DeviceMap.builtIn(), baseOptions: nil,
+                              demo: DemoDevice(meters: 5), language: .en)
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("tui-service-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    /// Waits (up to 20 s) until a message matching `predicate` arrives; returns every
+    /// message seen so far.
+    func wait(for what: String, _ predicate: (Msg) -> Bool) async -> [Msg] {
+        var seen: [Msg] = []
+        let deadline = ContinuousClock.now + .seconds(20)
+        while ContinuousClock.now < deadline {
+            seen += inbox.drain()
+            if seen.contains(where: predicate) { return seen }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        Issue.record("no \(what) within 20 s; saw \(seen)")
+        return seen
+    }
+
+    func logIn() async {
+        runner.perform(.login(user: "Administrator", password: ""))
+        _ = await wait(for: "administrator password request") { if case .administratorPasswordNeeded = $0 { true } else { false } }
+        runner.perform(.setAdministratorPassword("first-pass-1"))
+        _ = await wait(for: "login") { if case .loggedIn = $0 { true } else { false } }
+    }
+
+    func connect(_ settings: ConnectionSettings = lls, password: String? = "admin@emis") async {
+        runner.perform(.connect(settings, llsPassword: password))
+        _ = await wait(for: "connection") { if case .connected = $0 { true } else { false } }
+    }
+
+    /// The last page result `request` brings (progress results are passed over).
+    func result(_ page: ParameterPage, _ request: PageRequest) async -> PageResult? {
+        runner.perform(.page(page, request))
+        let seen = await wait(for: "\(request)") { msg in
+            if case .page(page, let r) = msg { if case .firmwareProgress = r { false } else { true } } else { false }
+        }
+        for msg in seen { if case .page(page, let r) = msg { if case .firmwareProgress = r { continue }; return r } }
+        return nil
+    }
+
+    func gprs() async -> GPRSSettings? {
+        if case .gprs(let s)? = await result(.gprs, .readGPRS) { return s }
+        Issue.record("no GPRS settings")
+        return nil
+    }
+
+    func ip() async -> IPSettings? {
+        if case .ip(let s)? = await result(.ip, .readIP) { return s }
+        Issue.record("no IP settings")
+        return nil
+    }
+
+    func audit() throws -> [AuditEntry] {
+        let admin = try store.login(name: "Administrator", password: "first-pass-1", now: Date())
+        return try store.auditLog(since: nil, by: admin, now: Date())
+    }
+
+    /// Exports the demo's settings, then edits `key = value` lines of the file into `name`.
+    func exportedThenEdited(_ name: String, _ edits: [String: String]) async throws -> String {
+        let original = path("export.set")
+        guard case .exported(let p, let count)? = await result(.settingsFile, .exportSettings(path: original)) else {
+            Issue.record("no export"); return ""
+        }
+        #expect(p == original)
+        #expect(count > 5)
+        var lines = try String(contentsOfFile: original, encoding: .utf8).components(separatedBy: "\n")
+        for (i, line) in lines.enumerated() {
+            let key = line.components(separatedBy: "=").first?.trimmingCharacters(in: .whitespaces) ?? ""
+            if let value = edits[key] { lines[i] = "\(key) = \(value)" }
+        }
+        let edited = path(name)
+        try lines.joined(separator: "\n").write(toFile: edited, atomically: true, encoding: .utf8)
+        return edited
+    }
+
+    @Test func exportWritesASettingsFileOfTheDevice() async throws {
+        await logIn()
+        await connect()
+        let file = path("settings.set")
+        guard case .exported(_, let count)? = await result(.settingsFile, .exportSettings(path: file)) else {
+            Issue.record("no export"); return
+        }
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let parsed = try SettingsFile.parse(Array(text.utf8))
+        #expect(parsed.model == "ES-951")
+        #expect(parsed.settings.keys.count == count)
+        #expect(parsed.settings.apn == (try #require(await gprs())).apn)
+        #expect(try audit().contains { $0.action == "settings-export" && $0.target == file && $0.outcome == .success })
+        await runner.shutdown()
+    }
+
+    @Test func previewListsTheChangesAndWritesNothing() async throws {
+        await logIn()
+        await connect()
+        let before = try #require(await gprs())
+        let file = try await exportedThenEdited("edit.set", ["gprs.apn": "m2m.test", "ip.tcp-port": "4061"])
+        guard case .settingsPreview(let lines)? = await result(.settingsFile, .previewSettings(path: file)) else {
+            Issue.record("no preview"); return
+        }
+        #expect(lines == [SettingsChangeLine(key: "gprs.apn", old: before.apn, new: "m2m.test"),
+                          SettingsChangeLine(key: "ip.tcp-port", old: "4059", new: "4061")])
+        #expect(try #require(await gprs()).apn == before.apn)
+        #expect(try #require(await ip()).tcpPort == 4059)
+        await runner.shutdown()
+    }
+
+    @Test func importWritesEachChangeAndTheDeviceHasThem() async throws {
+        await logIn()
+        await connect()
+        let file = try await exportedThenEdited("edit.set", ["gprs.apn": "m2m.test", "gprs.heartbeat-minutes": "9", "ip.tcp-port": "4061"])
+        guard case .written(let writes)? = await result(.settingsFile, .importSettings(path: file)) else {
+            Issue.record("no write"); return
+        }
+        #expect(writes == [FieldWrite(field: "gprs.apn", outcome: .accepted),
+                           FieldWrite(field: "gprs.heartbeat-minutes", outcome: .accepted),
+                           FieldWrite(field: "ip.tcp-port", outcome: .accepted)])
+        let g = try #require(await gprs())
+        #expect(g.apn == "m2m.test")
+        #expect(g.heartbeatMinutes == 9)
+        #expect(try #require(await ip()).tcpPort == 4061)
+        // A second preview finds nothing left to change.
+        guard case .settingsPreview(let lines)? = await result(.settingsFile, .previewSettings(path: file)) else {
+            Issue.record("no preview"); return
+        }
+        #expect(lines.isEmpty)
+        #expect(try audit().contains { $0.action == "settings-import" && $0.target == file && $0.outcome == .success })
+        await runner.shutdown()
+    }
+
+    @Test func aBrokenFileIsRefusedWithItsLineAndNothingIsWritten() async throws {
+        await logIn()
+        await connect()
+        let before = try #require(await gprs())
+        let good = try await exportedThenEdited("good.set", ["gprs.apn": "m2m.test"])
+        // A bad heartbeat after the APN: the whole file is refused, the APN too.
+        var text = try String(contentsOfFile: good, encoding: .utf8)
+        text = text.replacingOccurrences(of: "gprs.heartbeat-minutes = \(before.heartbeatMinutes)", with: "gprs.heartbeat-minutes = 0")
+        let broken = path("broken.set")
+        try text.write(toFile: broken, atomically: true, encoding: .utf8)
+        let line = (text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("gprs.heartbeat-minutes") } ?? -1) + 1
+        guard case .failed(let why)? = await result(.settingsFile, .importSettings(path: broken)) else {
+            Issue.record("no refusal"); return
+        }
+        #expect(why.contains("broken.set:\(line):"), "\(why)")
+        #expect(why.contains("nothing was written"))
+        // Truncated: no end line.
+        let truncated = path("truncated.set")
+        try text.replacingOccurrences(of: "\nend", with: "\n").write(toFile: truncated, atomically: true, encoding: .utf8)
+        guard case .failed(let cut)? = await result(.settingsFile, .previewSettings(path: truncated)) else {
+            Issue.record("no refusal"); return
+        }
+        #expect(cut.contains("truncated"), "\(cut)")
+        #expect(try #require(await gprs()).apn == before.apn)
+        await runner.shutdown()
+    }
+
+    @Test func aReadRoleIsRefusedTheImportAndTheExport() async throws {
+        await logIn()
+        let file = path("x.set")
+        await connect()
+        _ = await result(.settingsFile, .exportSettings(path: file))
+        let edited = try await exportedThenEdited("edit.set", ["gprs.apn": "m2m.test"])
+        runner.perform(.addUser(name: "ivanov", role: .read, password: "reader-pass-1"))
+        _ = await wait(for: "user added") { if case .accountChanged = $0 { true } else { false } }
+        runner.perform(.logout)
+        runner.perform(.login(user: "ivanov", password: "reader-pass-1"))
+        _ = await wait(for: "reader login") { if case .loggedIn(let i) = $0 { i.user == "ivanov" } else { false } }
+        await connect()
+        guard case .failed(let text)? = await result(.settingsFile, .importSettings(path: edited)) else {
+            Issue.record("no refusal"); return
+        }
+        #expect(!text.isEmpty)
+        guard case .failed? = await result(.settingsFile, .exportSettings(path: path("reader.set"))) else {
+            Issue.record("no refusal"); return
+        }
+        #expect(!FileManager.default.fileExists(atPath: path("reader.set")))
+        #expect(try #require(await gprs()).apn != "m2m.test")
+        let log = try audit()
+        #expect(log.contains { $0.user == "ivanov" && $0.action == "settings-import" && $0.outcome == .denied })
+        await runner.shutdown()
+    }
+
+    /// Logs in as a new user of `role` (made by the administrator).
+    func logInAs(_ role: Role, _ name: String) async {
+        runner.perform(.addUser(name: name, role: role, password: "user-pass-12"))
+        _ = await wait(for: "user added") { if case .accountChanged = $0 { true } else { false } }
+        runner.perform(.logout)
+        runner.perform(.login(user: name, password: "user-pass-12"))
+        _ = await wait(for: "\(name) login") { if case .loggedIn(let i) = $0 { i.user == name } else { false } }
+    }
+
+    @Test func aTimeZoneChangeNeedsSetClockAsWellAndNothingIsWrittenWithout() async throws {
+        await logIn()
+        await connect()
+        let file = try await exportedThenEdited("zone.set", ["gprs.apn": "m2m.zone", "clock.time-zone": "UTC+05:00"])
+        runner.perform(.revoke(.setClock, .configurator))
+        _ = await wait(for: "revoked") { if case .accountChanged = $0 { true } else { false } }
+        await logInAs(.configurator, "petrov")
+        await connect()
+        guard case .failed(let text)? = await result(.settingsFile, .importSettings(path: file)) else {
+            Issue.record("no refusal"); return
+        }
+        #expect(!text.isEmpty)
+        #expect(try #require(await gprs()).apn != "m2m.zone")
+        #expect(try audit().contains { $0.user == "petrov" && $0.action == "time-zone-write" && $0.outcome == .denied })
+        await runner.shutdown()
+    }
+
+    @Test func aConfiguratorIsRefusedClearAndFirmwareBeforeTheDevice() async throws {
+        await logIn()
+        await logInAs(.configurator, "petrov")
+        await connect()
+        let image = path("fw.bin")
+        try Data(repeating: 0xA5, count: 2048).write(to: URL(fileURLWithPath: image))
+        for (page, request) in [(ParameterPage.clearData, PageRequest.clear(.meters, point: 3)),
+                                (.firmware, .transferFirmware(path: image, id: "fw", activate: true))] {
+            guard case .failed(let text)? = await result(page, request) else { Issue.record("no answer to \(request)"); continue }
+            #expect(text != "Not in this build yet.", "\(text)")
+        }
+        let log = try audit()
+        #expect(log.contains { $0.user == "petrov" && $0.action == "clear" && $0.outcome == .denied })
+        #expect(log.contains { $0.user == "petrov" && $0.action == "firmware" && $0.outcome == .denied })
+        await runner.shutdown()
+    }
+
+    @Test func anNLSImportIsRefusedAndAudited() async throws {
+        await logIn()
+        await connect(.demo, password: nil)
+        let edited = try await exportedThenEdited("edit.set", ["gprs.apn": "m2m.test"])
+        guard case .failed(let text)? = await result(.settingsFile, .importSettings(path: edited)) else {
+            Issue.record("no refusal"); return
+        }
+        #expect(text.contains("LLS"))
+        #expect(try #require(await gprs()).apn != "m2m.test")
+        await runner.shutdown()
+    }
+
+    @Test func clearFirmwareAndObjectsAreNotInThisBuildYet() async throws {
+        await logIn()
+        await connect()
+        let image = path("fw.bin")
+        try Data(repeating: 0xA5, count: 2048).write(to: URL(fileURLWithPath: image))
+        for (page, request) in [(ParameterPage.clearData, PageRequest.clear(.events, point: nil)),
+                                (.firmware, .transferFirmware(path: image, id: "fw", activate: false)),
+                                (.objects, .readObjects)] {
+            guard case .failed(let text)? = await result(page, request) else { Issue.record("no answer to \(request)"); continue }
+            #expect(text == "Not in this build yet.")
+        }
+        await runner.shutdown()
+    }
+}

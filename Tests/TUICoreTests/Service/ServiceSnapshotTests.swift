@@ -1,0 +1,116 @@
+import Accounts
+import Testing
+@testable import TUICore
+
+/// The Service pages as text, in the whole main window, at 80×24 and 120×36, in Russian
+/// and English.
+@Suite("Service snapshots") struct ServiceSnapshotTests {
+    typealias F = ParametersFixtures
+
+    static let changes = [SettingsChangeLine(key: "gprs.apn", old: "internet", new: "m2m.beeline.ru"),
+                          SettingsChangeLine(key: "gprs.heartbeat-minutes", old: "5", new: "10"),
+                          SettingsChangeLine(key: "ip.tcp-port", old: "4059", new: "4060")]
+
+    func previewed(_ l: UILanguage, _ w: Int, _ h: Int) -> AppState {
+        var s = F.on(.settingsFile, l, width: w, height: h)
+        _ = s.update(.key(.down))
+        F.type("site-7.set", into: &s)
+        _ = s.update(.key(.enter))
+        _ = s.update(.page(.settingsFile, .settingsPreview(Self.changes)))
+        return s
+    }
+
+    @Test func settingsEmpty() {
+        F.each { l, w, h in Snapshot.check(F.draw(F.on(.settingsFile, l, width: w, height: h)), "service-settings-empty-\(l)-\(w)x\(h)") }
+    }
+
+    @Test func settingsPreview() {
+        F.each { l, w, h in Snapshot.check(F.draw(previewed(l, w, h)), "service-settings-preview-\(l)-\(w)x\(h)") }
+    }
+
+    @Test func settingsConfirmation() {
+        F.each { l, w, h in
+            var s = previewed(l, w, h)
+            _ = s.update(.key(.function(6)))
+            Snapshot.check(F.draw(s), "service-settings-confirm-\(l)-\(w)x\(h)")
+        }
+    }
+
+    @Test func settingsPartlyWritten() {
+        F.each { l, w, h in
+            var s = previewed(l, w, h)
+            _ = s.update(.key(.function(6)))
+            _ = s.update(.key(.enter))
+            _ = s.update(.page(.settingsFile, .written([FieldWrite(field: "gprs.apn", outcome: .accepted),
+                                                        FieldWrite(field: "gprs.heartbeat-minutes", outcome: .refused("read-write-denied")),
+                                                        FieldWrite(field: "ip.tcp-port", outcome: .refused(l == .ru ? "не записано" : "not written"))])))
+            Snapshot.check(F.draw(s), "service-settings-partly-\(l)-\(w)x\(h)")
+        }
+    }
+
+    @Test func settingsBrokenFile() {
+        F.each { l, w, h in
+            var s = F.on(.settingsFile, l, width: w, height: h)
+            _ = s.update(.key(.down))
+            F.type("broken.set", into: &s)
+            _ = s.update(.key(.enter))
+            let text = l == .ru ? "broken.set:7: gprs.heartbeat-minutes = 0: минуты 1–1440 — ничего не записано."
+                : "broken.set:7: gprs.heartbeat-minutes = 0: minutes 1–1440 — nothing was written."
+            _ = s.update(.page(.settingsFile, .failed(text)))
+            Snapshot.check(F.draw(s), "service-settings-broken-\(l)-\(w)x\(h)")
+        }
+    }
+
+    @Test func clearConfirmation() {
+        F.each { l, w, h in
+            var s = F.on(.clearData, l, width: w, height: h)
+            _ = s.update(.key(.down))
+            _ = s.update(.key(.right))
+            _ = s.update(.key(.down))
+            F.type("12", into: &s)
+            _ = s.update(.key(.function(6)))
+            F.type(l == .ru ? "ОЧИ" : "CLE", into: &s)
+            Snapshot.check(F.draw(s), "service-clear-confirm-\(l)-\(w)x\(h)")
+        }
+    }
+
+    @Test func clearForm() {
+        F.each { l, w, h in Snapshot.check(F.draw(F.on(.clearData, l, width: w, height: h)), "service-clear-form-\(l)-\(w)x\(h)") }
+    }
+
+    @Test func firmwareSending() {
+        F.each { l, w, h in
+            var s = F.on(.firmware, l, width: w, height: h)
+            F.type("/srv/fw/es951-2.8.0.bin", into: &s)
+            _ = s.update(.key(.function(6)))
+            _ = s.update(.key(.enter))
+            _ = s.update(.page(.firmware, .firmwareProgress(FirmwareProgress(blocksSent: 52, blocksTotal: 70, bytesSent: 53248, bytesTotal: 71680,
+                                                                             secondsLeft: 21, resumedFrom: 30))))
+            Snapshot.check(F.draw(s), "service-firmware-sending-\(l)-\(w)x\(h)")
+        }
+    }
+
+    @Test func firmwareCut() {
+        F.each { l, w, h in
+            var s = F.on(.firmware, l, width: w, height: h)
+            F.type("es951-2.8.0.bin", into: &s)
+            _ = s.update(.key(.function(6)))
+            _ = s.update(.key(.enter))
+            _ = s.update(.page(.firmware, .firmwareProgress(FirmwareProgress(blocksSent: 30, blocksTotal: 70, bytesSent: 30720, bytesTotal: 71680, secondsLeft: 40))))
+            _ = s.update(.page(.firmware, .stopped))
+            Snapshot.check(F.draw(s), "service-firmware-cut-\(l)-\(w)x\(h)")
+        }
+    }
+
+    @Test func objectsDifferences() {
+        F.each { l, w, h in
+            var s = F.on(.objects, l, width: w, height: h)
+            _ = s.update(.key(.function(5)))
+            _ = s.update(.page(.objects, .objects([ObjectDifference(kind: .missing, logicalName: "0.0.44.0.0.255", map: "18/0"),
+                                                   ObjectDifference(kind: .extra, logicalName: "0.0.96.50.0.255", device: "1/0"),
+                                                   ObjectDifference(kind: .mismatched, logicalName: "0.0.25.1.0.255", map: "41/0", device: "41/1")],
+                                                  compared: 112)))
+            Snapshot.check(F.draw(s), "service-objects-diff-\(l)-\(w)x\(h)")
+        }
+    }
+}
