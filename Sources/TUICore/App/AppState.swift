@@ -106,6 +106,8 @@ public struct AppState: Sendable {
                     area: Frame().inner(MainLayout(width: width, height: height).work).splitBottom(1).rest)
     }
 
+    var isFailed: Bool { if case .failed = link { true } else { false } }
+
     public var isConnected: Bool { if case .connected = link { true } else { false } }
 
     static let logLimit = 500

@@ -1,0 +1,128 @@
+import Accounts
+import ES951
+
+/// Keys: the login window, the main window, the tree; quitting, connecting, tracing, F5.
+extension AppState {
+    mutating func handle(_ key: Key) -> [Effect] {
+        if key == .resize { return [] }
+        if phase == .login { return handleLogin(key) }
+        // F10 quits from anywhere (a window open, a menu open, a read in flight).
+        if key == .function(10) { return quit() }
+        if modal != nil { return handleModal(key) }
+        if menu.open != nil { return handleMenu(key) }
+        return handleMain(key)
+    }
+
+    mutating func handleLogin(_ key: Key) -> [Effect] {
+        if key == .function(10) { quitting = true; return [.quit] }
+        switch login.handle(key) {
+        case .login(let user, let password)?: return [.login(user: user, password: password)]
+        case .setAdministratorPassword(let password)?: return [.setAdministratorPassword(password)]
+        case nil: return []
+        }
+    }
+
+    mutating func handleMain(_ key: Key) -> [Effect] {
+        switch key {
+        case .function(1): modal = .help(scroll: 0); return []
+        case .function(9): menu.openMenu(0, in: menuBar.menus); return []
+        case .function(10): return quit()
+        case .character("q") where !hasTextFocus: return quit()
+        case .function(2): return toggleConnection()
+        case .function(3): return [.prepareSettings]
+        case .function(5): return read()
+        case .function(7): return toggleTrace()
+        case .escape:
+            if reading != nil {
+                status = strings["status.stopping"]
+                return [.stopRead]
+            }
+            if focus == .work, pages.page(page)?.wantsEscape == true { return pageKey(key) }
+            if focus == .work { focus = .tree }
+            return []
+        case .tab, .backTab:
+            if focus == .work, pages.page(page)?.usesTab == true { return pageKey(key) }
+            focus = focus == .tree ? .work : .tree
+            return []
+        default: break
+        }
+        if focus == .tree { return handleTree(key) }
+        if page == .info {
+            if info.handle(key) { return [] }
+            if key == .left { focus = .tree }
+            return []
+        }
+        return pageKey(key)
+    }
+
+    /// A key for the current page (not the information page).
+    mutating func handleTree(_ key: Key) -> [Effect] {
+        let roots = ParameterTree.roots(strings, permissions: session?.permissions)
+        let height = max(1, MainLayout(width: width, height: height).tree.height - 2)
+        switch key {
+        case .up: tree.move(-1, in: roots, height: height)
+        case .down: tree.move(1, in: roots, height: height)
+        case .pageUp: tree.move(-height, in: roots, height: height)
+        case .pageDown: tree.move(height, in: roots, height: height)
+        case .home: tree.move(-1000, in: roots, height: height)
+        case .end: tree.move(1000, in: roots, height: height)
+        case .enter, .right:
+            if let id = tree.selected, ParameterTree.allExpanded.contains(id) {
+                tree.toggleExpanded(id)
+            } else {
+                focus = .work
+            }
+            return []
+        case .left:
+            if let id = tree.selected, ParameterTree.allExpanded.contains(id), tree.expanded.contains(id) {
+                tree.toggleExpanded(id)
+            }
+            return []
+        default: return []
+        }
+        if let id = tree.selected, let p = ParameterPage(rawValue: id) { page = p }
+        return []
+    }
+
+    mutating func quit() -> [Effect] {
+        quitting = true
+        return [.quit]
+    }
+
+    mutating func toggleConnection() -> [Effect] {
+        switch link {
+        case .connected, .connecting:
+            if reading != nil { return [.stopRead, .disconnect] }
+            return [.disconnect]
+        case .disconnected, .failed:
+            link = .connecting
+            return [.connect(connection, llsPassword: llsPassword)]
+        }
+    }
+
+    mutating func toggleTrace() -> [Effect] {
+        rawTrace.toggle()
+        append(strings[rawTrace ? "log.traceOn" : "log.traceOff"])
+        return [.setRawTrace(rawTrace)]
+    }
+
+    /// F5: reads what the page shows; connects first when the link is not open.
+    mutating func read() -> [Effect] {
+        guard reading == nil else { return [] }
+        guard page == .info else {
+            let context = pageContext
+            return issue(pages.with(page) { $0.read(context) } ?? [], for: page)
+        }
+        let items = info.itemsToRead
+        guard !items.isEmpty else { status = strings["info.nothingChecked"]; return [] }
+        reading = ReadProgressInfo(bytes: 0, frames: 0, seconds: 0)
+        status = strings["status.reading"]
+        var effects: [Effect] = []
+        if !isConnected {
+            link = .connecting
+            effects.append(.connect(connection, llsPassword: llsPassword))
+        }
+        effects.append(.readInfo(items))
+        return effects
+    }
+}

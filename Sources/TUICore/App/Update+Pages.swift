@@ -1,0 +1,51 @@
+import Accounts
+import ES951
+
+/// The work area's pages: their keys, and their requests turned into effects.
+extension AppState {
+    mutating func pageKey(_ key: Key) -> [Effect] {
+        let context = pageContext
+        let requests = pages.with(page) { $0.handle(key, context) } ?? []
+        return issue(requests, for: page)
+    }
+
+    /// Turns a page's requests into effects: connects first when a device request finds
+    /// the link closed; refuses a write the user may not make or that NLS cannot carry.
+    mutating func issue(_ requests: [PageRequest], for id: ParameterPage) -> [Effect] {
+        guard !requests.isEmpty else { return [] }
+        if case .showProfile(let choice, let point)? = requests.first {
+            pages.profiles.preset(choice, point: point)
+            page = .profiles
+            tree.selected = ParameterPage.profiles.rawValue
+            focus = .work
+            return []
+        }
+        if reading != nil, requests.contains(where: \.needsDevice) {
+            status = strings["status.busy"]
+            return []
+        }
+        var effects: [Effect] = []
+        for request in requests {
+            if request.isWrite {
+                let needed: Permission = switch request {
+                case .setClock, .syncClock, .setTimeZone: .setClock
+                case .removeMeter, .removeAllMeters, .clear: .clear
+                case .transferFirmware: .firmware
+                default: .write
+                }
+                guard session?.may(needed) == true else { status = strings["status.notAllowed"]; return [] }
+                guard connection.security == .lls else { status = strings["status.needsLLS"]; return [] }
+            }
+            if case .changeLLSPassword(_, let new) = request { newLLSPassword = new }
+            if request.needsDevice, !isConnected, !effects.contains(where: { if case .connect = $0 { true } else { false } }) {
+                link = .connecting
+                effects.append(.connect(connection, llsPassword: llsPassword))
+            }
+            effects.append(.page(id, request))
+        }
+        reading = ReadProgressInfo(bytes: 0, frames: 0, seconds: 0)
+        busyPage = id
+        status = strings[requests.contains(where: \.isWrite) ? "status.writing" : "status.reading"]
+        return effects
+    }
+}

@@ -1,0 +1,79 @@
+import Accounts
+import ES951
+
+/// The windows over the main screen (help, messages, settings, users, roles, password).
+extension AppState {
+    mutating func handleModal(_ key: Key) -> [Effect] {
+        guard let current = modal else { return [] }
+        switch current {
+        case .help(let scroll):
+            switch key {
+            case .up: modal = .help(scroll: max(0, scroll - 1))
+            case .down: modal = .help(scroll: scroll + 1)
+            case .pageUp: modal = .help(scroll: max(0, scroll - 10))
+            case .pageDown: modal = .help(scroll: scroll + 10)
+            case .escape, .enter, .function(1), .function(10), .character("q"): modal = nil
+            default: break
+            }
+            return []
+        case .message:
+            if [.escape, .enter, .function(10), .character("q")].contains(key) { modal = nil }
+            return []
+        case .settings(var screen):
+            let outcome = screen.handle(key)
+            modal = .settings(screen)
+            switch outcome {
+            case .cancel?: modal = nil; profilePassword = nil
+            case .apply(let settings, let password)?:
+                modal = nil
+                let changed = settings != connection || (password != nil && password != llsPassword)
+                connection = settings
+                if let password, !password.isEmpty {
+                    llsPassword = password
+                } else if let loaded = profilePassword {
+                    llsPassword = loaded
+                }
+                profilePassword = nil
+                append(strings["log.settingsApplied", settings.mediumSummary])
+                if changed, link != .disconnected, !isFailed { return [.disconnect] }
+            case .saveProfile(let name, let settings, let password, let keep)?:
+                return [.saveProfile(name: name, settings, llsPassword: password ?? llsPassword, keepPassword: keep)]
+            case .loadProfile(let name)?: return [.loadProfile(name: name)]
+            case .deleteProfile(let name)?: return [.deleteProfile(name: name)]
+            case nil: break
+            }
+            return []
+        case .users(var screen):
+            let outcome = screen.handle(key)
+            modal = .users(screen)
+            switch outcome {
+            case .close?: modal = nil
+            case .add(let name, let role, let password)?: return [.addUser(name: name, role: role, password: password)]
+            case .setRole(let name, let role)?: return [.setRole(name: name, role: role)]
+            case .delete(let name)?: return [.deleteUser(name: name)]
+            case .setPassword(let name, let password)?: return [.setUserPassword(name: name, password: password)]
+            case nil: break
+            }
+            return []
+        case .roles(var screen):
+            let outcome = screen.handle(key)
+            modal = .roles(screen)
+            switch outcome {
+            case .close?: modal = nil
+            case .grant(let p, let r)?: return [.grant(p, r)]
+            case .revoke(let p, let r)?: return [.revoke(p, r)]
+            case nil: break
+            }
+            return []
+        case .changePassword(var screen):
+            let outcome = screen.handle(key)
+            modal = .changePassword(screen)
+            switch outcome {
+            case .cancel?: modal = nil
+            case .change(let current, let new)?: return [.changePassword(current: current, new: new)]
+            case nil: break
+            }
+            return []
+        }
+    }
+}
