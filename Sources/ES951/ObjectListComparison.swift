@@ -37,7 +37,8 @@ public struct ObjectListEntry: Equatable, Sendable {
     public static func entries(from list: DLMSData) throws(ModelError) -> [ObjectListEntry] {
         let field = "object-list"
         var result: [ObjectListEntry] = []
-        for element in try list.elements(field) {
+        guard case .array(let elements) = list else { throw .unexpectedValue(field: field, value: list) }
+        for element in elements {
             let parts = try element.elements(field, count: 3)
             let classID = try parts[0].unsignedValue("\(field).class-id", as: UInt16.self)
             let version = try parts[1].unsignedValue("\(field).version", as: UInt8.self)
