@@ -27,6 +27,10 @@ extension Strings {
           "Будет безвозвратно очищено: \(clearScope(target, point: point)). Ничего не очищено; добавьте --yes, чтобы очистить.")
     }
 
+    func clearUnknownTarget(_ text: String) -> String {
+        t("Unknown data to clear: \(text) (events, profiles or meters).", "Неизвестно, что очищать: \(text) (events, profiles или meters).")
+    }
+
     var clearPointOrAll: String {
         t("Give either --point N or --all-points.", "Укажите либо --point N, либо --all-points.")
     }

@@ -26,8 +26,7 @@ struct ClearCommand: AsyncParsableCommand {
         try await DeviceRun.run(global, link: link, actions: [.clear], target: "clear \(target) \(scope)", validate: { context in
             let s = context.strings
             guard let t = ClearTarget(rawValue: target) else {
-                throw CommandFailure(status: .usage, message: s.t("Unknown data to clear: \(target) (events, profiles or meters).",
-                                                                  "Неизвестно, что очищать: \(target) (events, profiles или meters)."))
+                throw CommandFailure(status: .usage, message: s.clearUnknownTarget(target))
             }
             chosen = t
             guard (point == nil) != !allPoints else { throw CommandFailure(status: .usage, message: s.clearPointOrAll) }
