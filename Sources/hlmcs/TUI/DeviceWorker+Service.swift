@@ -168,15 +168,30 @@ extension DeviceWorker {
         CommandFailure(status: .deviceRefused, message: words().t("Not in this build yet.", "Пока нет в этой сборке."))
     }
 
-    // API: `try await c.clear(ClearTarget(choice) /* .events .profiles .meters */, point: point)` -> [WriteOutcome].
+    /// Clears events, profiles or meters of one point or all (`Concentrator.clear`).
     func apiClear(_ c: Concentrator, _ choice: ClearChoice, point: Int?) async throws -> [WriteOutcome] {
-        throw notInThisBuild()
+        let target: ClearTarget = switch choice {
+        case .events: .events
+        case .profiles: .profiles
+        case .meters: .meters
+        }
+        return try await c.clear(target, point: point)
     }
 
-    // API: `let list = try await c.readObjectList()`, `ObjectListComparison.compare(map: map, list: list)`:
-    // missing / extra / mismatched as `ObjectDifference`s, and how many objects were compared.
+    /// The association's object list compared with the device map: the differences, and how
+    /// many objects the device listed.
     func apiObjects(_ c: Concentrator) async throws -> ([ObjectDifference], Int) {
-        throw notInThisBuild()
+        let list = try await c.readObjectList()
+        let comparison = ObjectListComparison(device: list, map: c.map)
+        func cv(_ classID: UInt16, _ version: UInt8) -> String { "\(classID)/\(version)" }
+        var rows: [ObjectDifference] = []
+        rows += comparison.missing.map { ObjectDifference(kind: .missing, logicalName: $0.obis.description, map: cv($0.classID, $0.version)) }
+        rows += comparison.extra.map { ObjectDifference(kind: .extra, logicalName: $0.obis.description, device: cv($0.classID, $0.version)) }
+        rows += comparison.mismatched.map {
+            ObjectDifference(kind: .mismatched, logicalName: $0.obis.description, map: cv($0.mapClass, $0.mapVersion),
+                             device: cv($0.deviceClass, $0.deviceVersion))
+        }
+        return (rows, list.count)
     }
 
     // API: the firmware transfer with progress (blocks sent/total, bytes), resume, verify,
