@@ -158,16 +158,7 @@ extension DeviceWorker {
         }
     }
 
-    // MARK: - API: the device calls of the clear/objects and firmware branches
-    //
-    // Until the lead merges those branches these answer "Not in this build yet."; each is
-    // to be wired to the call named in its comment.
-
-    /// Not in this build: the page hears why.
-    func notInThisBuild() -> CommandFailure {
-        CommandFailure(status: .deviceRefused, message: words().t("Not in this build yet.", "Пока нет в этой сборке."))
-    }
-
+    // MARK: - Device calls
     /// Clears events, profiles or meters of one point or all (`Concentrator.clear`).
     func apiClear(_ c: Concentrator, _ choice: ClearChoice, point: Int?) async throws -> [WriteOutcome] {
         let target: ClearTarget = switch choice {
@@ -194,11 +185,16 @@ extension DeviceWorker {
         return (rows, list.count)
     }
 
-    // API: the firmware transfer with progress (blocks sent/total, bytes), resume, verify,
-    // activate; then the firmware version read after reconnecting.
+    /// The firmware transfer (`Concentrator.transferImage`): resumes what the device has,
+    /// verifies, activates when asked, then reads the firmware version the device reports.
     func apiTransferFirmware(_ c: Concentrator, image: [UInt8], id: String, activate: Bool,
                              progress: @escaping @Sendable (FirmwareProgress) -> Void) async throws -> (activated: Bool, version: String?) {
-        throw notInThisBuild()
+        let outcome = try await c.transferImage(image, identifier: Array(id.utf8), activate: activate) { p in
+            progress(FirmwareProgress(blocksSent: p.blocksDone, blocksTotal: p.blocksTotal, bytesSent: p.bytesDone,
+                                      bytesTotal: p.bytesTotal, resumedFrom: p.alreadyThere))
+        }
+        let version = try? await c.readInfo([.firmwareVersion]).firmwareVersion
+        return (outcome.activated, version)
     }
 }
 
