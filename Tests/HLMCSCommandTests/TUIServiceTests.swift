@@ -283,15 +283,25 @@ struct TUIServiceTests {
         await runner.shutdown()
     }
 
-    @Test func firmwareIsNotInThisBuildYet() async throws {
+    @Test func firmwareIsTransferredActivatedAndTheNewVersionShown() async throws {
         await logIn()
         await connect()
-        let image = path("fw.bin")
-        try Data(repeating: 0xA5, count: 2048).write(to: URL(fileURLWithPath: image))
-        guard case .failed(let text)? = await result(.firmware, .transferFirmware(path: image, id: "fw", activate: false)) else {
-            Issue.record("no answer"); return
+        let image = path("ES951-4.0.0.bin")
+        try Data((0..<3000).map { UInt8(truncatingIfNeeded: $0) }).write(to: URL(fileURLWithPath: image))
+        runner.perform(.page(.firmware, .transferFirmware(path: image, id: "ES951-4.0.0", activate: true)))
+        let seen = await wait(for: "firmware done") { msg in
+            if case .page(.firmware, .firmwareDone) = msg { true } else if case .page(.firmware, .failed) = msg { true } else { false }
         }
-        #expect(text == "Not in this build yet.")
+        let progress = seen.compactMap { msg -> FirmwareProgress? in
+            if case .page(.firmware, .firmwareProgress(let p)) = msg { p } else { nil }
+        }
+        #expect(progress.last?.blocksSent == 16 && progress.last?.blocksTotal == 16, "\(progress.last.map { "\($0)" } ?? "none")")
+        guard case .page(.firmware, .firmwareDone(let activated, let version))? = seen.last else {
+            Issue.record("no outcome: \(seen.last.map { "\($0)" } ?? "none")"); return
+        }
+        #expect(activated)
+        #expect(version == "ES951-4.0.0")
+        #expect(try audit().contains { $0.action == "firmware" && $0.outcome == .success })
         await runner.shutdown()
     }
 }
