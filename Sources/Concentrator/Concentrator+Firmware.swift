@@ -36,11 +36,22 @@ extension Concentrator {
         return String(name[..<dot])
     }
 
+    /// Where the device's image transfer stands (attributes 2, 3, 4 and 6 in one GET).
+    public func readImageTransferState() async throws(ConcentratorError) -> ImageTransferState {
+        let attributes = try descriptors([("image-transfer", 2), ("image-transfer", 3), ("image-transfer", 4), ("image-transfer", 6)])
+        let read = try await values(attributes)
+        return try modelCall { () throws(ModelError) in try ImageTransferState(values: read) }
+    }
+
     /// Transfers a firmware image (DLMS image transfer, class 18, ES951-MAP.md), resuming
-    /// where the device left off: it initiates with the identifier and size (the same ones
-    /// keep the device's blocks), reads which blocks the device has, sends only the others
-    /// in the device's block size, verifies, and activates when asked. Stop (cancelling
-    /// the task) ends it between blocks; running it again resumes.
+    /// where the device left off. It reads the device's block size and state, initiates
+    /// with the identifier and size — the map's contract: the same identifier and size
+    /// keep the blocks already transferred, another one starts over (the map has no
+    /// attribute naming the identifier in transfer, so initiating is how a client asks) —,
+    /// reads the transferred-blocks bit-string again and sends only the blocks missing,
+    /// verifies (method 3, then the status polled while verification runs) and
+    /// activates when asked (method 4). Stop (cancelling the task) ends it between
+    /// blocks; running it again resumes.
     /// - Throws: `.refused` when the device refuses a step (verification failed: the
     ///   image is incomplete or damaged), `.link` on a cut line, `.cancelled`.
     public func transferImage(_ image: [UInt8], identifier: [UInt8], activate: Bool,
@@ -51,18 +62,21 @@ extension Concentrator {
             throw .unexpectedValue("an empty image or identifier")
         }
         func method(_ n: Int8) -> CosemMethodDescriptor { CosemMethodDescriptor(classID: object.classID, instance: object.obis, method: n) }
-        let blockSizeAttribute = try descriptor("image-transfer", 2)
-        let transferredAttribute = try descriptor("image-transfer", 3)
-        let statusAttribute = try descriptor("image-transfer", 6)
 
         return try await logged("firmware \(String(decoding: identifier, as: UTF8.self)) \(image.count) bytes") { () async throws(ConcentratorError) -> ImageTransferOutcome in
-            let blockSizeData = try await values([blockSizeAttribute])[0]
-            let blockSize = Int(try modelCall { () throws(ModelError) in try blockSizeData.unsignedValue("image-transfer.block-size") })
-            guard blockSize > 0 else { throw .unexpectedValue("image-transfer.block-size 0") }
+            let before = try await readImageTransferState()
+            let blockSize = before.blockSize
             let total = (image.count + blockSize - 1) / blockSize
 
             try await invoke(method(1), .structure([.octetString(identifier), .doubleLongUnsigned(size)]))
-            var have = try await transferredBlocks(transferredAttribute, count: total)
+            let after = try await readImageTransferState()
+            guard after.blockSize == blockSize else { throw .unexpectedValue("image-transfer.image-block-size changed to \(after.blockSize)") }
+            var have = after.has(blocks: total)
+            // The first not transferred block agrees with the bit-string on a sound device;
+            // when it does not, the blocks from it on are sent again.
+            if after.firstNotTransferred < total {
+                for index in after.firstNotTransferred..<total { have[index] = false }
+            }
             let alreadyThere = have.filter { $0 }.count
             func report() {
                 let done = have.filter { $0 }.count
@@ -83,36 +97,38 @@ extension Concentrator {
                 report()
             }
             try checkCancellation()
-            try await invoke(method(3), .integer(0))
-            let status = try await statusValue(statusAttribute)
-            guard status == 3 else { throw .refused(.otherReason) }
+            try await invoke(method(3), .integer(0), allowingTemporaryFailure: true)
+            guard try await settledStatus(while: .verificationInitiated) == .verificationSuccessful else { throw .refused(.otherReason) }
             var activated = false
             if activate {
-                try await invoke(method(4), .integer(0))
-                activated = try await statusValue(statusAttribute) == 6
+                try await invoke(method(4), .integer(0), allowingTemporaryFailure: true)
+                activated = try await settledStatus(while: .activationInitiated) == .activationSuccessful
             }
             return ImageTransferOutcome(blocksTotal: total, blocksSent: sent, alreadyThere: alreadyThere,
                                         verified: true, activated: activated)
         }
     }
 
-    /// Calls a method; a result other than success is a refusal.
-    private func invoke(_ m: CosemMethodDescriptor, _ parameter: DLMSData) async throws(ConcentratorError) {
+    /// Calls a method; a result other than success is a refusal (`temporary-failure`
+    /// allowed for verify and activate, which a device may run in the background).
+    private func invoke(_ m: CosemMethodDescriptor, _ parameter: DLMSData,
+                        allowingTemporaryFailure: Bool = false) async throws(ConcentratorError) {
+        try checkCancellation()
         let response: ActionResponseWithOptionalData
         do throws(DLMSConnectionError) { response = try await connection.action(m, parameter) } catch { throw ConcentratorError(error) }
-        guard response.result == .success else { throw .refused(DataAccessResult(rawValue: response.result.rawValue)) }
+        if response.result == .success { return }
+        if allowingTemporaryFailure, response.result == .temporaryFailure { return }
+        throw .refused(DataAccessResult(rawValue: response.result.rawValue))
     }
 
-    /// The device's transferred-blocks bit-string as one flag per block (first block = the
-    /// first bit, most significant first).
-    private func transferredBlocks(_ d: CosemAttributeDescriptor, count: Int) async throws(ConcentratorError) -> [Bool] {
-        let data = try await values([d])[0]
-        guard case .bitString(let bits) = data else { throw .unexpectedValue("image-transfer.transferred-blocks: \(data)") }
-        return (0..<count).map { i in i < bits.count && i / 8 < bits.bytes.count && bits.bytes[i / 8] & (0x80 >> UInt8(i % 8)) != 0 }
-    }
-
-    private func statusValue(_ d: CosemAttributeDescriptor) async throws(ConcentratorError) -> Int {
-        let data = try await values([d])[0]
-        return Int(try modelCall { () throws(ModelError) in try data.unsignedValue("image-transfer.status") })
+    /// The image transfer status once it has left `running` (polled every half second,
+    /// at most two minutes).
+    private func settledStatus(while running: ImageTransferState.Status) async throws(ConcentratorError) -> ImageTransferState.Status {
+        for _ in 0..<240 {
+            let status = try await readImageTransferState().status
+            guard status == running else { return status }
+            do { try await Task.sleep(for: .milliseconds(500)) } catch { throw .cancelled }
+        }
+        throw .unexpectedValue("image-transfer.image-transfer-status stays \(running)")
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 
 /// The words of `hlmcs firmware` (SPEC F-62), in English and Russian.
 extension Strings {
+    /// Blocks and bytes on the device, and the time left estimated from this run's pace.
     func firmwareProgress(_ p: ImageTransferProgress, since started: Date) -> String {
         let sent = p.blocksDone - p.alreadyThere
         let elapsed = Date().timeIntervalSince(started)
@@ -11,12 +12,19 @@ extension Strings {
             let seconds = Int((elapsed / Double(sent) * Double(p.blocksTotal - p.blocksDone)).rounded(.up))
             left = t(", ~\(seconds) s left", ", осталось ~\(seconds) с")
         }
-        return t("blocks \(p.blocksDone)/\(p.blocksTotal), \(p.bytesDone)/\(p.bytesTotal) bytes", "блоки \(p.blocksDone)/\(p.blocksTotal), байты \(p.bytesDone)/\(p.bytesTotal)") + left
+        return t("blocks \(p.blocksDone)/\(p.blocksTotal), \(p.bytesDone)/\(p.bytesTotal) bytes",
+                 "блоки \(p.blocksDone)/\(p.blocksTotal), байты \(p.bytesDone)/\(p.bytesTotal)") + left
     }
 
-    func firmwareCut(_ p: ImageTransferProgress, error: String) -> String {
-        t("The transfer stopped at block \(p.blocksDone) of \(p.blocksTotal): \(error) The device keeps its blocks: run the same command again to resume.",
-          "Передача прервана на блоке \(p.blocksDone) из \(p.blocksTotal): \(error) Устройство хранит принятые блоки: запустите ту же команду снова, чтобы продолжить.")
+    /// A cut line: how many blocks the device has (when known), and how to resume.
+    func firmwareCut(_ p: ImageTransferProgress?, error: String) -> String {
+        let had = p.map { t("The device has \($0.blocksDone) of \($0.blocksTotal) blocks. ", "На устройстве \($0.blocksDone) из \($0.blocksTotal) блоков. ") } ?? ""
+        return t("The firmware transfer stopped: \(error) \(had)The device keeps its blocks: run the same command again to resume.",
+                 "Передача прошивки прервана: \(error) \(had)Устройство хранит принятые блоки: запустите ту же команду снова, чтобы продолжить.")
+    }
+
+    var firmwareBadIdentifier: String {
+        t("The image identifier must be 1 to 255 bytes (--id).", "Идентификатор образа — от 1 до 255 байт (--id).")
     }
 
     func firmwareDone(_ o: ImageTransferOutcome, identifier: String, version: String?) -> String {

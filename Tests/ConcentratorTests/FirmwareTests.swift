@@ -74,6 +74,51 @@ struct FirmwareTests {
         await rig.finish()
     }
 
+    @Test func anotherSizeWithTheSameIdentifierStartsOver() async throws {
+        let rig = try await SimulatorRig.opened()
+        let identifier = Array("ES951-3.0".utf8)
+        let task = Task {
+            try await rig.concentrator.transferImage(Self.image(192 * 10), identifier: identifier, activate: false) { p in
+                if p.blocksDone >= 5 { withUnsafeCurrentTask { $0?.cancel() } }
+            }
+        }
+        _ = try? await task.value
+        let before = Self.blockRequests(rig)
+        #expect(before >= 5)
+        let outcome = try await rig.concentrator.transferImage(Self.image(192 * 10 + 1), identifier: identifier, activate: false)
+        #expect(outcome.alreadyThere == 0)
+        #expect(outcome.blocksSent == 11)
+        #expect(Self.blockRequests(rig) == before + 11)
+        await rig.finish()
+    }
+
+    @Test func aVerifiedImageSentAgainIsNotSentTwice() async throws {
+        let rig = try await SimulatorRig.opened()
+        let image = Self.image(1000)
+        let identifier = Array("ES951-2.7.1".utf8)
+        _ = try await rig.concentrator.transferImage(image, identifier: identifier, activate: false)
+        #expect(try await rig.concentrator.readImageTransferState().status == .verificationSuccessful)
+        let again = try await rig.concentrator.transferImage(image, identifier: identifier, activate: true)
+        #expect(again == ImageTransferOutcome(blocksTotal: 6, blocksSent: 0, alreadyThere: 6, verified: true, activated: true))
+        #expect(Self.blockRequests(rig) == 6)
+        #expect(try await rig.concentrator.readImageTransferState().status == .activationSuccessful)
+        await rig.finish()
+    }
+
+    @Test func theStateReadsTheBitStringFirstBlockFirst() throws {
+        let state = try ImageTransferState(values: [.doubleLongUnsigned(192), .bitString(BitString(count: 10, bytes: [0b1010_0000, 0b0100_0000])),
+                                                    .doubleLongUnsigned(1), .enumerated(1)])
+        #expect(state.transferred == [true, false, true, false, false, false, false, false, false, true])
+        #expect(state.has(blocks: 12) == state.transferred + [false, false])
+        #expect(state.status == .initiated && state.blockSize == 192 && state.firstNotTransferred == 1)
+        #expect(throws: ModelError.self) {
+            try ImageTransferState(values: [.doubleLongUnsigned(0), .bitString(BitString(count: 0, bytes: [])), .doubleLongUnsigned(0), .enumerated(0)])
+        }
+        #expect(throws: ModelError.self) {
+            try ImageTransferState(values: [.doubleLongUnsigned(192), .bitString(BitString(count: 0, bytes: [])), .doubleLongUnsigned(0), .enumerated(9)])
+        }
+    }
+
     @Test func withoutLLSTheDeviceRefuses() async throws {
         let rig = try await SimulatorRig.opened(client: 16, password: nil)
         await #expect(throws: ConcentratorError.refused(.readWriteDenied)) {

@@ -8,7 +8,9 @@ import Foundation
 /// `hlmcs firmware LINK IMAGE [--id ID] [--activate]` (SPEC F-62): transfers a firmware
 /// image (DLMS image transfer), resuming what the device already has, verifies it,
 /// activates it when asked and then reconnects to show the version the device reports.
-/// A cut line ends with exit 3 and says how far it got: the same command resumes.
+/// Progress (blocks, bytes, time left) goes to standard error on a terminal or with
+/// `--verbose`. A cut line ends with exit 3 and says how far it got: the same command
+/// resumes. Audited, success or failure.
 struct FirmwareCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "firmware", abstract: "Firmware update with resume (F-62).")
     @OptionGroup var link: LinkArguments
@@ -20,7 +22,11 @@ struct FirmwareCommand: AsyncParsableCommand {
     func run() async throws {
         var bytes: [UInt8] = []
         let identifier = id ?? Concentrator.imageIdentifier(fileName: image)
-        try await DeviceRun.run(global, link: link, actions: [.firmware], target: "firmware \(identifier)", validate: { context in
+        let target = "firmware \(identifier)"
+        try await DeviceRun.run(global, link: link, actions: [.firmware], target: target, validate: { context in
+            guard !identifier.isEmpty, identifier.utf8.count <= 255 else {
+                throw CommandFailure(status: .usage, message: context.strings.firmwareBadIdentifier)
+            }
             guard let data = FileManager.default.contents(atPath: image), !data.isEmpty else {
                 throw CommandFailure(status: .usage, message: context.strings.cannotReadFile(image))
             }
@@ -28,45 +34,69 @@ struct FirmwareCommand: AsyncParsableCommand {
         }) { run in
             let s = run.strings
             let last = Locked<ImageTransferProgress?>(nil)
-            let show = run.context.options.verbose || isatty(STDERR_FILENO) == 1
+            let terminal = isatty(STDERR_FILENO) == 1
+            let show = terminal || run.context.options.verbose
             let started = Date()
             let outcome: ImageTransferOutcome
             do {
                 outcome = try await run.concentrator.transferImage(bytes, identifier: Array(identifier.utf8), activate: activate) { p in
-                    last.withLock { $0 = p }
-                    if show { FileHandle.standardError.write(Data((s.firmwareProgress(p, since: started) + (p.blocksDone == p.blocksTotal ? "\n" : "\r")).utf8)) }
+                    let previous = last.withLock { value in defer { value = p }; return value }
+                    guard show else { return }
+                    let finished = p.blocksDone == p.blocksTotal
+                    if terminal {
+                        FileHandle.standardError.write(Data(("\r" + s.firmwareProgress(p, since: started) + (finished ? "\n" : "")).utf8))
+                    } else if previous == nil || finished || Self.step(p) != Self.step(previous!) {
+                        // A log, not a terminal: a line every 5 %.
+                        FileHandle.standardError.write(Data((s.firmwareProgress(p, since: started) + "\n").utf8))
+                    }
                 }
             } catch {
-                run.audit(.firmware, target: "firmware \(identifier)", .failure)
-                if let p = last.value, let e = error as? ConcentratorError, case .link = e {
-                    throw CommandFailure(status: .link, message: s.firmwareCut(p, error: s.deviceFailure(for: error, link: run.link)?.message ?? "\(error)"))
+                run.audit(.firmware, target: target, .failure)
+                if terminal, last.value != nil { FileHandle.standardError.write(Data("\n".utf8)) }
+                if let e = error as? ConcentratorError, case .link = e {
+                    let why = s.deviceFailure(for: error, link: run.link)?.message ?? "\(error)"
+                    throw CommandFailure(status: .link, message: s.firmwareCut(last.value, error: why))
                 }
                 throw error
             }
-            run.audit(.firmware, target: "firmware \(identifier)", .success)
+            run.audit(.firmware, target: target, .success)
             var version: String?
             if outcome.activated {
-                version = try? await Self.versionAfterReconnecting(run)
+                version = await Self.versionAfterReconnecting(run)
             }
             run.context.emit(text: s.firmwareDone(outcome, identifier: identifier, version: version),
-                             json: ["identifier": identifier, "blocks": outcome.blocksTotal, "sent": outcome.blocksSent,
-                                    "already-there": outcome.alreadyThere, "verified": outcome.verified,
-                                    "activated": outcome.activated, "version": version ?? NSNull()])
+                             json: ["identifier": identifier, "bytes": bytes.count, "blocks": outcome.blocksTotal,
+                                    "sent": outcome.blocksSent, "already-there": outcome.alreadyThere,
+                                    "verified": outcome.verified, "activated": outcome.activated,
+                                    "version": version ?? NSNull()])
         }
     }
 
-    /// A new association after the activation, reading the firmware version.
-    static func versionAfterReconnecting(_ run: DeviceRun) async throws -> String? {
+    /// Which 5 % of the transfer a progress report is in.
+    static func step(_ p: ImageTransferProgress) -> Int { p.blocksTotal == 0 ? 0 : p.blocksDone * 20 / p.blocksTotal }
+
+    /// A new association after the activation (a device restarts into the new image),
+    /// reading the firmware version; three tries a second apart, nil when none answers.
+    /// Not traced: reopening `--trace FILE` would empty the trace of the transfer.
+    static func versionAfterReconnecting(_ run: DeviceRun) async -> String? {
         await run.concentrator.close()
-        let password = try DeviceRun.llsPassword(run.context, run.link)
         var options = run.link
-        options.tracePath = nil   // the transfer's trace stays as it was written
-        let connection = try await Link.open(options, password: password.map { Array($0.utf8) })
-        let again = Concentrator(connection: connection, map: run.map)
-        defer { Task { await again.close() } }
-        _ = try await again.open()
-        let version = try await again.readInfo([.firmwareVersion]).firmwareVersion
-        await again.close()
-        return version
+        options.tracePath = nil
+        let password: String?
+        do { password = try DeviceRun.llsPassword(run.context, run.link) } catch { return nil }
+        for attempt in 0..<3 {
+            if attempt > 0 { try? await Task.sleep(for: .seconds(1)) }
+            guard let connection = try? await Link.open(options, password: password.map { Array($0.utf8) }) else { continue }
+            let again = Concentrator(connection: connection, map: run.map)
+            do {
+                _ = try await again.open()
+                let version = try await again.readInfo([.firmwareVersion]).firmwareVersion
+                await again.close()
+                return version
+            } catch {
+                await again.close()
+            }
+        }
+        return nil
     }
 }
