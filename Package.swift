@@ -68,7 +68,7 @@ let package = Package(
         // Runs the built `hlmcs` binary as a subprocess; depending on the executable
         // target makes `swift test` build it first.
         .testTarget(name: "HLMCSCommandTests", dependencies: [
-            "hlmcs", "es951-sim", "Accounts", "AccountStore", "Concentrator", "DLMS", "DLMSTransport"]),
+            "hlmcs", "es951-sim", "Accounts", "AccountStore", "Concentrator", "DLMS", "DLMSTransport", "ES951", "Export"]),
         // Channels (TCP, serial/pty, memory, paced, faulty), the frame trace and the async
         // session driver: the I/O of the protocol. Depends on DLMS only.
         .target(name: "DLMSTransport", dependencies: ["DLMS"]),

@@ -49,7 +49,9 @@ struct EventsCommand: AsyncParsableCommand {
             return x != y ? x < y : a.offset < b.offset
         }.map(\.element)
         let rows = sorted.map { record -> [CSVCell] in
-            let name = (strings.ru ? record.russianName : record.englishName) ?? ""
+            // A code the catalogue lacks is named as the TUI names it, never left blank.
+            let name = (strings.ru ? record.russianName : record.englishName)
+                ?? strings.t("Unknown event \(record.code)", "Неизвестное событие \(record.code)")
             return [record.time.map(CSVCell.dateTime) ?? .empty, .integer(Int64(record.code)), .text(name)]
         }
         return TableOutput(keys: ["time", "code", "event"],
