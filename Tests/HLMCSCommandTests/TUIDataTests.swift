@@ -15,31 +15,16 @@ import Testing
 /// directly, the CSV file equals the table row by row (BOM, header, separators, decimal
 /// comma in Russian), events with their names, and the authorizer's refusals.
 @Suite("TUI data pages", .timeLimit(.minutes(1)))
-struct TUIDataTests {
-    let inbox = Inbox()
+struct TUIDataTests: RunnerTest {
+    let inbox: Inbox
     let store: AccountStore
     let runner: EffectRunner
     let folder: URL
 
     init() throws {
-        store = try AccountStore(path: ":memory:", hasher: PasswordHasher(unsafeUncheckedRounds: 1000),
-                                 secretBox: SecretBox(unsafeUncheckedRounds: 1000))
-        runner = EffectRunner(inbox: inbox, store: store, map: try DeviceMap.builtIn(), baseOptions: nil,
-                              demo: DemoDevice(meters: 20), language: .en)
+        (inbox, store, runner) = try Self.parts(meters: 20)
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("hlmcs-data-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    func wait(for what: String, _ predicate: (Msg) -> Bool) async -> [Msg] {
-        var seen: [Msg] = []
-        let deadline = ContinuousClock.now + .seconds(20)
-        while ContinuousClock.now < deadline {
-            seen += inbox.drain()
-            if seen.contains(where: predicate) { return seen }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        Issue.record("no \(what) within 20 s; saw \(seen)")
-        return seen
     }
 
     /// The page's result for `request` (connecting first when asked).
@@ -51,10 +36,7 @@ struct TUIDataTests {
     }
 
     func logInAndConnect() async {
-        runner.perform(.login(user: "Administrator", password: ""))
-        _ = await wait(for: "administrator password request") { if case .administratorPasswordNeeded = $0 { true } else { false } }
-        runner.perform(.setAdministratorPassword("first-pass-1"))
-        _ = await wait(for: "login") { if case .loggedIn = $0 { true } else { false } }
+        await logIn()
         runner.perform(.connect(.demo, llsPassword: nil))
         _ = await wait(for: "connection") { if case .connected = $0 { true } else { false } }
     }

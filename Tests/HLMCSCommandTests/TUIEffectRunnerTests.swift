@@ -11,37 +11,13 @@ import TUICore
 /// demo concentrator in the process), their results read from the inbox — everything the
 /// runtime does except the terminal.
 @Suite("TUI effect runner", .timeLimit(.minutes(1)))
-struct TUIEffectRunnerTests {
-    let inbox = Inbox()
+struct TUIEffectRunnerTests: RunnerTest {
+    let inbox: Inbox
     let store: AccountStore
     let runner: EffectRunner
 
     init(demoBaud: Int? = nil) throws {
-        store = try AccountStore(path: ":memory:", hasher: PasswordHasher(unsafeUncheckedRounds: 1000),
-                                 secretBox: SecretBox(unsafeUncheckedRounds: 1000))
-        runner = EffectRunner(inbox: inbox, store: store, map: try DeviceMap.builtIn(), baseOptions: nil,
-                              demo: DemoDevice(meters: 20, baud: demoBaud), language: .en)
-    }
-
-    /// Waits (up to 20 s) until a message matching `predicate` arrives; returns every
-    /// message seen so far.
-    func wait(for what: String, _ predicate: (Msg) -> Bool) async -> [Msg] {
-        var seen: [Msg] = []
-        let deadline = ContinuousClock.now + .seconds(20)
-        while ContinuousClock.now < deadline {
-            seen += inbox.drain()
-            if seen.contains(where: predicate) { return seen }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        Issue.record("no \(what) within 20 s; saw \(seen)")
-        return seen
-    }
-
-    func logIn() async {
-        runner.perform(.login(user: "Administrator", password: ""))
-        _ = await wait(for: "administrator password request") { if case .administratorPasswordNeeded = $0 { true } else { false } }
-        runner.perform(.setAdministratorPassword("first-pass-1"))
-        _ = await wait(for: "login") { if case .loggedIn = $0 { true } else { false } }
+        (inbox, store, runner) = try Self.parts(meters: 20, baud: demoBaud)
     }
 
     @Test func firstLoginSetsTheAdministratorPasswordThenLogsIn() async throws {

@@ -11,40 +11,18 @@ import TUICore
 /// The Meter list and PLC pages' requests carried out for real: the in-process demo
 /// concentrator, accounts in an in-memory database, results read from the inbox.
 @Suite("TUI meter pages at runtime", .timeLimit(.minutes(2)))
-struct TUIMetersTests {
-    let inbox = Inbox()
+struct TUIMetersTests: RunnerTest {
+    let inbox: Inbox
     let store: AccountStore
     let runner: EffectRunner
 
     init(meters: Int = 30, baud: Int? = nil) throws {
-        store = try AccountStore(path: ":memory:", hasher: PasswordHasher(unsafeUncheckedRounds: 1000),
-                                 secretBox: SecretBox(unsafeUncheckedRounds: 1000))
-        runner = EffectRunner(inbox: inbox, store: store, map: try DeviceMap.builtIn(), baseOptions: nil,
-                              demo: DemoDevice(meters: meters, baud: baud), language: .en)
-    }
-
-    /// Waits (up to `seconds`) until a message matching `predicate` arrives; returns every
-    /// message seen so far.
-    func wait(for what: String, seconds: Int = 30, _ predicate: (Msg) -> Bool) async -> [Msg] {
-        var seen: [Msg] = []
-        let deadline = ContinuousClock.now + .seconds(seconds)
-        while ContinuousClock.now < deadline {
-            seen += inbox.drain()
-            if seen.contains(where: predicate) { return seen }
-            try? await Task.sleep(for: .milliseconds(5))
-        }
-        Issue.record("no \(what) within \(seconds) s; saw \(seen.suffix(5))")
-        return seen
+        (inbox, store, runner) = try Self.parts(meters: meters, baud: baud)
     }
 
     static let adminPassword = "first-pass-1"
-
-    func logIn() async {
-        runner.perform(.login(user: "Administrator", password: ""))
-        _ = await wait(for: "administrator password request") { if case .administratorPasswordNeeded = $0 { true } else { false } }
-        runner.perform(.setAdministratorPassword(Self.adminPassword))
-        _ = await wait(for: "login") { if case .loggedIn = $0 { true } else { false } }
-    }
+    /// A 1000-meter list at 9600 baud takes longer than the usual 20 s.
+    static let waitSeconds = 30
 
     func connect(lls: Bool) async {
         runner.perform(.connect(ConnectionSettings(security: lls ? .lls : .nls), llsPassword: lls ? "admin@emis" : nil))

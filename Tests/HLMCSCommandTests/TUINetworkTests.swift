@@ -12,38 +12,14 @@ import TUICore
 /// process (SPEC F-33, F-34): reads, writes read back field by field, the refusals
 /// (NLS, a Read role) worded, and the audit log.
 @Suite("TUI network pages", .timeLimit(.minutes(1)))
-struct TUINetworkTests {
-    let inbox = Inbox()
+struct TUINetworkTests: RunnerTest {
+    let inbox: Inbox
     let store: AccountStore
     let runner: EffectRunner
     static let lls = ConnectionSettings(security: .lls)
 
     init() throws {
-        store = try AccountStore(path: ":memory:", hasher: PasswordHasher(unsafeUncheckedRounds: 1000),
-                                 secretBox: SecretBox(unsafeUncheckedRounds: 1000))
-        runner = EffectRunner(inbox: inbox, store: store, map: try DeviceMap.builtIn(), baseOptions: nil,
-                              demo: DemoDevice(meters: 5), language: .en)
-    }
-
-    /// Waits (up to 20 s) until a message matching `predicate` arrives; returns every
-    /// message seen so far.
-    func wait(for what: String, _ predicate: (Msg) -> Bool) async -> [Msg] {
-        var seen: [Msg] = []
-        let deadline = ContinuousClock.now + .seconds(20)
-        while ContinuousClock.now < deadline {
-            seen += inbox.drain()
-            if seen.contains(where: predicate) { return seen }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        Issue.record("no \(what) within 20 s; saw \(seen)")
-        return seen
-    }
-
-    func logIn() async {
-        runner.perform(.login(user: "Administrator", password: ""))
-        _ = await wait(for: "administrator password request") { if case .administratorPasswordNeeded = $0 { true } else { false } }
-        runner.perform(.setAdministratorPassword("first-pass-1"))
-        _ = await wait(for: "login") { if case .loggedIn = $0 { true } else { false } }
+        (inbox, store, runner) = try Self.parts(meters: 5)
     }
 
     func connect(_ settings: ConnectionSettings = lls, password: String? = "admin@emis") async {

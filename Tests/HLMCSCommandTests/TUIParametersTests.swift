@@ -13,32 +13,15 @@ import TUICore
 /// the process; values checked by reading them back from the simulator, refusals by their
 /// words, and every write in the audit log.
 @Suite("TUI parameters runtime", .timeLimit(.minutes(1)))
-struct TUIParametersTests {
-    let inbox = Inbox()
+struct TUIParametersTests: RunnerTest {
+    let inbox: Inbox
     let store: AccountStore
     let runner: EffectRunner
     static let adminPassword = "first-pass-1"
     static let lls = ConnectionSettings(security: .lls)
 
     init() throws {
-        store = try AccountStore(path: ":memory:", hasher: PasswordHasher(unsafeUncheckedRounds: 1000),
-                                 secretBox: SecretBox(unsafeUncheckedRounds: 1000))
-        runner = EffectRunner(inbox: inbox, store: store, map: try DeviceMap.builtIn(), baseOptions: nil,
-                              demo: DemoDevice(meters: 20), language: .en)
-    }
-
-    /// Waits (up to 20 s) until a message matching `predicate` arrives; returns every
-    /// message seen so far.
-    func wait(for what: String, _ predicate: (Msg) -> Bool) async -> [Msg] {
-        var seen: [Msg] = []
-        let deadline = ContinuousClock.now + .seconds(20)
-        while ContinuousClock.now < deadline {
-            seen += inbox.drain()
-            if seen.contains(where: predicate) { return seen }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        Issue.record("no \(what) within 20 s; saw \(seen)")
-        return seen
+        (inbox, store, runner) = try Self.parts(meters: 20)
     }
 
     /// Waits for the page's answer to a request (to a write: its outcome, the clock read
@@ -53,13 +36,6 @@ struct TUIParametersTests {
         }
         for msg in seen.reversed() { if case .page(page, let r) = msg, final(r) { return (r, seen) } }
         return (nil, seen)
-    }
-
-    func logIn() async {
-        runner.perform(.login(user: "Administrator", password: ""))
-        _ = await wait(for: "administrator password request") { if case .administratorPasswordNeeded = $0 { true } else { false } }
-        runner.perform(.setAdministratorPassword(Self.adminPassword))
-        _ = await wait(for: "login") { if case .loggedIn = $0 { true } else { false } }
     }
 
     func connect(_ settings: ConnectionSettings = lls, password: String? = "admin@emis") async -> [Msg] {
