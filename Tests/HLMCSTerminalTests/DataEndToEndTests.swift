@@ -8,13 +8,6 @@ import TmuxHarness
 /// `hlmcs profile daily --point 1 --json` reads from the same simulator.
 @Suite("Data pages end to end in tmux", .serialized)
 struct DataEndToEndTests {
-    @discardableResult
-    func expectScreen(_ session: TmuxSession, _ needle: String, _ what: String,
-                      sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let seen = try session.wait(for: needle, seconds: 20)
-        #expect(seen.ok, "\(what): no \"\(needle)\" on screen:\n\(seen.screen)", sourceLocation: sourceLocation)
-        return seen.screen
-    }
 
     /// Starts `es951-sim` in the background of the session's shell; its `host:port`.
     func startSimulator(_ session: TmuxSession) throws -> String? {

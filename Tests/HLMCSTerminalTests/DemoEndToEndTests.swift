@@ -21,14 +21,6 @@ struct DemoEndToEndTests {
         try session.type("stty -a > \(session.folder.path)/before; \(try Self.hlmcs()) --demo --lang \(language) --db \(db) \(extra)")
     }
 
-    /// Waits for `needle`, recording the screen when it does not come.
-    @discardableResult
-    func expectScreen(_ session: TmuxSession, _ needle: String, _ what: String,
-                      sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let seen = try session.wait(for: needle, seconds: 20)
-        #expect(seen.ok, "\(what): no \"\(needle)\" on screen:\n\(seen.screen)", sourceLocation: sourceLocation)
-        return seen.screen
-    }
 
     /// After hlmcs quit: its exit status, and `stty -a` again. Waits for its screen to go
     /// first: keys typed before it gave the terminal back would be lost.
@@ -108,14 +100,7 @@ struct DemoEndToEndTests {
         defer { session.close() }
         try start(session, language: "ru")
         try expectScreen(session, "HLMCS — конфигуратор концентратора ES-951", "login screen")
-        try session.send("Администратор", literal: true)
-        try session.send("Enter")
-        try expectScreen(session, "Задайте пароль", "first-run password")
-        try session.send("pervyi-parol", literal: true)
-        try session.send("Tab")
-        try session.send("pervyi-parol", literal: true)
-        try session.send("Enter")
-        try expectScreen(session, "Журнал обмена", "main window")
+        try firstLogin(session, .ru, password: "pervyi-parol")
         try session.send("F5")
         let read = try expectScreen(session, "95100001", "serial number after F5")
         #expect(read.contains("Заводской номер"))
@@ -158,14 +143,7 @@ struct DemoEndToEndTests {
         defer { session.close() }
         try start(session, language: "en", extra: "--demo-baud 300")
         try expectScreen(session, "HLMCS — ES-951", "login screen")
-        try session.send("Administrator", literal: true)
-        try session.send("Enter")
-        try expectScreen(session, "Set a password", "first-run password")
-        try session.send("first-pass-1", literal: true)
-        try session.send("Tab")
-        try session.send("first-pass-1", literal: true)
-        try session.send("Enter")
-        try expectScreen(session, "Exchange log", "main window")
+        try firstLogin(session, .en, password: "first-pass-1")
         try session.send("F5")
         try expectScreen(session, "Esc Stop", "a read in flight (300 baud)")
         // The UI still answers keys mid-read: the help opens and closes.

@@ -36,14 +36,7 @@ struct MetersEndToEndTests {
         let db = session.folder.appendingPathComponent("hlmcs.sqlite").path
         try session.type("\(try Self.hlmcs()) --demo --demo-meters 1000 --lang en --db \(db)")
         try expectScreen(session, "HLMCS — ES-951", "login screen")
-        try session.send("Administrator", literal: true)
-        try session.send("Enter")
-        try expectScreen(session, "Set a password", "first-run password")
-        try session.send("first-pass-1", literal: true)
-        try session.send("Tab")
-        try session.send("first-pass-1", literal: true)
-        try session.send("Enter")
-        try expectScreen(session, "Exchange log", "main window")
+        try firstLogin(session, .en, password: "first-pass-1")
 
         // Tree: Information → … → Meter list, into the work area, F5.
         for _ in 0..<5 { try session.send("Down") }
@@ -118,26 +111,9 @@ struct MetersEndToEndTests {
         let db = session.folder.appendingPathComponent("hlmcs.sqlite").path
         try session.type("\(try Self.hlmcs()) --demo --demo-meters 40 --lang ru --db \(db)")
         try expectScreen(session, "HLMCS — конфигуратор", "login screen")
-        try session.send("Администратор", literal: true)
-        try session.send("Enter")
-        try expectScreen(session, "Задайте пароль", "first-run password")
-        try session.send("pervyi-parol", literal: true)
-        try session.send("Tab")
-        try session.send("pervyi-parol", literal: true)
-        try session.send("Enter")
-        try expectScreen(session, "Журнал обмена", "main window")
+        try firstLogin(session, .ru, password: "pervyi-parol")
 
-        // F3: Security → LLS, the demo's password, Enter.
-        try session.send("F3")
-        try expectScreen(session, "NLS (без пароля)", "settings")
-        try session.send("Down")
-        try session.send("Right")
-        try expectScreen(session, "LLS (по паролю)", "LLS chosen")
-        try session.send("Down")
-        try session.send("admin@emis", literal: true)
-        try session.send("Enter")
-        let lls = try session.wait(seconds: 20) { $0.contains("Защита    LLS") && !$0.contains("LLS (по паролю)") }
-        #expect(lls.ok, "LLS not applied:\n\(lls.screen)")
+        try chooseLLS(session, .ru)
 
         for _ in 0..<5 { try session.send("Down") }
         try session.send("Enter")

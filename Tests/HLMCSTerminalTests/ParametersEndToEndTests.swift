@@ -7,13 +7,6 @@ import TmuxHarness
 /// the form, then synchronised with the PC (F4) — afterwards the difference is about 0 s.
 @Suite("Parameters pages end to end in tmux", .serialized)
 struct ParametersEndToEndTests {
-    @discardableResult
-    func expectScreen(_ session: TmuxSession, _ needle: String, _ what: String,
-                      sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let seen = try session.wait(for: needle, seconds: 20)
-        #expect(seen.ok, "\(what): no \"\(needle)\" on screen:\n\(seen.screen)", sourceLocation: sourceLocation)
-        return seen.screen
-    }
 
     /// The seconds of the Difference line ("0 s, in step…" is 0; "device ahead by 2 s"
     /// is 2, behind is negative), nil when the line shows no whole seconds.
@@ -30,26 +23,9 @@ struct ParametersEndToEndTests {
         let db = session.folder.appendingPathComponent("db.sqlite").path
         try session.type("\(try TmuxSession.executable(named: "hlmcs").path) --demo --lang en --db \(db)")
         try expectScreen(session, "New database", "login screen")
-        try session.send("Administrator", literal: true)
-        try session.send("Enter")
-        try expectScreen(session, "Set a password", "first-run password")
-        try session.send("first-pass-1", literal: true)
-        try session.send("Tab")
-        try session.send("first-pass-1", literal: true)
-        try session.send("Enter")
-        try expectScreen(session, "Exchange log", "main window")
+        try firstLogin(session, .en, password: "first-pass-1")
 
-        // F3: Security → LLS, the demo's password, Enter.
-        try session.send("F3")
-        try expectScreen(session, "NLS (no password)", "settings")
-        try session.send("Down")
-        try session.send("Right")
-        try expectScreen(session, "LLS (password)", "LLS chosen")
-        try session.send("Down")
-        try session.send("admin@emis", literal: true)
-        try session.send("Enter")
-        let main = try session.wait(seconds: 20) { $0.contains("Security LLS") && !$0.contains("LLS (password)") }
-        #expect(main.ok, "LLS not applied:\n\(main.screen)")
+        try chooseLLS(session, .en)
 
         // Basic parameters: F5 reads the demo's serial number and logical address.
         try session.send("Down")

@@ -8,14 +8,6 @@ import TmuxHarness
 /// left to change. Without tmux these fail, saying to install it.
 @Suite("hlmcs --demo service pages end to end in tmux", .serialized)
 struct ServiceEndToEndTests {
-    /// Waits for `needle`, recording the screen when it does not come.
-    @discardableResult
-    func expectScreen(_ session: TmuxSession, _ needle: String, _ what: String,
-                      sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let seen = try session.wait(for: needle, seconds: 20)
-        #expect(seen.ok, "\(what): no \"\(needle)\" on screen:\n\(seen.screen)", sourceLocation: sourceLocation)
-        return seen.screen
-    }
 
     func keys(_ session: TmuxSession, _ keys: String...) throws {
         for key in keys { try session.send(key) }
@@ -31,14 +23,7 @@ struct ServiceEndToEndTests {
 
         // First login.
         try expectScreen(session, "New database", "login screen")
-        try session.send("Administrator", literal: true)
-        try session.send("Enter")
-        try expectScreen(session, "Set a password", "first-run password")
-        try session.send("first-pass-1", literal: true)
-        try session.send("Tab")
-        try session.send("first-pass-1", literal: true)
-        try session.send("Enter")
-        try expectScreen(session, "Exchange log", "main window")
+        try firstLogin(session, .en, password: "first-pass-1")
 
         // F3: Security → LLS, its password, Enter.
         try session.send("F3")
