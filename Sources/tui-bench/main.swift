@@ -94,21 +94,25 @@ func drain(_ master: Int32, quietMilliseconds: Int32) -> Int {
     }
 }
 
+/// F10 (xterm), then waits up to 5 s for hlmcs to end (SIGKILL after), keeping the pty
+/// drained, and closes it.
+func quit(_ master: Int32, _ pid: pid_t) {
+    send("\u{1B}[21~", master)
+    var status: Int32 = 0
+    let deadline = ContinuousClock.now + .seconds(5)
+    while waitpid(pid, &status, WNOHANG) == 0 {
+        if ContinuousClock.now > deadline { kill(pid, SIGKILL); waitpid(pid, &status, 0); break }
+        _ = drain(master, quietMilliseconds: 5)
+    }
+    close(master)
+}
+
 /// Key to redraw mid-read, through ncurses and the pty: (first byte, last byte) per key.
 func keysDuringARead(hlmcs: String, database: String) -> [(first: Double, last: Double)] {
     let environment = ["TERM=xterm-256color", "LANG=C.UTF-8", "HLMCS_DB=\(database)", "HOME=/tmp"]
     guard let (master, pid) = spawnOnPTY([hlmcs, "--demo", "--demo-baud", "1200", "--lang", "en"],
                                          environment: environment) else { return [] }
-    defer {
-        send("\u{1B}[21~", master)
-        var status: Int32 = 0
-        let deadline = ContinuousClock.now + .seconds(5)
-        while waitpid(pid, &status, WNOHANG) == 0 {
-            if ContinuousClock.now > deadline { kill(pid, SIGKILL); waitpid(pid, &status, 0); break }
-            _ = drain(master, quietMilliseconds: 5)
-        }
-        close(master)
-    }
+    defer { quit(master, pid) }
     var start = ContinuousClock.now
     guard waitFor("F10", master: master, from: start, timeout: .seconds(20)) != nil else { return [] }
     send("Administrator\r", master)
@@ -152,16 +156,7 @@ func firstMeterPage(hlmcs: String, database: String) -> Double? {
     let environment = ["TERM=xterm-256color", "LANG=C.UTF-8", "HLMCS_DB=\(database)", "HOME=/tmp"]
     guard let (master, pid) = spawnOnPTY([hlmcs, "--demo", "--demo-meters", "1000", "--demo-baud", "9600", "--lang", "en"],
                                          environment: environment) else { return nil }
-    defer {
-        send("\u{1B}[21~", master)
-        var status: Int32 = 0
-        let deadline = ContinuousClock.now + .seconds(5)
-        while waitpid(pid, &status, WNOHANG) == 0 {
-            if ContinuousClock.now > deadline { kill(pid, SIGKILL); waitpid(pid, &status, 0); break }
-            _ = drain(master, quietMilliseconds: 5)
-        }
-        close(master)
-    }
+    defer { quit(master, pid) }
     func expect(_ marker: String) -> Bool {
         waitFor(marker, master: master, from: ContinuousClock.now, timeout: .seconds(30)) != nil
     }
@@ -186,18 +181,7 @@ func startToLogin(hlmcs: String, database: String) -> Double? {
     let start = ContinuousClock.now
     guard let (master, pid) = spawnOnPTY([hlmcs, "--demo", "--lang", "en"], environment: environment) else { return nil }
     let elapsed = waitFor("F10", master: master, from: start, timeout: .seconds(20))
-    // F10 (xterm), then make sure it is gone.
-    let f10: [UInt8] = Array("\u{1B}[21~".utf8)
-    _ = f10.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
-    var status: Int32 = 0
-    let deadline = ContinuousClock.now + .seconds(5)
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    while waitpid(pid, &status, WNOHANG) == 0 {
-        if ContinuousClock.now > deadline { kill(pid, SIGKILL); waitpid(pid, &status, 0); break }
-        _ = read(master, &buffer, buffer.count)   // keep the pty drained
-        usleep(5_000)
-    }
-    close(master)
+    quit(master, pid)
     return elapsed.map(seconds)
 }
 
