@@ -56,7 +56,6 @@ public struct AppState: Sendable {
     public var link: LinkState = .disconnected
     /// A read in flight (F5 … until its result or Esc).
     public var reading: ReadProgressInfo?
-    public var readStarted = false
     /// A short line on the work area's bottom: the last outcome.
     public var status: String?
 

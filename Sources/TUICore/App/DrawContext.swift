@@ -1,15 +1,13 @@
 /// What every screen needs to draw itself besides its own state: the words in the
-/// interface language, the line-drawing characters the terminal can show, and whether
-/// colours are on.
+/// interface language and the line-drawing characters the terminal can show. (Colours
+/// are the terminal's business: without them it draws the attributes only.)
 public struct DrawContext: Sendable {
     public var strings: UIStrings
     public var lines: LineDrawing
-    public var colors: Bool
 
-    public init(strings: UIStrings, lines: LineDrawing = .unicode, colors: Bool = true) {
+    public init(strings: UIStrings, lines: LineDrawing = .unicode) {
         self.strings = strings
         self.lines = lines
-        self.colors = colors
     }
 
     /// True when the terminal lacks Unicode line drawing: widgets use ASCII marks too.

@@ -23,7 +23,7 @@ extension AppState {
             focus = .tree
             tree.selected = ParameterPage.info.rawValue
             page = .info
-            info_resetForNewUser()
+            resetInformation()
             append(s["log.loggedIn", info.user, roleLabel(info.role)])
             return []
         case .loginFailed(let text):
@@ -190,7 +190,8 @@ extension AppState {
         }
     }
 
-    mutating func info_resetForNewUser() {
+    /// A new user starts on a fresh information page, every item checked.
+    mutating func resetInformation() {
         info = InfoPage()
         status = nil
     }

@@ -27,7 +27,7 @@ final class TUIRuntime {
         self.state = state
         self.runner = runner
         self.inbox = inbox
-        context = DrawContext(strings: state.strings, lines: terminal.lineDrawing, colors: terminal.colorsEnabled)
+        context = DrawContext(strings: state.strings, lines: terminal.lineDrawing)
     }
 
     /// Runs until the user quits.
