@@ -74,9 +74,6 @@ let package = Package(
         .target(name: "DLMSTransport", dependencies: ["DLMS"]),
         // Simulator too: the optical sign-on is tested against es951-sim's pty mode in-process.
         .testTarget(name: "DLMSTransportTests", dependencies: ["DLMSTransport", "DLMS", "Simulator"]),
-        // Pacing error (PacedChannel) and a daily-profile read through es951-sim's pacing
-        // (the in-process simulator) against the wire bound.
-        .executableTarget(name: "transport-bench", dependencies: ["DLMSTransport", "DLMS", "Simulator"]),
         // es951-sim read by the Gurux client (Tests/Interop/gurux_read.py in a venv that
         // scripts/test-tools.sh makes); the dependency makes `swift test` build the simulator.
         .testTarget(name: "InteropTests", dependencies: ["es951-sim"]),
@@ -107,8 +104,10 @@ let package = Package(
             "TUINcurses", "TUICore", "CNcursesw", "TmuxHarness", "tui-probe"]),
         // Terminal UI core (DESIGN.md): cells, widths, widgets rendered into a buffer. Pure.
         .target(name: "TUICore", dependencies: ["ES951", "Accounts", "Resources"]),
-        // The terminal UI's speed figures: start to login screen, key to redraw.
-        .executableTarget(name: "tui-bench", dependencies: ["TUICore", "Accounts"]),
+        // Every speed and size figure (issue 9): link efficiency against es951-sim, the
+        // Gurux client on the same line, the TUI, decode throughput. Runs hlmcs and
+        // es951-sim built beside it: `swift run -c release hlmcs-bench` or scripts/bench.
+        .executableTarget(name: "hlmcs-bench", dependencies: ["TUICore", "Accounts", "DLMS", "DLMSTransport"]),
         .testTarget(name: "TUICoreTests", dependencies: ["TUICore", "ES951", "Accounts", "DLMS"],
                     exclude: ["Snapshots"]),
     ]

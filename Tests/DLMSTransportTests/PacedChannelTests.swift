@@ -2,7 +2,7 @@ import Testing
 @testable import DLMSTransport
 
 /// Behaviour only: timing is checked exactly in LineScheduleTests and measured by
-/// `transport-bench`, never asserted against the wall clock here.
+/// `hlmcs-bench` (pacing section), never asserted against the wall clock here.
 @Suite struct PacedChannelTests {
     @Test func deliversEveryByteInOrderBothWays() async throws {
         let (a, b) = MemoryChannel.pair()

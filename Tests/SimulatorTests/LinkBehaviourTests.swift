@@ -112,7 +112,7 @@ struct LinkBehaviourTests {
     /// reaches the device no earlier than the line allows after the one before
     /// (turnaround + the reply's and the request's bytes at 10 bits a byte). Lower bounds
     /// only — sleeps never end early — less the lateness of one wake-up (hence the 0.75:
-    /// the precision itself is measured by transport-bench, not asserted); without pacing
+    /// the precision itself is measured by hlmcs-bench, not asserted); without pacing
     /// the span is a few ms and this fails.
     @Test func pacingShowsInTheTrace() async throws {
         let path = scratchPath("paced.trace")
