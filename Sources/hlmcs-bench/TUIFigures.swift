@@ -36,6 +36,7 @@ enum TUIFigures {
         if let memory = TUISessions.memoryWithMeters(hlmcs: tools.hlmcs, database: database("memory")) {
             report.figure("resident memory, 1000 meters loaded (VmRSS)", memory.resident, "MB", goal: .atMost(30), places: 1)
             report.figure("resident memory, peak (VmHWM)", memory.peak, "MB", goal: .atMost(30), places: 1)
+            report.figure("resident memory, the program's own (RssAnon)", memory.anonymous, "MB", places: 1)
         } else {
             report.failed("resident memory with 1000 meters", "the meter list did not finish loading")
         }

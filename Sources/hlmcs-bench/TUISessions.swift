@@ -105,8 +105,9 @@ enum TUISessions {
     }
 
     /// Resident memory of hlmcs with the whole 1000-meter list read (the exchange log's
-    /// "1000 rows"): (VmRSS now, VmHWM the peak) in MB.
-    static func memoryWithMeters(hlmcs: String, database: String) -> (resident: Double, peak: Double)? {
+    /// "1000 rows"), in MB: VmRSS now, VmHWM the peak, RssAnon the part that is the
+    /// program's own (heap and stacks; the rest is mapped code and data of the files).
+    static func memoryWithMeters(hlmcs: String, database: String) -> (resident: Double, peak: Double, anonymous: Double)? {
         guard let session = DemoSession(hlmcs: hlmcs, database: database, extra: ["--demo-meters", "1000"]) else { return nil }
         defer { session.quit() }
         guard session.logIn(), session.openMeterList() else { return nil }
@@ -118,7 +119,7 @@ enum TUISessions {
             guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(key + ":") }) else { return nil }
             return line.split(separator: " ").compactMap { Double($0) }.first
         }
-        guard let rss = kilobytes("VmRSS"), let hwm = kilobytes("VmHWM") else { return nil }
-        return (rss / 1024, hwm / 1024)
+        guard let rss = kilobytes("VmRSS"), let hwm = kilobytes("VmHWM"), let anon = kilobytes("RssAnon") else { return nil }
+        return (rss / 1024, hwm / 1024, anon / 1024)
     }
 }
