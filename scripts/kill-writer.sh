@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Kills a process writing to the account database with SIGKILL, N times (default 50), at
+# Kills a process writing to the account database with SIGKILL, N times (default 100), at
 # random moments, then runs PRAGMA integrity_check and checks that every transaction the
 # writer reported as committed is there, whole. Not part of `swift test` (takes ~1 min).
 #
 #   scripts/kill-writer.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rounds="${1:-50}"
+rounds="${1:-100}"
 swift build --product hlmcs-stress-writer >/dev/null
 bin="$(swift build --show-bin-path)/hlmcs-stress-writer"
 work="$(mktemp -d)"
