@@ -17,8 +17,10 @@ fi
 targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(fuzz-hdlc fuzz-apdu fuzz-axdr fuzz-session)
 export HLMCS_FUZZ=1
 mkdir -p Fuzz/artifacts
+mkdir -p .build-fuzz
 for t in "${targets[@]}"; do
-    swift build -c release --sanitize=fuzzer --scratch-path .build-fuzz --product "$t" >/dev/null
+    swift build -c release --sanitize=fuzzer --scratch-path .build-fuzz --product "$t" >.build-fuzz/build.log 2>&1 ||
+        { cat .build-fuzz/build.log >&2; exit 1; }
 done
 bin=$(swift build -c release --sanitize=fuzzer --scratch-path .build-fuzz --show-bin-path)
 status=0

@@ -8,8 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export HLMCS_FUZZ=1
 targets=(fuzz-hdlc fuzz-apdu fuzz-axdr fuzz-session)
+mkdir -p .build-fuzz
 for t in "${targets[@]}"; do
-    swift build -c release --sanitize=fuzzer --scratch-path .build-fuzz --product "$t" >/dev/null
+    swift build -c release --sanitize=fuzzer --scratch-path .build-fuzz --product "$t" >.build-fuzz/build.log 2>&1 ||
+        { cat .build-fuzz/build.log >&2; exit 1; }
 done
 bin=$(swift build -c release --sanitize=fuzzer --scratch-path .build-fuzz --show-bin-path)
 work=$(mktemp -d)
