@@ -74,7 +74,7 @@ import Testing
         #expect(session.ignoredFrames == 1)
     }
 
-    @Test func silentServerFailsAfterFourTriesWithPlainSNRMFallback() {
+    @Test func silentServerFailsAfterFourTriesProposalTwiceThenPlain() {
         var config = Self.configuration
         config.proposal = HDLCParameters(maxInfoTransmit: 2030, maxInfoReceive: 2030, windowTransmit: 7, windowReceive: 7)
         var session = ClientSession(configuration: config)
@@ -82,14 +82,30 @@ import Testing
         #expect(sent.count == 1)
         let proposal = try? HDLCFrame(decoding: sent[0])
         #expect(proposal?.information.isEmpty == false)
-        for _ in 0..<3 {
+        // The first silence: a lost frame, most likely — the same proposal again.
+        let again = session.timerFired()
+        #expect(Self.sends(again) == [proposal?.encoded() ?? []], "after one silence the proposal is sent again")
+        #expect(again.contains(.startTimer(.seconds(5))))
+        for _ in 0..<2 {
             let actions = session.timerFired()
             sent = Self.sends(actions)
-            #expect(sent == [Self.snrm], "after a silence the client asks with a plain SNRM")
+            #expect(sent == [Self.snrm], "after two silences the client asks with a plain SNRM")
             #expect(actions.contains(.startTimer(.seconds(5))))
         }
         #expect(session.timerFired() == [.fail(.noResponse(attempts: 4))])
         #expect(session.isClosed)
+    }
+
+    @Test func proposalLostOnceStillNegotiatesLargeFrames() {
+        var config = Self.configuration
+        config.proposal = HDLCParameters(maxInfoTransmit: 2030, maxInfoReceive: 2030, windowTransmit: 7, windowReceive: 7)
+        var session = ClientSession(configuration: config)
+        _ = session.connect()
+        _ = session.timerFired()                      // the proposal (or its UA) was lost
+        #expect(Self.sends(session.bytesReceived(Self.ua())) == [Self.aarq])
+        let actions = session.bytesReceived(Self.aareOK)
+        guard case .associated(let info)? = actions.last else { Issue.record("\(actions)"); return }
+        #expect(!info.usedPlainSNRM)
     }
 
     @Test func refusedProposalFallsBackToPlainSNRM() {

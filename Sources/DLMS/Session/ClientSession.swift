@@ -13,8 +13,9 @@
 /// session.request(.get([AttributeWithAccess(serialNumber)]))       // → .deliver(.get([...]))
 /// ```
 ///
-/// Connection: SNRM proposing `configuration.proposal`; a DM, FRMR or silence makes it
-/// fall back to a plain SNRM (defaults 128/1); then AARQ/AARE. Each exchange is tried at
+/// Connection: SNRM proposing `configuration.proposal`; a DM or FRMR makes it fall back to a
+/// plain SNRM (defaults 128/1), and so does a second silence — one lost frame on a noisy
+/// line must not cost the whole read its large frames and window; then AARQ/AARE. Each exchange is tried at
 /// most `maxAttempts` times: on a timer the session polls with RR (the server then
 /// resends what it sent, or shows by its N(R) that our frames need sending again).
 public struct ClientSession: Sendable {
@@ -127,7 +128,9 @@ public struct ClientSession: Sendable {
         if wrapped { return [timer] }       // TCP delivers or fails: nothing to poll, wait on
         switch state {
         case .connecting:
-            return sendSNRM(plain: true)
+            // The first silence is taken for a lost frame: the proposal again. Two in a
+            // row suggest a device that ignores SNRMs with parameters: a plain one.
+            return sendSNRM(plain: attempts > 2)
         default:
             guard let link else { return [] }
             // Frames of ours the server may not have: poll, and its RR's N(R) tells.
