@@ -83,6 +83,7 @@ scratch="$(mktemp -d "${TMPDIR:-/tmp}/hlmcs-soak.XXXXXX")"
 [[ -n "$log" ]] || log="${TMPDIR:-/tmp}/hlmcs-soak-$(date -u +%Y%m%d-%H%M%S).log"
 keep="${log%.log}.d"          # files of the reads that went wrong, kept for the lead
 : >"$log"
+rm -f "$keep"/corrupt+drop-* "$keep"/cut-after-* 2>/dev/null || true   # a previous run's, same --log
 
 sim_pid=""
 stop_sim() {
@@ -134,8 +135,9 @@ run_read() {
     local t0 t1
     t0="$(now)"
     rc=0
-    timeout -s KILL "$deadline" "$hlmcs" profile --lang en --tcp "$sim_addr" "$kind" --point "$point" \
-        --csv "$base.csv" --trace "$base.trace" >"$base.out" 2>"$base.err" </dev/null || rc=$?
+    # In a subshell whose stderr is dropped: bash's own "Killed" line for the deadline's kill.
+    (timeout -s KILL "$deadline" "$hlmcs" profile --lang en --tcp "$sim_addr" "$kind" --point "$point" \
+        --csv "$base.csv" --trace "$base.trace" >"$base.out" 2>"$base.err" </dev/null; exit $?) 2>/dev/null || rc=$?
     t1="$(now)"
     elapsed="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')"
 }
@@ -217,7 +219,7 @@ overall=0
 # of read i (sets faults, replay_key).
 run_part() {
     local label="$1" n="$2" spec_of="$3"
-    local i kind point base times=() sim_dead=0 retried=0
+    local i kind point base times=() sim_dead=0 retried=0 waited=0
     count=([identical]=0 ["clear failure"]=0 ["wrong data"]=0 [hang]=0 [crash]=0 ["unclear failure"]=0)
     mkdir -p "$scratch/run"
     for ((i = 1; i <= n; i++)); do
@@ -237,7 +239,11 @@ run_part() {
         local sent extra
         sent="$(grep -c ' > ' "$base.trace" 2>/dev/null || true)"
         extra=$(( ${sent:-0} - ${ref_sent[$ref_key]} ))
+        # Retries: frames sent beyond the clean read's (hlmcs resent a request), or a wait
+        # of a whole response timeout (5 s; a clean read takes ~0.1 s) — e.g. a lost UA
+        # to the closing DISC, which costs time but no resent frame.
         if [[ "$class" == identical ]] && ((extra > 0)); then retried=$((retried + 1)); fi
+        if [[ "$class" == identical ]] && awk -v e="$elapsed" 'BEGIN { exit !(e >= 4) }'; then waited=$((waited + 1)); fi
         printf '%s #%d %s point %d faults %s: %s exit %d %s s, sent %s frames (clean %s), simulator %s%s | %s\n' \
             "$label" "$i" "$kind" "$point" "$faults" "$class" "$rc" "$elapsed" "${sent:-0}" "${ref_sent[$ref_key]}" \
             "$alive" "$note" "$stderr_line" >>"$log"
@@ -260,7 +266,7 @@ run_part() {
     local extra_counts=""
     if ((count["unclear failure"] > 0)); then extra_counts+=", unclear failure ${count["unclear failure"]}"; fi
     if ((sim_dead > 0)); then extra_counts+=", simulator died $sim_dead"; fi
-    echo "$label: $n reads: identical ${count[identical]}, clear failure ${count["clear failure"]}, wrong data ${count["wrong data"]}, hang ${count[hang]}, crash ${count[crash]}$extra_counts ($stats); identical after retries: $retried"
+    echo "$label: $n reads: identical ${count[identical]}, clear failure ${count["clear failure"]}, wrong data ${count["wrong data"]}, hang ${count[hang]}, crash ${count[crash]}$extra_counts ($stats); of the identical: $retried with frames resent, $waited waited out a response timeout"
 }
 
 part1_spec() {
