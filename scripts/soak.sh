@@ -224,7 +224,7 @@ overall=0
 # of read i (sets faults, replay_key).
 run_part() {
     local label="$1" n="$2" spec_of="$3"
-    local i kind point base times=() sim_dead=0 retried=0 waited=0
+    local i kind point base times=() sim_dead=0 retried=0 waited=0 plain=0
     count=([identical]=0 ["clear failure"]=0 ["wrong data"]=0 [hang]=0 [crash]=0 ["unclear failure"]=0)
     mkdir -p "$scratch/run"
     for ((i = 1; i <= n; i++)); do
@@ -249,6 +249,11 @@ run_part() {
         # to the closing DISC, which costs time but no resent frame.
         if [[ "$class" == identical ]] && ((extra > 0)); then retried=$((retried + 1)); fi
         if [[ "$class" == identical ]] && awk -v e="$elapsed" 'BEGIN { exit !(e >= 4) }'; then waited=$((waited + 1)); fi
+        # A lost first SNRM makes hlmcs fall back to a plain SNRM (no parameters: the
+        # defaults, 128-byte frames and window 1) for the whole read: many more frames.
+        if grep -Eq '^[0-9.]+ > 7e a0 0[789a]( [0-9a-f]{2})+ 93( [0-9a-f]{2}){2} 7e$' "$base.trace" 2>/dev/null; then
+            plain=$((plain + 1)); note+=" plain-SNRM"
+        fi
         printf '%s #%d %s point %d faults %s: %s exit %d %s s, sent %s frames (clean %s), simulator %s%s | %s\n' \
             "$label" "$i" "$kind" "$point" "$faults" "$class" "$rc" "$elapsed" "${sent:-0}" "${ref_sent[$ref_key]}" \
             "$alive" "$note" "$stderr_line" >>"$log"
@@ -271,7 +276,7 @@ run_part() {
     local extra_counts=""
     if ((count["unclear failure"] > 0)); then extra_counts+=", unclear failure ${count["unclear failure"]}"; fi
     if ((sim_dead > 0)); then extra_counts+=", simulator died $sim_dead"; fi
-    echo "$label: $n reads: identical ${count[identical]}, clear failure ${count["clear failure"]}, wrong data ${count["wrong data"]}, hang ${count[hang]}, crash ${count[crash]}$extra_counts ($stats); of the identical: $retried with frames resent, $waited waited out a response timeout"
+    echo "$label: $n reads: identical ${count[identical]}, clear failure ${count["clear failure"]}, wrong data ${count["wrong data"]}, hang ${count[hang]}, crash ${count[crash]}$extra_counts ($stats); of the identical: $retried with frames resent, $waited waited out a response timeout; $plain reads fell back to a plain SNRM"
 }
 
 part1_spec() {
