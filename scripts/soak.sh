@@ -44,7 +44,7 @@
 #   scripts/soak.sh [--reads N] [--cuts N] [--seed S] [--deadline SECONDS] [--log FILE]
 #
 # Binaries: $HLMCS_BIN_DIR (a folder with hlmcs and es951-sim), else a release build of
-# this checkout (`swift build -c release --product hlmcs --product es951-sim`).
+# this checkout (`swift build -c release --static-swift-stdlib`, as scripts/bench builds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -71,7 +71,7 @@ done
 if [[ -n "${HLMCS_BIN_DIR:-}" ]]; then
     bin="$HLMCS_BIN_DIR"
 else
-    swift build -c release --product hlmcs --product es951-sim >&2
+    swift build -c release --static-swift-stdlib >&2
     bin="$(swift build -c release --show-bin-path)"
 fi
 hlmcs="$bin/hlmcs"
