@@ -9,8 +9,8 @@
 #           faults and can be replayed alone).
 #   Part 2: --cuts N (default 20) reads through `--faults cut-after=K` (a fresh simulator
 #           per read: cut-after applies to a simulator's first connection only), K spread
-#           from 1 (during the association) to just past the simulator's last answer of
-#           the read (it counts answers — one write each, a whole window — not frames).
+#           from 1 (during the association) to just past the simulator's last frame of
+#           the read (cut-after counts frames, also inside a window written at once).
 #   Kinds (daily, monthly, active-max, reactive-max) and points (1…100) vary by read.
 #   The reference of each kind and point is a clean read (no faults) of the same data
 #   (same simulator --seed, same device date), taken once and kept.
@@ -166,8 +166,8 @@ reference() {
         clean_elapsed+=("$elapsed")
         ref_sent[$date/$kind-$point]="$(grep -c ' > ' "$ref.trace" || true)"
         ref_received[$date/$kind-$point]="$(grep -c ' < ' "$ref.trace" || true)"
-        # The simulator writes each answer (a whole window of frames) in one write, and its
-        # fault channel counts writes as frames: cut-after=N cuts after the N-th answer.
+        # The simulator writes each answer (a whole window of frames) in one write; its fault
+        # channel splits the write into frames: cut-after=N cuts after the N-th frame.
         ref_bursts[$date/$kind-$point]="$(awk '$2 == "<" && last != "<" { n++ } { last = $2 } END { print n + 0 }' "$ref.trace")"
         printf 'clean %s point %s: %s s, %s frames sent, %s received in %s answers, %s bytes of CSV\n' "$kind" "$point" \
             "$elapsed" "${ref_sent[$date/$kind-$point]}" "${ref_received[$date/$kind-$point]}" \
@@ -285,12 +285,12 @@ part1_spec() {
     replay_key="seed $seed"
 }
 
-# Cut points spread from 1 to one past the answers (writes) the simulator makes in the
-# clean read of that kind and point: the first cuts hit the association (answers 1–2:
-# UA, AARE), the middle ones the profile's blocks, the last ones the release (RLRE, UA),
-# which hlmcs may lose without harm to the data.
+# Cut points spread from 1 to one past the frames the simulator sends in the clean read
+# of that kind and point: the first cuts hit the association (frames 1–2: UA, AARE), the
+# middle ones the profile's blocks, the last ones the release (RLRE, UA), which hlmcs may
+# lose without harm to the data.
 part2_spec() {
-    local i="$1" frames=${ref_bursts[$ref_key]}
+    local i="$1" frames=${ref_received[$ref_key]}
     local k=$(( cuts > 1 ? 1 + (i - 1) * frames / (cuts - 1) : frames / 2 ))
     faults="cut-after=$k"
     replay_key="cut-after $k"

@@ -41,7 +41,7 @@ public struct FaultSpec: Sendable, Equatable {
             case "seed":
                 guard let s = UInt64(value) else { throw .unsupported("faults: seed=\(value)") }
                 seed = s
-            default: throw .unsupported("faults: unknown \(key)")
+            default: throw .unsupported("faults: unknown \(key) (corrupt, drop, delay, cut-after, seed)")
             }
         }
     }

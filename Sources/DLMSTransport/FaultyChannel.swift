@@ -17,9 +17,11 @@ public struct FaultCounters: Sendable, Equatable {
 /// with `cutAfter: N`, after the N-th frame written the channel is cut once: the inner
 /// channel is closed (the peer sees `.closed`) and reads and writes here throw `.cut`.
 ///
-/// Framing: each `write` call is one frame (the sessions send one frame per
-/// `.send` action). Reads are split into HDLC frames by their flags and length field
-/// (``FrameSplitter``); bytes outside frames (an IEC 62056-21 sign-on) pass unharmed.
+/// Framing: both directions are split into HDLC frames by their flags and length field
+/// (``FrameSplitter``), so a write that carries a whole window (the simulator answers so)
+/// meets its faults frame by frame, and `cut-after` counts frames, not writes. Bytes
+/// outside frames (an IEC 62056-21 sign-on) pass unharmed; a write with no HDLC frame in
+/// it at all (an IEC 62056-47 wrapper message) counts as one frame.
 ///
 /// Random draws, in order, per frame: one for drop; when kept, one for corrupt; when
 /// corrupted, one for the byte and one for the bit pattern — a `SplitMix64(seed:)` shared
@@ -62,24 +64,48 @@ public final class FaultyChannel: ByteChannel {
 
     public func write(_ bytes: [UInt8]) async throws(TransportError) {
         let faults = self.faults
-        let decision: [UInt8]?? = state.withLock { s in
-            if s.isCut { return .none }
-            s.counters.framesSent += 1
-            return .some(Self.mangle(bytes, faults, &s))
+        let units = Self.frames(in: bytes)
+        let frameCount = units.filter(\.isFrame).count
+        let decision: (out: [UInt8], cut: Bool)? = state.withLock { s in
+            if s.isCut { return nil }
+            var out: [UInt8] = []
+            for unit in units {
+                guard unit.isFrame else { out += unit.bytes; continue }
+                s.counters.framesSent += 1
+                if let kept = Self.mangle(unit.bytes, faults, &s) { out += kept }
+                if let n = faults.cutAfter, s.counters.framesSent >= n {
+                    s.isCut = true
+                    s.counters.cuts += 1
+                    return (out, true)
+                }
+            }
+            return (out, false)
         }
-        guard let outgoing = decision else { throw .cut }
-        if faults.delay > .zero {
-            state.withLock { $0.counters.delayed += 1 }
-            await sleepUninterrupted(until: .now.advanced(by: faults.delay))
+        guard let decision else { throw .cut }
+        if faults.delay > .zero, frameCount > 0 {
+            state.withLock { $0.counters.delayed += frameCount }
+            await sleepUninterrupted(until: .now.advanced(by: faults.delay * frameCount))
         }
-        if let outgoing { try await inner.write(outgoing) }
-        let cutNow = state.withLock { s in
-            guard let n = faults.cutAfter, !s.isCut, s.counters.framesSent >= n else { return false }
-            s.isCut = true
-            s.counters.cuts += 1
-            return true
+        if !decision.out.isEmpty { try await inner.write(decision.out) }
+        if decision.cut { await inner.close() }
+    }
+
+    /// A write's bytes as units of fate: its HDLC frames, and the bytes between them
+    /// (which pass unharmed); a write with no HDLC frame is one frame as a whole.
+    private static func frames(in bytes: [UInt8]) -> [(bytes: [UInt8], isFrame: Bool)] {
+        var splitter = FrameSplitter()
+        splitter.append(bytes)
+        var units: [(bytes: [UInt8], isFrame: Bool)] = []
+        while let piece = splitter.next() {
+            switch piece {
+            case .frame(let frame): units.append((frame, true))
+            case .other(let other): units.append((other, false))
+            }
         }
-        if cutNow { await inner.close() }
+        let rest = splitter.flush()
+        if !rest.isEmpty { units.append((rest, false)) }
+        if !units.contains(where: \.isFrame) { return bytes.isEmpty ? [] : [(bytes, true)] }
+        return units
     }
 
     public func read(atMost: Int, timeout: Duration) async throws(TransportError) -> [UInt8] {

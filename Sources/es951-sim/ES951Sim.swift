@@ -92,11 +92,11 @@ struct ES951Sim: AsyncParsableCommand {
         }
         let faultSpec: FaultSpec?
         do { faultSpec = try faults.map { text throws(TransportError) in try FaultSpec(parsing: text) } } catch {
-            throw ValidationError("--faults: \(error)")
+            throw ValidationError("--" + error.simulatorText)   // "faults: …"
         }
         let frameTrace: FrameTrace?
         do { frameTrace = try trace.map { path throws(TransportError) in try FrameTrace(path: path) } } catch {
-            throw ValidationError("--trace: \(error)")
+            throw ValidationError("--trace: \(error.simulatorText)")
         }
         var refused = Set<CosemAttributeDescriptor>()
         for text in refuseWrite {
@@ -124,7 +124,7 @@ struct ES951Sim: AsyncParsableCommand {
             let (host, port) = try Self.hostPort(tcp)
             let listener: TCPListener
             do { listener = try TCPListener(host: host, port: port) } catch {
-                FileHandle.standardError.write(Data("es951-sim: cannot listen on \(tcp): \(error)\n".utf8))
+                FileHandle.standardError.write(Data("es951-sim: cannot listen on \(tcp): \(error.simulatorText)\n".utf8))
                 throw ExitCode(3)
             }
             Self.announce("LISTEN tcp \(host):\(listener.port)")
@@ -135,7 +135,7 @@ struct ES951Sim: AsyncParsableCommand {
         if let pty {
             let terminal: PseudoTerminal
             do { terminal = try PseudoTerminal.open(link: pty) } catch {
-                FileHandle.standardError.write(Data("es951-sim: cannot make a pty at \(pty): \(error)\n".utf8))
+                FileHandle.standardError.write(Data("es951-sim: cannot make a pty at \(pty): \(error.simulatorText)\n".utf8))
                 throw ExitCode(3)
             }
             terminals.append(terminal)
@@ -147,7 +147,7 @@ struct ES951Sim: AsyncParsableCommand {
             let optical = mode == "optical"
             let channel: SerialChannel
             do { channel = try SerialChannel.open(path: serial, settings: optical ? .modeE300 : .hdlc9600) } catch {
-                FileHandle.standardError.write(Data("es951-sim: cannot open \(serial): \(error)\n".utf8))
+                FileHandle.standardError.write(Data("es951-sim: cannot open \(serial): \(error.simulatorText)\n".utf8))
                 throw ExitCode(3)
             }
             Self.announce("LISTEN serial \(serial)")

@@ -29,7 +29,7 @@ import Testing
         #expect(spec == FaultSpec(corrupt: 0.05, drop: 0.03, delay: .milliseconds(20), cutAfter: 10, seed: 7))
         #expect(try FaultSpec(parsing: "") == .none)
         #expect(try FaultSpec(parsing: "seed=3, drop=1") == FaultSpec(drop: 1, seed: 3))
-        #expect(throws: TransportError.unsupported("faults: unknown lose")) { try FaultSpec(parsing: "lose=0.1") }
+        #expect(throws: TransportError.unsupported("faults: unknown lose (corrupt, drop, delay, cut-after, seed)")) { try FaultSpec(parsing: "lose=0.1") }
         #expect(throws: TransportError.unsupported("faults: drop=1.5 (0…1)")) { try FaultSpec(parsing: "drop=1.5") }
         #expect(throws: TransportError.unsupported("faults: delay")) { try FaultSpec(parsing: "delay") }
         #expect(throws: TransportError.unsupported("faults: cut-after=-1")) { try FaultSpec(parsing: "cut-after=-1") }
@@ -105,6 +105,41 @@ import Testing
         while got.count < 2 * Self.frame(4).count { got += try await b.read(atMost: 256, timeout: .seconds(1)) }
         #expect(got == Self.frame(4) + Self.frame(4, seq: 1))
         await #expect(throws: TransportError.closed) { try await b.read(atMost: 8, timeout: .seconds(1)) }
+    }
+
+    @Test func aWindowInOneWriteMeetsItsFaultsFrameByFrame() async throws {
+        let (a, b) = MemoryChannel.pair()
+        let faulty = FaultyChannel(a, faults: try FaultSpec(parsing: "cut-after=2"))
+        let window = Self.frame(6) + Self.frame(6, seq: 1) + Self.frame(6, seq: 2)
+        try await faulty.write(window)
+        #expect(faulty.counters.framesSent == 2)
+        #expect(faulty.counters.cuts == 1)
+        // The peer got the first two frames of the window, then the end of the stream.
+        var got: [UInt8] = []
+        while got.count < 2 * Self.frame(6).count { got += try await b.read(atMost: 256, timeout: .seconds(1)) }
+        #expect(got == Self.frame(6) + Self.frame(6, seq: 1))
+        await #expect(throws: TransportError.closed) { try await b.read(atMost: 8, timeout: .seconds(1)) }
+    }
+
+    @Test func dropsOneFrameOfAWindowNotTheWindow() async throws {
+        let (a, b) = MemoryChannel.pair()
+        let faulty = FaultyChannel(a, faults: FaultSpec(drop: 0.5, seed: 11))
+        let frames = (0..<40).map { Self.frame(8, seq: $0) }
+        try await faulty.write(frames.flatMap { $0 })
+        let c = faulty.counters
+        #expect(c.framesSent == 40)
+        #expect(c.dropped > 0 && c.dropped < 40, "some frames of the window dropped, not all or none")
+        let got = await Self.drain(b)
+        #expect(got.count == (40 - c.dropped) * frames[0].count)
+    }
+
+    @Test func aWriteWithoutHDLCFramesIsOneFrame() async throws {
+        let (a, b) = MemoryChannel.pair()
+        let faulty = FaultyChannel(a, faults: FaultSpec(drop: 1))
+        try await faulty.write([0x00, 0x01, 0x00, 0x10, 0x00, 0x01, 0x00, 0x02, 0xC0, 0x01])   // a wrapper message
+        #expect(faulty.counters.framesSent == 1)
+        #expect(faulty.counters.dropped == 1)
+        #expect(await Self.drain(b).isEmpty)
     }
 
     @Test func delayIsCountedPerFrameSent() async throws {

@@ -9,7 +9,8 @@ enum ExchangeLogText {
         let outcome: String = switch entry.outcome {
         case .success: s.t("ok", "ок")
         case .written(let accepted, let of): s.t("written \(accepted)/\(of)", "записано \(accepted)/\(of)")
-        case .failure(let error): s.t("failed: \(error)", "ошибка: \(error)")
+        case .failure(let error):
+            s.t("failed: ", "ошибка: ") + (s.deviceFailure(for: error)?.message ?? "\(error)")
         }
         var line = time(entry.time) + "  \(entry.what)  \(outcome)  " + String(format: "%.3f s", seconds)
         if entry.bytes > 0 { line += "  \(entry.bytes) B  \(entry.frames) " + s.t("frames", "кадр.") }
