@@ -53,6 +53,18 @@ import Testing
         #expect(session.isClosed)
     }
 
+    @Test func aLostUAToTheDISCCostsASecondNotAResponseTimeout() {
+        var session = ClientSession(configuration: Self.configuration)
+        _ = session.connect()
+        _ = session.bytesReceived(Self.ua())
+        _ = session.bytesReceived(Self.aareOK)
+        let actions = session.disconnect()
+        #expect(Self.sends(actions) == [Self.disc])
+        #expect(actions.contains(.startTimer(.seconds(1))))
+        #expect(session.timerFired() == [.disconnected])
+        #expect(session.isClosed)
+    }
+
     @Test func wrongPasswordIsARejectionAndDisconnects() {
         var session = ClientSession(configuration: Self.configuration)
         _ = session.connect()

@@ -19,8 +19,9 @@ struct ExecutableTests {
 
     /// Runs the simulator, waits for its LISTEN line, returns the process and the port.
     static func start(_ arguments: [String]) throws -> (Process, UInt16, Pipe) {
+        let url: URL = try #require(executable, "build es951-sim first (swift build)")
         let process = Process()
-        process.executableURL = try #require(executable, "build es951-sim first (swift build)")
+        process.executableURL = url
         process.arguments = arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -84,8 +85,9 @@ struct ExecutableTests {
     }
 
     @Test func wrapperNeedsTCP() throws {
+        let url: URL = try #require(Self.executable)
         let process = Process()
-        process.executableURL = try #require(Self.executable)
+        process.executableURL = url
         process.arguments = ["--pty", "/tmp/simgaps-never", "--wrapper"]
         process.standardError = Pipe()
         process.standardOutput = Pipe()

@@ -63,6 +63,11 @@ public struct ClientSession: Sendable {
     private var clientAddress: HDLCAddress { .client(configuration.clientAddress) }
     private var timer: ClientAction { .startTimer(configuration.responseTimeout) }
 
+    /// How long a DISC waits for its UA: the work is done and saved by then, and a lost UA
+    /// costs nothing but the wait (the device leaves NRM on the DISC, or on its inactivity
+    /// timeout, and a later SNRM resets the link anyway) — so at most a second.
+    static func disconnectWait(_ responseTimeout: Duration) -> Duration { min(responseTimeout, .seconds(1)) }
+
     // MARK: - Events
 
     /// Starts the connection: SNRM, then (on UA) AARQ.
@@ -409,10 +414,10 @@ public struct ClientSession: Sendable {
             return [.stopTimer, .disconnected]
         }
         state = .disconnecting
-        attempts = configuration.maxAttempts   // one DISC, one wait: then we are done
+        attempts = configuration.maxAttempts   // one DISC, one short wait: then we are done
         let frame = HDLCFrame(destination: serverAddress, source: clientAddress,
                               control: .disconnect(poll: true))
-        return [.send(frame.encoded()), timer]
+        return [.send(frame.encoded()), .startTimer(Self.disconnectWait(configuration.responseTimeout))]
     }
 
     mutating func takeInvokeID() -> InvokeIDAndPriority {
