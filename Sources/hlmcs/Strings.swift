@@ -43,7 +43,7 @@ struct Strings {
     func badMeterAddress(_ text: String) -> String { t("Not a meter address (EUI-64, 8 bytes in hex): \(text).", "Неверный адрес счётчика (EUI-64, 8 байт в hex): \(text).") }
     func meterNotInNetwork(_ text: String) -> String { t("The concentrator has no route to the meter \(text).", "У концентратора нет маршрута к счётчику \(text).") }
     var syncOrSet: String { t("Give --sync or --set, not both.", "Укажите --sync или --set, но не оба.") }
-    func badTimeZone(_ text: String) -> String { t("Not a time zone: \(text) (e.g. UTC+3, UTC-03:30).", "Неверный часовой пояс: \(text) (например UTC+3, UTC-03:30).") }
+    func badTimeZone(_ text: String) -> String { t("Not a time zone: \(text) (UTC−12…UTC+14 in quarter hours, e.g. UTC+3, UTC-03:30, UTC+05:45).", "Неверный часовой пояс: \(text) (UTC−12…UTC+14 с шагом 15 минут, например UTC+3, UTC-03:30, UTC+05:45).") }
     var promptDPDPassword: String { t("DPD password: ", "Пароль DPD: ") }
     func secretNeeded(_ variable: String) -> String { t("A password is needed: set \(variable), or run on a terminal.", "Нужен пароль: задайте \(variable) или запустите в терминале.") }
     func badEndpoint(_ text: String) -> String { t("Not IP:PORT: \(text) (e.g. 10.0.0.1:4059).", "Не IP:ПОРТ: \(text) (например 10.0.0.1:4059).") }

@@ -66,7 +66,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("UTC+3", 180), ("utc-03:30", -210), ("+05:45", 345), ("UTC", 0), ("UTC+15", nil), ("3", nil), ("UTC+3:60", nil),
+        ("UTC+3", 180), ("utc-03:30", -210), ("+05:45", 345), ("UTC", 0), ("GMT+2", 120), ("UTC+14", 840), ("UTC-12", -720),
+        ("UTC+15", nil), ("3", nil), ("UTC+3:60", nil), ("UTC+3:07", nil), ("UTC-13", nil),
     ] as [(String, Int?)])
     func timeZones(_ text: String, _ minutes: Int?) {
         #expect(ClockCommand.utcOffset(text) == minutes)

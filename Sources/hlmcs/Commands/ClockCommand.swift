@@ -58,17 +58,13 @@ struct ClockCommand: AsyncParsableCommand {
     }
 
     /// `UTC+3`, `UTC-03:30`, `+03:00`, `UTC` → minutes east of UTC.
+    /// Minutes east of UTC: the same rule as a `.set` file's `clock.time-zone` (quarter
+    /// hours, UTC−12…UTC+14), so `UTC+3:07` — a typo — is refused, not written. "GMT" is
+    /// read as "UTC".
     static func utcOffset(_ text: String) -> Int? {
-        var rest = Substring(text.trimmingCharacters(in: .whitespaces).uppercased())
-        if rest.hasPrefix("UTC") { rest = rest.dropFirst(3) } else if rest.hasPrefix("GMT") { rest = rest.dropFirst(3) }
-        if rest.isEmpty { return 0 }
-        guard let sign = rest.first, sign == "+" || sign == "-" else { return nil }
-        rest = rest.dropFirst()
-        let parts = rest.split(separator: ":", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let hours = Int(parts[0]), (0...14).contains(hours) else { return nil }
-        let minutes = parts.count == 2 ? Int(parts[1]) : 0
-        guard let minutes, (0...59).contains(minutes) else { return nil }
-        return (sign == "-" ? -1 : 1) * (hours * 60 + minutes)
+        var t = text.trimmingCharacters(in: .whitespaces).uppercased()
+        if t.hasPrefix("GMT") { t = "UTC" + t.dropFirst(3) }
+        return DeviceSettings.parseZone(t)
     }
 
     static func zoneText(_ minutesEast: Int) -> String {
