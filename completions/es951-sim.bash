@@ -163,7 +163,7 @@ _es951-sim() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--wrapper -h --help)
+    local -a non_repeating_flags=(--wrapper --version -h --help)
     local -a repeating_options=(--refuse-write)
     local -a non_repeating_options=(--tcp --pty --serial --mode --meters --seed --serial-number --password --max-info --window --baud --turnaround --faults --trace --map)
     __es951-sim_offer_flags_options 0
@@ -237,7 +237,11 @@ _es951-sim() {
 }
 
 _es951-sim_help() {
-    :
+    repeating_flags=()
+    non_repeating_flags=(--version)
+    repeating_options=()
+    non_repeating_options=()
+    __es951-sim_offer_flags_options -1
 }
 
 complete -o filenames -F _es951-sim es951-sim

@@ -20,10 +20,10 @@ function __es951-sim_parse_tokens -S
     set -l unparsed_tokens (__es951-sim_tokens -pc)
     switch $unparsed_tokens[1]
     case 'es951-sim'
-        __es951-sim_parse_subcommand 0 'tcp=' 'wrapper' 'pty=' 'serial=' 'mode=' 'meters=' 'seed=' 'serial-number=' 'password=' 'max-info=' 'window=' 'baud=' 'turnaround=' 'faults=' 'trace=' 'refuse-write=+' 'map=' 'h/help'
+        __es951-sim_parse_subcommand 0 'tcp=' 'wrapper' 'pty=' 'serial=' 'mode=' 'meters=' 'seed=' 'serial-number=' 'password=' 'max-info=' 'window=' 'baud=' 'turnaround=' 'faults=' 'trace=' 'refuse-write=+' 'map=' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
-            __es951-sim_parse_subcommand -r 1 
+            __es951-sim_parse_subcommand -r 1 'version'
         end
     end
 end
@@ -94,5 +94,7 @@ complete -c 'es951-sim' -n '__es951-sim_should_offer_completions_for_flags_or_op
 complete -c 'es951-sim' -n '__es951-sim_should_offer_completions_for_flags_or_options "es951-sim" trace' -l 'trace' -d 'Write a frame trace to FILE.' -rfka ''
 complete -c 'es951-sim' -n '__es951-sim_should_offer_completions_for_flags_or_options "es951-sim"' -l 'refuse-write' -d 'Refuse writes of this attribute (repeatable).' -rfka ''
 complete -c 'es951-sim' -n '__es951-sim_should_offer_completions_for_flags_or_options "es951-sim" map' -l 'map' -d 'A device map other than the built-in one.' -rfka ''
+complete -c 'es951-sim' -n '__es951-sim_should_offer_completions_for_flags_or_options "es951-sim" version' -l 'version' -d 'Show the version.'
 complete -c 'es951-sim' -n '__es951-sim_should_offer_completions_for_flags_or_options "es951-sim" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'es951-sim' -n '__es951-sim_should_offer_completions_for_positional "es951-sim" -eq 1' -fa 'help' -d 'Show subcommand help information.'
+complete -c 'es951-sim' -n '__es951-sim_should_offer_completions_for_flags_or_options "es951-sim help" version' -l 'version' -d 'Show the version.'

@@ -163,7 +163,7 @@ _hlmcs() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--demo --wrapper --nls --lls --broadcast --json --verbose -h --help)
+    local -a non_repeating_flags=(--demo --wrapper --nls --lls --broadcast --json --verbose --version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=(--demo-baud --demo-meters --tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 0
@@ -242,7 +242,7 @@ _hlmcs() {
 
 _hlmcs_info() {
     repeating_flags=()
-    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose -h --help)
+    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 0
@@ -300,7 +300,7 @@ _hlmcs_info() {
 
 _hlmcs_get() {
     repeating_flags=()
-    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose -h --help)
+    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options -1
@@ -358,7 +358,7 @@ _hlmcs_get() {
 
 _hlmcs_set() {
     repeating_flags=()
-    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose -h --help)
+    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 2
@@ -416,7 +416,7 @@ _hlmcs_set() {
 
 _hlmcs_clock() {
     repeating_flags=()
-    non_repeating_flags=(--sync --wrapper --nls --lls --broadcast --json --verbose -h --help)
+    non_repeating_flags=(--sync --wrapper --nls --lls --broadcast --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--set --time-zone --tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 0
@@ -480,7 +480,7 @@ _hlmcs_clock() {
 
 _hlmcs_gprs() {
     repeating_flags=()
-    non_repeating_flags=(--dpd-password --wrapper --nls --lls --broadcast --json --verbose -h --help)
+    non_repeating_flags=(--dpd-password --wrapper --nls --lls --broadcast --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--apn --primary --backup --heartbeat --dpd-user --tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 0
@@ -553,7 +553,7 @@ _hlmcs_gprs() {
 
 _hlmcs_ip() {
     repeating_flags=()
-    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose -h --help)
+    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--dhcp --ip --mask --gateway --dns1 --dns2 --tcp-port --tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 0
@@ -632,7 +632,7 @@ _hlmcs_ip() {
 
 _hlmcs_meters() {
     repeating_flags=()
-    non_repeating_flags=(--status --wrapper --nls --lls --broadcast --json --verbose -h --help)
+    non_repeating_flags=(--status --wrapper --nls --lls --broadcast --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--csv --sep --decimal --tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 0
@@ -699,7 +699,7 @@ _hlmcs_meters() {
 
 _hlmcs_topology() {
     repeating_flags=()
-    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose -h --help)
+    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--meter --tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 0
@@ -760,7 +760,7 @@ _hlmcs_topology() {
 
 _hlmcs_profile() {
     repeating_flags=()
-    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose -h --help)
+    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--point --from --to --csv --sep --decimal --tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 1
@@ -844,7 +844,7 @@ _hlmcs_profile() {
 
 _hlmcs_events() {
     repeating_flags=()
-    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose -h --help)
+    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--point --from --to --code --csv --sep --decimal --tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 0
@@ -923,7 +923,7 @@ _hlmcs_events() {
 
 _hlmcs_ports() {
     repeating_flags=()
-    non_repeating_flags=(--json --verbose -h --help)
+    non_repeating_flags=(--json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--db --lang)
     __hlmcs_offer_flags_options 0
@@ -942,7 +942,7 @@ _hlmcs_ports() {
 
 _hlmcs_settings() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=()
     __hlmcs_offer_flags_options 0
@@ -965,7 +965,7 @@ _hlmcs_settings() {
 
 _hlmcs_settings_export() {
     repeating_flags=()
-    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose -h --help)
+    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 1
@@ -1023,7 +1023,7 @@ _hlmcs_settings_export() {
 
 _hlmcs_settings_import() {
     repeating_flags=()
-    non_repeating_flags=(--wrapper --nls --lls --broadcast --dry-run --json --verbose -h --help)
+    non_repeating_flags=(--wrapper --nls --lls --broadcast --dry-run --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 1
@@ -1081,7 +1081,7 @@ _hlmcs_settings_import() {
 
 _hlmcs_firmware() {
     repeating_flags=()
-    non_repeating_flags=(--wrapper --nls --lls --broadcast --activate --json --verbose -h --help)
+    non_repeating_flags=(--wrapper --nls --lls --broadcast --activate --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --id --db --lang)
     __hlmcs_offer_flags_options 1
@@ -1142,7 +1142,7 @@ _hlmcs_firmware() {
 
 _hlmcs_clear() {
     repeating_flags=()
-    non_repeating_flags=(--all-points --yes --wrapper --nls --lls --broadcast --json --verbose -h --help)
+    non_repeating_flags=(--all-points --yes --wrapper --nls --lls --broadcast --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--point --tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 1
@@ -1203,7 +1203,7 @@ _hlmcs_clear() {
 
 _hlmcs_objects() {
     repeating_flags=()
-    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose -h --help)
+    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 0
@@ -1261,7 +1261,7 @@ _hlmcs_objects() {
 
 _hlmcs_users() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=()
     __hlmcs_offer_flags_options 0
@@ -1284,7 +1284,7 @@ _hlmcs_users() {
 
 _hlmcs_users_init() {
     repeating_flags=()
-    non_repeating_flags=(--json --verbose -h --help)
+    non_repeating_flags=(--json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--db --lang)
     __hlmcs_offer_flags_options 0
@@ -1303,7 +1303,7 @@ _hlmcs_users_init() {
 
 _hlmcs_users_list() {
     repeating_flags=()
-    non_repeating_flags=(--json --verbose -h --help)
+    non_repeating_flags=(--json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--db --lang)
     __hlmcs_offer_flags_options 0
@@ -1322,7 +1322,7 @@ _hlmcs_users_list() {
 
 _hlmcs_users_add() {
     repeating_flags=()
-    non_repeating_flags=(--json --verbose -h --help)
+    non_repeating_flags=(--json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--role --db --lang)
     __hlmcs_offer_flags_options 1
@@ -1344,7 +1344,7 @@ _hlmcs_users_add() {
 
 _hlmcs_users_passwd() {
     repeating_flags=()
-    non_repeating_flags=(--json --verbose -h --help)
+    non_repeating_flags=(--json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--db --lang)
     __hlmcs_offer_flags_options 1
@@ -1363,7 +1363,7 @@ _hlmcs_users_passwd() {
 
 _hlmcs_users_delete() {
     repeating_flags=()
-    non_repeating_flags=(--json --verbose -h --help)
+    non_repeating_flags=(--json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--db --lang)
     __hlmcs_offer_flags_options 1
@@ -1382,7 +1382,7 @@ _hlmcs_users_delete() {
 
 _hlmcs_users_role() {
     repeating_flags=()
-    non_repeating_flags=(--json --verbose -h --help)
+    non_repeating_flags=(--json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--db --lang)
     __hlmcs_offer_flags_options 2
@@ -1401,7 +1401,7 @@ _hlmcs_users_role() {
 
 _hlmcs_roles() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=()
     __hlmcs_offer_flags_options 0
@@ -1424,7 +1424,7 @@ _hlmcs_roles() {
 
 _hlmcs_roles_list() {
     repeating_flags=()
-    non_repeating_flags=(--json --verbose -h --help)
+    non_repeating_flags=(--json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--db --lang)
     __hlmcs_offer_flags_options 0
@@ -1443,7 +1443,7 @@ _hlmcs_roles_list() {
 
 _hlmcs_roles_grant() {
     repeating_flags=()
-    non_repeating_flags=(--json --verbose -h --help)
+    non_repeating_flags=(--json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--db --lang)
     __hlmcs_offer_flags_options 2
@@ -1462,7 +1462,7 @@ _hlmcs_roles_grant() {
 
 _hlmcs_roles_revoke() {
     repeating_flags=()
-    non_repeating_flags=(--json --verbose -h --help)
+    non_repeating_flags=(--json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--db --lang)
     __hlmcs_offer_flags_options 2
@@ -1481,7 +1481,7 @@ _hlmcs_roles_revoke() {
 
 _hlmcs_audit() {
     repeating_flags=()
-    non_repeating_flags=(--json --verbose -h --help)
+    non_repeating_flags=(--json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--since --db --lang)
     __hlmcs_offer_flags_options 0
@@ -1502,7 +1502,11 @@ _hlmcs_audit() {
 }
 
 _hlmcs_help() {
-    :
+    repeating_flags=()
+    non_repeating_flags=(--version)
+    repeating_options=()
+    non_repeating_options=()
+    __hlmcs_offer_flags_options -1
 }
 
 complete -o filenames -F _hlmcs hlmcs

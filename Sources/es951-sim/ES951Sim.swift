@@ -12,7 +12,8 @@ import Synchronization
 struct ES951Sim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "es951-sim",
-        abstract: "A simulated EMIS ES-951 data concentrator (DLMS/COSEM over HDLC).")
+        abstract: "A simulated EMIS ES-951 data concentrator (DLMS/COSEM over HDLC).",
+        version: ProgramVersion.text)
 
     @Option(name: .customLong("tcp"), help: "Listen on HOST:PORT (port 0: any free port).")
     var tcp: String?

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DLMSTransport
+import ES951
 import Foundation
 
 /// Entry point: parses the command line and maps every failure to SPEC.md's exit
@@ -51,6 +52,7 @@ struct HLMCS: AsyncParsableCommand {
             simulated inside the program; `hlmcs --tcp HOST:PORT` (or --serial, --optical) \
             preselects that connection.
             """,
+        version: ProgramVersion.text,
         subcommands: [InfoCommand.self, GetCommand.self, SetCommand.self, ClockCommand.self, GPRSCommand.self,
                       IPCommand.self, MetersCommand.self, TopologyCommand.self, ProfileCommand.self, EventsCommand.self,
                       PortsCommand.self, SettingsCommand.self, FirmwareCommand.self, ClearCommand.self, ObjectsCommand.self,

@@ -1,3 +1,4 @@
+import ES951
 import Foundation
 import Testing
 
@@ -32,6 +33,11 @@ struct ManPageTests {
         #expect(options.count >= 18, "found only \(options.sorted())")
         let missingOptions = options.sorted().filter { !Self.contains(page, $0) }
         #expect(missingOptions.isEmpty, "man/es951-sim.1 lacks the options \(missingOptions)")
+    }
+
+    @Test func bothProgramsPrintTheOneVersion() throws {
+        #expect(try Self.run(CommandRunner.binary, ["--version"]) == ProgramVersion.text + "\n")
+        #expect(try Self.run(Self.simulator, ["--version"]) == ProgramVersion.text + "\n")
     }
 
     /// The help of `path`, its long options and subcommands, then each subcommand's.

@@ -51,7 +51,7 @@ struct SettingsImport: AsyncParsableCommand {
         try await DeviceRun.run(global, link: link, actions: dryRun ? [.settingsExport] : [.settingsImport], target: file, validate: { context in
             parsed = try DeviceSettingsIO.load(file, strings: context.strings)
         }) { run in
-            guard var wanted = parsed else { return }
+            guard let wanted = parsed else { return }
             let s = run.strings
             // A time-zone change needs set-clock as well: asked before anything is written.
             let current = try await DeviceSettingsIO.read(run.concentrator)
