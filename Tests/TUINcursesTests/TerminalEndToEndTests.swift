@@ -55,10 +55,14 @@ struct TerminalEndToEndTests {
         }
 
         try session.resize(width: 100, height: 30)
-        let resized = try session.wait(for: "Size: 100x30")
-        #expect(resized.ok, "resize not shown:\n\(resized.screen)")
-        let big = resized.screen.components(separatedBy: "\n")
-        #expect(big.count >= 30 && big[29] == "└" + String(repeating: "─", count: 98) + "┘")
+        // The size line is drawn before the bottom border: wait for the whole redraw, or
+        // a capture taken between the two sees half a frame.
+        let bottom = "└" + String(repeating: "─", count: 98) + "┘"
+        let resized = try session.wait { screen in
+            let rows = screen.components(separatedBy: "\n")
+            return screen.contains("Size: 100x30") && rows.count >= 30 && rows[29] == bottom
+        }
+        #expect(resized.ok, "resize not shown, or its bottom border not drawn:\n\(resized.screen)")
 
         try session.send("q")
         let done = try finishProbe(in: session)
