@@ -115,7 +115,7 @@ let package = Package(
 
 // Fuzz targets (libFuzzer) exist only when asked for, since they have no `main` of their
 // own: `HLMCS_FUZZ=1 swift build -c release --sanitize=fuzzer --product fuzz-hdlc`
-// (Fuzz/run.sh does this).
+// (Fuzz/build.sh does this, for Fuzz/run.sh and scripts/fuzz-smoke.sh).
 if ProcessInfo.processInfo.environment["HLMCS_FUZZ"] != nil {
     for name in ["fuzz-hdlc", "fuzz-apdu", "fuzz-axdr", "fuzz-session"] {
         package.targets.append(.executableTarget(

@@ -15,14 +15,8 @@ elif [ -n "${1:-}" ] && [ "${1#fuzz-}" = "$1" ]; then
     limit=(-max_total_time="$1"); what="$1 s"; shift
 fi
 targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(fuzz-hdlc fuzz-apdu fuzz-axdr fuzz-session)
-export HLMCS_FUZZ=1
 mkdir -p Fuzz/artifacts
-mkdir -p .build-fuzz
-for t in "${targets[@]}"; do
-    swift build -c release --sanitize=fuzzer --scratch-path .build-fuzz --product "$t" >.build-fuzz/build.log 2>&1 ||
-        { cat .build-fuzz/build.log >&2; exit 1; }
-done
-bin=$(swift build -c release --sanitize=fuzzer --scratch-path .build-fuzz --show-bin-path)
+bin=$(Fuzz/build.sh "${targets[@]}")
 status=0
 for t in "${targets[@]}"; do
     mkdir -p "Fuzz/corpus-$t"

@@ -13,10 +13,10 @@
 /// session.request(.get([AttributeWithAccess(serialNumber)]))       // → .deliver(.get([...]))
 /// ```
 ///
-/// Connection: SNRM proposing `configuration.proposal`; a DM or FRMR makes it fall back to a
-/// plain SNRM (defaults 128/1), and so does a second silence — one lost frame on a noisy
-/// line must not cost the whole read its large frames and window; then AARQ/AARE. Each exchange is tried at
-/// most `maxAttempts` times: on a timer the session polls with RR (the server then
+/// Connection: SNRM proposing `configuration.proposal`; a DM or FRMR makes it fall back to
+/// a plain SNRM (defaults 128/1), and so does a second silence — one lost frame on a noisy
+/// line must not cost the whole read its large frames and window; then AARQ/AARE. Each
+/// exchange is tried at most `maxAttempts` times: on a timer the session polls with RR (the server then
 /// resends what it sent, or shows by its N(R) that our frames need sending again).
 public struct ClientSession: Sendable {
     enum State: Sendable, Equatable {

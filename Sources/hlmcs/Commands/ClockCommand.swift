@@ -57,10 +57,9 @@ struct ClockCommand: AsyncParsableCommand {
         }
     }
 
-    /// `UTC+3`, `UTC-03:30`, `+03:00`, `UTC` → minutes east of UTC.
-    /// Minutes east of UTC: the same rule as a `.set` file's `clock.time-zone` (quarter
-    /// hours, UTC−12…UTC+14), so `UTC+3:07` — a typo — is refused, not written. "GMT" is
-    /// read as "UTC".
+    /// `UTC+3`, `UTC-03:30`, `+03:00`, `UTC` → minutes east of UTC, by the rule of a `.set`
+    /// file's `clock.time-zone` (quarter hours, UTC−12…UTC+14), so `UTC+3:07` — a typo —
+    /// is refused, not written. "GMT" is read as "UTC".
     static func utcOffset(_ text: String) -> Int? {
         var t = text.trimmingCharacters(in: .whitespaces).uppercased()
         if t.hasPrefix("GMT") { t = "UTC" + t.dropFirst(3) }
