@@ -25,21 +25,7 @@ extension Strings {
             case .usage(let text): return CommandFailure(status: .usage, message: text)
             }
         case let error as ConcentratorError:
-            switch error {
-            case .link(let connection): return connectionFailure(connection, link: link)
-            case .associationRejected(_, let diagnostic):
-                return CommandFailure(status: .deviceRefused, message: associationRejected(diagnostic, link: link))
-            case .refused(let reason):
-                return CommandFailure(status: .deviceRefused, message: t(
-                    "The concentrator refused the request: \(Self.dataAccessResultName(reason)).",
-                    "Концентратор отклонил запрос: \(Self.dataAccessResultName(reason))."))
-            case .unexpectedValue(let what):
-                return CommandFailure(status: .link, message: t(
-                    "The concentrator answered with a value this program does not expect (\(what)); check the device map (--map).",
-                    "Концентратор ответил значением, которого программа не ожидает (\(what)); проверьте карту устройства (--map)."))
-            case .cancelled:
-                return CommandFailure(status: .link, message: t("Stopped.", "Остановлено."))
-            }
+            return failure(for: error, link: link)
         case let error as DLMSConnectionError:
             return connectionFailure(error, link: link)
         case let error as TransportError:
@@ -137,6 +123,25 @@ extension Strings {
         case .serviceProvider(1): "ACSE provider: no reason given"
         case .serviceProvider(2): "ACSE provider: no common ACSE version"
         case .serviceProvider(let code): "ACSE provider diagnostic \(code)"
+        }
+    }
+
+    /// The worded failure for an error of the concentrator API (every case has words).
+    func failure(for error: ConcentratorError, link: LinkOptions? = nil) -> CommandFailure {
+        switch error {
+        case .link(let connection): return connectionFailure(connection, link: link)
+        case .associationRejected(_, let diagnostic):
+            return CommandFailure(status: .deviceRefused, message: associationRejected(diagnostic, link: link))
+        case .refused(let reason):
+            return CommandFailure(status: .deviceRefused, message: t(
+                "The concentrator refused the request: \(Self.dataAccessResultName(reason)).",
+                "Концентратор отклонил запрос: \(Self.dataAccessResultName(reason))."))
+        case .unexpectedValue(let what):
+            return CommandFailure(status: .link, message: t(
+                "The concentrator answered with a value this program does not expect (\(what)); check the device map (--map).",
+                "Концентратор ответил значением, которого программа не ожидает (\(what)); проверьте карту устройства (--map)."))
+        case .cancelled:
+            return CommandFailure(status: .link, message: t("Stopped.", "Остановлено."))
         }
     }
 

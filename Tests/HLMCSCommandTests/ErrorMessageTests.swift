@@ -65,6 +65,17 @@ import Testing
         }
     }
 
+    @Test func exchangeLogFailuresAreWordedNotDumped() {
+        let entry = ExchangeLogEntry(time: Date(), what: "read info",
+                                     outcome: .failure(.link(.dlms(.noResponse(attempts: 4)))),
+                                     duration: .seconds(20), bytes: 0, frames: 0)
+        for (language, word) in [(Language.en, "failed: No answer"), (Language.ru, "ошибка: ")] {
+            let line = ExchangeLogText.line(entry, strings: Strings(language: language))
+            #expect(line.contains(word), "\(line)")
+            #expect(!line.contains("noResponse") && !line.contains("DLMSError"), "\(line)")
+        }
+    }
+
     @Test(arguments: [
         ("UTC+3", 180), ("utc-03:30", -210), ("+05:45", 345), ("UTC", 0), ("GMT+2", 120), ("UTC+14", 840), ("UTC-12", -720),
         ("UTC+15", nil), ("3", nil), ("UTC+3:60", nil), ("UTC+3:07", nil), ("UTC-13", nil),

@@ -126,7 +126,7 @@ struct DeviceRun {
             let outcome: String = switch entry.outcome {
             case .success: "ok"
             case .written(let accepted, let of): "written \(accepted)/\(of)"
-            case .failure(let error): "failed: " + (strings.deviceFailure(for: error, link: link)?.message ?? "\(error)")
+            case .failure(let error): "failed: " + strings.failure(for: error, link: link).message
             }
             var line = "\(AuditEntry.timestamp(entry.time))  \(entry.what)  \(outcome)  " + String(format: "%.3f s", seconds)
             if entry.bytes > 0 { line += "  \(entry.bytes) bytes  \(entry.frames) frames" }

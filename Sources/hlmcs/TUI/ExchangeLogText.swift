@@ -10,7 +10,7 @@ enum ExchangeLogText {
         case .success: s.t("ok", "ок")
         case .written(let accepted, let of): s.t("written \(accepted)/\(of)", "записано \(accepted)/\(of)")
         case .failure(let error):
-            s.t("failed: ", "ошибка: ") + (s.deviceFailure(for: error)?.message ?? "\(error)")
+            s.t("failed: ", "ошибка: ") + s.failure(for: error).message
         }
         var line = time(entry.time) + "  \(entry.what)  \(outcome)  " + String(format: "%.3f s", seconds)
         if entry.bytes > 0 { line += "  \(entry.bytes) B  \(entry.frames) " + s.t("frames", "кадр.") }
