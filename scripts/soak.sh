@@ -249,7 +249,7 @@ run_part() {
         # to the closing DISC, which costs time but no resent frame.
         if [[ "$class" == identical ]] && ((extra > 0)); then retried=$((retried + 1)); fi
         if [[ "$class" == identical ]] && awk -v e="$elapsed" 'BEGIN { exit !(e >= 4) }'; then waited=$((waited + 1)); fi
-        # A lost first SNRM makes hlmcs fall back to a plain SNRM (no parameters: the
+        # Two silences after SNRMs make hlmcs fall back to a plain SNRM (no parameters: the
         # defaults, 128-byte frames and window 1) for the whole read: many more frames.
         if grep -Eq '^[0-9.]+ > 7e a0 0[789a]( [0-9a-f]{2})+ 93( [0-9a-f]{2}){2} 7e$' "$base.trace" 2>/dev/null; then
             plain=$((plain + 1)); note+=" plain-SNRM"
