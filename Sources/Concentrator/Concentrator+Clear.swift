@@ -80,7 +80,9 @@ extension Concentrator {
         do throws(DLMSConnectionError) { response = try await connection.action(method, .integer(0)) } catch { throw ConcentratorError(error) }
         guard response.result == .success else { return .refused(response.result) }
         let after = try await values([entries])[0]
-        let count = try modelCall { () throws(ModelError) in try after.unsignedValue("\(name).entries-in-use") }
-        return Int(count) == rows ? .accepted : .notTaken(readBack: .data(after))
+        let count = try modelCall { () throws(ModelError) in
+            try after.integer("\(name).entries-in-use", in: 0...Int64(UInt32.max))
+        }
+        return count == rows ? .accepted : .notTaken(readBack: .data(after))
     }
 }

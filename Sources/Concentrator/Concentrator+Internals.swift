@@ -71,10 +71,18 @@ extension Concentrator {
         if Task.isCancelled { throw .cancelled }
     }
 
-    /// One GET (with list when more than one).
-    func request(_ attributes: [AttributeWithAccess]) async throws(ConcentratorError) -> [GetDataResult] {
+    /// One GET (with list when more than one). `bound`: how large the answer may be, from
+    /// what the device declared (rows × a row's size); one PDU's worth by default.
+    func request(_ attributes: [AttributeWithAccess], bound: ResponseBound = .default) async throws(ConcentratorError) -> [GetDataResult] {
         try checkCancellation()
-        do throws(DLMSConnectionError) { return try await connection.get(attributes) } catch { throw ConcentratorError(error) }
+        do throws(DLMSConnectionError) { return try await connection.get(attributes, bound: bound) } catch { throw ConcentratorError(error) }
+    }
+
+    /// The bound of a read of `rows` rows of `columns` columns: 24 bytes a cell (a
+    /// date-time octet-string is 14) and 8 a row, plus a PDU for the rest of the list.
+    static func bound(rows: Int, columns: Int) -> ResponseBound {
+        let cells = max(1, rows).multipliedReportingOverflow(by: max(1, columns) * 24 + 8)
+        return ResponseBound(expectedBytes: cells.overflow ? Int.max / 8 : min(cells.partialValue, Int.max / 8) + ResponseBound.default.expectedBytes)
     }
 
     /// Values of attributes in one GET-with-list; a refused one fails the call.
@@ -82,8 +90,8 @@ extension Concentrator {
         try await values(descriptors.map { AttributeWithAccess($0) })
     }
 
-    func values(_ attributes: [AttributeWithAccess]) async throws(ConcentratorError) -> [DLMSData] {
-        let results = try await request(attributes)
+    func values(_ attributes: [AttributeWithAccess], bound: ResponseBound = .default) async throws(ConcentratorError) -> [DLMSData] {
+        let results = try await request(attributes, bound: bound)
         guard results.count == attributes.count else { throw .unexpectedValue("\(results.count) results for \(attributes.count) attributes") }
         var out: [DLMSData] = []
         for r in results {
@@ -177,7 +185,10 @@ extension Concentrator {
             access = .range(RangeDescriptor(restrictingObject: clock, from: .dateTimeOctetString(from ?? Self.unspecified),
                                             to: .dateTimeOctetString(to ?? Self.unspecified)))
         }
-        let v = try await values([AttributeWithAccess(buffer, access: access)] + extra.map { AttributeWithAccess($0) })
+        // At most the profile's depth in rows (the map's, else a year of days).
+        let depth = map.object(named: name)?.depth ?? 366
+        let v = try await values([AttributeWithAccess(buffer, access: access)] + extra.map { AttributeWithAccess($0) },
+                                 bound: Self.bound(rows: depth, columns: columns.count))
         return (columns, v[0], Array(v.dropFirst()))
     }
 
@@ -212,14 +223,19 @@ extension Concentrator {
     /// Reads a list profile a page at a time: capture objects and entries in use in one
     /// GET-with-list, then the buffer with entry selective access, `pageSize` rows each
     /// (the first page `firstPage` rows when given).
-    func readList<Row: Sendable>(_ name: String, pageSize: Int, firstPage: Int? = nil, onPage: @Sendable ([Row]) -> Void,
+    /// `maximumEntries` bounds what the device may claim to hold: more is refused as
+    /// implausible before a single row is read.
+    func readList<Row: Sendable>(_ name: String, pageSize: Int, firstPage: Int? = nil,
+                                 maximumEntries: Int64 = MeterRecord.maximumListEntries, onPage: @Sendable ([Row]) -> Void,
                                  row: (DLMSData, [ES951.CaptureObjectDefinition]) throws(ModelError) -> Row) async throws(ConcentratorError) -> [Row] {
         try await logged("read \(name)") { () async throws(ConcentratorError) -> [Row] in
             let d = try descriptors([(name, 3), (name, 7)])
             let buffer = try descriptor(name, 2)
             let head = try await values(d)
             let columns = try modelCall { () throws(ModelError) in try ES951.CaptureObjectDefinition.captureObjects(from: head[0]) }
-            let total = Int(try modelCall { () throws(ModelError) in try head[1].unsignedValue("\(name).entries-in-use") })
+            let total = try modelCall { () throws(ModelError) in
+                try head[1].integer("\(name).entries-in-use", in: 0...maximumEntries)
+            }
             let size = max(1, pageSize)
             var rows: [Row] = []
             noteRows(0, total: total)
@@ -227,7 +243,8 @@ extension Concentrator {
             while first <= total {
                 let last = min(total, first + (first == 1 ? max(1, firstPage ?? size) : size) - 1)
                 let page = try await values([AttributeWithAccess(buffer, access: .entry(EntryDescriptor(
-                    fromEntry: UInt32(first), toEntry: UInt32(last))))])[0]
+                    fromEntry: UInt32(first), toEntry: UInt32(last))))],
+                    bound: Self.bound(rows: last - first + 1, columns: columns.count))[0]
                 let parsed = try modelCall { () throws(ModelError) -> [Row] in
                     try page.elements("\(name).buffer").map { r throws(ModelError) in try row(r, columns) }
                 }

@@ -43,7 +43,9 @@ extension Concentrator {
     /// A list's entries in use, as read and as a number.
     private func count(_ entries: CosemAttributeDescriptor) async throws(ConcentratorError) -> (value: Int, data: DLMSData) {
         let data = try await values([entries])[0]
-        let value = try modelCall { () throws(ModelError) in try data.unsignedValue("meter-list.entries-in-use") }
-        return (Int(value), data)
+        let value = try modelCall { () throws(ModelError) in
+            try data.integer("meter-list.entries-in-use", in: 0...Int64(UInt32.max))
+        }
+        return (value, data)
     }
 }

@@ -230,7 +230,7 @@ public actor Concentrator {
             let v = try await values(d)
             return try modelCall { () throws(ModelError) in
                 try Topology(coordinator: try v[0].unsignedValue("g3-mac.short-address", as: UInt16.self),
-                             maxHops: Int(try v[1].unsignedValue("g3-adaptation.max-hops")),
+                             maxHops: try v[1].integer("g3-adaptation.max-hops", in: 0...255),
                              routingTable: v[2], neighbourTable: v[3])
             }
         }

@@ -14,6 +14,9 @@ public enum ConcentratorError: Error, Equatable, Sendable {
     /// The device answered with a value the map does not allow, or the map lacks what a
     /// read needs, or a value to write is invalid (the text names the field).
     case unexpectedValue(String)
+    /// The device sent a number of the right type that cannot be right (a meter count of
+    /// 18446744073709551615): the field, the number as sent, and what it can be.
+    case implausibleValue(field: String, value: String, allowed: ClosedRange<Int64>)
     /// The user stopped the operation.
     case cancelled
 
@@ -29,6 +32,8 @@ public enum ConcentratorError: Error, Equatable, Sendable {
         switch error {
         case .unexpectedValue(let field, let value): self = .unexpectedValue("\(field): \(value)")
         case .missingInMap(let what): self = .unexpectedValue("not in the map: \(what)")
+        case .implausible(let field, let value, let allowed):
+            self = .implausibleValue(field: field, value: value, allowed: allowed)
         }
     }
 }

@@ -22,6 +22,13 @@ import DLMS
 /// next APDU boundary during a request. Channel reads are taken in slices of at most
 /// 100 ms, so cancellation is noticed within that.
 ///
+/// Bounds: every request has a byte limit and a deadline from the size the caller
+/// expects (``ResponseBound``): at most four times that many bytes, and three times its
+/// wire time plus the session's own tries. An answer that keeps coming past either, or a
+/// cancel the session cannot take at an APDU boundary within a response timeout (an
+/// endless segmented answer), drops the link (DISC) and fails the request. ``close()``
+/// takes at most ``closeLimit`` whatever the device does.
+///
 /// One call at a time: a call made while another is running fails with an
 /// `.illegalTransition` from the session.
 public actor DLMSConnection {
@@ -36,11 +43,19 @@ public actor DLMSConnection {
     /// The LLS password: masked in the trace of sent frames (the AARQ carries it).
     private let secret: [UInt8]?
     static let readSlice: Duration = .milliseconds(100)
+    /// Bytes a second the line carries (for the deadline of a request).
+    public nonisolated let lineBytesPerSecond: Double
+    /// The whole of ``close()``: release and disconnect, however the device answers.
+    public static let closeLimit: Duration = .milliseconds(1500)
 
-    public init(channel: any ByteChannel, configuration: ClientConfiguration, trace: FrameTrace? = nil) {
+    /// - Parameter lineBytesPerSecond: the line's speed (baud ÷ 10); nil assumes a slow
+    ///   one (960, a 9600-baud line or a GPRS modem), so deadlines err long.
+    public init(channel: any ByteChannel, configuration: ClientConfiguration, trace: FrameTrace? = nil,
+                lineBytesPerSecond: Double? = nil) {
         self.channel = channel
         self.configuration = configuration
         self.trace = trace
+        self.lineBytesPerSecond = max(1, lineBytesPerSecond ?? 960)
         self.session = ClientSession(configuration: configuration)
         if case .low(let password) = configuration.authentication { secret = password } else { secret = nil }
     }
@@ -58,42 +73,75 @@ public actor DLMSConnection {
     }
 
     /// Reads attributes: one result per attribute, in order (GET-with-list, blocks as needed).
-    public func get(_ attributes: [AttributeWithAccess]) async throws(DLMSConnectionError) -> [GetDataResult] {
-        guard case .get(let results) = try await request(.get(attributes)) else { throw unexpected(nil) }
+    /// `bound` is how large the answer may reasonably be (default: one PDU's worth).
+    public func get(_ attributes: [AttributeWithAccess], bound: ResponseBound = .default) async throws(DLMSConnectionError) -> [GetDataResult] {
+        guard case .get(let results) = try await request(.get(attributes), bound: bound) else { throw unexpected(nil) }
         return results
     }
 
     /// Writes one attribute.
     public func set(_ attribute: CosemAttributeDescriptor, _ value: DLMSData) async throws(DLMSConnectionError) -> DataAccessResult {
-        guard case .set(let result) = try await request(.set(attribute, value)) else { throw unexpected(nil) }
+        let bound = ResponseBound(expectedBytes: max(ResponseBound.default.expectedBytes, value.encoded.count))
+        guard case .set(let result) = try await request(.set(attribute, value), bound: bound) else { throw unexpected(nil) }
         return result
     }
 
     /// Invokes a method.
     public func action(_ method: CosemMethodDescriptor, _ parameters: DLMSData?) async throws(DLMSConnectionError) -> ActionResponseWithOptionalData {
-        guard case .action(let result) = try await request(.action(method, parameters: parameters)) else { throw unexpected(nil) }
+        let bound = ResponseBound(expectedBytes: max(ResponseBound.default.expectedBytes, parameters?.encoded.count ?? 0))
+        guard case .action(let result) = try await request(.action(method, parameters: parameters), bound: bound) else { throw unexpected(nil) }
         return result
     }
 
     /// Releases the association (RLRQ), disconnects the link (DISC) and closes the channel.
-    /// Bounded in time: the session gives up after its own tries (at most
-    /// (`maxAttempts` + 1) × `responseTimeout`), and a failed channel ends it at once.
+    /// Takes at most ``closeLimit``: a device that ignores the release or the DISC holds
+    /// nobody up after the work is done (it leaves the association on its own inactivity
+    /// timeout, and the next SNRM resets the link).
     public func close() async {
         if !session.isClosed {
             let actions = session.isAssociated ? session.release() : session.disconnect()
-            _ = try? await run(actions, untilClosed: true, cancellable: false)
+            _ = try? await run(actions, untilClosed: true, cancellable: false,
+                               limit: Limit(bytes: ResponseBound.default.expectedBytes * 4,
+                                            deadline: ContinuousClock.now.advanced(by: Self.closeLimit)))
         }
         await channel.close()
     }
 
     // MARK: - Driving the session
 
-    private func request(_ request: ClientRequest) async throws(DLMSConnectionError) -> ClientResponse {
+    /// What one request may take: bytes received and a time to be done by.
+    struct Limit {
+        var bytes: Int
+        var deadline: ContinuousClock.Instant
+    }
+
+    /// The limit for an answer of about `bound.expectedBytes`: four times the bytes, and
+    /// three times their wire time on top of the session's own tries for silences.
+    func limit(for bound: ResponseBound) -> Limit {
+        let expected = max(1, bound.expectedBytes)
+        let (bytes, overflow) = expected.multipliedReportingOverflow(by: 4)
+        let wire = Double(expected) / lineBytesPerSecond * 3
+        let silences = configuration.responseTimeout * configuration.maxAttempts
+        return Limit(bytes: overflow ? Int.max : bytes,
+                     deadline: ContinuousClock.now.advanced(by: silences + .milliseconds(Int64(min(wire, 86_400) * 1000))))
+    }
+
+    private func request(_ request: ClientRequest, bound: ResponseBound) async throws(DLMSConnectionError) -> ClientResponse {
         let actions = session.request(request)
-        switch try await run(actions) {
+        switch try await run(actions, limit: limit(for: bound)) {
         case .deliver(let response)?: return response
         case let other: throw unexpected(other)
         }
+    }
+
+    /// Drops the link (DISC, one short wait) after a request went past its limits, and
+    /// the request fails with `error`.
+    private func abandon(_ error: DLMSError) async -> ClientAction {
+        let actions = session.disconnect()
+        _ = try? await run(actions, untilClosed: true, cancellable: false,
+                           limit: Limit(bytes: ResponseBound.default.expectedBytes * 4,
+                                        deadline: ContinuousClock.now.advanced(by: .seconds(1))))
+        return .requestFailed(error)
     }
 
     private func unexpected(_ outcome: ClientAction?) -> DLMSConnectionError {
@@ -107,10 +155,13 @@ public actor DLMSConnection {
     /// (`.associated`, `.deliver`, `.requestFailed`, `.fail`) — or, with `untilClosed`,
     /// until the session is over. Returns nil when there is nothing left to wait for.
     private func run(_ initial: [ClientAction], untilClosed: Bool = false,
-                     cancellable: Bool = true) async throws(DLMSConnectionError) -> ClientAction? {
+                     cancellable: Bool = true, limit: Limit? = nil) async throws(DLMSConnectionError) -> ClientAction? {
         var pending = initial
         var outcome: ClientAction?
         var toldCancel = false
+        var cancelGrace: ContinuousClock.Instant?
+        var received = 0
+        let started = ContinuousClock.now
         while true {
             for action in pending {
                 switch action {
@@ -134,11 +185,26 @@ public actor DLMSConnection {
             }
             if cancellable, !toldCancel, Task.isCancelled {
                 toldCancel = true
+                cancelGrace = ContinuousClock.now.advanced(by: min(configuration.responseTimeout, .seconds(2)))
                 pending = session.cancel()
                 continue
             }
             guard let deadline else { return outcome }   // nothing more will come
             let now = ContinuousClock.now
+            if let cancelGrace, now >= cancelGrace {
+                // The session could not stop at an APDU boundary (an answer without end).
+                return untilClosed ? outcome : await abandon(.cancelled)
+            }
+            if let limit {
+                if now >= limit.deadline {
+                    if untilClosed { return outcome }
+                    let seconds = Int((now - started).components.seconds)
+                    return await abandon(.responseDeadline(seconds: seconds))
+                }
+                if received > limit.bytes {
+                    return untilClosed ? outcome : await abandon(.responseTooLong(limit: limit.bytes))
+                }
+            }
             if now >= deadline {
                 self.deadline = nil
                 pending = session.timerFired()
@@ -146,13 +212,16 @@ public actor DLMSConnection {
             }
             let bytes: [UInt8]
             do {
-                bytes = try await channel.read(atMost: 4096, timeout: min(deadline - now, Self.readSlice))
+                var wait = min(deadline - now, Self.readSlice)
+                if let limit { wait = min(wait, max(.milliseconds(1), limit.deadline - now)) }
+                bytes = try await channel.read(atMost: 4096, timeout: wait)
             } catch .timedOut {
                 continue
             } catch {
                 self.deadline = nil
                 throw .transport(error)
             }
+            received += bytes.count
             traceReceived(bytes)
             pending = session.bytesReceived(bytes)
         }
@@ -184,4 +253,13 @@ public actor DLMSConnection {
             }
         }
     }
+}
+
+/// How large an answer a request expects, for its byte limit and deadline: what the
+/// device itself declared where known (entries in use × a row's size), else one PDU.
+public struct ResponseBound: Sendable, Equatable {
+    public var expectedBytes: Int
+    public init(expectedBytes: Int) { self.expectedBytes = max(1, expectedBytes) }
+    /// One PDU of 64 kB: what an answer without a declared size can fill.
+    public static let `default` = ResponseBound(expectedBytes: 0x1_0000)
 }

@@ -7,6 +7,10 @@
 /// ScaledValue(raw: 5, scaler: 3, unit: .wattHour).text()        // "5000"
 /// ```
 public struct ScaledValue: Hashable, Sendable, CustomStringConvertible {
+    /// The scalers a value read from a device may carry: the SI prefixes' span (10^−24 …
+    /// 10^24). The A-XDR integer allows ±127; a device that sends more is broken.
+    public static let plausibleScalers: ClosedRange<Int8> = -24...24
+
     public var raw: Int64
     public var scaler: Int8
     public var unit: DLMSUnit?

@@ -81,10 +81,70 @@ extension Strings {
                 return CommandFailure(status: .link, message: t("The concentrator dropped the link.", "Концентратор разорвал соединение."))
             case .cancelled:
                 return CommandFailure(status: .link, message: t("Stopped.", "Остановлено."))
-            default:
+            case .responseTooLong(let limit):
                 return CommandFailure(status: .link, message: t(
-                    "Protocol failure: \(dlms).", "Ошибка протокола: \(dlms)."))
+                    "The concentrator's answer went past \(limit) bytes without ending; the read was stopped and the link dropped.",
+                    "Ответ концентратора превысил \(limit) байт и не закончился; чтение остановлено, соединение разорвано."))
+            case .responseDeadline(let seconds):
+                return CommandFailure(status: .link, message: t(
+                    "The concentrator's answer was still coming after \(seconds) s, three times longer than the line needs; the read was stopped and the link dropped.",
+                    "Ответ концентратора продолжался \(seconds) с — втрое дольше, чем нужно линии; чтение остановлено, соединение разорвано."))
+            case .frameRejected:
+                return CommandFailure(status: .link, message: t(
+                    "The concentrator rejected a frame (FRMR) and the link was closed.",
+                    "Концентратор отверг кадр (FRMR), соединение закрыто."))
+            case .link(let hdlc):
+                return CommandFailure(status: .link, message: t(
+                    "The link broke: \(hdlcText(hdlc, .en)).", "Сбой канала: \(hdlcText(hdlc, .ru))."))
+            case .malformedAPDU:
+                return CommandFailure(status: .link, message: t(
+                    "The concentrator's answer could not be decoded (a malformed APDU); nothing was changed.",
+                    "Ответ концентратора не удалось разобрать (неверный APDU); ничего не изменено."))
+            case .unexpectedAPDU(let tag, _):
+                return CommandFailure(status: .link, message: t(
+                    "The concentrator answered with an APDU that does not answer the request (tag 0x\(hex(tag))).",
+                    "Концентратор прислал APDU, который не отвечает на запрос (тег 0x\(hex(tag)))."))
+            case .invokeIDMismatch(let expected, let received):
+                return CommandFailure(status: .link, message: t(
+                    "The concentrator answered another request (invoke id \(received), expected \(expected)).",
+                    "Концентратор ответил на другой запрос (invoke id \(received), ожидался \(expected))."))
+            case .blockNumberMismatch(let expected, let received):
+                return CommandFailure(status: .link, message: t(
+                    "The concentrator sent block \(received) where block \(expected) was due; the read was stopped.",
+                    "Концентратор прислал блок \(received) вместо блока \(expected); чтение остановлено."))
+            case .resultCountMismatch(let expected, let received):
+                return CommandFailure(status: .link, message: t(
+                    "The concentrator answered \(received) results for \(expected) requested.",
+                    "Концентратор вернул \(received) результатов на \(expected) запрошенных."))
+            case .illegalTransition:
+                return CommandFailure(status: .link, message: t(
+                    "The connection is not in a state to do this (it was closed or is busy).",
+                    "Соединение не в том состоянии (закрыто или занято)."))
             }
+        }
+    }
+
+    private func hex(_ byte: UInt8) -> String { String(byte, radix: 16, uppercase: true) }
+
+    /// An HDLC failure in words (the frame's own fault or the peer's).
+    func hdlcText(_ error: HDLCError, _ language: Language) -> String {
+        let en = language == .en
+        switch error {
+        case .apduTooLong(let max):
+            return en ? "an answer in segments past \(max) bytes without a last segment"
+                      : "ответ из сегментов превысил \(max) байт без последнего сегмента"
+        case .informationTooLong(let count, let max):
+            return en ? "a frame of \(count) bytes where \(max) were agreed" : "кадр в \(count) байт при согласованных \(max)"
+        case .sequenceError:
+            return en ? "frames out of sequence" : "нарушен порядок кадров"
+        case .badParameters:
+            return en ? "connection parameters that cannot be read" : "параметры соединения не читаются"
+        case .headerCheckFailed, .frameCheckFailed:
+            return en ? "a frame with a wrong checksum" : "кадр с неверной контрольной суммой"
+        case .missingFlag, .unsupportedFormat, .badLength, .badAddress, .unknownControl, .unexpectedInformation:
+            return en ? "a malformed frame" : "неверный кадр"
+        case .addressMismatch:
+            return en ? "a frame from another address" : "кадр с чужим адресом"
         }
     }
 
@@ -140,6 +200,10 @@ extension Strings {
             return CommandFailure(status: .link, message: t(
                 "The concentrator answered with a value this program does not expect (\(what)); check the device map (--map).",
                 "Концентратор ответил значением, которого программа не ожидает (\(what)); проверьте карту устройства (--map)."))
+        case .implausibleValue(let field, let value, let allowed):
+            return CommandFailure(status: .link, message: t(
+                "The concentrator sent \(field) = \(value), which cannot be right (expected \(allowed.lowerBound)…\(allowed.upperBound)); nothing was changed.",
+                "Концентратор прислал \(field) = \(value), такого значения быть не может (ожидалось \(allowed.lowerBound)…\(allowed.upperBound)); ничего не изменено."))
         case .cancelled:
             return CommandFailure(status: .link, message: t("Stopped.", "Остановлено."))
         }

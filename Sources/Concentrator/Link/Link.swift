@@ -65,7 +65,18 @@ public struct Link {
             channel = port
         }
         let counted: any ByteChannel = traffic.map { CountingChannel(channel, counter: $0) } ?? channel
-        return DLMSConnection(channel: counted, configuration: configuration, trace: trace)
+        return DLMSConnection(channel: counted, configuration: configuration, trace: trace,
+                              lineBytesPerSecond: lineBytesPerSecond(options.medium))
+    }
+
+    /// The line's speed in bytes a second (10 bits a byte) where the medium has one; nil
+    /// for TCP, whose far end may be a slow modem.
+    public static func lineBytesPerSecond(_ medium: LinkOptions.Medium) -> Double? {
+        switch medium {
+        case .serial(_, let baud): Double(baud) / 10
+        case .optical: 960
+        case .tcp: nil
+        }
     }
 
     /// The client configuration the options make (pure; ``open(_:password:)`` uses it).

@@ -25,4 +25,7 @@ public enum HDLCError: Error, Hashable, Sendable {
     case sequenceError(expected: UInt8, received: UInt8)
     /// An information field longer than negotiated.
     case informationTooLong(Int, max: Int)
+    /// Segments of one APDU that add up to more than the link accepts (`max` bytes): a
+    /// device that never sends the last segment.
+    case apduTooLong(max: Int)
 }

@@ -29,6 +29,15 @@ public struct ClientConfiguration: Sendable {
     /// At most this many attributes in one GET-Request-With-List.
     public var maxAttributesPerList: Int
     public var callingAPTitle: [UInt8]?
+    /// The most bytes one answer may add up to, HDLC segments or data blocks reassembled:
+    /// a device that never sends the last one is stopped here, not by memory.
+    public var maxResponseBytes: Int = ClientConfiguration.hardResponseLimit
+    /// The highest block number of a block transfer a client follows (with 16 MB at most
+    /// and blocks of a few hundred bytes, far more than a real answer needs).
+    public var maxBlockNumber: UInt32 = 65_535
+
+    /// 16 MB: no answer of a concentrator comes near (1000 meters are about 42 kB).
+    public static let hardResponseLimit = 16 << 20
 
     public init(clientAddress: UInt8 = 16,
                 serverAddress: HDLCAddress = .server(upper: 1, lower: HDLCAddress.allStationLower4, size: 4),

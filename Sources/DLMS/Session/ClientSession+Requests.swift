@@ -188,6 +188,7 @@ extension ClientSession {
             case .error(let dar):
                 results += chunk.map { _ in .error(dar) }
             case .raw(let raw):
+                if let limit = responseLimit(afterBlock: block.blockNumber, adding: raw.count) { return finish(.requestFailed(limit)) }
                 operation?.received += raw
                 let total = operation?.received.count ?? 0
                 var actions: [ClientAction] = [.blockReceived(number: block.blockNumber, totalBytes: total)]
@@ -206,6 +207,16 @@ extension ClientSession {
             }
         }
         return nextChunk(chunks: chunks, index: index, results: results)
+    }
+
+    /// An error when one more block (numbered `number`, `count` bytes) would take the
+    /// answer past the configured limits; nil while it stays within them.
+    private func responseLimit(afterBlock number: UInt32, adding count: Int) -> DLMSError? {
+        let total = (operation?.received.count ?? 0) + count
+        guard total <= configuration.maxResponseBytes, number <= configuration.maxBlockNumber else {
+            return .responseTooLong(limit: configuration.maxResponseBytes)
+        }
+        return nil
     }
 
     /// The reassembled raw data of a block transfer: one Data for a single attribute,
@@ -269,6 +280,7 @@ extension ClientSession {
                 return finish(.requestFailed(.blockNumberMismatch(expected: operation?.expectedBlock ?? 1,
                                                                   received: block.blockNumber)))
             }
+            if let limit = responseLimit(afterBlock: block.blockNumber, adding: block.raw.count) { return finish(.requestFailed(limit)) }
             operation?.received += block.raw
             let total = operation?.received.count ?? 0
             let actions: [ClientAction] = [.blockReceived(number: block.blockNumber, totalBytes: total)]

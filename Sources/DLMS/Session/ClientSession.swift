@@ -258,7 +258,8 @@ public struct ClientSession: Sendable {
             var negotiated = proposal.clientView(ofUA: ua)
             negotiated.maxInfoTransmit = min(negotiated.maxInfoTransmit, max(proposal.maxInfoTransmit, 32))
             negotiated.windowTransmit = min(negotiated.windowTransmit, max(proposal.windowTransmit, 1))
-            link = HDLCLink(role: .client, local: clientAddress, remote: serverAddress, parameters: negotiated)
+            link = HDLCLink(role: .client, local: clientAddress, remote: serverAddress, parameters: negotiated,
+                            maxAPDUBytes: configuration.maxResponseBytes)
             association = AssociationInfo(link: negotiated, conformance: [], serverMaxReceivePDUSize: 0,
                                           serverAddress: frame.source, usedPlainSNRM: plain)
             state = .associating

@@ -32,6 +32,12 @@ public enum DLMSError: Error, Equatable, Sendable {
     /// An event the state machine cannot accept in its state (e.g. a request while one
     /// is in flight, or before the association).
     case illegalTransition(event: String, state: String)
+    /// An answer larger than the request allows (HDLC segments or data blocks adding up
+    /// to more than `limit` bytes, or block numbers past the limit): an endless answer.
+    case responseTooLong(limit: Int)
+    /// An answer that kept coming past the request's deadline (`seconds`, at least three
+    /// times the wire time of what was expected).
+    case responseDeadline(seconds: Int)
     /// The user stopped the operation.
     case cancelled
 }

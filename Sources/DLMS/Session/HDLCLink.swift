@@ -42,9 +42,13 @@ public struct HDLCLink: Sendable {
     private var assembling = false
     /// N(R) values that acknowledged nothing in flight (see `acknowledge(upTo:)`).
     public private(set) var staleAcknowledgements = 0
+    /// The most bytes the segments of one incoming APDU may add up to.
+    public let maxAPDUBytes: Int
 
-    public init(role: Role, local: HDLCAddress, remote: HDLCAddress, parameters: HDLCParameters) {
+    public init(role: Role, local: HDLCAddress, remote: HDLCAddress, parameters: HDLCParameters,
+                maxAPDUBytes: Int = ClientConfiguration.hardResponseLimit) {
         self.role = role; self.local = local; self.remote = remote; self.parameters = parameters
+        self.maxAPDUBytes = maxAPDUBytes
     }
 
     private var outgoingLLC: [UInt8] { role == .client ? LLC.command : LLC.response }
@@ -135,6 +139,11 @@ public struct HDLCLink: Sendable {
                     assembly.removeAll(keepingCapacity: true)
                     if info.starts(with: incomingLLC) { info = info.dropFirst(3) }
                     assembling = true
+                }
+                guard assembly.count + info.count <= maxAPDUBytes else {
+                    assembly = []
+                    assembling = false
+                    throw .apduTooLong(max: maxAPDUBytes)
                 }
                 assembly.append(contentsOf: info)
                 if !frame.segmented {

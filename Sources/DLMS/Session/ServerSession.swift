@@ -31,7 +31,8 @@ public struct ServerSession: Sendable {
 
     public let configuration: Configuration
     private var decoder = HDLCStreamDecoder()
-    private var link: HDLCLink?
+    /// The link in force (read by es951-sim's hostile modes, HostileSession).
+    public private(set) var link: HDLCLink?
     /// The client SAP of the current connection.
     public private(set) var client: UInt16?
     public private(set) var invalidFrames = 0

@@ -71,6 +71,10 @@ public struct ConcentratorInfo: Equatable, Sendable {
     public var batteryUseTime: ScaledValue?
     public var batteryVoltage: ScaledValue?
 
+    /// A count of meters the device may report: its long-unsigned, well above the 1000
+    /// points the concentrator serves (a firmware may count differently), never 2^64 − 1.
+    public static let plausibleMeterCount: ClosedRange<Int64> = 0...65_535
+
     public init() {}
 
     /// From the values read, keyed by item (items missing or not read stay nil). Scaler and
@@ -89,9 +93,10 @@ public struct ConcentratorInfo: Equatable, Sendable {
         rs485Speed = try v(.rs485Speed)?.unsignedValue("hdlc-rs485.comm-speed", as: UInt8.self)
         if let counts = v(.meterCounts) {
             let e = try counts.elements("meter-counts", count: 3)
-            meterCounts = MeterCounts(configured: Int(try e[0].unsignedValue("meter-counts.configured")),
-                                      online: Int(try e[1].unsignedValue("meter-counts.online")),
-                                      blacklisted: Int(try e[2].unsignedValue("meter-counts.blacklisted")))
+            let counts = Self.plausibleMeterCount
+            meterCounts = MeterCounts(configured: try e[0].integer("meter-counts.configured", in: counts),
+                                      online: try e[1].integer("meter-counts.online", in: counts),
+                                      blacklisted: try e[2].integer("meter-counts.blacklisted", in: counts))
         }
         clock = try v(.clock)?.dateTime("clock")
         if let tz = v(.timeZone) {

@@ -22,7 +22,7 @@ public struct EventRecord: Equatable, Sendable {
         }
         guard clock < cells.count, codeColumn < cells.count else { throw .unexpectedValue(field: "event-log", value: row) }
         time = try cells[clock].optionalDateTime("event-log.clock")
-        code = Int(try cells[codeColumn].unsignedValue("event-code"))
+        code = try cells[codeColumn].integer("event-code", in: 0...Int64(UInt32.max))
         info = catalogue?.event(code)
     }
 

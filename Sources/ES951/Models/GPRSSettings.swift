@@ -87,7 +87,7 @@ public struct GPRSSettings: Equatable, Sendable {
             dpdUser = try e[0].textValue("dpd.user")
             dpdPassword = nil
         }
-        if let v = values[.heartbeat] { heartbeatSeconds = Int(try v.unsignedValue("heartbeat-interval")) }
+        if let v = values[.heartbeat] { heartbeatSeconds = try v.integer("heartbeat-interval", in: 0...Int64(UInt32.max)) }
     }
 
     /// The attributes that carry `fields`, in ``Attribute`` order.

@@ -38,7 +38,7 @@ public struct ImageTransferState: Equatable, Sendable {
         guard let status = UInt8(exactly: raw).flatMap(Status.init(rawValue:)) else {
             throw .unexpectedValue(field: "image-transfer.image-transfer-status", value: values[3])
         }
-        self.init(blockSize: Int(size), transferred: Self.flags(bits), firstNotTransferred: Int(min(first, UInt64(Int32.max))),
+        self.init(blockSize: Int(size), transferred: Self.flags(bits), firstNotTransferred: Int(min(first, UInt64(UInt32.max))),
                   status: status)
     }
 

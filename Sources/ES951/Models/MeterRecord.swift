@@ -35,6 +35,12 @@ public struct MeterRecord: Equatable, Sendable {
         }
     }
 
+    /// A metering point number (long-unsigned).
+    public static let plausiblePoints: ClosedRange<Int64> = 0...65_535
+    /// The most meters a concentrator's list holds (SPEC: up to 1000): a list that claims
+    /// more is refused rather than read for minutes.
+    public static let maximumListEntries: Int64 = 1000
+
     public var point: Int
     public var serial: String
     /// EUI-64 (8 bytes).
@@ -60,7 +66,7 @@ public struct MeterRecord: Equatable, Sendable {
     /// From one buffer row, given the list's capture objects (as read, or the map's).
     public init(row: DLMSData, columns: [CaptureObjectDefinition], map: DeviceMap) throws(ModelError) {
         let r = try NamedRow(row, columns: columns, map: map, profile: "meter-list")
-        point = Int(try r("point-number").unsignedValue("point-number"))
+        point = try r("point-number").integer("point-number", in: MeterRecord.plausiblePoints)
         serial = try r("meter-serial").textValue("meter-serial")
         address = try r("meter-address").octetsValue("meter-address")
         shortAddress = try r("plc-short-address").unsignedValue("plc-short-address", as: UInt16.self)
@@ -116,7 +122,7 @@ public struct PollStatus: Equatable, Sendable {
 
     public init(row: DLMSData, columns: [CaptureObjectDefinition], map: DeviceMap) throws(ModelError) {
         let r = try NamedRow(row, columns: columns, map: map, profile: "poll-status")
-        point = Int(try r("point-number").unsignedValue("point-number"))
+        point = try r("point-number").integer("point-number", in: MeterRecord.plausiblePoints)
         state = State(code: try r("poll-state").unsignedValue("poll-state", as: UInt8.self))
         lastGoodPoll = try r("last-good-poll").optionalDateTime("last-good-poll")
         lastFailedPoll = try r("last-failed-poll").optionalDateTime("last-failed-poll")

@@ -8,6 +8,10 @@ public enum ModelError: Error, Equatable, Sendable {
     case unexpectedValue(field: String, value: DLMSData)
     /// The map lacks an object or attribute a model needs (an edited `--map FILE`).
     case missingInMap(String)
+    /// `field` held a number of the right type that cannot be right: a meter count of
+    /// 18446744073709551615, a scaler of 127. `value` is the number as the device sent it
+    /// (decimal), `allowed` what the field can mean.
+    case implausible(field: String, value: String, allowed: ClosedRange<Int64>)
 }
 
 /// What is wrong with one value a person typed or a model holds, before it is written.
@@ -61,12 +65,35 @@ extension DLMSData {
         case .doubleLong(let v): return Int64(v)
         case .long64(let v): return v
         case .long64Unsigned(let v) where v <= UInt64(Int64.max): return Int64(v)
+        case .long64Unsigned(let v):
+            throw .implausible(field: field, value: String(v), allowed: Int64.min...Int64.max)
         default: return Int64(try unsignedValue(field))
         }
     }
 
+    /// An integer of any A-XDR type as an `Int`, refused unless it lies in `allowed`:
+    /// every number a model keeps from the device goes through here (or one of the
+    /// typed accessors below), never through a trapping `Int(…)`.
+    /// - Throws: `.unexpectedValue` for a value that is not an integer, `.implausible`
+    ///   for one outside `allowed` (the largest long64-unsigned included).
+    public func integer(_ field: String, in allowed: ClosedRange<Int64>) throws(ModelError) -> Int {
+        let number: Int64
+        switch self {
+        case .long64Unsigned(let v) where v > UInt64(Int64.max):
+            throw .implausible(field: field, value: String(v), allowed: allowed)
+        default: number = try signedValue(field)
+        }
+        guard allowed.contains(number) else {
+            throw .implausible(field: field, value: String(number), allowed: allowed)
+        }
+        return Int(number)
+    }
+
     public func unsignedValue<T: FixedWidthInteger>(_ field: String, as: T.Type) throws(ModelError) -> T {
-        guard let v = T(exactly: try unsignedValue(field)) else { throw .unexpectedValue(field: field, value: self) }
+        let raw = try unsignedValue(field)
+        guard let v = T(exactly: raw) else {
+            throw .implausible(field: field, value: String(raw), allowed: 0...Int64(clamping: T.max))
+        }
         return v
     }
 
@@ -101,12 +128,27 @@ extension DLMSData {
     }
 
     /// A date-time (octet-string of 12 or tag 19); nil for one whose every part is
-    /// unspecified (a poll that never happened).
+    /// unspecified (a poll that never happened). Each part must be a value the Blue Book
+    /// allows (its range, "not specified", or the month's DST and last-day markers), so a
+    /// month 13 or an hour 25 is refused here rather than shown.
     public func optionalDateTime(_ field: String) throws(ModelError) -> COSEMDateTime? {
         if case .null = self { return nil }
         guard let t = dateTimeValue else { throw .unexpectedValue(field: field, value: self) }
         if t.date.year == 0xFFFF, t.date.month == 0xFF, t.date.dayOfMonth == 0xFF, t.time.hour == 0xFF { return nil }
+        guard Self.isPlausible(t) else { throw .unexpectedValue(field: field, value: self) }
         return t
+    }
+
+    /// Blue Book 4.1.6.1: every part in range or one of its special values.
+    static func isPlausible(_ t: COSEMDateTime) -> Bool {
+        let d = t.date, c = t.time
+        return (d.year <= 9999 || d.year == 0xFFFF)
+            && ((1...12).contains(d.month) || [0xFD, 0xFE, 0xFF].contains(d.month))
+            && ((1...31).contains(d.dayOfMonth) || [0xFD, 0xFE, 0xFF].contains(d.dayOfMonth))
+            && ((1...7).contains(d.dayOfWeek) || d.dayOfWeek == 0xFF)
+            && (c.hour <= 23 || c.hour == 0xFF) && (c.minute <= 59 || c.minute == 0xFF)
+            && (c.second <= 59 || c.second == 0xFF) && (c.hundredths <= 99 || c.hundredths == 0xFF)
+            && (t.deviation.map { COSEMDateTime.convertibleOffsets.contains(Int($0)) } ?? true)
     }
 
     public func dateTime(_ field: String) throws(ModelError) -> COSEMDateTime {
@@ -114,10 +156,16 @@ extension DLMSData {
         return t
     }
 
-    /// A Register's scaler_unit: structure {integer scaler, enum unit}.
+    /// A Register's scaler_unit: structure {integer scaler, enum unit}. The scaler must
+    /// lie in ``ScaledValue/plausibleScalers``: 10^127 is an integer the type allows and
+    /// no register means.
     public func scalerUnit(_ field: String) throws(ModelError) -> (scaler: Int8, unit: DLMSUnit) {
         let e = try elements(field, count: 2)
         guard case .integer(let scaler) = e[0] else { throw .unexpectedValue(field: field, value: self) }
+        guard ScaledValue.plausibleScalers.contains(scaler) else {
+            throw .implausible(field: field + ".scaler", value: String(scaler),
+                               allowed: Int64(ScaledValue.plausibleScalers.lowerBound)...Int64(ScaledValue.plausibleScalers.upperBound))
+        }
         return (scaler, DLMSUnit(try e[1].unsignedValue(field, as: UInt8.self)))
     }
 }

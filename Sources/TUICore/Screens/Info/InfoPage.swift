@@ -105,7 +105,7 @@ public struct InfoPage: Sendable {
         case .timeZone: return info.timeZone.map { zoneText(-Int($0)) }
         case .batteryUseTime:
             return info.batteryUseTime.map { v in
-                v.unit?.symbol == "s" ? duration(v.doubleValue, strings) : scaled(v, decimal: decimal)
+                v.unit?.symbol == "s" ? (duration(v.doubleValue, strings) ?? scaled(v, decimal: decimal)) : scaled(v, decimal: decimal)
             }
         case .batteryVoltage: return info.batteryVoltage.map { scaled($0, decimal: decimal) }
         }
@@ -116,9 +116,12 @@ public struct InfoPage: Sendable {
         return v.text(decimalSeparator: decimal) + (symbol.isEmpty ? "" : " " + symbol)
     }
 
-    /// "354 d 22 h" (days and hours; minutes under a day) for a time in seconds.
-    static func duration(_ seconds: Double, _ strings: UIStrings?) -> String {
-        let total = Int(max(0, seconds))
+    /// "354 d 22 h" (days and hours; minutes under a day) for a time in seconds; nil for
+    /// one that is no duration (negative, NaN, or beyond ten thousand years): the caller
+    /// shows the number as it came.
+    static func duration(_ seconds: Double, _ strings: UIStrings?) -> String? {
+        guard seconds.isFinite, (0...3.2e11).contains(seconds) else { return nil }
+        let total = Int(seconds)
         let (d, h, m) = (total / 86_400, total % 86_400 / 3600, total % 3600 / 60)
         func w(_ key: String, _ fallback: String) -> String { strings.map { $0[key] } ?? fallback }
         if d > 0 { return "\(d) \(w("unit.days", "d")) \(h) \(w("unit.hours", "h"))" }

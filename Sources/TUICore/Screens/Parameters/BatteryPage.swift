@@ -34,7 +34,7 @@ public struct BatteryPage: WorkPage {
 
     /// "354 d 22 h" for a use time in seconds; the scaled value with its unit otherwise.
     static func useTimeText(_ v: ScaledValue, _ s: UIStrings) -> String {
-        v.unit?.symbol == "s" ? InfoPage.duration(v.doubleValue, s) : InfoPage.scaled(v, decimal: s.language == .ru ? "," : ".")
+        v.unit?.symbol == "s" ? (InfoPage.duration(v.doubleValue, s) ?? InfoPage.scaled(v, decimal: s.language == .ru ? "," : ".")) : InfoPage.scaled(v, decimal: s.language == .ru ? "," : ".")
     }
 
     public func render(in area: Rect, into buffer: inout ScreenBuffer, context: DrawContext, page: PageContext, focused: Bool) {
