@@ -29,6 +29,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "DLMS"),
+        // The one output rule for text from outside (issue 14): terminal, JSON, line and
+        // spreadsheet forms of device strings, file contents and user input. No dependencies.
+        .target(name: "TextSafety"),
+        .testTarget(name: "TextSafetyTests", dependencies: ["TextSafety"]),
         .target(name: "Accounts", dependencies: [
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "CryptoExtras", package: "swift-crypto"),
@@ -39,7 +43,7 @@ let package = Package(
         ]),
         .executableTarget(name: "hlmcs", dependencies: [
             "Accounts", "AccountStore", "DLMS", "DLMSTransport", "ES951", "Export", "Concentrator",
-            "Simulator", "TUICore", "TUINcurses",
+            "Simulator", "TUICore", "TUINcurses", "TextSafety",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Helper for scripts/kill-writer.sh (SIGKILL a writer, then check the database).
@@ -58,7 +62,7 @@ let package = Package(
         .target(name: "Resources", path: "Resources",
                 resources: [.copy("es951-map.json"), .copy("events.json"), .copy("ui")]),
         // The concentrator as data: pure, apart from asking `Resources` for its bytes.
-        .target(name: "ES951", dependencies: ["DLMS", "Resources"]),
+        .target(name: "ES951", dependencies: ["DLMS", "Resources", "TextSafety"]),
         .testTarget(name: "ES951Tests", dependencies: ["ES951", "Resources", "DLMS"]),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"]),
         .testTarget(name: "AccountStoreTests", dependencies: [
@@ -68,7 +72,8 @@ let package = Package(
         // Runs the built `hlmcs` binary as a subprocess; depending on the executable
         // target makes `swift test` build it first.
         .testTarget(name: "HLMCSCommandTests", dependencies: [
-            "hlmcs", "es951-sim", "Accounts", "AccountStore", "Concentrator", "DLMS", "DLMSTransport", "ES951", "Export"]),
+            "hlmcs", "es951-sim", "Accounts", "AccountStore", "Concentrator", "DLMS", "DLMSTransport", "ES951", "Export",
+            .product(name: "GRDB", package: "GRDB.swift")]),
         // Channels (TCP, serial/pty, memory, paced, faulty), the frame trace and the async
         // session driver: the I/O of the protocol. Depends on DLMS only.
         .target(name: "DLMSTransport", dependencies: ["DLMS"]),
@@ -79,11 +84,11 @@ let package = Package(
         .testTarget(name: "InteropTests", dependencies: ["es951-sim"]),
         // The async API the app calls (DESIGN.md), and under Link/ the LINK options →
         // medium (TCP, serial, optical head) and client configuration.
-        .target(name: "Concentrator", dependencies: ["DLMS", "DLMSTransport", "ES951"]),
+        .target(name: "Concentrator", dependencies: ["DLMS", "DLMSTransport", "ES951", "TextSafety"]),
         .testTarget(name: "ConcentratorTests", dependencies: [
             "Concentrator", "DLMS", "DLMSTransport", "ES951", "Simulator"]),
         // CSV of SPEC.md F-42 (profiles, events, meter lists): bytes and atomic files.
-        .target(name: "Export", dependencies: ["DLMS", "ES951"]),
+        .target(name: "Export", dependencies: ["DLMS", "ES951", "TextSafety"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "DLMS", "ES951"]),
         // ncursesw for Swift (TOOLCHAIN.md): a C target whose header wraps what Swift cannot
         // import; only TUINcurses imports it.
@@ -103,7 +108,7 @@ let package = Package(
         .testTarget(name: "TUINcursesTests", dependencies: [
             "TUINcurses", "TUICore", "CNcursesw", "TmuxHarness", "tui-probe"]),
         // Terminal UI core (DESIGN.md): cells, widths, widgets rendered into a buffer. Pure.
-        .target(name: "TUICore", dependencies: ["ES951", "Accounts", "Resources"]),
+        .target(name: "TUICore", dependencies: ["ES951", "Accounts", "Resources", "TextSafety"]),
         // Every speed and size figure (issue 9): link efficiency against es951-sim, the
         // Gurux client on the same line, the TUI, decode throughput. Runs hlmcs and
         // es951-sim built beside it: `swift run -c release hlmcs-bench` or scripts/bench.
@@ -122,4 +127,8 @@ if ProcessInfo.processInfo.environment["HLMCS_FUZZ"] != nil {
             name: name, dependencies: ["DLMS"], path: "Fuzz/\(name)",
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
     }
+    // The models (ES951) on arbitrary A-XDR: a hostile concentrator's values.
+    package.targets.append(.executableTarget(
+        name: "fuzz-models", dependencies: ["DLMS", "ES951"], path: "Fuzz/fuzz-models",
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
 }

@@ -1,9 +1,17 @@
 import DLMS
 import ES951
+import TextSafety
 
 /// The CSV of SPEC.md F-42, built as bytes: UTF-8 with a byte-order mark (so Excel reads
 /// it as UTF-8), a header line, then one line per row; lines end with CR LF (RFC 4180).
 /// Nothing variable (no export time) goes in, so the same data gives the same bytes.
+///
+/// Every text the file holds — header names and ``CSVCell/text(_:)`` cells, which may come
+/// from the device — goes through `OutsideText.forSpreadsheet` (issue 14): a text a
+/// spreadsheet would take for a formula (`=…`, `+…`, `-…`, `@…`, TAB or CR first) gets a
+/// `'` in front, and control characters are written as visible escapes (`\x1b`), so a
+/// row is one line. Numbers, whole numbers and date-times are the program's own and are
+/// written as they are: a negative value stays a number (`-0,05`).
 ///
 /// ```swift
 /// let table = CSVTable(header: ["Дата-время", "A+, кВт·ч"],
@@ -23,9 +31,9 @@ public enum CSVWriter {
         return bytes
     }
 
-    /// The header line, its line end included.
+    /// The header line, its line end included; names are text cells.
     public static func headerLine(_ names: [String], format: CSVFormat) -> String {
-        names.map { field($0, format: format) }.joined(separator: String(format.separator)) + lineEnd
+        names.map { field(OutsideText.forSpreadsheet($0), format: format) }.joined(separator: String(format.separator)) + lineEnd
     }
 
     /// One row, its line end included.
@@ -34,15 +42,24 @@ public enum CSVWriter {
             .joined(separator: String(format.separator)) + lineEnd
     }
 
-    /// A cell's text before quoting.
+    /// A cell's text before quoting; a text cell through the spreadsheet rule.
     public static func text(of cell: CSVCell, format: CSVFormat) -> String {
         switch cell {
-        case .text(let text): text
+        case .text(let text): OutsideText.forSpreadsheet(text)
         case .number(let value): value.text(decimalSeparator: String(format.decimalSeparator))
         case .integer(let value): String(value)
         case .dateTime(let value): dateTimeText(value) ?? ""
         case .empty: ""
         }
+    }
+
+    /// A cell's text for a terminal (a table printed by a command): a text cell in
+    /// `OutsideText.forTerminal` form (control characters as visible escapes, cut at
+    /// `limit` characters, no `'` in front), any other cell as ``text(of:format:)`` has it.
+    public static func terminalText(of cell: CSVCell, format: CSVFormat,
+                                    limit: Int? = OutsideText.terminalLimit) -> String {
+        if case .text(let text) = cell { return OutsideText.forTerminal(text, limit: limit) }
+        return Self.text(of: cell, format: format)
     }
 
     /// `YYYY-MM-DD HH:MM` from the fields themselves, or nil when one is unspecified.
@@ -55,7 +72,8 @@ public enum CSVWriter {
     }
 
     /// RFC 4180 quoting: a field holding the separator, a quote, CR or LF is put in
-    /// quotes, its quotes doubled; any other field is written as is.
+    /// quotes, its quotes doubled; any other field is written as is. (Text cells reach it
+    /// with CR and LF already escaped; the check stays for any other caller.)
     public static func field(_ text: String, format: CSVFormat) -> String {
         let needsQuotes = text.contains { $0 == format.separator || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
         guard needsQuotes else { return text }

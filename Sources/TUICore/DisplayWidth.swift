@@ -1,5 +1,9 @@
+import TextSafety
+
 /// Terminal columns a text takes: 0 for combining marks, 2 for wide (CJK, fullwidth,
 /// emoji), 1 otherwise. A grapheme cluster (`Character`) takes the width of its base.
+/// A control character takes the width of the visible escape `ScreenBuffer` draws for it
+/// (`OutsideText.visible`): ESC 4 (`\x1b`), U+202E 8 (`\u{202e}`).
 public enum DisplayWidth {
     public static func of(_ s: String) -> Int {
         var n = 0
@@ -9,6 +13,7 @@ public enum DisplayWidth {
 
     public static func of(_ c: Character) -> Int {
         guard let first = c.unicodeScalars.first else { return 0 }
+        if OutsideText.isUnsafe(c) { return OutsideText.visible(c).count }
         if isZeroWidth(first) { return 0 }
         if isWide(first.value) { return 2 }
         // An emoji with presentation selector (U+FE0F) is drawn wide by most terminals.
@@ -24,6 +29,7 @@ public enum DisplayWidth {
         }
     }
 
+    /// A C0 or C1 control or DEL (general category Cc) — what an input field refuses.
     static func isControl(_ s: Unicode.Scalar) -> Bool {
         s.properties.generalCategory == .control
     }

@@ -1,4 +1,11 @@
+import TextSafety
+
 /// A grid of cells that widgets render into; the runtime draws only `changes(from:)`.
+///
+/// No cell ever holds a control character: text written into the buffer may come from
+/// the device or a file (issue 14), so ``write(_:x:y:style:maxWidth:)`` shows every unsafe
+/// scalar (`OutsideText.isUnsafe`) as its visible escape — ESC as the four cells `\x1b`,
+/// U+202E as `\u{202e}` — and the terminal never obeys it.
 public struct ScreenBuffer: Sendable, Equatable {
     public let width: Int
     public let height: Int
@@ -42,7 +49,10 @@ public struct ScreenBuffer: Sendable, Equatable {
 
     /// Writes `text` from (x, y) on one line, clipped to the buffer and to `maxWidth`
     /// columns. Wide characters take two cells and are never drawn half; combining marks
-    /// join the previous cell. Returns the columns used.
+    /// join the previous cell. A control character (C0 with LF and TAB, DEL, C1, U+2028,
+    /// U+2029, a bidi control) is drawn as its visible escape, one cell per character of
+    /// `\x1b` — all of it or, at the right edge, none — as `DisplayWidth` measures it. Returns
+    /// the columns used.
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, style: Style = .plain,
                                maxWidth: Int? = nil) -> Int {
@@ -51,17 +61,17 @@ public struct ScreenBuffer: Sendable, Equatable {
         var col = x
         var last: Int? = nil
         for ch in text {
-            if ch == "\n" || ch == "\r" || ch == "\t" {
-                // Control characters are drawn as a space.
-                if col + 1 > limit { break }
-                if col >= 0 { put(" ", w: 1, x: col, y: y, style: style); last = col }
-                col += 1
+            if OutsideText.isUnsafe(ch) {
+                let shown = OutsideText.visible(ch)
+                if col + shown.count > limit { break }
+                for c in shown {
+                    if col >= 0 { put(String(c), w: 1, x: col, y: y, style: style); last = col } else { last = nil }
+                    col += 1
+                }
                 continue
             }
             let w = DisplayWidth.of(ch)
             if w == 0 {
-                guard ch.unicodeScalars.first.map({ !DisplayWidth.isControl($0) }) ?? false
-                else { continue }
                 // A mark at the start joins the cell already left of `x`.
                 var target = last
                 if target == nil, col == x, col - 1 >= 0, col - 1 < width {

@@ -1,4 +1,5 @@
 import Foundation
+import TextSafety
 
 /// The `.set` file (SPEC F-60; documented in `man hlmcs`, FILES): UTF-8 text a person may
 /// edit, versioned, ending with an end marker so a truncated file is detected.
@@ -21,8 +22,17 @@ import Foundation
 /// The first line names the format and its version; `model` must be the device's;
 /// `firmware` is informative. Every setting key is optional (import writes only those
 /// present); an unknown key, a key twice, a bad value, another model, a missing end
-/// marker or text after it, or bytes that are not UTF-8 refuse the whole file, naming
-/// the line.
+/// marker or text after it, a malformed escape, or bytes that are not UTF-8 refuse the
+/// whole file, naming the line.
+///
+/// Every value is one line, whatever the device sent (issue 14): the writer escapes it
+/// with `OutsideText.forLine` — `\\` a backslash, `\n` `\r` `\t`, `\xHH` another C0
+/// control or DEL, `\u{HHHH}` a C1 control, U+2028/U+2029 or a bidi control — and writes
+/// a space or other blank at either end of a value as `\x20` / `\u{HHHH}` (the reader
+/// drops blanks around values); the reader undoes it with `OutsideText.fromLine`. So a
+/// model name holding `\nip.dns1 = 6.6.6.6` stays one value and cannot add a setting.
+/// Text a refusal quotes (a key, a value, a version) is in `OutsideText.forTerminal`
+/// form, at most ``Problem/quoteLimit`` characters: safe to print, never a 10 MB line.
 public struct SettingsFile: Equatable, Sendable {
     public static let formatLine = "hlmcs-settings 1"
     public static let endLine = "end"
@@ -53,10 +63,23 @@ public struct SettingsFile: Equatable, Sendable {
             case invalidValue(key: String, value: String, expected: ValueRule)
             /// A key the file must never hold (serial number, MAC, a password).
             case forbiddenKey(String)
+            /// The value of `key` is not in the file's escaped form: a backslash before
+            /// something that is not an escape, a bad `\x`/`\u{…}`, or a control character
+            /// written raw (the error says where in the value and what was found).
+            case malformedEscape(key: String, OutsideText.UnescapeError)
         }
         public var line: Int
         public var kind: Kind
         public init(line: Int, _ kind: Kind) { self.line = line; self.kind = kind }
+
+        /// The most characters of the file's text a refusal quotes.
+        public static let quoteLimit = 80
+
+        /// Text of the file as a refusal quotes it: visible escapes, at most
+        /// ``quoteLimit`` characters.
+        static func quote(_ text: some StringProtocol) -> String {
+            OutsideText.forTerminal(String(text), limit: quoteLimit)
+        }
     }
 
     /// Keys refused on sight: what a `.set` file never carries.
@@ -71,13 +94,34 @@ public struct SettingsFile: Equatable, Sendable {
                      "# ES-951 settings exported by hlmcs" + (exportedAt.map { " on \($0)" } ?? "") + ".",
                      "# Edit the values after '='; delete a line to leave that setting alone on import.",
                      "# Never in this file: the serial number, the MAC, passwords, the DPD user.",
-                     "model = \(model)"]
-        if let firmware { lines.append("firmware = \(firmware)") }
+                     "# Each value is one line: \\\\ stands for \\, and \\n \\r \\t \\xHH \\u{HHHH} for control characters.",
+                     Self.line("model", model)]
+        if let firmware { lines.append(Self.line("firmware", firmware)) }
         for key in DeviceSettings.Key.allCases {
-            if let value = settings.text(of: key) { lines.append(value.isEmpty ? "\(key.rawValue) =" : "\(key.rawValue) = \(value)") }
+            if let value = settings.text(of: key) { lines.append(Self.line(key.rawValue, value)) }
         }
         lines.append(Self.endLine)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `key = value`, the value escaped (`key =` when it is empty).
+    static func line(_ key: String, _ value: String) -> String {
+        value.isEmpty ? "\(key) =" : "\(key) = \(escape(value))"
+    }
+
+    /// `value` in the file's one-line form: `OutsideText.forLine`, and a blank at either
+    /// end (which the reader would trim) as its `\x20` / `\u{HHHH}` escape.
+    static func escape(_ value: String) -> String {
+        let scalars = Array(OutsideText.forLine(value).unicodeScalars)
+        func spelled(_ s: Unicode.Scalar) -> String {
+            guard CharacterSet.whitespaces.contains(s) else { return String(s) }
+            let hex = String(s.value, radix: 16)
+            return s.value < 0x80 ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
+                                  : "\\u{" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "}"
+        }
+        guard let first = scalars.first, let last = scalars.last else { return "" }
+        if scalars.count == 1 { return spelled(first) }
+        return spelled(first) + String(String.UnicodeScalarView(scalars[1..<(scalars.count - 1)])) + spelled(last)
     }
 
     // MARK: - Reading
@@ -99,7 +143,7 @@ public struct SettingsFile: Equatable, Sendable {
             throw Problem(line: 1, .notASettingsFile)
         }
         guard first == formatLine else {
-            throw Problem(line: 1, .unsupportedVersion(String(first.dropFirst("hlmcs-settings".count)).trimmingCharacters(in: .whitespaces)))
+            throw Problem(line: 1, .unsupportedVersion(Problem.quote(first.dropFirst("hlmcs-settings".count).trimmingCharacters(in: .whitespaces))))
         }
         var model: String?
         var firmware: String?
@@ -114,21 +158,28 @@ public struct SettingsFile: Equatable, Sendable {
             if line == endLine { ended = true; continue }
             guard let equals = line.firstIndex(of: "=") else { throw Problem(line: number, .notKeyValue) }
             let key = line[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
-            let value = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            let written = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
             guard !key.isEmpty else { throw Problem(line: number, .notKeyValue) }
             if forbidden.contains(key) { throw Problem(line: number, .forbiddenKey(key)) }
-            guard seen.insert(key).inserted else { throw Problem(line: number, .duplicateKey(key)) }
+            guard seen.insert(key).inserted else { throw Problem(line: number, .duplicateKey(Problem.quote(key))) }
+            guard key == "model" || key == "firmware" || DeviceSettings.Key(rawValue: key) != nil else {
+                throw Problem(line: number, .unknownKey(Problem.quote(key)))
+            }
+            let value: String
+            do { value = try OutsideText.fromLine(written) } catch {
+                throw Problem(line: number, .malformedEscape(key: key, error))
+            }
             switch key {
             case "model":
                 if let deviceModel, value != deviceModel {
-                    throw Problem(line: number, .otherModel(file: value, device: deviceModel))
+                    throw Problem(line: number, .otherModel(file: Problem.quote(value), device: Problem.quote(deviceModel)))
                 }
                 model = value
             case "firmware": firmware = value
             default:
-                guard let k = DeviceSettings.Key(rawValue: key) else { throw Problem(line: number, .unknownKey(key)) }
+                guard let k = DeviceSettings.Key(rawValue: key) else { throw Problem(line: number, .unknownKey(Problem.quote(key))) }
                 do { try set(k, value, in: &settings) } catch {
-                    throw Problem(line: number, .invalidValue(key: key, value: value, expected: error.rule))
+                    throw Problem(line: number, .invalidValue(key: key, value: Problem.quote(value), expected: error.rule))
                 }
             }
         }
