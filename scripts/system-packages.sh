@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs the Debian packages the build and the tests need, when they are missing:
 # the SQLite and ncursesw headers (AccountStore links SQLite, TUINcurses links
-# ncursesw) and tmux (the terminal UI's end-to-end tests). Quiet when all are there.
+# ncursesw), tmux (the terminal UI's end-to-end tests) and Unicode's confusables data. Quiet when all are there.
 #
 #   scripts/system-packages.sh            (uses sudo when not root)
 set -eu
@@ -13,6 +13,9 @@ done
 if [ "${1:-}" = "--with-test-tools" ]; then
     command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
     python3 -c 'import ensurepip' >/dev/null 2>&1 || missing="$missing python3-venv"
+    # Unicode's confusables data: the check that Sources/Accounts/ConfusablesTable.swift
+    # is what the generator makes of it (Tests/AccountsTests/ConfusablesTableTests).
+    dpkg -s python3-confusable-homoglyphs >/dev/null 2>&1 || missing="$missing python3-confusable-homoglyphs"
 fi
 [ -z "$missing" ] && exit 0
 

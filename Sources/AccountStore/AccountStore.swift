@@ -66,10 +66,11 @@ public final class AccountStore: Sendable {
 
     /// `hlmcs users init`: gives the first-run administrator its password. Works once, on
     /// a database where no account has a password yet.
-    /// - Throws: ``StorageError/alreadyInitialized``, ``AccountsError`` for a password the
-    ///   rules refuse.
+    /// - Throws: ``StorageError/alreadyInitialized``, ``AccountsError`` or
+    ///   ``PasswordTextError`` for a password the rules refuse.
     public func initialize(administratorPassword password: String, now: Date) throws {
         try PasswordRules.check(password, login: UserName.firstAdministrator)
+        try PasswordRules.checkText(password)
         let hash = try hasher.hash(password).encoded
         try writer.write { db in
             let anyPassword = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM users WHERE password_hash IS NOT NULL)") ?? false
@@ -81,54 +82,6 @@ public final class AccountStore: Sendable {
             try Self.insert(db, AuditEntry(time: now, user: UserName.firstAdministrator, action: "users-init",
                                            target: UserName.firstAdministrator, outcome: .success))
         }
-    }
-
-    /// Checks a login and returns the session. Records the login or the failure in the
-    /// audit log; after ``LoginBackoff/freeAttempts`` failures in a row, attempts are not
-    /// heard until the back-off delay has passed.
-    /// - Throws: ``StorageError/loginFailed(retryAfter:)``,
-    ///   ``StorageError/loginBackedOff(retryAfter:)``, ``StorageError/passwordNotSet(name:)``.
-    public func login(name rawName: String, password: String, now: Date) throws -> Session {
-        let name = UserName.canonical(rawName)
-        let row = try writer.read { db in try Self.userRow(db, name) }
-        guard let row else {
-            // Same work as for a real account, so timing does not tell which names exist.
-            _ = try? hasher.verify(password, against: Self.dummyHash(rounds: hasher.rounds))
-            // The tried name is not recorded: it may be a password typed into the wrong field.
-            try record(AuditEntry(time: now, user: "(unknown)", action: "login-failed", target: "", outcome: .failure))
-            throw StorageError.loginFailed(retryAfter: nil)
-        }
-        let backoff = LoginBackoff(failures: row.failedLogins, lastFailure: row.lastFailedLogin)
-        let wait = backoff.waitBeforeAttempt(at: now)
-        if wait > 0 {
-            try record(AuditEntry(time: now, user: name, action: "login-failed", target: "back-off", outcome: .failure))
-            throw StorageError.loginBackedOff(retryAfter: Int(wait.rounded(.up)))
-        }
-        guard let encoded = row.passwordHash else {
-            try record(AuditEntry(time: now, user: name, action: "login-failed", target: "no-password", outcome: .failure))
-            throw StorageError.passwordNotSet(name: name)
-        }
-        let stored = try PasswordHash(encoded: encoded)
-        if try hasher.verify(password, against: stored) {
-            let rehash = hasher.needsRehash(stored) ? try hasher.hash(password).encoded : nil
-            try writer.write { db in
-                try db.execute(sql: "UPDATE users SET failed_logins = 0, last_failed_login = NULL WHERE name = ?", arguments: [name])
-                if let rehash {
-                    try db.execute(sql: "UPDATE users SET password_hash = ? WHERE name = ? AND password_hash = ?",
-                                   arguments: [rehash, name, encoded])
-                }
-                try Self.insert(db, AuditEntry(time: now, user: name, action: "login", outcome: .success))
-            }
-            return Session(user: name, role: row.role)
-        }
-        let after = backoff.recordingFailure(at: now)
-        try writer.write { db in
-            try db.execute(sql: "UPDATE users SET failed_logins = failed_logins + 1, last_failed_login = ? WHERE name = ?",
-                           arguments: [AuditEntry.timestamp(now), name])
-            try Self.insert(db, AuditEntry(time: now, user: name, action: "login-failed", outcome: .failure))
-        }
-        let retry = after.waitBeforeAttempt(at: now)
-        throw StorageError.loginFailed(retryAfter: retry > 0 ? Int(retry.rounded(.up)) : nil)
     }
 
     // MARK: - Authorization
@@ -167,7 +120,7 @@ public final class AccountStore: Sendable {
                 }
                 return .done(value)
             }
-        } catch let error where error is StorageError || error is AccountsError {
+        } catch let error where error is StorageError || error is AccountsError || error is UserNameError {
             try? record(AuditEntry(time: now, user: session.user, action: auditAction, target: target, outcome: .failure))
             throw error
         }
@@ -189,19 +142,38 @@ public final class AccountStore: Sendable {
     }
 
     /// Adds a user. Needs `manage-users`.
-    /// - Throws: ``StorageError/userExists(name:)``, ``AccountsError`` for a bad name or
-    ///   password, ``StorageError/permissionDenied(_:missing:)``.
+    /// - Throws: ``StorageError/userExists(name:)``, ``UserNameError/lookalike(name:existing:)``
+    ///   for a name that looks like one in use (``checkNewUserName(_:)``), ``AccountsError``
+    ///   or ``PasswordTextError`` for a bad name or password,
+    ///   ``StorageError/permissionDenied(_:missing:)``.
     public func addUser(name rawName: String, role: Role, password: String, by session: Session, now: Date) throws {
         let name = UserName.canonical(rawName)
         try UserName.validate(name)
         try authorize(session, .users, target: name, now: now)
         try PasswordRules.check(password, login: name)
+        try PasswordRules.checkText(password)
         let hash = try hasher.hash(password).encoded
         try perform(session, .users, auditAs: "users-add", target: "\(name) \(role.name)", now: now) { db in
-            if try Self.userRow(db, name) != nil { throw StorageError.userExists(name: name) }
+            try Self.checkNewUserName(db, name)
             try db.execute(sql: "INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
                            arguments: [name, role.name, hash, AuditEntry.timestamp(now)])
         }
+    }
+
+    /// Whether `rawName` could be added now: a valid name, not in use, and not one that
+    /// looks like a name in use (``UserName/checkNotLookalike(_:existing:)``). For asking
+    /// before a password is typed; ``addUser(name:role:password:by:now:)`` checks again.
+    /// - Throws: ``AccountsError/invalidUserName(_:)``, ``StorageError/userExists(name:)``,
+    ///   ``UserNameError/lookalike(name:existing:)``.
+    public func checkNewUserName(_ rawName: String) throws {
+        let name = UserName.canonical(rawName)
+        try UserName.validate(name)
+        try writer.read { db in try Self.checkNewUserName(db, name) }
+    }
+
+    static func checkNewUserName(_ db: Database, _ name: String) throws {
+        if try userRow(db, name) != nil { throw StorageError.userExists(name: name) }
+        try UserName.checkNotLookalike(name, existing: try String.fetchAll(db, sql: "SELECT name FROM users"))
     }
 
     /// Sets a user's password. On one's own account (no permission needed) the current
@@ -214,6 +186,7 @@ public final class AccountStore: Sendable {
         let own = name == session.user
         try authorize(session, own ? .ownPassword : .users, target: name, now: now)
         try PasswordRules.check(newPassword, login: name)
+        try PasswordRules.checkText(newPassword)
         if own {
             guard let currentPassword,
                   let encoded = try writer.read({ db in try Self.userRow(db, name)?.passwordHash }),

@@ -1,8 +1,10 @@
 import Accounts
 
 /// Why the account store refused something. Rule violations (password too short, last
-/// administrator, …) are thrown as ``AccountsError``; database failures as GRDB's
-/// `DatabaseError`. Never carries a password.
+/// administrator, …) are thrown as ``AccountsError``, ``PasswordTextError`` (a password
+/// that is not clean text) or ``UserNameError`` (a name that looks like one in use); a
+/// database path refused before SQLite opens it as ``DatabaseFileError``; database
+/// failures as GRDB's `DatabaseError`. Never carries a password.
 public enum StorageError: Error, Sendable, Hashable {
     case userExists(name: String)
     case userNotFound(name: String)

@@ -5,6 +5,10 @@ import Foundation
 public struct AuditEntry: Sendable, Hashable, Codable {
     public enum Outcome: String, Sendable, Hashable, Codable {
         case success, failure, denied
+        /// A device write recorded before it is sent; its entry becomes success or
+        /// failure when it ends. One left `started` means the program was stopped (or the
+        /// database became unwritable) mid-write: the device may or may not have it.
+        case started
     }
 
     public var time: Date

@@ -33,6 +33,26 @@ public struct LoginBackoff: Sendable, Hashable {
         return max(0, lastFailure.addingTimeInterval(delay).timeIntervalSince(now))
     }
 
+    /// What becomes of a login attempt at `now`: heard, or refused for a while.
+    public enum Admission: Sendable, Hashable {
+        /// The password is checked. `reserved` is what to store *before* checking it: the
+        /// attempt counted as a failure until the password proves right, so that an
+        /// attempt arriving meanwhile sees it (issue 14: twenty attempts at once after
+        /// the back-off began got twenty checks, where the first one alone may be heard).
+        case heard(reserved: LoginBackoff)
+        /// Not heard: the seconds left before an attempt is.
+        case backedOff(wait: TimeInterval)
+    }
+
+    /// Whether an attempt at `now` is heard and, if so, the state that reserves it. A
+    /// store reads the state, decides and writes `reserved` in one write transaction, so
+    /// attempts made at once are decided one after another, as if typed in a row; the
+    /// right password then resets the count (``recordingSuccess()``).
+    public func admitting(at now: Date) -> Admission {
+        let wait = waitBeforeAttempt(at: now)
+        return wait > 0 ? .backedOff(wait: wait) : .heard(reserved: recordingFailure(at: now))
+    }
+
     public func recordingFailure(at now: Date) -> LoginBackoff {
         LoginBackoff(failures: failures + 1, lastFailure: now)
     }

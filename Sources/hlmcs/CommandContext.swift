@@ -1,3 +1,4 @@
+import TextSafety
 import Accounts
 import AccountStore
 import Foundation
@@ -40,25 +41,32 @@ struct CommandContext {
         context.verbose(String(format: "done in %.3f s", Date().timeIntervalSince(started)))
     }
 
+    /// A line for the person on standard error (never mixed into the output proper).
+    func note(_ line: String) {
+        Output.message("hlmcs: " + line)
+    }
+
     func verbose(_ line: String) {
-        if options.verbose { FileHandle.standardError.write(Data(("hlmcs: " + line + "\n").utf8)) }
+        if options.verbose { Output.message("hlmcs: " + line) }
     }
 
     /// Logs in from HLMCS_USER / HLMCS_PASSWORD, or by prompting on a terminal.
     /// Returns the session and the login password (kept in memory only).
     func login() throws -> (Session, String) {
         var name = environment["HLMCS_USER"]
-        var password = environment["HLMCS_PASSWORD"]
-        if name == nil || password == nil {
+        // Passwords as bytes, decoded strictly: invalid UTF-8 is refused, not repaired.
+        var passwordBytes = Terminal.environmentBytes("HLMCS_PASSWORD")
+        if name == nil || passwordBytes == nil {
             guard Terminal.isInteractive else {
                 throw CommandFailure(status: .loginOrPermission, message: strings.loginNeeded)
             }
             if name == nil { name = Terminal.readLine(prompt: strings.promptUser) }
-            if password == nil { password = Terminal.readSecret(prompt: strings.promptPassword) }
+            if passwordBytes == nil { passwordBytes = Terminal.readSecretBytes(prompt: strings.promptPassword) }
         }
-        guard let name, let password else {
+        guard let name, let passwordBytes else {
             throw CommandFailure(status: .loginOrPermission, message: strings.loginNeeded)
         }
+        let password = try PasswordRules.password(fromBytes: passwordBytes)
         let session = try store.login(name: name, password: password, now: Date())
         verbose("logged in as \(session.user) (\(session.role.name))")
         return (session, password)
@@ -68,17 +76,17 @@ struct CommandContext {
     /// standard input.
     func newPassword(for user: String) throws -> String {
         if Terminal.isInteractive {
-            guard let first = Terminal.readSecret(prompt: strings.promptNewPassword(user)),
-                  let second = Terminal.readSecret(prompt: strings.promptConfirm) else {
+            guard let first = Terminal.readSecretBytes(prompt: strings.promptNewPassword(user)),
+                  let second = Terminal.readSecretBytes(prompt: strings.promptConfirm) else {
                 throw CommandFailure(status: .usage, message: strings.noPasswordGiven)
             }
             guard first == second else { throw CommandFailure(status: .usage, message: strings.passwordsDiffer) }
-            return first
+            return try PasswordRules.password(fromBytes: first)
         }
-        guard let line = Terminal.readLine(prompt: nil), !line.isEmpty else {
+        guard let line = Terminal.readLineBytes(prompt: nil), !line.isEmpty else {
             throw CommandFailure(status: .usage, message: strings.noPasswordGiven)
         }
-        return line
+        return try PasswordRules.password(fromBytes: line)
     }
 
     func role(_ text: String) throws -> Role {
@@ -99,9 +107,10 @@ struct CommandContext {
     func emit(text: String, json: [String: Any]) {
         if options.json {
             let data = (try? JSONSerialization.data(withJSONObject: json, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-            print(String(decoding: data, as: UTF8.self))
+            // JSONSerialization leaves DEL, C1 and bidi controls raw: escaped as \uXXXX.
+            Output.line(String(decoding: OutsideText.hardenJSON(data), as: UTF8.self))
         } else {
-            print(text)
+            Output.line(text)
         }
     }
 }

@@ -55,6 +55,8 @@ struct UsersCommand: ParsableCommand {
                 let (session, _) = try context.login()
                 // Refuse before asking for a password the user may not set.
                 try context.store.authorize(session, .users, target: name, now: Date())
+                // A lookalike of a name in use is refused before the password is asked for.
+                try context.store.checkNewUserName(name)
                 let password = try context.newPassword(for: name)
                 try context.store.addUser(name: name, role: role, password: password, by: session, now: Date())
                 context.emit(text: context.strings.userAdded(name, role),

@@ -216,3 +216,64 @@ import Testing
         #expect(try store.setting("lang") == nil)
     }
 }
+
+/// Issue 14: names that look alike, and password text, in the store.
+@Suite struct AccountStoreInputTests {
+    @Test func aNameThatLooksLikeOneInUseIsRefusedAndAudited() throws {
+        let (store, admin) = try initializedStore()
+        try store.addUser(name: "admin", role: .read, password: "admin-pass", by: admin, now: t0)
+        for lookalike in ["\u{430}dmin", "Admin", "ADMIN", "adrnin", "ａｄｍｉｎ"] {
+            #expect(throws: UserNameError.lookalike(name: lookalike, existing: "admin")) {
+                try store.addUser(name: lookalike, role: .administrator, password: "other-pass", by: admin, now: t0)
+            }
+            #expect(throws: UserNameError.lookalike(name: lookalike, existing: "admin")) { try store.checkNewUserName(lookalike) }
+        }
+        // The built-in administrator, through its English spelling too.
+        #expect(throws: UserNameError.lookalike(name: "\u{410}dministrator", existing: UserName.firstAdministrator)) {
+            try store.addUser(name: "\u{410}dministrator", role: .read, password: "other-pass", by: admin, now: t0)
+        }
+        #expect(throws: StorageError.userExists(name: "admin")) { try store.checkNewUserName("admin") }
+        try store.checkNewUserName("alice")
+        try store.addUser(name: "alice", role: .read, password: "alice-pass", by: admin, now: t0)
+        #expect(try store.listUsers(by: admin, now: t0).map(\.name) == ["admin", "alice", UserName.firstAdministrator])
+        let refused = try store._allAuditEntries().filter { $0.action == "users-add" && $0.outcome == .failure }
+        #expect(refused.count == 6)
+        // Logins stay exact, and the English spelling still reaches the administrator.
+        #expect(throws: StorageError.loginFailed(retryAfter: nil)) { try store.login(name: "Admin", password: "admin-pass", now: t0) }
+        _ = try store.login(name: "admin", password: "admin-pass", now: t0)
+        #expect(try store.login(name: "Administrator", password: adminPassword, now: t0).user == UserName.firstAdministrator)
+    }
+
+    @Test func newPasswordsMustBeCleanText() throws {
+        let (store, admin) = try initializedStore()
+        #expect(throws: PasswordTextError.replacementCharacter) {
+            try store.addUser(name: "alice", role: .read, password: "alice-pass-\u{FFFD}", by: admin, now: t0)
+        }
+        #expect(throws: PasswordTextError.controlCharacter) {
+            try store.addUser(name: "alice", role: .read, password: "alice-pass\u{1B}[A", by: admin, now: t0)
+        }
+        try store.addUser(name: "alice", role: .read, password: "alice-pass", by: admin, now: t0)
+        #expect(throws: PasswordTextError.replacementCharacter) {
+            try store.setPassword(of: "alice", to: "new-pass-\u{FFFD}", currentPassword: nil, by: admin, now: t0)
+        }
+        let fresh = try memoryStore()
+        #expect(throws: PasswordTextError.controlCharacter) { try fresh.initialize(administratorPassword: "admin\u{0}secret", now: t0) }
+    }
+
+    @Test func aLossilyDecodedPasswordNeverLogsIn() throws {
+        let (store, admin) = try initializedStore()
+        // Set before this check existed: the hash of a password with U+FFFD in it.
+        try store.addUser(name: "alice", role: .read, password: "alice-pass", by: admin, now: t0)
+        let legacy = try fastHasher.hash("alice-\u{FFFD}-pass").encoded
+        try store.writer.write { try $0.execute(sql: "UPDATE users SET password_hash = ? WHERE name = 'alice'", arguments: [legacy]) }
+        // Any bad byte in that place decoded to the same text and logged in; now none does,
+        // and such attempts are not heard: the count stays.
+        for bytes in [[0xFF], [0xFE], [0xC3]] as [[UInt8]] {
+            let typed = String(decoding: Array("alice-".utf8) + bytes + Array("-pass".utf8), as: UTF8.self)
+            #expect(throws: StorageError.loginFailed(retryAfter: nil)) { try store.login(name: "alice", password: typed, now: t0) }
+        }
+        #expect(try store.writer.read { try AccountStore.userRow($0, "alice") }?.failedLogins == 0)
+        let log = try store._allAuditEntries().filter { $0.user == "alice" && $0.action == "login-failed" }
+        #expect(log.map(\.target) == ["unusable-password", "unusable-password", "unusable-password"])
+    }
+}

@@ -31,3 +31,34 @@ import Testing
         #expect(backoff.failures == 0)
     }
 }
+
+/// Issue 14: the decision a store takes in one write transaction per attempt.
+@Suite struct LoginAdmissionTests {
+    let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+
+    @Test func attemptsAtOnceAreHeardOnlyAsIfTypedInARow() {
+        // Twenty attempts at the same moment, none answered yet: each reservation is seen
+        // by the next, so the free attempts are heard and the rest wait.
+        var state = LoginBackoff()
+        var heard = 0
+        for _ in 0 ..< 20 {
+            if case .heard(let reserved) = state.admitting(at: t0) {
+                heard += 1
+                state = reserved
+            }
+        }
+        #expect(heard == LoginBackoff.freeAttempts)
+        #expect(state.admitting(at: t0) == .backedOff(wait: 30))
+    }
+
+    @Test func afterTheBackOffBeganOneAttemptIsHeardPerDelay() {
+        let state = LoginBackoff(failures: 5, lastFailure: t0)
+        #expect(state.admitting(at: t0.addingTimeInterval(10)) == .backedOff(wait: 20))
+        guard case .heard(let reserved) = state.admitting(at: t0.addingTimeInterval(30)) else {
+            Issue.record("not heard after the delay")
+            return
+        }
+        #expect(reserved == LoginBackoff(failures: 6, lastFailure: t0.addingTimeInterval(30)))
+        #expect(reserved.admitting(at: t0.addingTimeInterval(30)) == .backedOff(wait: 60))
+    }
+}
