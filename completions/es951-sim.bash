@@ -164,7 +164,7 @@ _es951-sim() {
 
     local -a repeating_flags=()
     local -a non_repeating_flags=(--wrapper --version -h --help)
-    local -a repeating_options=(--refuse-write)
+    local -a repeating_options=(--refuse-write --answer --hostile)
     local -a non_repeating_options=(--tcp --pty --serial --mode --meters --seed --serial-number --password --max-info --window --baud --turnaround --faults --trace --map)
     __es951-sim_offer_flags_options 0
 
@@ -216,6 +216,13 @@ _es951-sim() {
         return
         ;;
     '--map')
+        return
+        ;;
+    '--answer')
+        return
+        ;;
+    '--hostile')
+        __es951-sim_add_completions -W 'endless-segments'$'\n''endless-blocks'$'\n''huge-array'$'\n''ignore-release'$'\n''silent-after-association'$'\n''slow-drip'
         return
         ;;
     esac

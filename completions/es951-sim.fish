@@ -20,7 +20,7 @@ function __es951-sim_parse_tokens -S
     set -l unparsed_tokens (__es951-sim_tokens -pc)
     switch $unparsed_tokens[1]
     case 'es951-sim'
-        __es951-sim_parse_subcommand 0 'tcp=' 'wrapper' 'pty=' 'serial=' 'mode=' 'meters=' 'seed=' 'serial-number=' 'password=' 'max-info=' 'window=' 'baud=' 'turnaround=' 'faults=' 'trace=' 'refuse-write=+' 'map=' 'version' 'h/help'
+        __es951-sim_parse_subcommand 0 'tcp=' 'wrapper' 'pty=' 'serial=' 'mode=' 'meters=' 'seed=' 'serial-number=' 'password=' 'max-info=' 'window=' 'baud=' 'turnaround=' 'faults=' 'trace=' 'refuse-write=+' 'map=' 'answer=+' 'hostile=+' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'help'
             __es951-sim_parse_subcommand -r 1 'version'
@@ -94,6 +94,8 @@ complete -c 'es951-sim' -n '__es951-sim_should_offer_completions_for_flags_or_op
 complete -c 'es951-sim' -n '__es951-sim_should_offer_completions_for_flags_or_options "es951-sim" trace' -l 'trace' -d 'Write a frame trace to FILE.' -rfka ''
 complete -c 'es951-sim' -n '__es951-sim_should_offer_completions_for_flags_or_options "es951-sim"' -l 'refuse-write' -d 'Refuse writes of this attribute (repeatable).' -rfka ''
 complete -c 'es951-sim' -n '__es951-sim_should_offer_completions_for_flags_or_options "es951-sim" map' -l 'map' -d 'A device map other than the built-in one.' -rfka ''
+complete -c 'es951-sim' -n '__es951-sim_should_offer_completions_for_flags_or_options "es951-sim"' -l 'answer' -d 'Hostile device (testing): answer GETs of this attribute with these bytes, whatever the device holds (repeatable).' -rfka ''
+complete -c 'es951-sim' -n '__es951-sim_should_offer_completions_for_flags_or_options "es951-sim"' -l 'hostile' -d 'Hostile device (testing): misbehave on purpose (repeatable or comma-separated).' -rfka 'endless-segments endless-blocks huge-array ignore-release silent-after-association slow-drip'
 complete -c 'es951-sim' -n '__es951-sim_should_offer_completions_for_flags_or_options "es951-sim" version' -l 'version' -d 'Show the version.'
 complete -c 'es951-sim' -n '__es951-sim_should_offer_completions_for_flags_or_options "es951-sim" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'es951-sim' -n '__es951-sim_should_offer_completions_for_positional "es951-sim" -eq 1' -fa 'help' -d 'Show subcommand help information.'

@@ -65,16 +65,28 @@ public struct ServerApplication: Sendable {
     public private(set) var associations: [Int: Association] = [:]
     /// What the last ``handle(_:client:now:connection:)`` did.
     public private(set) var lastSummary: Summary?
+    // Hostile-device hook (es951-sim --answer, --hostile; HostileApplication.swift): empty,
+    // the device as it is; long hostile GETs in progress by connection.
+    public var hostile = HostileBehaviour()
+    var hostileGets: [Int: HostileGet] = [:]
 
     public init(device: DeviceState) { self.device = device }
 
     public func association(_ connection: Int = 0) -> Association? { associations[connection] }
 
     /// The link of `connection` went down: its association ends.
-    public mutating func disconnected(connection: Int = 0) { associations[connection] = nil }
+    public mutating func disconnected(connection: Int = 0) {
+        associations[connection] = nil
+        hostileGets[connection] = nil   // hostile-device hook
+    }
 
     /// Answers one request APDU from `client` on `connection`.
     public mutating func handle(_ bytes: [UInt8], client: UInt16, now: HostTime, connection: Int = 0) -> [UInt8] {
+        // Hostile-device hook (HostileApplication.swift): nil unless `hostile` changes this answer.
+        if let (answer, summary) = hostileAnswer(bytes, client: client, now: now, connection: connection) {
+            lastSummary = summary
+            return answer
+        }
         var summary = Summary(client: client, service: "?", object: "-", result: "-", requestBytes: bytes.count, responseBytes: 0)
         let response: APDU
         do {

@@ -19,6 +19,9 @@ public final class SimulatorServer: Sendable {
         public var log: (@Sendable (String) -> Void)?
         /// Wraps each connection's channel (pacing, faults, trace) before it is served.
         public var wrap: (@Sendable (any ByteChannel) -> any ByteChannel)?
+        /// Hostile-device hook: the link modes (``HostileSession``); empty, the device as it is.
+        /// The application modes are ``ServerApplication/hostile``, slow-drip is in `wrap`.
+        public var hostile = HostileBehaviour()
         public init(maxInfo: Int = 512, window: Int = 7, inactivityTimeout: Duration = .seconds(120),
                     log: (@Sendable (String) -> Void)? = nil, wrap: (@Sendable (any ByteChannel) -> any ByteChannel)? = nil) {
             self.maxInfo = min(max(maxInfo, 32), 2030); self.window = min(max(window, 1), 7)
@@ -37,11 +40,11 @@ public final class SimulatorServer: Sendable {
         self.device = device; self.options = options
     }
 
-    private func session() async -> ServerSession {
+    private func session() async -> HostileSession {   // hostile-device hook: a ServerSession inside
         let address = HDLCAddress.server(upper: 1, lower: await device.logicalAddress, size: 4)
-        return ServerSession(configuration: .init(address: address, limits: HDLCParameters(
+        return HostileSession(ServerSession(configuration: .init(address: address, limits: HDLCParameters(
             maxInfoTransmit: options.maxInfo, maxInfoReceive: options.maxInfo,
-            windowTransmit: options.window, windowReceive: options.window)))
+            windowTransmit: options.window, windowReceive: options.window))), behaviour: options.hostile)
     }
 
     /// Accepts TCP clients until the listener closes; each is served on its own task,

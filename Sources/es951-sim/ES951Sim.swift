@@ -49,6 +49,31 @@ struct ES951Sim: AsyncParsableCommand {
     var refuseWrite: [String] = []
     @Option(help: "A device map other than the built-in one.")
     var map: String?
+    // Hostile device (testing): man/es951-sim.1, "HOSTILE DEVICE (TESTING)".
+    @Option(name: .customLong("answer"), help: ArgumentHelp(
+        "Hostile device (testing): answer GETs of this attribute with these bytes, whatever the device holds (repeatable).",
+        discussion: """
+            HEX is the encoded A-XDR Data, sent as given (not checked), e.g. \
+            1/0.0.94.7.141.255/2=0203150000000000000001150000000000000002150000000000000003; \
+            =@FILE reads the hex from FILE (for long answers). Also inside a GET-with-list and \
+            with selective access; long answers go in blocks and HDLC segments as usual.
+            """,
+        valueName: "class/obis/attr=hex"))
+    var answer: [String] = []
+    @Option(name: .customLong("hostile"), help: ArgumentHelp(
+        "Hostile device (testing): misbehave on purpose (repeatable or comma-separated).",
+        discussion: """
+            endless-segments: a GET's answer in HDLC segments that never end (one per RR).
+            endless-blocks: a GET's answer in data blocks, never the last one.
+            huge-array: an array answer claims 0xFFFFFFFF entries and streams them in blocks.
+            ignore-release: no answer to RLRQ or DISC.
+            silent-after-association: SNRM and AARQ answered, then nothing until the next SNRM.
+            slow-drip[=MS]: every byte sent alone, MS (default 1000) after the one before.
+            endless-blocks, huge-array and slow-drip work with --wrapper too.
+            """,
+        valueName: "mode"),
+            completion: .list(HostileBehaviour.Mode.allCases.map(\.rawValue)))
+    var hostile: [String] = []
 
     /// Usage errors exit with 2 (SPEC.md exit statuses), not argument-parser's 64.
     static func main() async {
@@ -77,6 +102,72 @@ struct ES951Sim: AsyncParsableCommand {
         if let turnaround, turnaround < 0 { throw ValidationError("--turnaround must be 0 or more") }
         guard (32...2030).contains(maxInfo) else { throw ValidationError("--max-info must be 32…2030") }
         guard (1...7).contains(window) else { throw ValidationError("--window must be 1…7") }
+        for text in refuseWrite where Self.attributeDescriptor(text) == nil {
+            throw ValidationError("--refuse-write \(text): CLASS/OBIS/ATTR, e.g. 42/0.0.25.1.0.255/3")
+        }
+        let behaviour = try hostileBehaviour()
+        if wrapper, let mode = HostileBehaviour.Mode.allCases.first(where: {
+            behaviour.modes.contains($0) && HostileBehaviour.linkModes.contains($0) }) {
+            throw ValidationError("--hostile \(mode.rawValue) acts on HDLC frames: not with --wrapper")
+        }
+    }
+
+    /// CLASS/OBIS/ATTR, e.g. `42/0.0.25.1.0.255/3` (`--refuse-write`, `--answer`).
+    static func attributeDescriptor<S: StringProtocol>(_ text: S) -> CosemAttributeDescriptor? {
+        let parts = text.split(separator: "/")
+        guard parts.count == 3, let classID = UInt16(parts[0]), let obis = OBISCode(String(parts[1])),
+              let attribute = Int8(parts[2]) else { return nil }
+        return CosemAttributeDescriptor(classID: classID, instance: obis, attribute: attribute)
+    }
+
+    /// `--answer` and `--hostile` as one ``HostileBehaviour`` (empty without them).
+    func hostileBehaviour() throws -> HostileBehaviour {
+        var behaviour = HostileBehaviour()
+        for text in answer {
+            let (descriptor, bytes) = try Self.cannedAnswer(text)
+            guard behaviour.answers[descriptor] == nil else { throw ValidationError("--answer \(descriptor): given twice") }
+            behaviour.answers[descriptor] = bytes
+        }
+        let names = HostileBehaviour.Mode.allCases.map(\.rawValue).joined(separator: ", ")
+        for item in hostile.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false) }) {
+            let word = item.trimmingCharacters(in: .whitespaces)
+            let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let mode = HostileBehaviour.Mode(rawValue: String(parts[0])) else {
+                throw ValidationError("--hostile \(word): unknown mode; one of \(names)")
+            }
+            if parts.count == 2 {
+                guard mode == .slowDrip, let ms = Int(parts[1]), ms > 0 else {
+                    throw ValidationError("--hostile \(word): only slow-drip takes a value, milliseconds > 0 (slow-drip=200)")
+                }
+                behaviour.dripInterval = .milliseconds(ms)
+            }
+            behaviour.modes.insert(mode)
+        }
+        return behaviour
+    }
+
+    /// One `--answer CLASS/OBIS/ATTR=HEX` (or `=@FILE`, the hex read from FILE).
+    static func cannedAnswer(_ text: String) throws -> (CosemAttributeDescriptor, [UInt8]) {
+        let shown = text.count > 60 ? text.prefix(57) + "..." : Substring(text)
+        guard let equals = text.firstIndex(of: "=") else {
+            throw ValidationError("--answer \(shown): CLASS/OBIS/ATTR=HEX, e.g. 1/0.0.94.7.141.255/2=0203120064120060120004")
+        }
+        guard let descriptor = attributeDescriptor(text[..<equals]) else {
+            throw ValidationError("--answer \(shown): \(text[..<equals]) is not CLASS/OBIS/ATTR, e.g. 1/0.0.94.7.141.255/2")
+        }
+        var hex = String(text[text.index(after: equals)...])
+        if hex.hasPrefix("@") {
+            let path = String(hex.dropFirst())
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ValidationError("--answer \(descriptor): cannot read \(path)")
+            }
+            hex = String(decoding: data, as: UTF8.self)
+        }
+        guard let bytes = Hex.bytes(hex) else {
+            throw ValidationError("--answer \(descriptor): the answer must be hex digits in pairs (spaces and : allowed), e.g. 15FFFFFFFFFFFFFFFF")
+        }
+        guard !bytes.isEmpty else { throw ValidationError("--answer \(descriptor): no bytes to answer with") }
+        return (descriptor, bytes)
     }
 
     func run() async throws {
@@ -101,23 +192,25 @@ struct ES951Sim: AsyncParsableCommand {
         }
         var refused = Set<CosemAttributeDescriptor>()
         for text in refuseWrite {
-            let parts = text.split(separator: "/")
-            guard parts.count == 3, let classID = UInt16(parts[0]), let obis = OBISCode(String(parts[1])),
-                  let attribute = Int8(parts[2]) else {
+            guard let descriptor = Self.attributeDescriptor(text) else {
                 throw ValidationError("--refuse-write \(text): CLASS/OBIS/ATTR, e.g. 42/0.0.25.1.0.255/3")
             }
-            refused.insert(CosemAttributeDescriptor(classID: classID, instance: obis, attribute: attribute))
+            refused.insert(descriptor)
         }
+        let hostile = try hostileBehaviour()
         let configuration = DeviceState.Configuration(serialNumber: serialNumber, password: Array(password.utf8),
                                                       meters: meters, seed: seed, refusedWrites: refused)
-        let application = ServerApplication(device: DeviceState(configuration: configuration, map: deviceMap,
+        var application = ServerApplication(device: DeviceState(configuration: configuration, map: deviceMap,
                                                                 now: SimulatorServer.now()))
+        application.hostile = hostile
         let link = LinkEmulation(baud: baud, turnaround: turnaround.map { .milliseconds($0) }, faults: faultSpec,
                                  trace: frameTrace, secret: Array(password.utf8),
                                  framing: wrapper ? .wrapper : .hdlc)
         let log: @Sendable (String) -> Void = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
-        let server = SimulatorServer(device: SharedDevice(application),
-                                     options: .init(maxInfo: maxInfo, window: window, log: log, wrap: link.wrapper))
+        var options = SimulatorServer.Options(maxInfo: maxInfo, window: window, log: log, wrap: hostile.wrapping(link.wrapper))
+        options.hostile = hostile
+        if !hostile.isEmpty { log(hostile.summary) }
+        let server = SimulatorServer(device: SharedDevice(application), options: options)
 
         Signals.install()
         var tasks: [Task<Void, Never>] = []
