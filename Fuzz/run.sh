@@ -2,7 +2,7 @@
 # Runs each libFuzzer target and prints its figures.
 #   Fuzz/run.sh [SECONDS] [TARGET...]          each target for SECONDS (default 300)
 #   Fuzz/run.sh --runs N [TARGET...]           each target for N executions (e.g. 10000000)
-# targets: fuzz-hdlc fuzz-apdu fuzz-axdr fuzz-session. One target at a time (one core).
+# targets: fuzz-hdlc fuzz-apdu fuzz-axdr fuzz-session fuzz-models. One target at a time (one core).
 # Corpora start from Fuzz/seeds/<target>/ (the test vectors) and grow in
 # Fuzz/corpus-<target>/ (not committed); crashes are written to Fuzz/artifacts/, to be
 # fixed and then copied into Fuzz/seeds/<target>/ so every later run replays them.
@@ -14,7 +14,7 @@ if [ "${1:-}" = "--runs" ]; then
 elif [ -n "${1:-}" ] && [ "${1#fuzz-}" = "$1" ]; then
     limit=(-max_total_time="$1"); what="$1 s"; shift
 fi
-targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(fuzz-hdlc fuzz-apdu fuzz-axdr fuzz-session)
+targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(fuzz-hdlc fuzz-apdu fuzz-axdr fuzz-session fuzz-models)
 mkdir -p Fuzz/artifacts
 bin=$(Fuzz/build.sh "${targets[@]}")
 status=0

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# A short fuzz run for CI: builds the four libFuzzer targets (release, -sanitize=fuzzer,
+# A short fuzz run for CI: builds the five libFuzzer targets (release, -sanitize=fuzzer,
 # in .build-fuzz) and runs each for 20 000 executions from its seeds (the test vectors
 # and every crash ever found), in a scratch corpus. Fails when any target crashes.
 # Takes about 30 s on a fresh clone, most of it the build (only DLMS and the targets). The long runs
 # (10 million executions a target) are `Fuzz/run.sh --runs 10000000`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-targets=(fuzz-hdlc fuzz-apdu fuzz-axdr fuzz-session)
+targets=(fuzz-hdlc fuzz-apdu fuzz-axdr fuzz-session fuzz-models)
 bin=$(Fuzz/build.sh "${targets[@]}")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -37,6 +37,8 @@ public actor Concentrator {
     /// Traffic totals when the command in progress began.
     var operationStart = TrafficCounter.Totals()
     let rowsSoFar = RowCount()
+    /// The device's identity on this association, once read (``identity()``).
+    var knownIdentity: DeviceIdentity?
 
     public init(connection: DLMSConnection, map: DeviceMap) {
         self.init(connection: connection, map: map, catalogue: nil, traffic: nil, now: { Date() })
@@ -64,6 +66,8 @@ public actor Concentrator {
 
     public func open() async throws(ConcentratorError) -> AssociationInfo {
         try await logged("open") { () async throws(ConcentratorError) -> AssociationInfo in
+            // The map's write-only attributes are secrets too: masked in the trace.
+            await connection.markSecret(map.objects.flatMap { o in o.attributes.filter(\.writeOnly).map { o.descriptor($0.index) } })
             do throws(DLMSConnectionError) { return try await connection.open() } catch { throw ConcentratorError(error) }
         }
     }

@@ -42,6 +42,10 @@ public actor DLMSConnection {
     private var traceWrapper = WrapperCodec()
     /// The LLS password: masked in the trace of sent frames (the AARQ carries it).
     private let secret: [UInt8]?
+    /// Attributes a map marks secret, beside ``SecretAttributes``'s rule.
+    private var secretAttributes: Set<CosemAttributeDescriptor> = []
+    /// True while a request touching a secret runs: its frames' information is masked.
+    private var maskingRequest = false
     static let readSlice: Duration = .milliseconds(100)
     /// Bytes a second the line carries (for the deadline of a request).
     public nonisolated let lineBytesPerSecond: Double
@@ -58,6 +62,23 @@ public actor DLMSConnection {
         self.lineBytesPerSecond = max(1, lineBytesPerSecond ?? 960)
         self.session = ClientSession(configuration: configuration)
         if case .low(let password) = configuration.authentication { secret = password } else { secret = nil }
+    }
+
+    /// Marks more attributes secret (a map's write-only ones): requests that read or
+    /// write them are masked in the trace like the built-in ones.
+    public func markSecret(_ attributes: some Sequence<CosemAttributeDescriptor>) {
+        secretAttributes.formUnion(attributes)
+    }
+
+    func isSecret(_ request: ClientRequest) -> Bool {
+        switch request {
+        case .get(let attributes):
+            return attributes.contains { SecretAttributes.isSecret($0.attribute) || secretAttributes.contains($0.attribute) }
+        case .set(let attribute, _):
+            return SecretAttributes.isSecret(attribute) || secretAttributes.contains(attribute)
+        case .action(let method, _):
+            return SecretAttributes.isSecret(method)
+        }
     }
 
     /// What the association settled, once open.
@@ -127,6 +148,8 @@ public actor DLMSConnection {
     }
 
     private func request(_ request: ClientRequest, bound: ResponseBound) async throws(DLMSConnectionError) -> ClientResponse {
+        maskingRequest = isSecret(request)
+        defer { maskingRequest = false }
         let actions = session.request(request)
         switch try await run(actions, limit: limit(for: bound)) {
         case .deliver(let response)?: return response
@@ -222,35 +245,55 @@ public actor DLMSConnection {
                 throw .transport(error)
             }
             received += bytes.count
-            traceReceived(bytes)
+            try traceReceived(bytes)
             pending = session.bytesReceived(bytes)
         }
     }
 
     private func send(_ bytes: [UInt8]) async throws(DLMSConnectionError) {
         // Until the association is up, frames may carry pieces of the AARQ's password.
-        trace?.record(.sent, bytes, masking: secret, splitAcrossFrames: !session.isAssociated)
+        if let trace {
+            if maskingRequest {
+                trace.record(.sent, FrameTrace.maskingInformation(bytes), masking: nil)
+            } else {
+                trace.record(.sent, bytes, masking: secret, splitAcrossFrames: !session.isAssociated)
+            }
+            try checkTrace(trace)
+        }
         do { try await channel.write(bytes) } catch {
             deadline = nil
             throw .transport(error)
         }
     }
 
-    private func traceReceived(_ bytes: [UInt8]) {
+    private func traceReceived(_ bytes: [UInt8]) throws(DLMSConnectionError) {
         guard let trace else { return }
+        let mask = maskingRequest
         if configuration.framing == .wrapper {      // one line per wrapper PDU
             traceWrapper.append(bytes)
             while let pdu = try? traceWrapper.decode() {
-                trace.record(.received, WrapperCodec.encode(pdu) ?? pdu.apdu, masking: nil)
+                let raw = WrapperCodec.encode(pdu) ?? pdu.apdu
+                trace.record(.received, mask ? FrameTrace.maskingInformation(raw) : raw, masking: nil)
             }
+            try checkTrace(trace)
             return
         }
         traceDecoder.append(bytes)
         while let event = traceDecoder.next() {
             switch event {
             case .frame(_, let raw), .invalid(_, let raw):
-                trace.record(.received, raw, masking: nil)
+                trace.record(.received, mask ? FrameTrace.maskingInformation(raw) : raw, masking: nil)
             }
+        }
+        try checkTrace(trace)
+    }
+
+    /// A trace asked for and not written stops the connection: the engineer would lose
+    /// the record without knowing.
+    private func checkTrace(_ trace: FrameTrace) throws(DLMSConnectionError) {
+        if let code = trace.writeFailure {
+            deadline = nil
+            throw .traceFailed(path: trace.path ?? "", errno: code)
         }
     }
 }

@@ -7,4 +7,6 @@ public enum DLMSConnectionError: Error, Equatable, Sendable {
     /// The session failed, or the request did (the device refused, no answer after the
     /// tries, cancelled…).
     case dlms(DLMSError)
+    /// The frame trace (`--trace FILE`) could not be written (`errno`: a full disk…).
+    case traceFailed(path: String, errno: Int32)
 }

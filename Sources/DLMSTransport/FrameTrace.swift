@@ -16,26 +16,41 @@ public enum TraceDirection: Sendable, Hashable {
 ///
 /// e.g. `0.012345 > 7e a0 07 03 21 93 0f 01 7e`, the whole frame with its flags. A secret
 /// (the LLS password) is written as `2a` per byte wherever it occurs in the frame, so the
-/// byte count stays true.
+/// byte count stays true; so is the whole information field of the frames of a request
+/// that reads or writes a secret attribute (``maskingInformation(_:)``).
+///
+/// The file is created 0600 (a trace shows the device's data), and a write that fails
+/// (a full disk, `/dev/full`) is remembered in ``writeFailure``: the connection stops
+/// rather than go on without the trace that was asked for.
 public final class FrameTrace: Sendable {
     private let fd: Int32
     private let sink: (@Sendable (String) -> Void)?
     private let origin = ContinuousClock.now
     private let lock = Mutex(())
+    private let failure = Mutex<Int32?>(nil)
+    /// The file's path (nil for a sink).
+    public let path: String?
 
-    /// Creates (or truncates) the trace file.
+    /// Creates (or truncates) the trace file, mode 0600 whatever it had.
     /// - Throws: `.notFound`, `.permissionDenied` or `.io` when it cannot be written.
     public init(path: String) throws(TransportError) {
-        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOCTTY, 0o600)
         guard fd >= 0 else { throw openError(errno, path: path, operation: "open") }
+        var status = stat()
+        if fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG { fchmod(fd, 0o600) }
         self.fd = fd
+        self.path = path
         sink = nil
     }
+
+    /// The errno of the first write that failed, nil while every line was written.
+    public var writeFailure: Int32? { failure.withLock { $0 } }
 
     /// A trace that hands each line (already masked, without the newline) to `sink`
     /// instead of a file: the terminal UI shows them in its exchange log.
     public init(sink: @escaping @Sendable (String) -> Void) {
         fd = -1
+        path = nil
         self.sink = sink
     }
 
@@ -53,7 +68,11 @@ public final class FrameTrace: Sendable {
             var done = 0
             while done < bytes.count {
                 let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
-                if n > 0 { done += n } else if errno != EINTR { return }
+                if n > 0 { done += n } else if n < 0 && errno == EINTR { continue } else {
+                    let code = n < 0 ? errno : ENOSPC
+                    failure.withLock { if $0 == nil { $0 = code } }
+                    return
+                }
             }
         }
     }
@@ -74,6 +93,22 @@ public final class FrameTrace: Sendable {
             text.append(hex[Int(b & 0x0F)])
         }
         return text
+    }
+
+    /// `frame` with its whole information field replaced by as many `0x2a` bytes (header,
+    /// checks and flags kept, so the trace still shows the exchange and its size). For a
+    /// request that reads or writes a secret (an LLS secret, a PPP or DPD password, a
+    /// key), whose value no pattern can find. A frame that does not decode is masked
+    /// whole but its flags.
+    public static func maskingInformation(_ frame: [UInt8]) -> [UInt8] {
+        var out = frame
+        guard let decoded = try? HDLCFrame(decoding: frame) else {
+            for i in out.indices.dropFirst().dropLast() { out[i] = 0x2A }
+            return out
+        }
+        let end = frame.count - 3
+        for i in (end - decoded.information.count)..<end { out[i] = 0x2A }
+        return out
     }
 
     /// `frame` with every occurrence of `secret` replaced by as many `0x2a` bytes.

@@ -31,6 +31,7 @@ public final class CSVFile {
         guard opened >= 0 else { throw .cannotCreate(path: path, errno: errno) }
         descriptor = opened
         temporaryPath = candidate
+        TemporaryFiles.add(candidate)
         do {
             try put(CSVWriter.byteOrderMark)
             if let header { try appendHeader(header) }
@@ -61,6 +62,7 @@ public final class CSVFile {
         }
         close(descriptor)
         descriptor = -1
+        defer { TemporaryFiles.remove(temporaryPath) }
         if rename(temporaryPath, path) != 0 {
             let code = errno
             unlink(temporaryPath)
@@ -74,6 +76,7 @@ public final class CSVFile {
         close(descriptor)
         descriptor = -1
         unlink(temporaryPath)
+        TemporaryFiles.remove(temporaryPath)
     }
 
     private func put(_ bytes: [UInt8]) throws(ExportError) {

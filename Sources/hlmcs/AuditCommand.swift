@@ -1,3 +1,4 @@
+import TextSafety
 import Accounts
 import AccountStore
 import ArgumentParser
@@ -22,7 +23,7 @@ struct AuditCommand: ParsableCommand {
             for entry in try context.store.auditLog(since: since, by: session, now: Date()) {
                 let time = AuditEntry.timestamp(entry.time)
                 context.emit(
-                    text: [time, entry.user, entry.action, entry.target, context.strings.outcome(entry.outcome)].joined(separator: "\t"),
+                    text: [time, entry.user, entry.action, entry.target].map { OutsideText.forTerminal($0, limit: nil) }.joined(separator: "\t") + "\t" + context.strings.outcome(entry.outcome),
                     json: ["time": time, "user": entry.user, "action": entry.action, "target": entry.target,
                            "outcome": entry.outcome.rawValue])
             }

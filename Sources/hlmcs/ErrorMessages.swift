@@ -23,6 +23,8 @@ extension Strings {
                     "The optical head sign-on failed at step \(stepName(step)): ",
                     "Вход через оптическую головку не удался на шаге «\(stepName(step))»: ") + message(for: transport, link: link))
             case .usage(let text): return CommandFailure(status: .usage, message: text)
+            case .traceFile(let path, let transport):
+                return CommandFailure(status: .usage, message: traceFileText(path, transport))
             }
         case let error as ConcentratorError:
             return failure(for: error, link: link)
@@ -39,8 +41,11 @@ extension Strings {
         case let error as ExportError:
             return CommandFailure(status: .usage, message: message(for: error))
         case let error as MapError:
-            return CommandFailure(status: .usage, message: t("The device map cannot be used: \(error)",
-                                                             "Карту устройства нельзя использовать: \(error)"))
+            return CommandFailure(status: .usage, message: t("The device map cannot be used: ", "Карту устройства нельзя использовать: ")
+                                  + mapProblem(error))
+        case let error as MapFileUnreadable:
+            return CommandFailure(status: .usage, message: t("The device map \(error.path) cannot be read: ", "Карту устройства \(error.path) не удаётся прочитать: ")
+                                  + fileReason(error.reason) + ".")
         case let refusal as DeviceRefusal:
             return CommandFailure(status: .deviceRefused, message: message(for: refusal))
         default:
@@ -48,8 +53,25 @@ extension Strings {
         }
     }
 
+    /// The trace file cannot be created: a file error, with the reason.
+    func traceFileText(_ path: String, _ error: TransportError) -> String {
+        let reason: (String, String) = switch error {
+        case .notFound: ("its folder does not exist", "её папки не существует")
+        case .permissionDenied: ("permission denied", "нет прав на запись")
+        case .io(let code, _) where code == EISDIR: ("it is a folder", "это папка")
+        case .io(let code, _): (String(cString: strerror(code)), String(cString: strerror(code)))
+        default: ("it cannot be written", "её нельзя записать")
+        }
+        return t("Cannot create the trace file \(path): \(reason.0).",
+                 "Не удаётся создать файл трассировки \(path): \(reason.1).")
+    }
+
     func connectionFailure(_ error: DLMSConnectionError, link: LinkOptions?) -> CommandFailure {
         switch error {
+        case .traceFailed(let path, let code):
+            return CommandFailure(status: .usage, message: t(
+                "Writing the trace file \(path) failed (\(String(cString: strerror(code)))); the command was stopped so that no exchange goes unrecorded.",
+                "Запись файла трассировки \(path) не удалась (\(String(cString: strerror(code)))); команда остановлена, чтобы обмен не остался незаписанным."))
         case .transport(let transport):
             return CommandFailure(status: .link, message: message(for: transport, link: link))
         case .dlms(let dlms):
@@ -121,6 +143,40 @@ extension Strings {
                     "The connection is not in a state to do this (it was closed or is busy).",
                     "Соединение не в том состоянии (закрыто или занято)."))
             }
+        }
+    }
+
+    func fileReason(_ reason: FileReason) -> String {
+        switch reason {
+        case .notFound: t("no such file", "файла нет")
+        case .permissionDenied: t("permission denied", "нет прав")
+        case .isFolder: t("it is a folder", "это папка")
+        case .tooLarge: t("too large", "слишком большой")
+        case .other(let text): text
+        }
+    }
+
+    /// What is wrong with a device map, in words (the place in the file named).
+    func mapProblem(_ error: MapError) -> String {
+        switch error {
+        case .badJSON(let line, let column, _):
+            let at = line.map { l in column.map { t("line \(l), column \($0)", "строка \(l), столбец \($0)") } ?? t("line \(l)", "строка \(l)") }
+            return t("not JSON", "это не JSON") + (at.map { " (" + $0 + ")" } ?? "") + "."
+        case .invalidField(let path, let detail):
+            return t("\(path): \(detail).", "\(path): \(detail).")
+        case .invalidValue(let path, let value):
+            return t("\(path): the value \(value) makes no sense.", "\(path): значение \(value) не имеет смысла.")
+        case .unknownType(let type, let path):
+            return t("\(path): unknown type \(type).", "\(path): неизвестный тип \(type).")
+        case .duplicateObject(let obis): return t("object \(obis) appears twice.", "объект \(obis) указан дважды.")
+        case .duplicateName(let name): return t("the name \(name) appears twice.", "имя \(name) указано дважды.")
+        case .duplicateAttribute(let obis, let index): return t("attribute \(index) of \(obis) appears twice.", "атрибут \(index) объекта \(obis) указан дважды.")
+        case .duplicateMethod(let obis, let index): return t("method \(index) of \(obis) appears twice.", "метод \(index) объекта \(obis) указан дважды.")
+        case .unknownCaptureObject(let profile, let column):
+            return t("profile \(profile) has a column \(column) that is not in the map.", "у профиля \(profile) есть столбец \(column), которого нет в карте.")
+        case .duplicateEvent(let code): return t("event \(code) appears twice.", "событие \(code) указано дважды.")
+        case .unsupportedFormat(let format): return t("format \(format) is not supported.", "формат \(format) не поддерживается.")
+        case .resourceMissing(let name): return t("\(name) is missing from the installation.", "в установке нет \(name).")
         }
     }
 
@@ -304,6 +360,18 @@ extension Strings {
         case .unsupportedType(let type):
             return t("A \(type) cannot be given as one value here; use the gprs or ip command.",
                      "Значение типа \(type) нельзя задать одним словом; используйте команды gprs или ip.")
+        case .blank:
+            return t("The value is empty: nothing was written (an empty value is never sent to the concentrator).",
+                     "Значение пустое: ничего не записано (пустое значение в концентратор не отправляется).")
+        case .serialNumberDigits(let text, let maximum):
+            return t("A serial number is 1 to \(maximum) digits, not \(text.debugDescription): nothing was written.",
+                     "Заводской номер — от 1 до \(maximum) цифр, а не \(text.debugDescription): ничего не записано.")
+        case .secretOnCommandLine:
+            return t("A password is never given on the command line (it stays in the shell history and shows in ps): leave VALUE out and put it in \(ValueInput.secretVariable), or type it at the prompt.",
+                     "Пароль не задаётся в командной строке (он остаётся в истории оболочки и виден в ps): не указывайте ЗНАЧЕНИЕ, а задайте его в \(ValueInput.secretVariable) или введите по запросу.")
+        case .secretNeeded:
+            return t("This attribute is a password: put the new value in \(ValueInput.secretVariable) (no terminal to ask on).",
+                     "Этот атрибут — пароль: задайте новое значение в \(ValueInput.secretVariable) (нет терминала для запроса).")
         }
     }
 

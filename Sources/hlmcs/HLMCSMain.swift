@@ -11,18 +11,21 @@ enum HLMCSMain {
     static func main() async {
         do {
             var command = try HLMCS.parseAsRoot()
-            if var command = command as? AsyncParsableCommand {
-                try await command.run()
+            if command is HLMCS, var tui = command as? AsyncParsableCommand {
+                try await tui.run()          // the terminal UI restores the terminal on signals itself
+            } else if let async = command as? AsyncParsableCommand {
+                nonisolated(unsafe) var command = async
+                try await SignalGuard.run { try await command.run() }
             } else {
                 try command.run()
             }
         } catch let failure as CommandFailure {
-            if !failure.message.isEmpty { FileHandle.standardError.write(Data((failure.message + "\n").utf8)) }
+            if !failure.message.isEmpty { Output.message(failure.message) }
             exit(failure.status.rawValue)
         } catch {
             let code = HLMCS.exitCode(for: error)
             if code == .success { HLMCS.exit(withError: error) }
-            FileHandle.standardError.write(Data((HLMCS.fullMessage(for: error) + "\n").utf8))
+            Output.message(HLMCS.fullMessage(for: error))
             exit(ExitStatus.usage.rawValue)
         }
     }

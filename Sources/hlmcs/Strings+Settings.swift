@@ -1,3 +1,4 @@
+import TextSafety
 import ES951
 
 /// The words of `hlmcs settings` (SPEC F-60), in English and Russian.
@@ -44,15 +45,35 @@ extension Strings {
         case .truncated: t("the file ends without its \"end\" line: truncated?", "файл кончается без строки «end»: обрезан?")
         case .textAfterEnd: t("text after the \"end\" line", "текст после строки «end»")
         case .notKeyValue: t("not \"key = value\"", "не «ключ = значение»")
-        case .unknownKey(let k): t("unknown setting \(k)", "неизвестная настройка \(k)")
+        case .unknownKey(let k): t("unknown setting \(OutsideText.forTerminal(k, limit: 80))", "неизвестная настройка \(OutsideText.forTerminal(k, limit: 80))")
         case .duplicateKey(let k): t("\(k) given twice", "\(k) указан дважды")
         case .missingModel: t("no \"model\" line", "нет строки «model»")
         case .otherModel(let file, let device): t("made for \(file), the concentrator is \(device)", "сделан для \(file), а концентратор — \(device)")
         case .forbiddenKey(let k): t("\(k) is never imported (serial number, MAC and passwords stay out of .set files)",
                                      "\(k) не импортируется (заводской номер, MAC и пароли в файлы .set не входят)")
-        case .invalidValue(let key, let value, let rule): t("\(key) = \(value): ", "\(key) = \(value): ") + expected(rule)
+        case .invalidValue(let key, let value, let rule):
+            // The value as found, short and escaped: a file may hold anything.
+            t("\(key) = \(OutsideText.forTerminal(value, limit: 80)): ", "\(key) = \(OutsideText.forTerminal(value, limit: 80)): ") + expected(rule)
+        case .malformedEscape(let key, let error):
+            t("\(key): ", "\(key): ") + escapeProblem(error)
         }
         return t("\(at): \(why) — nothing was written.", "\(at): \(why) — ничего не записано.")
+    }
+
+    /// A value's escape that does not read back (see the .set section of the man page).
+    func escapeProblem(_ error: OutsideText.UnescapeError) -> String {
+        let at = error.offset + 1
+        return switch error.reason {
+        case .danglingBackslash: t("a backslash at the end of the value", "обратная косая черта в конце значения")
+        case .unknownEscape: t("unknown escape \(error.found) at character \(at) (write \\\\ for a backslash)",
+                               "неизвестная последовательность \(error.found) в символе \(at) (обратная косая черта пишется \\\\)")
+        case .malformedHex: t("malformed escape \(error.found) at character \(at) (\\xHH or \\u{HHHH})",
+                              "неверная последовательность \(error.found) в символе \(at) (\\xHH или \\u{HHHH})")
+        case .notAScalar: t("escape \(error.found) at character \(at) names no character",
+                            "последовательность \(error.found) в символе \(at) не обозначает символ")
+        case .rawControl: t("a control character \(error.found) written as itself at character \(at) (write its escape)",
+                            "управляющий символ \(error.found) записан как есть в символе \(at) (нужна его запись через \\)")
+        }
     }
 
     func expected(_ rule: SettingsFile.ValueRule) -> String {

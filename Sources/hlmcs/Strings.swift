@@ -1,3 +1,5 @@
+import TextSafety
+import Concentrator
 import Accounts
 import AccountStore
 import ES951
@@ -38,7 +40,7 @@ struct Strings {
         default: key
         }
     }
-    func badPoint(_ point: Int) -> String { t("Not a metering point: \(point).", "Неверная точка учёта: \(point).") }
+    func badPoint(_ point: Int) -> String { t("Not a metering point: \(point) (0…65535).", "Неверная точка учёта: \(point) (0…65535).") }
     func badEventCode(_ code: Int) -> String { t("Event codes are 1…63, not \(code).", "Коды событий — 1…63, а не \(code).") }
     func badMeterAddress(_ text: String) -> String { t("Not a meter address (EUI-64, 8 bytes in hex): \(text).", "Неверный адрес счётчика (EUI-64, 8 байт в hex): \(text).") }
     func meterNotInNetwork(_ text: String) -> String { t("The concentrator has no route to the meter \(text).", "У концентратора нет маршрута к счётчику \(text).") }
@@ -76,7 +78,8 @@ struct Strings {
           "Нужен вход: задайте HLMCS_USER и HLMCS_PASSWORD или запустите в терминале.")
     }
     func databaseUnusable(_ path: String, _ error: Error) -> String {
-        t("Cannot open the database \(path): \(error)", "Не удаётся открыть базу данных \(path): \(error)")
+        if let error = error as? DatabaseFileError { return message(for: error) }
+        return t("Cannot open the database \(path): \(databaseReason(error)).", "Не удаётся открыть базу данных \(path): \(databaseReason(error)).")
     }
     var initialized: String {
         t("The administrator's password is set. Log in as \(UserName.firstAdministrator).",
@@ -97,6 +100,33 @@ struct Strings {
         t("Role \(role.name) may no longer: \(permission.rawValue).", "Роли \(role.russianLabel) запрещено: \(permission.rawValue).")
     }
     func roleLabel(_ role: Role) -> String { ru ? role.russianLabel : role.name }
+    func stoppedBySignal(_ number: Int32) -> String {
+        let name = number == SIGINT ? "SIGINT" : number == SIGTERM ? "SIGTERM" : number == SIGHUP ? "SIGHUP" : "signal \(number)"
+        return t("Stopped (\(name)): the request in flight was stopped and the association released; no partial file was left.",
+                 "Остановлено (\(name)): текущий запрос прерван, ассоциация освобождена; незаконченных файлов не осталось.")
+    }
+
+    /// Before a write: the unit it goes to, as read on this association.
+    func writingTo(_ device: DeviceIdentity) -> String {
+        t("writing to concentrator \(device.text)", "запись в концентратор \(device.text)")
+    }
+    func auditUnavailable(_ error: Error) -> String {
+        t("The audit log cannot be written (\(databaseReason(error))): nothing was sent to the concentrator. Try again when the database is free.",
+          "Журнал аудита не записывается (\(databaseReason(error))): в концентратор ничего не отправлено. Повторите, когда база данных освободится.")
+    }
+    func auditOutcomeLost(_ error: Error) -> String {
+        t("the write was done, but its outcome could not be recorded in the audit log (\(databaseReason(error))); the entry says \"started\".",
+          "запись выполнена, но её итог не удалось внести в журнал аудита (\(databaseReason(error))); запись журнала осталась «начато».")
+    }
+    /// Why the database refused, in words: locked, read-only, full, or SQLite's own text.
+    func databaseReason(_ error: Error) -> String {
+        let text = "\(error)"
+        if text.contains("locked") || text.contains("busy") { return t("the database is locked by another program", "база данных занята другой программой") }
+        if text.contains("readonly") || text.contains("read-only") { return t("the database is read-only", "база данных только для чтения") }
+        if text.contains("full") { return t("the disk is full", "диск заполнен") }
+        return OutsideText.forTerminal(text, limit: 200)
+    }
+
     var noPasswordYet: String { t("no password yet", "пароль не задан") }
     func badTime(_ text: String) -> String {
         t("Not a time: \(text) (ISO 8601, e.g. 2026-11-01 or 2026-11-01T06:00+03:00).",
@@ -107,6 +137,7 @@ struct Strings {
         case .success: t("ok", "успех")
         case .failure: t("failed", "ошибка")
         case .denied: t("denied", "отказано")
+        case .started: t("started, no outcome recorded", "начато, итог не записан")
         }
     }
 
@@ -122,11 +153,18 @@ struct Strings {
             }
         case let error as AccountsError:
             return CommandFailure(status: .usage, message: message(for: error))
+        case let error as DatabaseFileError:
+            return CommandFailure(status: .usage, message: message(for: error))
+        case let error as PasswordTextError:
+            return CommandFailure(status: .usage, message: message(for: error))
+        case let error as UserNameError:
+            return CommandFailure(status: .usage, message: message(for: error))
         case let failure as CommandFailure:
             return failure
         default:
             if let failure = deviceFailure(for: error) { return failure }
-            return CommandFailure(status: .usage, message: t("Error: \(error)", "Ошибка: \(error)"))
+            return CommandFailure(status: .usage, message: t("Error: \(OutsideText.forTerminal("\(error)", limit: 200))",
+                                                             "Ошибка: \(OutsideText.forTerminal("\(error)", limit: 200))"))
         }
     }
 

@@ -225,9 +225,10 @@ import Testing
         }
     }
 
-    @Test func unwritableTraceIsATransportError() async {
+    /// A trace that cannot be created is a file error, never blamed on the link.
+    @Test func unwritableTraceIsATraceFileError() async {
         let options = LinkOptions(medium: Self.tcp, tracePath: "/nonexistent-dir-hlmcs/trace.txt")
-        await #expect(throws: LinkError.transport(.notFound("/nonexistent-dir-hlmcs/trace.txt"))) {
+        await #expect(throws: LinkError.traceFile(path: "/nonexistent-dir-hlmcs/trace.txt", .notFound("/nonexistent-dir-hlmcs/trace.txt"))) {
             _ = try await Link.open(options, password: nil)
         }
     }

@@ -56,7 +56,7 @@ struct ClearCommandTests {
         #expect(after.count == 1 && after.first?["code"] as? Int == 63, "\(after)")
         #expect(try Self.events(hlmcs, sim, point: 2).count == other)
         #expect(try Self.auditEntries(hlmcs).contains {
-            $0["action"] as? String == "clear" && $0["target"] as? String == "clear events point 3" && $0["outcome"] as? String == "success"
+            $0["action"] as? String == "clear" && $0["target"] as? String == "clear events point 3 @ 95100001 (EMSES95195100001)" && $0["outcome"] as? String == "success"
         })
     }
 
@@ -119,7 +119,7 @@ struct ClearCommandTests {
         #expect(meters.status == 1)
         #expect(try Self.meterPoints(hlmcs, sim).count == 5)
         #expect(try Self.auditEntries(hlmcs).contains {
-            $0["action"] as? String == "clear" && $0["target"] as? String == "clear events point 3" && $0["outcome"] as? String == "failure"
+            $0["action"] as? String == "clear" && $0["target"] as? String == "clear events point 3 @ 95100001 (EMSES95195100001)" && $0["outcome"] as? String == "failure"
         })
     }
 

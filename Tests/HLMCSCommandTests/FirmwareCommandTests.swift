@@ -68,7 +68,7 @@ struct FirmwareCommandTests {
         let audit = try hlmcs.run(["audit", "--json"], as: Self.admin)
         let entries = try audit.lines.map(DeviceCommandTests.json).filter { $0["action"] as? String == "firmware" }
         #expect(entries.map { $0["outcome"] as? String } == ["failure", "success"], "\(entries)")
-        #expect(entries.allSatisfy { $0["target"] as? String == "firmware ES951-2.8.0" })
+        #expect(entries.allSatisfy { $0["target"] as? String == "firmware ES951-2.8.0 @ 95100001 (EMSES95195100001)" })
     }
 
     @Test func withoutActivateTheImageIsVerifiedAndTheVersionStays() throws {

@@ -68,7 +68,7 @@ struct TUINetworkTests: RunnerTest {
         #expect(back.heartbeatMinutes == 3)
         #expect(back.primaryServer == ServerEndpoint("10.10.0.1:4059"))
         let entry = try #require(try audit().last { $0.action == "gprs" })
-        #expect(entry.target == "gprs apn" && entry.outcome == .success && entry.user == UserName.canonical("Administrator"))
+        #expect(entry.target == "gprs apn @ 95100001 (EMSES95195100001)" && entry.outcome == .success && entry.user == UserName.canonical("Administrator"))
         await runner.shutdown()
     }
 
@@ -89,7 +89,7 @@ struct TUINetworkTests: RunnerTest {
         #expect(back.primaryServer == ServerEndpoint("10.10.0.1:4059"))
         #expect(back.dpdUser == "operator" && back.dpdPassword == nil)
         let entries = try audit()
-        #expect(entries.contains { $0.target == "gprs backupServer,dpdPassword,dpdUser" && $0.outcome == .success })
+        #expect(entries.contains { $0.target == "gprs backupServer,dpdPassword,dpdUser @ 95100001 (EMSES95195100001)" && $0.outcome == .success })
         #expect(!entries.contains { $0.target.contains("s3cret") })
         await runner.shutdown()
     }
@@ -109,7 +109,7 @@ struct TUINetworkTests: RunnerTest {
         let back = try #require(await ip())
         #expect(back.dns2 == IPv4Address(9, 9, 9, 9) && back.tcpPort == 4060)
         #expect(back.gateway == IPv4Address(192, 168, 1, 1))
-        #expect(try audit().contains { $0.action == "ip" && $0.target == "ip dns2,tcpPort" && $0.outcome == .success })
+        #expect(try audit().contains { $0.action == "ip" && $0.target == "ip dns2,tcpPort @ 95100001 (EMSES95195100001)" && $0.outcome == .success })
         await runner.shutdown()
     }
 

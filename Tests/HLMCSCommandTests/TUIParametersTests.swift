@@ -151,7 +151,7 @@ struct TUIParametersTests: RunnerTest {
 
         let entries = try audit().filter { $0.action == Action.llsPasswordWrite.rawValue }
         #expect(entries.map(\.outcome) == [.failure, .success, .success], "\(entries)")
-        #expect(entries.allSatisfy { $0.target.hasSuffix("= ***") && !$0.target.contains("secret") })
+        #expect(entries.allSatisfy { ($0.target.hasSuffix("= ***") || $0.target.hasSuffix("= *** @ 95100001 (EMSES95195100001)")) && !$0.target.contains("secret") })
         await runner.shutdown()
     }
 
@@ -184,8 +184,8 @@ struct TUIParametersTests: RunnerTest {
 
         let entries = try audit()
         #expect(entries.filter { $0.action == Action.clockWrite.rawValue }.map(\.target).count == 2)
-        #expect(entries.contains { $0.action == Action.clockWrite.rawValue && $0.target == "clock sync" && $0.outcome == .success })
-        #expect(entries.contains { $0.action == Action.timeZoneWrite.rawValue && $0.target == "time-zone UTC+5" && $0.outcome == .success })
+        #expect(entries.contains { $0.action == Action.clockWrite.rawValue && $0.target == "clock sync @ 95100001 (EMSES95195100001)" && $0.outcome == .success })
+        #expect(entries.contains { $0.action == Action.timeZoneWrite.rawValue && $0.target == "time-zone UTC+5 @ 95100001 (EMSES95195100001)" && $0.outcome == .success })
         await runner.shutdown()
     }
 

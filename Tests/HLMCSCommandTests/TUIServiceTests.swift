@@ -129,7 +129,7 @@ struct TUIServiceTests: RunnerTest {
             Issue.record("no preview"); return
         }
         #expect(lines.isEmpty)
-        #expect(try audit().contains { $0.action == "settings-import" && $0.target == file && $0.outcome == .success })
+        #expect(try audit().contains { $0.action == "settings-import" && $0.target == file + " @ 95100001 (EMSES95195100001)" && $0.outcome == .success })
         await runner.shutdown()
     }
 

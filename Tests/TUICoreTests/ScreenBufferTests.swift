@@ -55,7 +55,7 @@ import Testing
         c.write("a", x: 0, y: 0)
         #expect(c.write("\u{301}", x: 1, y: 0) == 0)
         #expect(c[0, 0].text == "a\u{301}")
-        // Control characters are dropped.
+        // A control character is drawn as its escape, whole or (at the edge) not at all.
         c.write("b\u{0}", x: 1, y: 0)
         #expect(c.lines == ["a\u{301}b "])
     }

@@ -42,7 +42,7 @@ public struct Link {
         }
         let trace: FrameTrace?
         do { trace = try options.tracePath.map { path throws(TransportError) in try FrameTrace(path: path) } ?? traceSink } catch {
-            throw .transport(error)
+            throw .traceFile(path: options.tracePath ?? "", error)
         }
         let channel: any ByteChannel
         switch options.medium {

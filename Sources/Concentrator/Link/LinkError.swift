@@ -15,4 +15,7 @@ public enum LinkError: Error, Equatable, Sendable {
     case transport(TransportError)
     case opticalSignOn(step: OpticalStep, TransportError)
     case usage(String)
+    /// The trace file (`--trace PATH`) cannot be created: opened before the link, so a
+    /// wrong path is never blamed on the device or the port.
+    case traceFile(path: String, TransportError)
 }

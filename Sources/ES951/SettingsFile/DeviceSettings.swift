@@ -69,9 +69,11 @@ public struct DeviceSettings: Equatable, Sendable {
     }
 
     /// Parses "UTC+3", "UTC+03:00", "UTC-3:30", "+03:00", "UTC": minutes east of UTC,
-    /// −720…+840 in quarter hours.
+    /// −720…+840 in quarter hours. Empty or blank text is no zone (nil), never UTC: only
+    /// "UTC" written out means UTC+00:00.
     public static func parseZone(_ text: String) -> Int? {
         var t = Substring(text.trimmingCharacters(in: .whitespaces).uppercased())
+        guard !t.isEmpty else { return nil }
         if t.hasPrefix("UTC") { t = t.dropFirst(3) }
         if t.isEmpty { return 0 }
         guard let sign = t.first, sign == "+" || sign == "-" else { return nil }

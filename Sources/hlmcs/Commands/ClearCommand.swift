@@ -30,19 +30,19 @@ struct ClearCommand: AsyncParsableCommand {
             }
             chosen = t
             guard (point == nil) != !allPoints else { throw CommandFailure(status: .usage, message: s.clearPointOrAll) }
-            if let point, point < 0 || (t == .meters && point == 0) { throw CommandFailure(status: .usage, message: s.badPoint(point)) }
+            if let point, !(0...65_535).contains(point) || (t == .meters && point == 0) { throw CommandFailure(status: .usage, message: s.badPoint(point)) }
             guard yes else { throw CommandFailure(status: .usage, message: s.clearNeedsYes(t, point: point)) }
         }) { run in
-            let auditTarget = "clear \(chosen.rawValue) \(scope)"
+            let audit = try await run.beginWrite(.clear, target: "clear \(chosen.rawValue) \(scope)")
             let steps: [ClearStep]
             do {
                 steps = try await run.concentrator.clearSteps(chosen, point: point)
             } catch {
-                run.audit(.clear, target: auditTarget, .failure)
+                run.finish(audit, .failure)
                 throw error
             }
             try Self.report(steps, chosen, run)
-            run.audit(.clear, target: auditTarget, steps.allSatisfy { $0.outcome == .accepted } ? .success : .failure)
+            run.finish(audit, steps.allSatisfy { $0.outcome == .accepted } ? .success : .failure)
             if let failed = steps.first(where: { $0.outcome != .accepted }) {
                 let what = failed.object + (failed.point.map { " point \($0)" } ?? "")
                 switch failed.outcome {

@@ -64,9 +64,14 @@ struct DeviceRun {
         }
     }
 
+    /// The built-in map, or `--map PATH`: a file that cannot be read is a usage error
+    /// worded as a file error, never a Foundation dump.
     static func loadMap(_ path: String?) throws -> DeviceMap {
         guard let path else { return try DeviceMap.builtIn() }
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw MapFileUnreadable(path: path, reason: FileReason(error))
+        }
         return try DeviceMap(data: [UInt8](data))
     }
 
@@ -86,21 +91,22 @@ struct DeviceRun {
     /// turns a refusal or a value not kept into ``DeviceRefusal`` (exit status 1).
     func write(_ action: Action, target: String, attributes: [String],
                _ body: () async throws -> [WriteOutcome]) async throws {
+        let audit = try await beginWrite(action, target: target)
         let outcomes: [WriteOutcome]
         do {
             outcomes = try await body()
         } catch {
-            audit(action, target: target, .failure)
+            finish(audit, .failure)
             throw error
         }
         for (name, outcome) in zip(attributes, outcomes) {
             switch outcome {
             case .accepted: continue
             case .refused(let reason):
-                audit(action, target: target, .failure)
+                finish(audit, .failure)
                 throw DeviceRefusal.writeRefused(attribute: name, reason)
             case .notTaken(let readBack):
-                audit(action, target: target, .failure)
+                finish(audit, .failure)
                 let shown: String = switch readBack {
                 case .data(let data): ValueText.text(data)
                 case .error(let reason): Strings.dataAccessResultName(reason)
@@ -108,11 +114,43 @@ struct DeviceRun {
                 throw DeviceRefusal.notAccepted(attribute: name, wrote: target, readsBack: shown)
             }
         }
-        audit(action, target: target, .success)
+        finish(audit, .success)
     }
 
+    /// An entry of something that is not a device write (an export): recorded after.
     func audit(_ action: Action, target: String, _ outcome: AuditEntry.Outcome) {
         try? context.store.record(AuditEntry(time: Date(), user: session.user, action: action.rawValue, target: target, outcome: outcome))
+    }
+
+    /// A device write's audit entry, recorded before the write with the device named.
+    struct WriteAudit {
+        let entry: AccountStore.WriteAuditEntry
+        let device: DeviceIdentity
+    }
+
+    /// Names the device (serial number and logical device name, read on this association)
+    /// and records the write as started, permission checked in the same transaction —
+    /// before anything is sent. A database that cannot record it stops the write here.
+    func beginWrite(_ action: Action, target: String) async throws -> WriteAudit {
+        let device = try await concentrator.identity()
+        let entry: AccountStore.WriteAuditEntry
+        do {
+            entry = try context.store.beginWrite(session, action, target: target + " @ " + device.text, now: Date())
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw CommandFailure(status: .usage, message: strings.auditUnavailable(error))
+        }
+        if !context.options.json { context.note(strings.writingTo(device)) }
+        return WriteAudit(entry: entry, device: device)
+    }
+
+    /// The outcome of a write begun with ``beginWrite(_:target:)``. When it cannot be
+    /// recorded the entry stays "started" and the user is told (the write is done).
+    func finish(_ audit: WriteAudit, _ outcome: AuditEntry.Outcome) {
+        do { try context.store.finishWrite(audit.entry, outcome) } catch {
+            context.note(strings.auditOutcomeLost(error))
+        }
     }
 
     // MARK: - Exchange log (--verbose)

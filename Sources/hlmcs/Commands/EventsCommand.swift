@@ -26,7 +26,7 @@ struct EventsCommand: AsyncParsableCommand {
         try await DeviceRun.run(global, link: link, actions: actions, target: "point \(point)", validate: { context in
             range = (try timeArgument(from, context), try timeArgument(to, context))
             format = try csv.format(context)
-            guard point >= 0 else { throw CommandFailure(status: .usage, message: context.strings.badPoint(point)) }
+            guard (0...65_535).contains(point) else { throw CommandFailure(status: .usage, message: context.strings.badPoint(point)) }
             if let code, !(1...63).contains(code) { throw CommandFailure(status: .usage, message: context.strings.badEventCode(code)) }
         }) { run in
             let read = { () async throws -> TableOutput in

@@ -37,6 +37,7 @@ struct FirmwareCommand: AsyncParsableCommand {
             let terminal = isatty(STDERR_FILENO) == 1
             let show = terminal || run.context.options.verbose
             let started = Date()
+            let audit = try await run.beginWrite(.firmware, target: target)
             let outcome: ImageTransferOutcome
             do {
                 outcome = try await run.concentrator.transferImage(bytes, identifier: Array(identifier.utf8), activate: activate) { p in
@@ -44,22 +45,22 @@ struct FirmwareCommand: AsyncParsableCommand {
                     guard show else { return }
                     let finished = p.blocksDone == p.blocksTotal
                     if terminal {
-                        FileHandle.standardError.write(Data(("\r" + s.firmwareProgress(p, since: started) + (finished ? "\n" : "")).utf8))
+                        Output.progress(s.firmwareProgress(p, since: started), final: finished)
                     } else if previous == nil || finished || Self.step(p) != Self.step(previous!) {
                         // A log, not a terminal: a line every 5 %.
-                        FileHandle.standardError.write(Data((s.firmwareProgress(p, since: started) + "\n").utf8))
+                        Output.message(s.firmwareProgress(p, since: started))
                     }
                 }
             } catch {
-                run.audit(.firmware, target: target, .failure)
-                if terminal, last.value != nil { FileHandle.standardError.write(Data("\n".utf8)) }
+                run.finish(audit, .failure)
+                if terminal, last.value != nil { Output.prompt("\n") }
                 if let e = error as? ConcentratorError, case .link = e {
                     let why = s.deviceFailure(for: error, link: run.link)?.message ?? "\(error)"
                     throw CommandFailure(status: .link, message: s.firmwareCut(last.value, error: why))
                 }
                 throw error
             }
-            run.audit(.firmware, target: target, .success)
+            run.finish(audit, .success)
             var version: String?
             if outcome.activated {
                 version = await Self.versionAfterReconnecting(run)

@@ -1,3 +1,4 @@
+import TextSafety
 import ArgumentParser
 import Concentrator
 import DLMS
@@ -19,7 +20,7 @@ struct InfoCommand: AsyncParsableCommand {
             let s = run.strings
             var items: [(key: String, label: String, text: String, json: Any)] = []
             func add(_ key: String, _ label: String, _ text: String?, _ json: Any? = nil) {
-                if let text { items.append((key, label, text, json ?? text)) }
+                if let text { items.append((key, label, OutsideText.forTerminal(text, limit: nil), json ?? text)) }
             }
             add("serial-number", s.infoLabel("serial-number"), info.serialNumber)
             add("model", s.infoLabel("model"), info.model)
@@ -42,7 +43,7 @@ struct InfoCommand: AsyncParsableCommand {
             if run.context.options.json {
                 run.context.emit(text: "", json: Dictionary(uniqueKeysWithValues: items.map { ($0.key, $0.json) }))
             } else {
-                for item in items { print(item.label + ": " + item.text) }
+                for item in items { Output.line(item.label + ": " + item.text) }
             }
         }
     }

@@ -16,7 +16,7 @@ struct PortsCommand: ParsableCommand {
             try context.store.authorize(session, .ports, now: Date())
             let ports = SerialPorts.list()
             let s = context.strings
-            if ports.isEmpty && !context.options.json { print(s.noPorts) }
+            if ports.isEmpty && !context.options.json { Output.line(s.noPorts) }
             for port in ports {
                 let adapter = [port.manufacturer, port.product].compactMap { $0 }.joined(separator: " ")
                 let ids = port.vendorID.map { "\($0):\(port.productID ?? "????")" }
@@ -29,7 +29,7 @@ struct PortsCommand: ParsableCommand {
                     "product-id": port.productID ?? NSNull(), "product": port.product ?? NSNull(),
                     "manufacturer": port.manufacturer ?? NSNull(), "accessible": port.accessible])
             }
-            if ports.contains(where: { !$0.accessible }) && !context.options.json { print(s.dialoutHint) }
+            if ports.contains(where: { !$0.accessible }) && !context.options.json { Output.line(s.dialoutHint) }
         }
     }
 }

@@ -27,7 +27,7 @@ struct ProfileCommand: AsyncParsableCommand {
         try await DeviceRun.run(global, link: link, actions: actions, target: "\(kind.rawValue) point \(point)", validate: { context in
             range = (try timeArgument(from, context), try timeArgument(to, context))
             format = try csv.format(context)
-            guard point >= 0 else { throw CommandFailure(status: .usage, message: context.strings.badPoint(point)) }
+            guard (0...65_535).contains(point) else { throw CommandFailure(status: .usage, message: context.strings.badPoint(point)) }
         }) { run in
             let read = { () async throws -> TableOutput in
                 let table = try await run.concentrator.readProfile(kind, point: point, from: range.0, to: range.1)

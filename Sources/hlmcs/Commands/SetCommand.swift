@@ -1,6 +1,7 @@
 import Accounts
 import ArgumentParser
 import DLMS
+import DLMSTransport
 import ES951
 import Foundation
 
@@ -10,8 +11,8 @@ struct SetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "set", abstract: "Write one attribute (typed by the device map).")
     @Argument(help: ArgumentHelp("The attribute as CLASS/OBIS/ATTR.", valueName: "class/obis/attr"))
     var attribute: String
-    @Argument(help: ArgumentHelp("The value; TYPE:VALUE when the attribute is not in the map.", valueName: "value"))
-    var value: String
+    @Argument(help: ArgumentHelp("The value; TYPE:VALUE when the attribute is not in the map. Never for a password: those come from HLMCS_NEW_SECRET or a prompt.", valueName: "value"))
+    var value: String?
     @OptionGroup var link: LinkArguments
 
     /// SPEC.md's action table for a write: the clock and its time zone need `set-clock`,
@@ -41,15 +42,21 @@ struct SetCommand: AsyncParsableCommand {
             }
             descriptor = parsed
             mapped = try DeviceRun.loadMap(link.map).attribute(parsed)
-            data = try ValueInput.parse(value, for: mapped)
+            let secret = SecretAttributes.isSecret(parsed) || mapped?.writeOnly == true
+            let text = try ValueInput.text(argument: value, secret: secret, environment: context.environment) {
+                Terminal.isInteractive ? Terminal.readSecret(prompt: context.strings.t("New value (not shown): ", "Новое значение (не отображается): ")) : nil
+            }
+            if Self.action(parsed) == .serialNumberWrite { try ValueInput.checkSerialNumber(text, length: mapped?.length) }
+            data = try ValueInput.parse(text, for: mapped)
         }) { run in
             let descriptor = descriptor!, data = data!
-            let shown = mapped?.writeOnly == true ? "***" : ValueText.text(data)
+            let secret = SecretAttributes.isSecret(descriptor) || mapped?.writeOnly == true
+            let shown = secret ? "***" : ValueText.text(data)
             try await run.write(action, target: descriptor.description + " = " + shown, attributes: [descriptor.description]) {
                 [try await run.concentrator.set(descriptor, data)]
             }
             run.context.emit(text: descriptor.description + " = " + shown,
-                             json: ["attribute": descriptor.description, "ok": true, "value": mapped?.writeOnly == true ? NSNull() : ValueText.json(data)])
+                             json: ["attribute": descriptor.description, "ok": true, "value": secret ? NSNull() : ValueText.json(data)])
         }
     }
 }

@@ -1,3 +1,4 @@
+import TextSafety
 import Accounts
 import ArgumentParser
 import Concentrator
@@ -56,7 +57,7 @@ struct SettingsImport: AsyncParsableCommand {
             // A time-zone change needs set-clock as well: asked before anything is written.
             let current = try await DeviceSettingsIO.read(run.concentrator)
             if wanted.model != current.file.model {
-                throw CommandFailure(status: .usage, message: s.settingsProblem(file, .init(line: 0, .otherModel(file: wanted.model, device: current.file.model))))
+                throw CommandFailure(status: .usage, message: s.settingsProblem(file, .init(line: 0, .otherModel(file: OutsideText.forTerminal(wanted.model, limit: 80), device: OutsideText.forTerminal(current.file.model, limit: 80)))))
             }
             let changes = DeviceSettingsIO.changes(from: current.file.settings, to: wanted.settings)
             if !dryRun, changes.contains(where: { $0.key == .timeZone }) {
@@ -71,8 +72,13 @@ struct SettingsImport: AsyncParsableCommand {
             }
             if changes.isEmpty { run.context.emit(text: s.settingsNothingToChange, json: ["changes": 0]) }
             guard !dryRun, !changes.isEmpty else { return }
-            let outcome = try await DeviceSettingsIO.write(changes, current: current, wanted: wanted.settings, run: run)
-            run.audit(.settingsImport, target: file, outcome.refused == nil ? .success : .failure)
+            let audit = try await run.beginWrite(.settingsImport, target: file)
+            let outcome: DeviceSettingsIO.Outcome
+            do { outcome = try await DeviceSettingsIO.write(changes, current: current, wanted: wanted.settings, run: run) } catch {
+                run.finish(audit, .failure)
+                throw error
+            }
+            run.finish(audit, outcome.refused == nil ? .success : .failure)
             if let refused = outcome.refused {
                 let message = s.settingsPartlyWritten(written: outcome.written.map(\.rawValue),
                                                       refused: refused.key.rawValue, reason: refused.reason,

@@ -1,3 +1,4 @@
+import TextSafety
 import ArgumentParser
 import DLMS
 import ES951
@@ -13,11 +14,12 @@ struct TableOutput {
     func emit(_ context: CommandContext) {
         let format: CSVFormat = context.language == .ru ? CSVFormat(separator: "\t", decimalSeparator: ",")
                                                         : CSVFormat(separator: "\t", decimalSeparator: ".")
-        if !context.options.json { print(table.header.joined(separator: "\t")) }
+        if !context.options.json { Output.line(table.header.map { OutsideText.forTerminal($0, limit: nil) }.joined(separator: "\t")) }
         for row in table.rows {
             var object: [String: Any] = [:]
             for (key, cell) in zip(keys, row) { object[key] = Self.json(cell) }
-            context.emit(text: row.map { CSVWriter.text(of: $0, format: format) }.joined(separator: "\t"), json: object)
+            // One cell, one column: a tab or newline inside a device's text is shown escaped.
+            context.emit(text: row.map { CSVWriter.terminalText(of: $0, format: format, limit: nil) }.joined(separator: "\t"), json: object)
         }
     }
 

@@ -16,18 +16,55 @@ enum ValueInput {
         case invalid(String, type: String)
         /// Structures and arrays are written by `gprs`/`ip`, not from one word.
         case unsupportedType(String)
+        /// An empty or blank value: never written as "nothing" (an empty serial number,
+        /// password or string would be taken by the device).
+        case blank
+        /// A serial number that is not 1…`maximum` digits.
+        case serialNumberDigits(String, maximum: Int)
+        /// A secret given on the command line (shell history, `ps`): it comes from
+        /// `HLMCS_NEW_SECRET` or a prompt.
+        case secretOnCommandLine
+        /// A secret attribute and neither `HLMCS_NEW_SECRET` nor a terminal to ask on.
+        case secretNeeded
+    }
+
+    /// The environment variable a new secret (an LLS or PPP password) is read from.
+    static let secretVariable = "HLMCS_NEW_SECRET"
+
+    /// Where `hlmcs set` takes the value: the argument, or for a secret attribute
+    /// `HLMCS_NEW_SECRET` or a prompt — never the command line.
+    static func text(argument: String?, secret: Bool, environment: [String: String],
+                     prompt: () -> String?) throws(Problem) -> String {
+        guard secret else {
+            guard let argument else { throw .blank }
+            return argument
+        }
+        guard argument == nil else { throw .secretOnCommandLine }
+        if let value = environment[secretVariable] { return value }
+        guard let typed = prompt() else { throw .secretNeeded }
+        return typed
+    }
+
+    /// The serial number (1/0.0.96.1.0.255/2): digits only, at most the map's length.
+    static func checkSerialNumber(_ text: String, length: Int?) throws(Problem) {
+        let maximum = length ?? 16
+        guard !text.isEmpty, text.count <= maximum, text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw .serialNumberDigits(text, maximum: maximum)
+        }
     }
 
     /// The names `TYPE:` takes; `hex` is an octet-string given in hex.
     static let typeNames = MapType.allCases.map(\.rawValue).filter { $0 != "structure" && $0 != "array" } + ["hex"]
 
     static func parse(_ text: String, for attribute: MapAttribute?, timeZone: TimeZone = .current) throws(Problem) -> DLMSData {
+        guard !text.allSatisfy(\.isWhitespace) else { throw .blank }
         if let attribute {
             return try parse(text, typeName: attribute.type.rawValue, length: attribute.length, timeZone: timeZone)
         }
         guard let colon = text.firstIndex(of: ":") else { throw .typeNeeded(text) }
         let type = String(text[..<colon]).lowercased()
         guard typeNames.contains(type) || type == "structure" || type == "array" else { throw .unknownType(type) }
+        guard !text[text.index(after: colon)...].allSatisfy(\.isWhitespace) else { throw .blank }
         return try parse(String(text[text.index(after: colon)...]), typeName: type, length: nil, timeZone: timeZone)
     }
 

@@ -1,3 +1,4 @@
+import TextSafety
 import DLMS
 import Foundation
 
@@ -56,7 +57,7 @@ enum ValueText {
         case .bcd(let v): return String(v)
         case .float32(let bits): return String(Float(bitPattern: bits))
         case .float64(let bits): return String(Double(bitPattern: bits))
-        case .visibleString(let bytes), .utf8String(let bytes): return String(decoding: bytes, as: UTF8.self)
+        case .visibleString(let bytes), .utf8String(let bytes): return OutsideText.forTerminal(String(decoding: bytes, as: UTF8.self), limit: nil)
         case .octetString(let bytes):
             if let value = dateTime(bytes) { return iso8601(value)! }
             if let text = printable(bytes) { return text }
@@ -99,6 +100,8 @@ enum ValueText {
         case .bcd(let v): return Int64(v)
         case .float32(let bits): return Double(Float(bitPattern: bits))
         case .float64(let bits): return Double(bitPattern: bits)
+        // The device's text as it is: JSON escapes it (``CommandContext/emit(text:json:)``).
+        case .visibleString(let bytes), .utf8String(let bytes): return String(decoding: bytes, as: UTF8.self)
         default: return text(data)
         }
     }

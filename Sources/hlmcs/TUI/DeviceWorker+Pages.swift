@@ -74,14 +74,29 @@ extension DeviceWorker {
             return
         }
         await reportProgress(concentrator)
+        // The audit entry, naming the unit, is recorded before anything is sent.
+        let entry: AccountStore.WriteAuditEntry
+        do {
+            let device = try await concentrator.identity()
+            entry = try store.beginWrite(session, action, target: target + " @ " + device.text, now: Date())
+        } catch let error as ConcentratorError {
+            await flushLog(concentrator)
+            await failed(error, page: page, concentrator)
+            await concentrator.setProgressHandler(nil)
+            return
+        } catch {
+            await concentrator.setProgressHandler(nil)
+            post(.page(page, .failed(error is StorageError ? s.failure(for: error).message : s.auditUnavailable(error))))
+            return
+        }
         do {
             let writes = try await body(concentrator)
             await flushLog(concentrator)
-            audit(session, action, target: target, writes.allSatisfy { $0.outcome == .accepted } ? .success : .failure)
+            try? store.finishWrite(entry, writes.allSatisfy { $0.outcome == .accepted } ? .success : .failure)
             post(.page(page, .written(writes)))
         } catch {
             await flushLog(concentrator)
-            audit(session, action, target: target, .failure)
+            try? store.finishWrite(entry, .failure)
             await failed(error, page: page, concentrator)
         }
         await concentrator.setProgressHandler(nil)

@@ -1,3 +1,4 @@
+import TextSafety
 import Accounts
 import AccountStore
 import Concentrator
@@ -62,7 +63,7 @@ extension DeviceWorker {
         -> ([DeviceSettingsIO.Change], DeviceSettingsIO.Current) {
         let current = try await DeviceSettingsIO.read(c)
         if wanted.model != current.file.model {
-            throw CommandFailure(status: .usage, message: s.settingsProblem(path, .init(line: 0, .otherModel(file: wanted.model, device: current.file.model))))
+            throw CommandFailure(status: .usage, message: s.settingsProblem(path, .init(line: 0, .otherModel(file: OutsideText.forTerminal(wanted.model, limit: 80), device: OutsideText.forTerminal(current.file.model, limit: 80)))))
         }
         let changes = DeviceSettingsIO.changes(from: current.file.settings, to: wanted.settings)
         if let problem = DeviceSettingsIO.invalid(changes, current: current, wanted: wanted.settings) {
@@ -134,16 +135,31 @@ extension DeviceWorker {
         let post = self.post
         let started = ContinuousClock.now
         let pace = FirmwarePace(started: started)
+        // Recorded before the first block is sent, naming the unit.
+        let entry: AccountStore.WriteAuditEntry
+        do {
+            let device = try await concentrator.identity()
+            entry = try store.beginWrite(session, .firmware, target: target + " @ " + device.text, now: Date())
+        } catch let error as ConcentratorError {
+            await flushLog(concentrator)
+            await failed(error, page: page, concentrator)
+            await concentrator.setProgressHandler(nil)
+            return
+        } catch {
+            await concentrator.setProgressHandler(nil)
+            post(.page(page, .failed(error is StorageError ? s.failure(for: error).message : s.auditUnavailable(error))))
+            return
+        }
         do {
             let result = try await apiTransferFirmware(concentrator, image: [UInt8](data), id: id, activate: activate) { p in
                 post(.page(page, .firmwareProgress(pace.withTimeLeft(p))))
             }
             await flushLog(concentrator)
-            audit(session, .firmware, target: target, .success)
+            try? store.finishWrite(entry, .success)
             post(.page(page, Task.isCancelled ? .stopped : .firmwareDone(activated: result.activated, version: result.version)))
         } catch {
             await flushLog(concentrator)
-            audit(session, .firmware, target: target, .failure)
+            try? store.finishWrite(entry, .failure)
             await failed(error, page: page, concentrator)
         }
         await concentrator.setProgressHandler(nil)

@@ -1,0 +1,54 @@
+import Dispatch
+import Export
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// SIGINT, SIGTERM and SIGHUP during a command (issue 14): the command's task is
+/// cancelled, so the request in flight stops, the association is released (bounded:
+/// ``DLMSConnection/closeLimit``) and a file being written is discarded; then the
+/// program exits 128 + the signal. Should that orderly path not end within
+/// ``watchdog``, the temporary files are removed and the program exits anyway.
+enum SignalGuard {
+    static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    static let watchdog: DispatchTimeInterval = .seconds(4)
+
+    /// Runs `body` with the signals caught; exits 128 + signal when one came.
+    static func run(_ body: @escaping @Sendable () async throws -> Void) async throws {
+        let task = Task { try await body() }
+        let received = Received()
+        var sources: [DispatchSourceSignal] = []
+        for number in signals {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                guard received.set(number) else { return }
+                task.cancel()
+                DispatchQueue.global().asyncAfter(deadline: .now() + watchdog) {
+                    TemporaryFiles.removeAll()
+                    _exit(128 + number)
+                }
+            }
+            source.resume()
+            sources.append(source)
+        }
+        defer { sources.forEach { $0.cancel() } }
+        let result = await task.result
+        if let number = received.value {
+            TemporaryFiles.removeAll()
+            Output.message(Strings(language: Language.resolve(nil, environment: ProcessInfo.processInfo.environment)).stoppedBySignal(number))
+            exit(128 + number)
+        }
+        try result.get()
+    }
+
+    /// The first signal received (later ones change nothing).
+    final class Received: @unchecked Sendable {
+        private let lock = NSLock()
+        private var number: Int32?
+        /// True for the first signal.
+        func set(_ n: Int32) -> Bool { lock.withLock { guard number == nil else { return false }; number = n; return true } }
+        var value: Int32? { lock.withLock { number } }
+    }
+}
