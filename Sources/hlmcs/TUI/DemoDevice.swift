@@ -14,7 +14,9 @@ final class DemoDevice: Sendable {
     /// - Parameters:
     ///   - meters: meters in the demo's list.
     ///   - baud: pace the demo's answers like a line of this speed (nil: as fast as memory).
-    init(meters: Int = 100, baud: Int? = nil) {
+    ///   - hostile: answers of a broken or hostile device (the tests' `es951-sim --answer`,
+    ///     `--hostile`); none by default.
+    init(meters: Int = 100, baud: Int? = nil, hostile: HostileBehaviour = HostileBehaviour()) {
         let device = DeviceState(configuration: .init(serialNumber: Self.serialNumber, meters: meters),
                                  now: SimulatorServer.now())
         var wrap: (@Sendable (any ByteChannel) -> any ByteChannel)?
@@ -23,8 +25,11 @@ final class DemoDevice: Sendable {
                 PacedChannel(channel, baud: baud, turnaround: .milliseconds(20))
             }
         }
-        server = SimulatorServer(device: SharedDevice(ServerApplication(device: device)),
-                                 options: .init(wrap: wrap))
+        var application = ServerApplication(device: device)
+        application.hostile = hostile
+        var options = SimulatorServer.Options(wrap: wrap)
+        options.hostile = hostile
+        server = SimulatorServer(device: SharedDevice(application), options: options)
     }
 
     /// A new link to the demo: the client's end, and the task serving the other end.

@@ -1,6 +1,7 @@
 import Accounts
 import AccountStore
 import ES951
+import Simulator
 import Testing
 import TUICore
 @testable import hlmcs
@@ -20,12 +21,13 @@ extension RunnerTest {
 
     /// The inbox, the store and the runner, with a demo of `meters` meters (paced like a
     /// line of `baud` when given).
-    static func parts(meters: Int, baud: Int? = nil) throws -> (Inbox, AccountStore, EffectRunner) {
+    static func parts(meters: Int, baud: Int? = nil,
+                      hostile: HostileBehaviour = HostileBehaviour()) throws -> (Inbox, AccountStore, EffectRunner) {
         let inbox = Inbox()
         let store = try AccountStore(path: ":memory:", hasher: PasswordHasher(unsafeUncheckedRounds: 1000),
                                      secretBox: SecretBox(unsafeUncheckedRounds: 1000))
         let runner = EffectRunner(inbox: inbox, store: store, map: try DeviceMap.builtIn(), baseOptions: nil,
-                                  demo: DemoDevice(meters: meters, baud: baud), language: .en)
+                                  demo: DemoDevice(meters: meters, baud: baud, hostile: hostile), language: .en)
         return (inbox, store, runner)
     }
 
