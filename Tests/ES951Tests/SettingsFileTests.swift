@@ -62,6 +62,14 @@ import Testing
         #expect(DeviceSettings.zoneText(-210) == "UTC-03:30")
     }
 
+    /// Empty or blank is no zone, never UTC (issue 14: `clock.time-zone =` planned
+    /// UTC+03:00 → UTC+00:00); only "UTC" written out is UTC.
+    @Test func anEmptyTimeZoneIsRefusedNotTakenForUTC() {
+        #expect(DeviceSettings.parseZone("") == nil)
+        #expect(DeviceSettings.parseZone("   ") == nil)
+        #expect(throws: SettingsFile.Problem.self) { try parse(Self.head + "clock.time-zone =\nend\n") }
+    }
+
     static let head = "hlmcs-settings 1\nmodel = ES-951\n"
 
     @Test func brokenFilesAreRefusedWholeNamingTheLine() {

@@ -44,8 +44,9 @@ struct CommandRunner {
     }
 
     /// Runs `hlmcs args…`, optionally logged in as `user`, feeding `stdin`.
+    /// `input`, when given, is fed as raw bytes instead of `stdin` (bytes that are not UTF-8).
     func run(_ arguments: [String], as user: (String, String)? = nil, stdin: String = "",
-             environment extra: [String: String] = [:]) throws -> Result {
+             environment extra: [String: String] = [:], input: Data? = nil) throws -> Result {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -56,12 +57,13 @@ struct CommandRunner {
         }
         environment.merge(extra) { $1 }
         process.environment = environment
+        let inputBytes = input
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
+        input.fileHandleForWriting.write(inputBytes ?? Data(stdin.utf8))
         try input.fileHandleForWriting.close()
         // Read both pipes to the end before waiting, so a full pipe cannot block the child.
         let errorData = LockedData()

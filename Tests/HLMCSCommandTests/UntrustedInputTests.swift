@@ -105,6 +105,35 @@ import Glibc
         #expect(audit.stdout.contains("x\\x1b[2J\\x1b]0;t\\x07.set"), "\(audit.stdout)")
     }
 
+    // MARK: 8. Accounts and the database
+
+    @Test func accountInputsAreRefusedInWords() throws {
+        let hlmcs = CommandRunner()
+        defer { hlmcs.removeFolder() }
+        // A new password that is not UTF-8 (Windows-1251 "пароль") is refused, not repaired.
+        let cp1251 = Data([0xEF, 0xE0, 0xF0, 0xEE, 0xEB, 0xFC, 0xEF, 0xE0, 0xF0, 0xEE, 0xEB, 0xFC, 0x0A])
+        let init1251 = try hlmcs.run(["users", "init", "--lang", "en"], input: cp1251)
+        #expect(init1251.status == 2 && init1251.stderr.contains("not valid UTF-8"), "\(init1251.stderr)")
+        let ok = try hlmcs.run(["users", "init"], stdin: Self.admin.1 + "\n")
+        #expect(ok.status == 0, "\(ok.stderr)")
+        // A lookalike of the administrator (Latin A, then Cyrillic "Аdministrator").
+        let lookalike = try hlmcs.run(["users", "add", "\u{0410}dministrator", "--role", "read", "--lang", "en"], as: Self.admin,
+                                      stdin: "reader-pass-1\n")
+        #expect(lookalike.status == 2 && lookalike.stderr.contains("looks like"), "\(lookalike.stderr)")
+        // The database: empty path, a device, a file others may read.
+        let empty = try hlmcs.run(["audit", "--db", "", "--lang", "en"], as: Self.admin)
+        #expect(empty.status == 2 && empty.stderr.contains("The database path is empty"), "\(empty.stderr)")
+        let devNull = try hlmcs.run(["audit", "--db", "/dev/null", "--lang", "en"], as: Self.admin)
+        #expect(devNull.status == 2 && devNull.stderr.contains("not a regular file"), "\(devNull.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: "/dev/null-journal"))
+        chmod(hlmcs.database, 0o644)
+        let open = try hlmcs.run(["audit", "--lang", "en"], as: Self.admin)
+        #expect(open.status == 2 && open.stderr.contains("Run: chmod 600 \(hlmcs.database)"), "\(open.stderr)")
+        for r in [init1251, lookalike, empty, devNull, open] {
+            #expect(!r.stderr.contains("NSCocoaErrorDomain") && !r.stderr.contains("Error Domain"), "\(r.stderr)")
+        }
+    }
+
     // MARK: 9. Signals, files and options
 
     @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
