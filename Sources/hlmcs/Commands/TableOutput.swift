@@ -26,11 +26,18 @@ struct TableOutput {
     static func json(_ cell: CSVCell) -> Any {
         switch cell {
         case .text(let text): text
-        case .number(let value): value.scaler >= 0 ? NSNumber(value: Int64(value.text()) ?? 0) : NSNumber(value: value.doubleValue)
+        case .number(let value): number(value)
         case .integer(let value): value
         case .dateTime(let value): ValueText.iso8601(value) ?? NSNull()
         case .empty: NSNull()
         }
+    }
+
+    /// A scaled value in JSON: exact while it is a whole number that fits an Int64; else
+    /// the nearest double (a large scaler) — never a silent 0.
+    static func number(_ value: ScaledValue) -> NSNumber {
+        if value.scaler >= 0, let exact = Int64(value.text()) { return NSNumber(value: exact) }
+        return NSNumber(value: value.doubleValue)
     }
 
     /// A read run through `produce`, then written to `path`; nothing is left behind when

@@ -140,6 +140,7 @@ extension DeviceWorker {
         do {
             let device = try await concentrator.identity()
             entry = try store.beginWrite(session, .firmware, target: target + " @ " + device.text, now: Date())
+            post(.log(s.writingTo(device)))
         } catch let error as ConcentratorError {
             await flushLog(concentrator)
             await failed(error, page: page, concentrator)
