@@ -72,10 +72,26 @@ extension Concentrator {
     }
 
     /// One GET (with list when more than one). `bound`: how large the answer may be, from
-    /// what the device declared (rows × a row's size); one PDU's worth by default.
-    func request(_ attributes: [AttributeWithAccess], bound: ResponseBound = .default) async throws(ConcentratorError) -> [GetDataResult] {
+    /// what the device declared (rows × a row's size); by default from the map's types.
+    func request(_ attributes: [AttributeWithAccess], bound: ResponseBound? = nil) async throws(ConcentratorError) -> [GetDataResult] {
         try checkCancellation()
+        let bound = bound ?? Self.bound(of: attributes, in: map)
         do throws(DLMSConnectionError) { return try await connection.get(attributes, bound: bound) } catch { throw ConcentratorError(error) }
+    }
+
+    /// The bound of a GET whose size the device has not declared: 256 bytes for each
+    /// attribute the map types as a simple value (a string of the map's length at most),
+    /// plus 1 kB; one PDU (64 kB) as soon as one is an array or structure, read with
+    /// selective access, or not in the map. So an endless answer to the information
+    /// screen stops after about 20 kB, at 9600 baud within half a minute.
+    static func bound(of attributes: [AttributeWithAccess], in map: DeviceMap) -> ResponseBound {
+        var bytes = 1024
+        for a in attributes {
+            guard a.access == nil, let attribute = map.attribute(a.attribute),
+                  attribute.type != .array, attribute.type != .structure else { return .default }
+            bytes += max(256, (attribute.length ?? 0) + 16)
+        }
+        return ResponseBound(expectedBytes: min(bytes, ResponseBound.default.expectedBytes))
     }
 
     /// The bound of a read of `rows` rows of `columns` columns: 24 bytes a cell (a
@@ -90,7 +106,7 @@ extension Concentrator {
         try await values(descriptors.map { AttributeWithAccess($0) })
     }
 
-    func values(_ attributes: [AttributeWithAccess], bound: ResponseBound = .default) async throws(ConcentratorError) -> [DLMSData] {
+    func values(_ attributes: [AttributeWithAccess], bound: ResponseBound? = nil) async throws(ConcentratorError) -> [DLMSData] {
         let results = try await request(attributes, bound: bound)
         guard results.count == attributes.count else { throw .unexpectedValue("\(results.count) results for \(attributes.count) attributes") }
         var out: [DLMSData] = []
