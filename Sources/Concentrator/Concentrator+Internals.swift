@@ -81,15 +81,15 @@ extension Concentrator {
 
     /// The bound of a GET whose size the device has not declared: 256 bytes for each
     /// attribute the map types as a simple value (a string of the map's length at most),
-    /// plus 1 kB; one PDU (64 kB) as soon as one is an array or structure, read with
-    /// selective access, or not in the map. So an endless answer to the information
-    /// screen stops after about 20 kB, at 9600 baud within half a minute.
+    /// 1 kB for a structure (a scaler_unit, the meter counts, the DPD user), plus 1 kB;
+    /// one PDU (64 kB) as soon as one is an array, read with selective access, or not in
+    /// the map. So an endless answer to the information screen stops after about 26 kB,
+    /// at 9600 baud within half a minute.
     static func bound(of attributes: [AttributeWithAccess], in map: DeviceMap) -> ResponseBound {
         var bytes = 1024
         for a in attributes {
-            guard a.access == nil, let attribute = map.attribute(a.attribute),
-                  attribute.type != .array, attribute.type != .structure else { return .default }
-            bytes += max(256, (attribute.length ?? 0) + 16)
+            guard a.access == nil, let attribute = map.attribute(a.attribute), attribute.type != .array else { return .default }
+            bytes += attribute.type == .structure ? 1024 : max(256, (attribute.length ?? 0) + 16)
         }
         return ResponseBound(expectedBytes: min(bytes, ResponseBound.default.expectedBytes))
     }
