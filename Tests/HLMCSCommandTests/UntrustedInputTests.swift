@@ -155,7 +155,7 @@ import Glibc
         func reading() -> Bool {
             let tmp = (try? FileManager.default.contentsOfDirectory(atPath: hlmcs.folder.path))?.contains { $0.hasSuffix(".tmp") } ?? false
             let lines = ((try? String(contentsOfFile: trace, encoding: .utf8)) ?? "").split(separator: "\n")
-            return tmp && lines.count > 12
+            return tmp && lines.count > 8        // associated, and the first page asked for
         }
         while Date() < deadline, !reading() { usleep(20_000) }
         #expect(reading())
