@@ -124,6 +124,11 @@ public actor DLMSConnection {
             _ = try? await run(actions, untilClosed: true, cancellable: false,
                                limit: Limit(bytes: ResponseBound.default.expectedBytes * 4,
                                             deadline: ContinuousClock.now.advanced(by: Self.closeLimit)))
+            // Out of time before the release was answered (a slow modem, a device that
+            // ignores it): a DISC still goes out, unanswered, so the device leaves NRM.
+            if !session.isClosed {
+                for case .send(let bytes) in session.disconnect() { try? await send(bytes) }
+            }
         }
         await channel.close()
     }
