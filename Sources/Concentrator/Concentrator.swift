@@ -105,7 +105,12 @@ public actor Concentrator {
             let results = try await request(descriptors.map { AttributeWithAccess($0) })
             var values: [ConcentratorInfo.Item: DLMSData] = [:]
             for (item, result) in zip(items, results) { if case .data(let v) = result { values[item] = v } }
-            return try modelCall { () throws(ModelError) in try ConcentratorInfo(values, map: map) }
+            let info = try modelCall { () throws(ModelError) in try ConcentratorInfo(values, map: map) }
+            // Both read on this association: a later write names the unit without asking again.
+            if knownIdentity == nil, let serial = info.serialNumber, let name = info.logicalDeviceNameText {
+                knownIdentity = DeviceIdentity(serialNumber: serial, logicalDeviceName: name)
+            }
+            return info
         }
     }
 

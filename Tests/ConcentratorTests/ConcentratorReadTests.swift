@@ -35,6 +35,28 @@ struct ConcentratorReadTests {
         await rig.finish()
     }
 
+    /// The unit a write goes to: one GET-with-list the first time, none after it, nor
+    /// after an information read that had both items (issue 14: writes name the unit).
+    @Test func identityIsReadOnceAndTakenFromTheInformation() async throws {
+        let rig = try await SimulatorRig.opened()
+        var before = rig.requests.count
+        let first = try await rig.concentrator.identity()
+        #expect(first == DeviceIdentity(serialNumber: "95100001", logicalDeviceName: "EMSES95195100001"))
+        #expect(first.text == "95100001 (EMSES95195100001)")
+        #expect(rig.requests.count - before == 1)
+        before = rig.requests.count
+        _ = try await rig.concentrator.identity()
+        #expect(rig.requests.count == before)
+        await rig.finish()
+
+        let other = try await SimulatorRig.opened()
+        _ = try await other.concentrator.readInfo()
+        before = other.requests.count
+        #expect(try await other.concentrator.identity().serialNumber == "95100001")
+        #expect(other.requests.count == before)
+        await other.finish()
+    }
+
     @Test func batteryAndClock() async throws {
         let rig = try await SimulatorRig.opened()
         let battery = try await rig.concentrator.readBattery()
