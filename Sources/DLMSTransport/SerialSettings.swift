@@ -1,3 +1,4 @@
+import DLMS
 /// Line settings of a serial port (SPEC.md F-05): speed, data bits, parity, stop bits.
 public struct SerialSettings: Sendable, Hashable {
     public enum Parity: Sendable, Hashable { case none, even, odd }
@@ -20,5 +21,5 @@ public struct SerialSettings: Sendable, Hashable {
     public static let modeE300 = SerialSettings(baud: 300, dataBits: 7, parity: .even, stopBits: 1)
 
     /// The rates termios offers that a DLMS line uses.
-    public static let supportedBauds = [300, 600, 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200]
+    public static let supportedBauds = LineSpeed.bauds
 }

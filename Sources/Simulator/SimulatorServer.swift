@@ -24,7 +24,9 @@ public final class SimulatorServer: Sendable {
         public var hostile = HostileBehaviour()
         public init(maxInfo: Int = 512, window: Int = 7, inactivityTimeout: Duration = .seconds(120),
                     log: (@Sendable (String) -> Void)? = nil, wrap: (@Sendable (any ByteChannel) -> any ByteChannel)? = nil) {
-            self.maxInfo = min(max(maxInfo, 32), 2030); self.window = min(max(window, 1), 7)
+            let info = HDLCParameters.informationFieldRange, windows = HDLCParameters.windowRange
+            self.maxInfo = min(max(maxInfo, info.lowerBound), info.upperBound)
+            self.window = min(max(window, windows.lowerBound), windows.upperBound)
             self.inactivityTimeout = inactivityTimeout; self.log = log; self.wrap = wrap
         }
     }

@@ -100,7 +100,9 @@ struct ES951Sim: AsyncParsableCommand {
         if serial != nil, mode != "optical", mode != "rs485" { throw ValidationError("--serial needs --mode optical|rs485") }
         if let baud, baud <= 0 { throw ValidationError("--baud must be positive") }
         if let turnaround, turnaround < 0 { throw ValidationError("--turnaround must be 0 or more") }
-        guard (32...2030).contains(maxInfo) else { throw ValidationError("--max-info must be 32…2030") }
+        guard HDLCParameters.informationFieldRange.contains(maxInfo) else {
+            throw ValidationError("--max-info must be \(HDLCParameters.informationFieldRange.lowerBound)…\(HDLCParameters.informationFieldRange.upperBound)")
+        }
         guard (1...7).contains(window) else { throw ValidationError("--window must be 1…7") }
         for text in refuseWrite where Self.attributeDescriptor(text) == nil {
             throw ValidationError("--refuse-write \(text): CLASS/OBIS/ATTR, e.g. 42/0.0.25.1.0.255/3")

@@ -331,7 +331,7 @@ extension Strings {
         case .badHostPort(let text): return t("Not HOST:PORT: \(text).", "Не УЗЕЛ:ПОРТ: \(text).")
         case .wrapperWithoutTCP: return t("--wrapper goes with --tcp only.", "--wrapper используется только с --tcp.")
         case .baudWithoutSerial: return t("--baud goes with --serial only.", "--baud используется только с --serial.")
-        case .badBaud(let baud): return t("Unsupported speed \(baud) (300…115200).", "Неподдерживаемая скорость \(baud) (300…115200).")
+        case .badBaud(let baud): return t("Unsupported speed \(baud) (\(LineSpeed.rangeText)).", "Неподдерживаемая скорость \(baud) (\(LineSpeed.rangeText)).")
         case .bothSecurities: return t("Give --nls or --lls, not both.", "Укажите --nls или --lls, но не оба.")
         case .badClient(let sap): return t("Client SAP \(sap) is out of range (1–127).", "Клиентский SAP \(sap) вне диапазона (1–127).")
         case .badServerAddress(let n): return t("Server address \(n) is out of range (0–16383).", "Адрес сервера \(n) вне диапазона (0–16383).")
@@ -341,7 +341,9 @@ extension Strings {
         case .addressTooLarge(let n, let size):
             return t("Server address \(n) does not fit the \(size)-byte form (above 127 needs 4 bytes).",
                      "Адрес сервера \(n) не помещается в \(size)-байтовую форму (больше 127 — только 4 байта).")
-        case .badMaxInfo(let n): return t("--max-info \(n) is out of range (32–2030).", "--max-info \(n) вне диапазона (32–2030).")
+        case .badMaxInfo(let n):
+            let r = HDLCParameters.informationFieldRange
+            return t("--max-info \(n) is out of range (\(r.lowerBound)–\(r.upperBound)).", "--max-info \(n) вне диапазона (\(r.lowerBound)–\(r.upperBound)).")
         case .badWindow(let n): return t("--window \(n) is out of range (1–7).", "--window \(n) вне диапазона (1–7).")
         case .badTimeout(let s): return t("--timeout \(s) is out of range (more than 0, at most 600 s).", "--timeout \(s) вне диапазона (больше 0, не более 600 с).")
         }

@@ -1,3 +1,4 @@
+import DLMS
 import TextSafety
 import ES951
 
@@ -78,7 +79,8 @@ extension Strings {
 
     func expected(_ rule: SettingsFile.ValueRule) -> String {
         switch rule {
-        case .speed: t("a speed of 300…115200 bit/s (300, 600, 1200 … 115200)", "скорость 300…115200 бит/с (300, 600, 1200 … 115200)")
+        case .speed: t("a speed of \(LineSpeed.rangeText) bit/s (\(LineSpeed.bauds.map(String.init).joined(separator: ", ")))",
+                        "скорость \(LineSpeed.rangeText) бит/с (\(LineSpeed.bauds.map(String.init).joined(separator: ", ")))")
         case .timeZone: t("a time zone UTC−12:00…UTC+14:00 (e.g. UTC+03:00)", "часовой пояс UTC−12:00…UTC+14:00 (например UTC+03:00)")
         case .ipv4: t("an IPv4 address a.b.c.d, each 0–255", "адрес IPv4 a.b.c.d, каждое 0–255")
         case .subnetMask: t("a subnet mask (ones from the left, e.g. 255.255.255.0)", "маска подсети (единицы слева, например 255.255.255.0)")

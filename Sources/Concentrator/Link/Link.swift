@@ -91,7 +91,9 @@ public struct Link {
             guard let password, !password.isEmpty else { throw .usage("--lls: no password") }
             authentication = .low(password: password)
         }
-        guard (32...2030).contains(options.maxInfo) else { throw .usage("--max-info \(options.maxInfo): 32…2030") }
+        guard HDLCParameters.informationFieldRange.contains(options.maxInfo) else {
+            throw .usage("--max-info \(options.maxInfo): \(HDLCParameters.informationFieldRange.lowerBound)…\(HDLCParameters.informationFieldRange.upperBound)")
+        }
         guard (1...7).contains(options.window) else { throw .usage("--window \(options.window): 1…7") }
         guard options.timeout > .zero else { throw .usage("--timeout: above 0") }
         switch options.medium {

@@ -1,3 +1,4 @@
+import DLMS
 import DLMSTransport
 /// What the LINK options of the command line say (SPEC.md "Command line (F-72)", LINK
 /// details): the medium, the security, the addresses and the link's patience. The
@@ -33,7 +34,7 @@ public struct LinkOptions: Sendable, Equatable {
     /// `--address-size 1|2|4`; nil → the smallest form that holds the address.
     public var addressSize: Int?
     /// `--max-info N`, `--window N`: caps of the SNRM proposal.
-    public var maxInfo: Int = 2030, window: Int = 7
+    public var maxInfo: Int = HDLCParameters.informationFieldRange.upperBound, window: Int = HDLCParameters.windowRange.upperBound
     /// `--timeout S`: the wait for one response.
     public var timeout: Duration = .seconds(5)
     /// `--trace FILE`.
@@ -46,7 +47,7 @@ public struct LinkOptions: Sendable, Equatable {
     public var parity: SerialSettings.Parity = .none
 
     public init(medium: Medium, security: Security = .nls, clientSAP: UInt8? = nil, serverLower: UInt16? = nil,
-                logical: UInt16 = 1, addressSize: Int? = nil, maxInfo: Int = 2030, window: Int = 7,
+                logical: UInt16 = 1, addressSize: Int? = nil, maxInfo: Int = HDLCParameters.informationFieldRange.upperBound, window: Int = HDLCParameters.windowRange.upperBound,
                 timeout: Duration = .seconds(5), tracePath: String? = nil, mapPath: String? = nil) {
         self.medium = medium; self.security = security; self.clientSAP = clientSAP
         self.serverLower = serverLower; self.logical = logical; self.addressSize = addressSize

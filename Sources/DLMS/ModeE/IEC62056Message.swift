@@ -38,7 +38,7 @@ public enum IEC62056Message {
     }
 
     /// The rates of baud characters `0`…`9`.
-    public static let baudRates = [300, 600, 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200]
+    public static let baudRates = LineSpeed.bauds
 
     /// The line in `bytes` without its CR LF, bit 7 cleared; throws when the line does
     /// not end in CR LF.

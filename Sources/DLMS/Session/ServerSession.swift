@@ -21,7 +21,9 @@ public struct ServerSession: Sendable {
         public var clients: Set<UInt16>?
 
         public init(address: HDLCAddress, limits: HDLCParameters = HDLCParameters(
-                        maxInfoTransmit: 2030, maxInfoReceive: 2030, windowTransmit: 7, windowReceive: 7),
+                        maxInfoTransmit: HDLCParameters.informationFieldRange.upperBound,
+                        maxInfoReceive: HDLCParameters.informationFieldRange.upperBound,
+                        windowTransmit: HDLCParameters.windowRange.upperBound, windowReceive: HDLCParameters.windowRange.upperBound),
                     acceptsAllStation: Bool = true, answersFromCalledAddress: Bool = false,
                     clients: Set<UInt16>? = nil) {
             self.address = address; self.limits = limits; self.acceptsAllStation = acceptsAllStation

@@ -1,3 +1,4 @@
+import DLMS
 import Foundation
 import TextSafety
 
@@ -209,7 +210,7 @@ public struct SettingsFile: Equatable, Sendable {
         }
         switch key {
         case .rs485Speed:
-            guard let baud = Int(value), [300, 600, 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200].contains(baud) else {
+            guard let baud = Int(value), LineSpeed.bauds.contains(baud) else {
                 throw BadValue(rule: .speed)
             }
             s.rs485Baud = baud

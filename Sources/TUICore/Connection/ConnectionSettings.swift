@@ -1,3 +1,4 @@
+import DLMS
 /// The connection the user set up in the Settings menu (SPEC.md F-20…F-24): the medium,
 /// the port and its framing, the security, the addresses and the patience. A plain value:
 /// the runtime turns it into the link; a connection profile stores it as ``linkText``.
@@ -50,7 +51,7 @@ public struct ConnectionSettings: Hashable, Sendable {
     /// The built-in demo concentrator.
     public static let demo = ConnectionSettings()
 
-    public static let bauds = [300, 600, 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200]
+    public static let bauds = LineSpeed.bauds
 
     /// The client SAP in use: the chosen one, else 16 (NLS) or 32 (LLS).
     public var effectiveClientSAP: Int { clientSAP ?? (security == .lls ? 32 : 16) }

@@ -1,3 +1,4 @@
+import DLMS
 import ArgumentParser
 import Concentrator
 import Foundation
@@ -109,7 +110,7 @@ struct LinkArguments: ParsableArguments {
             options.serverLower = UInt16(serverAddress)
         }
         if let maxInfo {
-            guard (32...2030).contains(maxInfo) else { throw .badMaxInfo(maxInfo) }
+            guard HDLCParameters.informationFieldRange.contains(maxInfo) else { throw .badMaxInfo(maxInfo) }
             options.maxInfo = maxInfo
         }
         if let window {
@@ -125,7 +126,7 @@ struct LinkArguments: ParsableArguments {
         return options
     }
 
-    static let bauds = [300, 600, 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200]
+    static let bauds = LineSpeed.bauds
 
     /// `host:port`, `[v6]:port`; the port 1–65535.
     static func hostPort(_ text: String) -> (String, UInt16)? {
