@@ -75,8 +75,7 @@ public struct DeviceState: Sendable {
     /// - Parameter now: the host time at start; "today" of the generated profiles is its
     ///   date in the device's time zone.
     public init(configuration: Configuration = Configuration(), now: HostTime) {
-        let objects = (try? DeviceMap.builtIn()).map(ObjectTable.init(map:)) ?? .builtIn()
-        self.init(configuration: configuration, now: now, objects: objects)
+        self.init(configuration: configuration, now: now, objects: .builtIn)
     }
 
     /// A device serving the objects of `map` (`--map FILE`).
