@@ -29,6 +29,8 @@ final class ByteQueue: Sendable {
     private let state = Mutex(State())
 
     var isClosed: Bool { state.withLock { $0.closed } }
+    /// Readers waiting for bytes now (tests wait for one instead of sleeping).
+    var waitingReaders: Int { state.withLock { $0.waiters.count } }
 
     /// Appends bytes; false when the queue is closed (nothing appended).
     func push(_ new: [UInt8]) -> Bool {

@@ -31,6 +31,10 @@ public final class MemoryChannel: ByteChannel {
         try await inbound.pop(atMost: atMost, timeout: timeout)
     }
 
+    /// Reads of this end waiting for bytes right now: a test that must write or close
+    /// while a read waits waits for this, not for a guessed time.
+    public var waitingReaders: Int { inbound.waitingReaders }
+
     public func close() async {
         inbound.close()
         outbound.close()

@@ -175,7 +175,8 @@ func within<T: Sendable>(_ limit: Duration, _ operation: @escaping @Sendable () 
         let task = Task { () -> DLMSConnectionError? in
             do { _ = try await link.open(); return nil } catch let e as DLMSConnectionError { return e } catch { return nil }
         }
-        try await Task.sleep(for: .milliseconds(100))
+        // The SNRM has gone out: the session is waiting for its answer.
+        #expect(try await _peer.read(atMost: 64, timeout: .seconds(30)).first == 0x7E)
         task.cancel()
         let error = await within(.seconds(50)) { await task.value }
         #expect(error == .some(.dlms(.cancelled)))

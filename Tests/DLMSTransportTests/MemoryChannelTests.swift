@@ -29,7 +29,7 @@ import Testing
     @Test func waitingReaderWakesOnWrite() async throws {
         let (a, b) = MemoryChannel.pair()
         async let got = b.read(atMost: 8, timeout: .seconds(5))
-        try await Task.sleep(for: .milliseconds(20))
+        while b.waitingReaders == 0 { await Task.yield() }
         try await a.write([0x7E])
         #expect(try await got == [0x7E])
     }
@@ -51,7 +51,7 @@ import Testing
         let reader = Task { () async throws(TransportError) -> [UInt8] in
             try await b.read(atMost: 8, timeout: .seconds(3600))
         }
-        try await Task.sleep(for: .milliseconds(20))
+        while b.waitingReaders == 0 { await Task.yield() }
         await a.close()
         await #expect(throws: TransportError.closed) { try await reader.value }
     }

@@ -126,7 +126,7 @@ struct WrapperTests {
         let sim = InProcessSimulator(inactivityTimeout: .milliseconds(200))
         var c = try await Self.connect(try sim.listen(wrapper: true))
         #expect(try await c.associate().isAccepted)
-        try await Task.sleep(for: .milliseconds(600))
+        // The read waits (up to 5 s) for the 200 ms timeout to close the connection.
         await #expect(throws: TransportError.closed) { _ = try await c.channel.read(atMost: 64, timeout: .seconds(5)) }
         #expect(sim.log.contains("wrapper: inactivity, connection closed"))
         #expect(sim.log.contains("client 16 disconnected"))
