@@ -160,16 +160,7 @@ struct DeviceRun {
     func printLog() async {
         guard context.options.verbose else { return }
         for entry in await concentrator.exchangeLog {
-            let seconds = Double(entry.duration.components.seconds) + Double(entry.duration.components.attoseconds) / 1e18
-            let outcome: String = switch entry.outcome {
-            case .success: "ok"
-            case .written(let accepted, let of): "written \(accepted)/\(of)"
-            case .failure(let error): "failed: " + strings.failure(for: error, link: link).message
-            }
-            var line = "\(AuditEntry.timestamp(entry.time))  \(entry.what)  \(outcome)  " + String(format: "%.3f s", seconds)
-            if entry.bytes > 0 { line += "  \(entry.bytes) bytes  \(entry.frames) frames" }
-            if entry.rows > 0 { line += "  \(entry.rows) rows" }
-            context.verbose(line)
+            context.verbose(ExchangeLogText.line(entry, strings: strings, time: AuditEntry.timestamp(entry.time)))
         }
     }
 }

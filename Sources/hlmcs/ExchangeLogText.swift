@@ -1,10 +1,12 @@
 import Concentrator
 import Foundation
 
-/// One exchange-log entry as a line of the log zone:
+/// One exchange-log entry as a line, for the TUI's log zone and for `--verbose` alike:
 /// `10:04:05  GET 16 attributes  ok  0.412 s  612 B  3 frames`.
 enum ExchangeLogText {
-    static func line(_ entry: ExchangeLogEntry, strings s: Strings) -> String {
+    /// - Parameter time: how the time is written (the log zone: the local clock;
+    ///   `--verbose`: the audit log's UTC timestamp).
+    static func line(_ entry: ExchangeLogEntry, strings s: Strings, time: String? = nil) -> String {
         let seconds = Double(entry.duration.components.seconds) + Double(entry.duration.components.attoseconds) / 1e18
         let outcome: String = switch entry.outcome {
         case .success: s.t("ok", "ок")
@@ -12,7 +14,7 @@ enum ExchangeLogText {
         case .failure(let error):
             s.t("failed: ", "ошибка: ") + s.failure(for: error).message
         }
-        var line = time(entry.time) + "  \(entry.what)  \(outcome)  " + String(format: "%.3f s", seconds)
+        var line = (time ?? Self.time(entry.time)) + "  \(entry.what)  \(outcome)  " + String(format: "%.3f s", seconds)
         if entry.bytes > 0 { line += "  \(entry.bytes) B  \(entry.frames) " + s.t("frames", "кадр.") }
         if entry.rows > 0 { line += "  \(entry.rows) " + s.t("rows", "стр.") }
         return line
