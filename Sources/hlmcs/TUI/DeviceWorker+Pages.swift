@@ -67,12 +67,7 @@ extension DeviceWorker {
             post(.page(page, .failed(s.failure(for: error).message)))
             return
         }
-        guard connectedOptions?.security == .lls else {
-            audit(session, action, target: target, .failure)
-            post(.page(page, .failed(s.t("Writing needs an LLS association: choose LLS in the settings (F3) and connect again.",
-                                         "Для записи нужна ассоциация LLS: выберите LLS в настройках (F3) и подключитесь снова."))))
-            return
-        }
+        guard requireLLS(for: action, target: target, page: page, session: session) else { return }
         await reportProgress(concentrator)
         // The audit entry, naming the unit, is recorded before anything is sent.
         let entry: AccountStore.WriteAuditEntry
@@ -101,6 +96,17 @@ extension DeviceWorker {
             await failed(error, page: page, concentrator)
         }
         await concentrator.setProgressHandler(nil)
+    }
+
+    /// Writes need an LLS association: under NLS the write is refused (and audited as a
+    /// failure) with the way out. True when the connection may write.
+    func requireLLS(for action: Action, target: String, page: ParameterPage, session: Session) -> Bool {
+        guard connectedOptions?.security != .lls else { return true }
+        let s = words()
+        audit(session, action, target: target, .failure)
+        post(.page(page, .failed(s.t("Writing needs an LLS association: choose LLS in the settings (F3) and connect again.",
+                                     "Для записи нужна ассоциация LLS: выберите LLS в настройках (F3) и подключитесь снова."))))
+        return false
     }
 
     func audit(_ session: Session, _ action: Action, target: String, _ outcome: AuditEntry.Outcome) {

@@ -100,12 +100,7 @@ extension DeviceWorker {
                 post(.page(page, .failed(s.failure(for: error).message)))
                 return
             }
-            guard connectedOptions?.security == .lls else {
-                audit(session, .llsPasswordWrite, target: target, .failure)
-                post(.page(page, .failed(s.t("Writing needs an LLS association: choose LLS in the settings (F3) and connect again.",
-                                             "Для записи нужна ассоциация LLS: выберите LLS в настройках (F3) и подключитесь снова."))))
-                return
-            }
+            guard requireLLS(for: .llsPasswordWrite, target: target, page: page, session: session) else { return }
             audit(session, .llsPasswordWrite, target: target, .failure)
             post(.page(page, .failed(s.t("The current password is not the one this connection was opened with.",
                                          "Текущий пароль не тот, с которым открыто подключение."))))

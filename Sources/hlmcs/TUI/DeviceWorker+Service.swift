@@ -120,12 +120,7 @@ extension DeviceWorker {
             post(.page(page, .failed(s.failure(for: error).message)))
             return
         }
-        guard connectedOptions?.security == .lls else {
-            audit(session, .firmware, target: target, .failure)
-            post(.page(page, .failed(s.t("Writing needs an LLS association: choose LLS in the settings (F3) and connect again.",
-                                         "Для записи нужна ассоциация LLS: выберите LLS в настройках (F3) и подключитесь снова."))))
-            return
-        }
+        guard requireLLS(for: .firmware, target: target, page: page, session: session) else { return }
         guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else {
             audit(session, .firmware, target: target, .failure)
             post(.page(page, .failed(s.cannotReadFile(path))))
