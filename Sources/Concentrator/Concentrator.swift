@@ -186,6 +186,15 @@ public actor Concentrator {
         }
     }
 
+    /// Changes the GPRS fields `changing` to `wanted`'s (F-33): reads the device's
+    /// settings, applies the change (``GPRSSettings/applying(_:changing:)``), writes the
+    /// attributes that carry it, each read back. The one implementation for `hlmcs gprs`
+    /// and the TUI's GPRS page.
+    public func change(gprs wanted: GPRSSettings, changing: Set<GPRSField>) async throws(ConcentratorError) -> [WriteOutcome] {
+        let settings = try await readGPRS().applying(wanted, changing: changing)
+        return try await write(gprs: settings, changing: changing)
+    }
+
     /// IP settings (F-34) in one GET-with-list.
     public func readIP() async throws(ConcentratorError) -> IPSettings {
         try await logged("read ip") { () async throws(ConcentratorError) -> IPSettings in

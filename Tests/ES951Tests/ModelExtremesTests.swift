@@ -129,3 +129,17 @@ import Testing
         #expect(throws: ModelError.self) { try DLMSData.float64(Double.nan.bitPattern).integer("f", in: 0...10) }
     }
 }
+
+/// The GPRS change, written once for the command and the TUI (issue 15).
+@Suite struct GPRSChangeTests {
+    @Test func onlyTheChangedFieldsAreTakenAndThePasswordAlways() {
+        let device = GPRSSettings(apn: "internet", primaryServer: ServerEndpoint(host: "10.0.0.1", port: 4059),
+                                  backupServer: ServerEndpoint(host: "10.0.0.2", port: 4059), dpdUser: "user", heartbeatMinutes: 3)
+        let wanted = GPRSSettings(apn: "other", primaryServer: ServerEndpoint(host: "10.9.9.9", port: 1),
+                                  backupServer: nil, dpdUser: "new", dpdPassword: "secret", heartbeatMinutes: 1)
+        let changed = device.applying(wanted, changing: [.backupServer, .dpdUser])
+        #expect(changed.apn == "internet" && changed.primaryServer == device.primaryServer && changed.heartbeatSeconds == 180)
+        #expect(changed.backupServer == nil && changed.dpdUser == "new" && changed.dpdPassword == "secret")
+        #expect(device.applying(wanted, changing: Set(GPRSField.allCases)).apn == "other")
+    }
+}

@@ -170,3 +170,20 @@ public struct GPRSSettings: Equatable, Sendable {
         return .success(e)
     }
 }
+
+extension GPRSSettings {
+    /// These settings (as the device has them) with the fields `changing` taken from
+    /// `wanted`; the DPD password always from `wanted` (it cannot be read). The device's
+    /// attributes carry several fields each (both servers; user and password), so a
+    /// change of one starts from what the device has.
+    public func applying(_ wanted: GPRSSettings, changing: Set<GPRSField>) -> GPRSSettings {
+        var s = self
+        if changing.contains(.apn) { s.apn = wanted.apn }
+        if changing.contains(.primaryServer) { s.primaryServer = wanted.primaryServer }
+        if changing.contains(.backupServer) { s.backupServer = wanted.backupServer }
+        if changing.contains(.heartbeat) { s.heartbeatSeconds = wanted.heartbeatSeconds }
+        if changing.contains(.dpdUser) { s.dpdUser = wanted.dpdUser }
+        s.dpdPassword = wanted.dpdPassword
+        return s
+    }
+}

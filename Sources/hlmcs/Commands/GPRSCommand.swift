@@ -46,19 +46,10 @@ struct GPRSCommand: AsyncParsableCommand {
             }
         }) { run in
             if !changing.isEmpty {
-                // Attributes carry several fields (both servers, user and password): start
-                // from what the device has, change what was asked.
-                var settings = try await run.concentrator.readGPRS()
-                if changing.contains(.apn) { settings.apn = wanted.apn }
-                if changing.contains(.primaryServer) { settings.primaryServer = wanted.primaryServer }
-                if changing.contains(.backupServer) { settings.backupServer = wanted.backupServer }
-                if changing.contains(.heartbeat) { settings.heartbeatSeconds = wanted.heartbeatSeconds }
-                if changing.contains(.dpdUser) { settings.dpdUser = wanted.dpdUser }
-                settings.dpdPassword = wanted.dpdPassword
                 let attributes = GPRSSettings.attributes(for: changing)
                 let target = "gprs " + changing.map(\.rawValue).sorted().joined(separator: ",")
                 try await run.write(.gprs, target: target, attributes: attributes.map(\.rawValue)) {
-                    try await run.concentrator.write(gprs: settings, changing: changing)
+                    try await run.concentrator.change(gprs: wanted, changing: changing)
                 }
             }
             let settings = try await run.concentrator.readGPRS()

@@ -19,10 +19,7 @@ extension DeviceWorker {
         case .writeGPRS(let wanted, let changing):
             let target = "gprs " + changing.map(\.rawValue).sorted().joined(separator: ",")
             await write(.gprs, target: target, page: page, session: session) { c in
-                // Attributes carry several fields (both servers, user and password): start
-                // from what the device has, change what was asked.
-                let settings = Self.merging(wanted, changing: changing, into: try await c.readGPRS())
-                let outcomes = try await c.write(gprs: settings, changing: changing)
+                let outcomes = try await c.change(gprs: wanted, changing: changing)
                 let back = outcomes.contains(where: Self.isNotTaken) ? try? await c.readGPRS() : nil
                 return Self.gprsWrites(outcomes, changing: changing, readBack: back, fieldWrite)
             }
@@ -41,19 +38,6 @@ extension DeviceWorker {
 
     static func isNotTaken(_ outcome: WriteOutcome) -> Bool {
         if case .notTaken = outcome { true } else { false }
-    }
-
-    /// `device` with the fields `changing` taken from `wanted` (the DPD password always
-    /// from `wanted`: it cannot be read).
-    static func merging(_ wanted: GPRSSettings, changing: Set<GPRSField>, into device: GPRSSettings) -> GPRSSettings {
-        var s = device
-        if changing.contains(.apn) { s.apn = wanted.apn }
-        if changing.contains(.primaryServer) { s.primaryServer = wanted.primaryServer }
-        if changing.contains(.backupServer) { s.backupServer = wanted.backupServer }
-        if changing.contains(.heartbeat) { s.heartbeatSeconds = wanted.heartbeatSeconds }
-        if changing.contains(.dpdUser) { s.dpdUser = wanted.dpdUser }
-        s.dpdPassword = wanted.dpdPassword
-        return s
     }
 
     /// The outcomes of a GPRS write (one per attribute, ``GPRSSettings/Attribute`` order)
