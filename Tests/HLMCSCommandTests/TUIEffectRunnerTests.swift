@@ -97,7 +97,6 @@ struct TUIEffectRunnerTests: RunnerTest {
         runner.perform(.disconnect)
         _ = await wait(for: "disconnection") { if case .disconnected = $0 { true } else { false } }
         runner.perform(.setRawTrace(true))
-        try await Task.sleep(for: .milliseconds(50))
         runner.perform(.connect(ConnectionSettings(security: .lls), llsPassword: "admin@emis"))
         let seen = await wait(for: "connection") { if case .connected = $0 { true } else { false } }
         let lines = seen.compactMap { if case .trace(let t) = $0 { t } else { nil } }

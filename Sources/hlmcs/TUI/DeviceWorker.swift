@@ -37,7 +37,9 @@ actor DeviceWorker {
         traceOn = Locked(false)
     }
 
-    func setTrace(_ on: Bool) { traceOn.withLock { $0 = on } }
+    /// Raw frames in the exchange log on or off: at once, in the caller's order (a
+    /// connect asked for after it already sees it).
+    nonisolated func setTrace(_ on: Bool) { traceOn.withLock { $0 = on } }
 
     var isConnected: Bool { concentrator != nil }
 

@@ -78,8 +78,7 @@ final class EffectRunner: Sendable {
             generation.withLock { $0 += 1 }
             current.withLock { $0?.cancel() }
         case .setRawTrace(let on):
-            let worker = self.worker
-            Task { await worker.setTrace(on) }
+            worker.setTrace(on)     // at once, so the effects after it see it
         case .quit:
             break
         default:
