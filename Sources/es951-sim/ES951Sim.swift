@@ -286,17 +286,10 @@ struct ES951Sim: AsyncParsableCommand {
 /// SIGINT and SIGTERM end the simulator cleanly (the pty symlink removed).
 enum Signals {
     static let cleanup = Mutex<[String]>([])
-    nonisolated(unsafe) static var sources: [DispatchSourceSignal] = []
     static let stream = AsyncStream<Int32>.makeStream()
 
     static func install() {
-        for sig in [SIGINT, SIGTERM] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler { stream.continuation.yield(sig) }
-            source.resume()
-            sources.append(source)
-        }
+        SignalWatch.start([SIGINT, SIGTERM]) { sig in stream.continuation.yield(sig) }
     }
 
     static func wait() async {

@@ -1,4 +1,5 @@
 import Dispatch
+import DLMSTransport
 import Export
 import Foundation
 #if canImport(Glibc)
@@ -18,22 +19,14 @@ enum SignalGuard {
     static func run(_ body: @escaping @Sendable () async throws -> Void) async throws {
         let task = Task { try await body() }
         let received = Received()
-        var sources: [DispatchSourceSignal] = []
-        for number in signals {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                guard received.set(number) else { return }
-                task.cancel()
-                DispatchQueue.global().asyncAfter(deadline: .now() + watchdog) {
-                    TemporaryFiles.removeAll()
-                    _exit(128 + number)
-                }
+        SignalWatch.start(signals) { number in
+            guard received.set(number) else { return }
+            task.cancel()
+            DispatchQueue.global().asyncAfter(deadline: .now() + watchdog) {
+                TemporaryFiles.removeAll()
+                _exit(128 + number)
             }
-            source.resume()
-            sources.append(source)
         }
-        defer { sources.forEach { $0.cancel() } }
         let result = await task.result
         if let number = received.value {
             TemporaryFiles.removeAll()
