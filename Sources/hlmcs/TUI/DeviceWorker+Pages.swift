@@ -69,22 +69,7 @@ extension DeviceWorker {
         }
         guard requireLLS(for: action, target: target, page: page, session: session) else { return }
         await reportProgress(concentrator)
-        // The audit entry, naming the unit, is recorded before anything is sent.
-        let entry: AccountStore.WriteAuditEntry
-        do {
-            let device = try await concentrator.identity()
-            entry = try store.beginWrite(session, action, target: target + " @ " + device.text, now: Date())
-            post(.log(s.writingTo(device)))
-        } catch let error as ConcentratorError {
-            await flushLog(concentrator)
-            await failed(error, page: page, concentrator)
-            await concentrator.setProgressHandler(nil)
-            return
-        } catch {
-            await concentrator.setProgressHandler(nil)
-            post(.page(page, .failed(error is StorageError ? s.failure(for: error).message : s.auditUnavailable(error))))
-            return
-        }
+        guard let entry = await beginWrite(action, target: target, page: page, session: session, concentrator) else { return }
         do {
             let writes = try await body(concentrator)
             await flushLog(concentrator)
@@ -96,6 +81,27 @@ extension DeviceWorker {
             await failed(error, page: page, concentrator)
         }
         await concentrator.setProgressHandler(nil)
+    }
+
+    /// The audit entry of a write, naming the unit (read on this association), recorded
+    /// before anything is sent; nil when it could not be (the page is told why, and
+    /// nothing may be sent).
+    func beginWrite(_ action: Action, target: String, page: ParameterPage, session: Session,
+                    _ concentrator: Concentrator) async -> AccountStore.WriteAuditEntry? {
+        let s = words()
+        do {
+            let device = try await concentrator.identity()
+            let entry = try store.beginWrite(session, action, target: target + " @ " + device.text, now: Date())
+            post(.log(s.writingTo(device)))
+            return entry
+        } catch let error as ConcentratorError {
+            await flushLog(concentrator)
+            await failed(error, page: page, concentrator)
+        } catch {
+            post(.page(page, .failed(error is StorageError ? s.failure(for: error).message : s.auditUnavailable(error))))
+        }
+        await concentrator.setProgressHandler(nil)
+        return nil
     }
 
     /// Writes need an LLS association: under NLS the write is refused (and audited as a

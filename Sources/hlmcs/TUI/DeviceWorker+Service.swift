@@ -130,22 +130,7 @@ extension DeviceWorker {
         let post = self.post
         let started = ContinuousClock.now
         let pace = FirmwarePace(started: started)
-        // Recorded before the first block is sent, naming the unit.
-        let entry: AccountStore.WriteAuditEntry
-        do {
-            let device = try await concentrator.identity()
-            entry = try store.beginWrite(session, .firmware, target: target + " @ " + device.text, now: Date())
-            post(.log(s.writingTo(device)))
-        } catch let error as ConcentratorError {
-            await flushLog(concentrator)
-            await failed(error, page: page, concentrator)
-            await concentrator.setProgressHandler(nil)
-            return
-        } catch {
-            await concentrator.setProgressHandler(nil)
-            post(.page(page, .failed(error is StorageError ? s.failure(for: error).message : s.auditUnavailable(error))))
-            return
-        }
+        guard let entry = await beginWrite(.firmware, target: target, page: page, session: session, concentrator) else { return }
         do {
             let result = try await apiTransferFirmware(concentrator, image: [UInt8](data), id: id, activate: activate) { p in
                 post(.page(page, .firmwareProgress(pace.withTimeLeft(p))))
