@@ -46,7 +46,7 @@ struct SetCommand: AsyncParsableCommand {
             let text = try ValueInput.text(argument: value, secret: secret, environment: context.environment) {
                 Terminal.isInteractive ? Terminal.readSecret(prompt: context.strings.t("New value (not shown): ", "Новое значение (не отображается): ")) : nil
             }
-            if Self.action(parsed) == .serialNumberWrite { try ValueInput.checkSerialNumber(text, length: mapped?.length) }
+            if Self.action(parsed) == .serialNumberWrite { try ValueInput.checkSerialNumber(text) }
             data = try ValueInput.parse(text, for: mapped)
         }) { run in
             let descriptor = descriptor!, data = data!

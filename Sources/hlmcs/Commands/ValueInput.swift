@@ -45,12 +45,9 @@ enum ValueInput {
         return typed
     }
 
-    /// The serial number (1/0.0.96.1.0.255/2): digits only, at most the map's length.
-    static func checkSerialNumber(_ text: String, length: Int?) throws(Problem) {
-        let maximum = length ?? 16
-        guard !text.isEmpty, text.count <= maximum, text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw .serialNumberDigits(text, maximum: maximum)
-        }
+    /// The serial number (1/0.0.96.1.0.255/2), by the rule the TUI's form uses too.
+    static func checkSerialNumber(_ text: String) throws(Problem) {
+        if SerialNumberRule.problem(text) != nil { throw .serialNumberDigits(text, maximum: SerialNumberRule.maximumDigits) }
     }
 
     /// The names `TYPE:` takes; `hex` is an octet-string given in hex.

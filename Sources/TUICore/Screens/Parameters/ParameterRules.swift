@@ -16,7 +16,7 @@ struct ParameterProblem: Hashable, Sendable {
 /// ES951-MAP.md: the serial number is a visible-string of digits, up to 16; the logical
 /// address is `serial % 10000 + 1000`).
 enum ParameterRules {
-    static let serialDigits = 16
+    static let serialDigits = SerialNumberRule.maximumDigits
     /// The LLS password is an octet-string of printable ASCII here (it is typed in F3 too).
     static let passwordLength = 64
     /// The set-time field's format.
@@ -38,12 +38,12 @@ enum ParameterRules {
 
     /// Why `text` is not a serial number the device takes (nil: it is).
     static func serialProblem(_ text: String) -> ParameterProblem? {
-        if text.isEmpty { return ParameterProblem(key: "parameters.error.serialEmpty") }
-        guard text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return ParameterProblem(key: "parameters.error.digitsOnly") }
-        if text.count > serialDigits {
-            return ParameterProblem(key: "parameters.error.serialLong", arguments: [String(serialDigits)])
+        switch SerialNumberRule.problem(text) {
+        case nil: nil
+        case .empty: ParameterProblem(key: "parameters.error.serialEmpty")
+        case .notDigits: ParameterProblem(key: "parameters.error.digitsOnly")
+        case .tooLong(let maximum): ParameterProblem(key: "parameters.error.serialLong", arguments: [String(maximum)])
         }
-        return logicalAddress(serial: text) == nil ? ParameterProblem(key: "parameters.error.digitsOnly") : nil
     }
 
     /// Why `c` may not be typed into a password field (nil: it may).
