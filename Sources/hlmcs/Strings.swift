@@ -120,11 +120,13 @@ struct Strings {
     }
     /// Why the database refused, in words: locked, read-only, full, or SQLite's own text.
     func databaseReason(_ error: Error) -> String {
-        let text = "\(error)"
-        if text.contains("locked") || text.contains("busy") { return t("the database is locked by another program", "база данных занята другой программой") }
-        if text.contains("readonly") || text.contains("read-only") { return t("the database is read-only", "база данных только для чтения") }
-        if text.contains("full") { return t("the disk is full", "диск заполнен") }
-        return OutsideText.forTerminal(text, limit: 200)
+        switch DatabaseCondition(error) {
+        case .locked?: t("the database is locked by another program", "база данных занята другой программой")
+        case .readOnly?: t("the database is read-only", "база данных только для чтения")
+        case .full?: t("the disk is full", "диск заполнен")
+        case .other(let message)?: OutsideText.forTerminal(message, limit: 200)
+        case nil: OutsideText.forTerminal("\(error)", limit: 200)
+        }
     }
 
     var noPasswordYet: String { t("no password yet", "пароль не задан") }
