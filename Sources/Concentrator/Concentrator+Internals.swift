@@ -96,9 +96,11 @@ extension Concentrator {
 
     /// The bound of a read of `rows` rows of `columns` columns: 24 bytes a cell (a
     /// date-time octet-string is 14) and 8 a row, plus a PDU for the rest of the list.
+    /// Rows and columns are clamped first (a map file's depth is a person's number):
+    /// the product stays far from overflow, and beyond the 16 MB cap nothing changes.
     static func bound(rows: Int, columns: Int) -> ResponseBound {
-        let cells = max(1, rows).multipliedReportingOverflow(by: max(1, columns) * 24 + 8)
-        return ResponseBound(expectedBytes: cells.overflow ? Int.max / 8 : min(cells.partialValue, Int.max / 8) + ResponseBound.default.expectedBytes)
+        let rows = min(max(1, rows), 1_000_000), columns = min(max(1, columns), 1000)
+        return ResponseBound(expectedBytes: rows * (columns * 24 + 8) + ResponseBound.default.expectedBytes)
     }
 
     /// Values of attributes in one GET-with-list; a refused one fails the call.

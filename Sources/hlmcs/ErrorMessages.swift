@@ -116,8 +116,7 @@ extension Strings {
                     "The concentrator rejected a frame (FRMR) and the link was closed.",
                     "Концентратор отверг кадр (FRMR), соединение закрыто."))
             case .link(let hdlc):
-                return CommandFailure(status: .link, message: t(
-                    "The link broke: \(hdlcText(hdlc, .en)).", "Сбой канала: \(hdlcText(hdlc, .ru))."))
+                return CommandFailure(status: .link, message: t("The link broke: ", "Сбой канала: ") + hdlcText(hdlc) + ".")
             case .malformedAPDU:
                 return CommandFailure(status: .link, message: t(
                     "The concentrator's answer could not be decoded (a malformed APDU); nothing was changed.",
@@ -183,24 +182,19 @@ extension Strings {
     private func hex(_ byte: UInt8) -> String { String(byte, radix: 16, uppercase: true) }
 
     /// An HDLC failure in words (the frame's own fault or the peer's).
-    func hdlcText(_ error: HDLCError, _ language: Language) -> String {
-        let en = language == .en
+    func hdlcText(_ error: HDLCError) -> String {
         switch error {
         case .apduTooLong(let max):
-            return en ? "an answer in segments past \(max) bytes without a last segment"
-                      : "ответ из сегментов превысил \(max) байт без последнего сегмента"
+            t("an answer in segments past \(max) bytes without a last segment",
+              "ответ из сегментов превысил \(max) байт без последнего сегмента")
         case .informationTooLong(let count, let max):
-            return en ? "a frame of \(count) bytes where \(max) were agreed" : "кадр в \(count) байт при согласованных \(max)"
-        case .sequenceError:
-            return en ? "frames out of sequence" : "нарушен порядок кадров"
-        case .badParameters:
-            return en ? "connection parameters that cannot be read" : "параметры соединения не читаются"
-        case .headerCheckFailed, .frameCheckFailed:
-            return en ? "a frame with a wrong checksum" : "кадр с неверной контрольной суммой"
+            t("a frame of \(count) bytes where \(max) were agreed", "кадр в \(count) байт при согласованных \(max)")
+        case .sequenceError: t("frames out of sequence", "нарушен порядок кадров")
+        case .badParameters: t("connection parameters that cannot be read", "параметры соединения не читаются")
+        case .headerCheckFailed, .frameCheckFailed: t("a frame with a wrong checksum", "кадр с неверной контрольной суммой")
         case .missingFlag, .unsupportedFormat, .badLength, .badAddress, .unknownControl, .unexpectedInformation:
-            return en ? "a malformed frame" : "неверный кадр"
-        case .addressMismatch:
-            return en ? "a frame from another address" : "кадр с чужим адресом"
+            t("a malformed frame", "неверный кадр")
+        case .addressMismatch: t("a frame from another address", "кадр с чужим адресом")
         }
     }
 

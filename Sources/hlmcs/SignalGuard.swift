@@ -18,9 +18,9 @@ enum SignalGuard {
     /// Runs `body` with the signals caught; exits 128 + signal when one came.
     static func run(_ body: @escaping @Sendable () async throws -> Void) async throws {
         let task = Task { try await body() }
-        let received = Received()
+        let received = Locked<Int32?>(nil)     // the first signal; later ones change nothing
         SignalWatch.start(signals) { number in
-            guard received.set(number) else { return }
+            guard received.withLock({ first in defer { first = first ?? number }; return first == nil }) else { return }
             task.cancel()
             DispatchQueue.global().asyncAfter(deadline: .now() + watchdog) {
                 TemporaryFiles.removeAll()
@@ -34,14 +34,5 @@ enum SignalGuard {
             exit(128 + number)
         }
         try result.get()
-    }
-
-    /// The first signal received (later ones change nothing).
-    final class Received: @unchecked Sendable {
-        private let lock = NSLock()
-        private var number: Int32?
-        /// True for the first signal.
-        func set(_ n: Int32) -> Bool { lock.withLock { guard number == nil else { return false }; number = n; return true } }
-        var value: Int32? { lock.withLock { number } }
     }
 }
