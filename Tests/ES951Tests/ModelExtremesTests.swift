@@ -89,7 +89,7 @@ import Testing
         }
     }
 
-    @Test func topologyImageAndClockTakeOrRefuseEveryExtreme() {
+    @Test func topologyImageAndClockTakeOrRefuseEveryExtreme() throws {
         for values in Self.placements(6) {
             if let t = try? Topology(routingTable: .array([.structure(values)]), neighbourTable: .array([.structure(values)])) {
                 _ = t.tree
@@ -97,6 +97,20 @@ import Testing
             _ = try? ImageTransferState(values: Array(values.prefix(4)))
             _ = try? ClockReading(time: values[0], timeZone: values[1], status: values[2])
         }
+        let max = DLMSData.long64Unsigned(.max)
+        let route = DLMSData.structure([.longUnsigned(1), .longUnsigned(2), .longUnsigned(3), .longUnsigned(300), .unsigned(0), .longUnsigned(5)])
+        #expect(throws: ModelError.implausible(field: "routing-table.hop-count", value: "300", allowed: 0...255)) {
+            try Topology(routingTable: .array([route]), neighbourTable: .array([]))
+        }
+        #expect(throws: ModelError.self) {
+            try ImageTransferState(values: [max, .bitString(BitString(count: 0, bytes: [])), .doubleLongUnsigned(0), .enumerated(1)])
+        }
+        let time = DLMSData.octetString([0x07, 0xEA, 12, 7, 0xFF, 10, 0, 0, 0, 0xFF, 0x4C, 0])
+        #expect(try ClockReading(time: time, timeZone: .long(-180), status: nil).timeZone == -180)
+        #expect(throws: ModelError.implausible(field: "clock.time-zone", value: "-30000", allowed: ClockReading.plausibleTimeZones)) {
+            try ClockReading(time: time, timeZone: .long(-30000), status: nil)
+        }
+        #expect(throws: ModelError.self) { try ClockReading(time: time, timeZone: max, status: nil) }
     }
 
     /// A date-time whose parts lie outside the Blue Book's ranges is refused; all 0xFF is

@@ -99,12 +99,7 @@ public struct ConcentratorInfo: Equatable, Sendable {
                                       blacklisted: try e[2].integer("meter-counts.blacklisted", in: counts))
         }
         clock = try v(.clock)?.dateTime("clock")
-        if let tz = v(.timeZone) {
-            guard let minutes = Int16(exactly: try tz.signedValue("clock.time-zone")) else {
-                throw .unexpectedValue(field: "clock.time-zone", value: tz)
-            }
-            timeZone = minutes
-        }
+        if let tz = v(.timeZone) { timeZone = Int16(try tz.integer("clock.time-zone", in: ClockReading.plausibleTimeZones)) }
         batteryUseTime = try Self.scaled(v(.batteryUseTime), v(.batteryUseTimeScalerUnit), item: .batteryUseTime, map: map)
         batteryVoltage = try Self.scaled(v(.batteryVoltage), v(.batteryVoltageScalerUnit), item: .batteryVoltage, map: map)
     }

@@ -39,13 +39,14 @@ public struct ClockReading: Equatable, Sendable {
     public init(time: COSEMDateTime, timeZone: Int16, status: UInt8?) {
         self.time = time; self.timeZone = timeZone; self.status = status
     }
+    /// Time zones a clock may report, in minutes (less than a day either way; the Blue
+    /// Book's own ±720 and the odd +14 h zone lie well within).
+    public static let plausibleTimeZones = Int64(COSEMDateTime.convertibleOffsets.lowerBound)...Int64(COSEMDateTime.convertibleOffsets.upperBound)
+
     /// From the clock's attributes 2, 3 and 4 (4 optional).
     public init(time: DLMSData, timeZone: DLMSData, status: DLMSData?) throws(ModelError) {
         self.time = try time.dateTime("clock.time")
-        guard let tz = Int16(exactly: try timeZone.signedValue("clock.time-zone")) else {
-            throw .unexpectedValue(field: "clock.time-zone", value: timeZone)
-        }
-        self.timeZone = tz
+        self.timeZone = Int16(try timeZone.integer("clock.time-zone", in: ClockReading.plausibleTimeZones))
         self.status = try status?.unsignedValue("clock.status", as: UInt8.self)
     }
 }
