@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "Export", targets: ["Export"]),
         .library(name: "Concentrator", targets: ["Concentrator"]),
         .library(name: "TUICore", targets: ["TUICore"]),
+        .library(name: "Operations", targets: ["Operations"]),
         .executable(name: "hlmcs", targets: ["hlmcs"]),
     ],
     dependencies: [
@@ -41,8 +42,12 @@ let package = Package(
             "Accounts",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The use cases (docs/ARCHITECTURE.md): each written once — authorize, audit, run,
+        // a typed result or failure — and called by the commands and the TUI's worker alike.
+        .target(name: "Operations", dependencies: [
+            "Accounts", "AccountStore", "Concentrator", "DLMS", "ES951", "Export", "TextSafety"]),
         .executableTarget(name: "hlmcs", dependencies: [
-            "Accounts", "AccountStore", "DLMS", "DLMSTransport", "ES951", "Export", "Concentrator",
+            "Accounts", "AccountStore", "DLMS", "DLMSTransport", "ES951", "Export", "Concentrator", "Operations",
             "Simulator", "TUICore", "TUINcurses", "TextSafety",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -72,7 +77,7 @@ let package = Package(
         // Runs the built `hlmcs` binary as a subprocess; depending on the executable
         // target makes `swift test` build it first.
         .testTarget(name: "HLMCSCommandTests", dependencies: [
-            "hlmcs", "es951-sim", "Accounts", "AccountStore", "Concentrator", "DLMS", "DLMSTransport", "ES951", "Export",
+            "hlmcs", "es951-sim", "Operations", "Accounts", "AccountStore", "Concentrator", "DLMS", "DLMSTransport", "ES951", "Export",
             .product(name: "GRDB", package: "GRDB.swift")]),
         // Channels (TCP, serial/pty, memory, paced, faulty), the frame trace and the async
         // session driver: the I/O of the protocol. Depends on DLMS only.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Concentrator
 import DLMSTransport
 import ES951
 import Foundation
@@ -77,6 +78,13 @@ struct HLMCS: AsyncParsableCommand {
         if let demoBaud, !SerialSettings.supportedBauds.contains(demoBaud) {
             throw ValidationError("--demo-baud: one of \(SerialSettings.supportedBauds.map(String.init).joined(separator: ", "))")
         }
-        try await TUILaunch.run(global: global, link: link, demo: demo, demoBaud: demoBaud, demoMeters: demoMeters)
+        var options: LinkOptions?
+        if !demo, link.tcp != nil || link.serial != nil || link.optical != nil {
+            do { options = try link.linkOptions() } catch {
+                let s = Strings(language: Language.resolve(global.lang, environment: ProcessInfo.processInfo.environment))
+                throw CommandFailure(status: .usage, message: s.message(for: error))
+            }
+        }
+        try await TUILaunch.run(global: global, link: options, demoBaud: demoBaud, demoMeters: demoMeters)
     }
 }

@@ -52,21 +52,21 @@ import Testing
     }
 
     @Test func timeZonesInTheirUsualSpellings() {
-        #expect(DeviceSettings.parseZone("UTC+3") == 180)
-        #expect(DeviceSettings.parseZone("UTC-03:30") == -210)
-        #expect(DeviceSettings.parseZone("+05:45") == 345)
-        #expect(DeviceSettings.parseZone("UTC") == 0)
-        #expect(DeviceSettings.parseZone("UTC+15") == nil)
-        #expect(DeviceSettings.parseZone("UTC+3:07") == nil)
-        #expect(DeviceSettings.parseZone("MSK") == nil)
-        #expect(DeviceSettings.zoneText(-210) == "UTC-03:30")
+        #expect(TimeZoneRule.parse("UTC+3") == 180)
+        #expect(TimeZoneRule.parse("UTC-03:30") == -210)
+        #expect(TimeZoneRule.parse("+05:45") == 345)
+        #expect(TimeZoneRule.parse("UTC") == 0)
+        #expect(TimeZoneRule.parse("UTC+15") == nil)
+        #expect(TimeZoneRule.parse("UTC+3:07") == nil)
+        #expect(TimeZoneRule.parse("MSK") == nil)
+        #expect(TimeZoneRule.text(-210) == "UTC-03:30")
     }
 
     /// Empty or blank is no zone, never UTC (issue 14: `clock.time-zone =` planned
     /// UTC+03:00 → UTC+00:00); only "UTC" written out is UTC.
     @Test func anEmptyTimeZoneIsRefusedNotTakenForUTC() {
-        #expect(DeviceSettings.parseZone("") == nil)
-        #expect(DeviceSettings.parseZone("   ") == nil)
+        #expect(TimeZoneRule.parse("") == nil)
+        #expect(TimeZoneRule.parse("   ") == nil)
         #expect(throws: SettingsFile.Problem.self) { try parse(Self.head + "clock.time-zone =\nend\n") }
     }
 

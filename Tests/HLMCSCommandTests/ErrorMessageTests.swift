@@ -3,6 +3,8 @@ import Concentrator
 import DLMS
 import DLMSTransport
 import Foundation
+import ES951
+import Operations
 import Testing
 @testable import hlmcs
 
@@ -81,7 +83,7 @@ import Testing
         ("UTC+15", nil), ("3", nil), ("UTC+3:60", nil), ("UTC+3:07", nil), ("UTC-13", nil),
     ] as [(String, Int?)])
     func timeZones(_ text: String, _ minutes: Int?) {
-        #expect(ClockCommand.utcOffset(text) == minutes)
+        #expect(TimeZoneRule.parse(text) == minutes)
     }
 
     @Test func valuesTypedByTheMapOrByAPrefix() throws {
@@ -96,12 +98,12 @@ import Testing
     }
 
     @Test func setChecksTheActionOfWhatItWrites() {
-        #expect(SetCommand.action(CosemAttributeDescriptor("8/0.0.1.0.0.255/2")!) == .clockWrite)
-        #expect(SetCommand.action(CosemAttributeDescriptor("8/0.0.1.0.0.255/3")!) == .timeZoneWrite)
-        #expect(SetCommand.action(CosemAttributeDescriptor("1/0.0.96.1.0.255/2")!) == .serialNumberWrite)
-        #expect(SetCommand.action(CosemAttributeDescriptor("15/0.0.40.0.2.255/7")!) == .llsPasswordWrite)
-        #expect(SetCommand.action(CosemAttributeDescriptor("1/0.0.94.7.137.255/2")!) == .get)
-        #expect(SetCommand.action(CosemAttributeDescriptor("45/0.0.25.4.0.255/2")!) == .set)
+        #expect(Operator.action(CosemAttributeDescriptor("8/0.0.1.0.0.255/2")!) == .clockWrite)
+        #expect(Operator.action(CosemAttributeDescriptor("8/0.0.1.0.0.255/3")!) == .timeZoneWrite)
+        #expect(Operator.action(CosemAttributeDescriptor("1/0.0.96.1.0.255/2")!) == .serialNumberWrite)
+        #expect(Operator.action(CosemAttributeDescriptor("15/0.0.40.0.2.255/7")!) == .llsPasswordWrite)
+        #expect(Operator.action(CosemAttributeDescriptor("1/0.0.94.7.137.255/2")!) == .get)
+        #expect(Operator.action(CosemAttributeDescriptor("45/0.0.25.4.0.255/2")!) == .set)
     }
 
     @Test func getTextOfOctetStrings() {

@@ -8,8 +8,8 @@ import Testing
 @Suite struct EventNameTests {
     @Test func anUnknownCodeIsNamedInBothLanguages() {
         let records = [EventRecord(time: nil, code: 99, info: nil)]
-        let en = EventsCommand.output(records, Strings(language: .en))
-        let ru = EventsCommand.output(records, Strings(language: .ru))
+        let en = TableOutput.events(records, Strings(language: .en))
+        let ru = TableOutput.events(records, Strings(language: .ru))
         #expect(en.table.rows.first?.last == .text("Unknown event 99"))
         #expect(ru.table.rows.first?.last == .text("Неизвестное событие 99"))
     }

@@ -87,7 +87,7 @@ struct TUIMetersTests: RunnerTest {
         #expect(meters.count == 29 && !meters.contains { $0.point == 7 })
         #expect(status.count == 29 && !status.contains { $0.point == 7 })
         let entry = try #require(try audit().last { $0.action == Action.clear.rawValue })
-        #expect(entry.target == "point 7 @ 95100001 (EMSES95195100001)" && entry.outcome == .success)
+        #expect(entry.target == "clear meters point 7 @ 95100001 (EMSES95195100001)" && entry.outcome == .success)
         // The same point again: the device refuses, the page is told, the audit says so.
         runner.perform(.page(.meters, .removeMeter(point: 7)))
         let again = await wait(for: "refusal") { isResult($0) }
@@ -106,7 +106,7 @@ struct TUIMetersTests: RunnerTest {
         #expect(writes == [FieldWrite(field: "all", outcome: .accepted)])
         let (pages, meters, status) = await readMeters()
         #expect(meters.isEmpty && status.isEmpty && pages.isEmpty)
-        #expect(try audit().last { $0.action == Action.clear.rawValue }.map { $0.target == "all meters @ 95100001 (EMSES95195100001)" && $0.outcome == .success } == true)
+        #expect(try audit().last { $0.action == Action.clear.rawValue }.map { $0.target == "clear meters all @ 95100001 (EMSES95195100001)" && $0.outcome == .success } == true)
         await runner.shutdown()
     }
 

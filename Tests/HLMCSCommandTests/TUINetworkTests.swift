@@ -4,6 +4,7 @@ import Concentrator
 import DLMS
 import ES951
 import Foundation
+import Operations
 import Testing
 import TUICore
 @testable import hlmcs
@@ -161,29 +162,23 @@ struct TUINetworkTests: RunnerTest {
     }
 
     @Test func outcomesBecomeFieldsAndAValueNotTakenShowsTheDevicesValue() {
-        let word: (String, WriteOutcome) -> FieldWrite = { field, outcome in
-            switch outcome {
-            case .accepted: FieldWrite(field: field, outcome: .accepted)
-            case .refused(let r): FieldWrite(field: field, outcome: .refused(r.description))
-            case .notTaken: FieldWrite(field: field, outcome: .notTaken(readBack: "wire"))
-            }
-        }
         // One outcome per attribute: both servers share one, user and password another.
-        let writes = DeviceWorker.gprsWrites([.accepted, .refused(.readWriteDenied), .notTaken(readBack: .data(.longUnsigned(300)))],
-                                             changing: [.apn, .primaryServer, .backupServer, .heartbeat],
-                                             readBack: GPRSSettings(heartbeatMinutes: 5), word)
-        #expect(writes == [
+        let gprs = SettingWrite.gprs([.accepted, .refused(.readWriteDenied), .notTaken(readBack: .data(.longUnsigned(300)))],
+                                     changing: [.apn, .primaryServer, .backupServer, .heartbeat],
+                                     readBack: GPRSSettings(heartbeatMinutes: 5))
+        #expect(gprs.map { FieldWrite.of($0.field.rawValue, $0) } == [
             FieldWrite(field: "apn", outcome: .accepted),
             FieldWrite(field: "primaryServer", outcome: .refused(DataAccessResult.readWriteDenied.description)),
             FieldWrite(field: "backupServer", outcome: .refused(DataAccessResult.readWriteDenied.description)),
             FieldWrite(field: "heartbeat", outcome: .notTaken(readBack: "5")),
         ])
-        let ip = DeviceWorker.ipWrites([.notTaken(readBack: .data(.boolean(false))), .accepted], changing: [.dhcp, .tcpPort],
-                                       readBack: IPSettings(dhcp: false), word)
-        #expect(ip == [FieldWrite(field: "dhcp", outcome: .notTaken(readBack: "off")),
-                       FieldWrite(field: "tcpPort", outcome: .accepted)])
+        #expect(gprs.map(\.attribute) == ["apn", "servers", "servers", "heartbeat"])
+        let ip = SettingWrite.ip([.notTaken(readBack: .data(.boolean(false))), .accepted], changing: [.dhcp, .tcpPort],
+                                 readBack: IPSettings(dhcp: false))
+        #expect(ip.map { FieldWrite.of($0.field.rawValue, $0) } == [
+            FieldWrite(field: "dhcp", outcome: .notTaken(readBack: "off")), FieldWrite(field: "tcpPort", outcome: .accepted)])
         // Without a read-back the wire value is shown.
-        let bare = DeviceWorker.ipWrites([.notTaken(readBack: .data(.boolean(false)))], changing: [.dhcp], readBack: nil, word)
-        #expect(bare == [FieldWrite(field: "dhcp", outcome: .notTaken(readBack: "wire"))])
+        let bare = SettingWrite.ip([.notTaken(readBack: .data(.boolean(false)))], changing: [.dhcp], readBack: nil)
+        #expect(bare.map { FieldWrite.of($0.field.rawValue, $0) } == [FieldWrite(field: "dhcp", outcome: .notTaken(readBack: "false"))])
     }
 }

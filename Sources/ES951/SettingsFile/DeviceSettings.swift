@@ -46,7 +46,7 @@ public struct DeviceSettings: Equatable, Sendable {
     public func text(of key: Key) -> String? {
         switch key {
         case .rs485Speed: rs485Baud.map(String.init)
-        case .timeZone: timeZoneMinutesEast.map(Self.zoneText)
+        case .timeZone: timeZoneMinutesEast.map { TimeZoneRule.text($0) }
         case .apn: apn
         case .primaryServer: primaryServer.map { $0?.description ?? "" }
         case .backupServer: backupServer.map { $0?.description ?? "" }
@@ -59,33 +59,5 @@ public struct DeviceSettings: Equatable, Sendable {
         case .dns2: dns2?.description
         case .tcpPort: tcpPort.map(String.init)
         }
-    }
-
-    /// "UTC+03:00", "UTC-03:30", "UTC+00:00".
-    public static func zoneText(_ minutesEast: Int) -> String {
-        let m = abs(minutesEast)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "UTC" + (minutesEast < 0 ? "-" : "+") + two(m / 60) + ":" + two(m % 60)
-    }
-
-    /// Parses "UTC+3", "UTC+03:00", "UTC-3:30", "+03:00", "UTC": minutes east of UTC,
-    /// −720…+840 in quarter hours. Empty or blank text is no zone (nil), never UTC: only
-    /// "UTC" written out means UTC+00:00.
-    public static func parseZone(_ text: String) -> Int? {
-        var t = Substring(text.trimmingCharacters(in: .whitespaces).uppercased())
-        guard !t.isEmpty else { return nil }
-        if t.hasPrefix("UTC") { t = t.dropFirst(3) }
-        if t.isEmpty { return 0 }
-        guard let sign = t.first, sign == "+" || sign == "-" else { return nil }
-        let parts = t.dropFirst().split(separator: ":", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let h = Int(parts[0]), (1...2).contains(parts[0].count) else { return nil }
-        var minutes = h * 60
-        if parts.count == 2 {
-            guard parts[1].count == 2, let m = Int(parts[1]), m < 60 else { return nil }
-            minutes += m
-        }
-        minutes *= sign == "-" ? -1 : 1
-        guard (-720...840).contains(minutes), minutes % 15 == 0 else { return nil }
-        return minutes
     }
 }

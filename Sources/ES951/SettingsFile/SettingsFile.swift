@@ -78,7 +78,7 @@ public struct SettingsFile: Equatable, Sendable {
 
         /// Text of the file as a refusal quotes it: visible escapes, at most
         /// ``quoteLimit`` characters.
-        static func quote(_ text: some StringProtocol) -> String {
+        public static func quote(_ text: some StringProtocol) -> String {
             OutsideText.forTerminal(String(text), limit: quoteLimit)
         }
     }
@@ -215,7 +215,7 @@ public struct SettingsFile: Equatable, Sendable {
             }
             s.rs485Baud = baud
         case .timeZone:
-            guard let minutes = DeviceSettings.parseZone(value) else { throw BadValue(rule: .timeZone) }
+            guard let minutes = TimeZoneRule.parse(value) else { throw BadValue(rule: .timeZone) }
             s.timeZoneMinutesEast = minutes
         case .apn:
             if let reason = GPRSSettings.checkAPN(value) { throw BadValue(rule: .apn(reason)) }

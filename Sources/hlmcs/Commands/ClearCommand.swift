@@ -4,6 +4,7 @@ import Concentrator
 import DLMS
 import ES951
 import Foundation
+import Operations
 
 /// `hlmcs clear LINK events|profiles|meters (--point N | --all-points) --yes` (SPEC F-61):
 /// the profile reset method of the event log or of the four commercial profiles, point by
@@ -33,29 +34,10 @@ struct ClearCommand: AsyncParsableCommand {
             if let point, !(0...65_535).contains(point) || (t == .meters && point == 0) { throw CommandFailure(status: .usage, message: s.badPoint(point)) }
             guard yes else { throw CommandFailure(status: .usage, message: s.clearNeedsYes(t, point: point)) }
         }) { run in
-            let audit = try await run.beginWrite(.clear, target: "clear \(chosen.rawValue) \(scope)")
-            let steps: [ClearStep]
-            do {
-                steps = try await run.concentrator.clearSteps(chosen, point: point)
-            } catch {
-                run.finish(audit, .failure)
-                throw error
-            }
+            let steps = try await run.op.clear(chosen, point: point)
             try Self.report(steps, chosen, run)
-            run.finish(audit, steps.allSatisfy { $0.outcome == .accepted } ? .success : .failure)
-            if let failed = steps.first(where: { $0.outcome != .accepted }) {
-                let what = failed.object + (failed.point.map { " point \($0)" } ?? "")
-                switch failed.outcome {
-                case .accepted: break
-                case .refused(let reason): throw DeviceRefusal.writeRefused(attribute: what, reason)
-                case .notTaken(let readBack):
-                    let shown: String = switch readBack {
-                    case .data(let data): ValueText.text(data)
-                    case .error(let reason): Strings.dataAccessResultName(reason)
-                    }
-                    throw DeviceRefusal.notAccepted(attribute: what, wrote: "reset", readsBack: shown)
-                }
-            }
+            try run.requireAccepted(steps.map(\.outcome), names: steps.map { $0.object + ($0.point.map { " point \($0)" } ?? "") },
+                                    wrote: "reset")
         }
     }
 

@@ -4,6 +4,7 @@ import Concentrator
 import DLMS
 import ES951
 import Foundation
+import Operations
 
 /// `hlmcs clock LINK [--sync | --set ISO8601] [--time-zone UTC+3]` (SPEC.md F-32):
 /// reads the clock, or sets it (from the PC's clock with `--sync`), and/or its time zone.
@@ -28,46 +29,28 @@ struct ClockCommand: AsyncParsableCommand {
             if sync && set != nil { throw CommandFailure(status: .usage, message: context.strings.syncOrSet) }
             if let set { time = try timeArgument(set, context) }
             if let timeZone {
-                guard let minutes = Self.utcOffset(timeZone) else { throw CommandFailure(status: .usage, message: context.strings.badTimeZone(timeZone)) }
+                guard let minutes = TimeZoneRule.parse(timeZone) else { throw CommandFailure(status: .usage, message: context.strings.badTimeZone(timeZone)) }
                 zoneMinutes = Int16(-minutes)   // Blue Book sign: −180 = UTC+3
             }
         }) { run in
             if let zoneMinutes {
-                try await run.write(.timeZoneWrite, target: "time-zone \(Self.zoneText(-Int(zoneMinutes)))", attributes: ["8/0.0.1.0.0.255/3"]) {
-                    [try await run.concentrator.setTimeZone(minutes: zoneMinutes)]
-                }
+                let outcome = try await run.op.setTimeZone(minutesEast: -Int(zoneMinutes))
+                try run.requireAccepted([outcome], names: ["8/0.0.1.0.0.255/3"], wrote: "time-zone \(TimeZoneRule.text(-Int(zoneMinutes), .short))")
             }
             if let time {
-                try await run.write(.clockWrite, target: "clock \(ValueText.iso8601(time) ?? "")", attributes: ["8/0.0.1.0.0.255/2"]) {
-                    [try await run.concentrator.setClock(time)]
-                }
+                try run.requireAccepted([try await run.op.setClock(time)], names: ["8/0.0.1.0.0.255/2"],
+                                        wrote: "clock \(ValueText.iso8601(time) ?? "")")
             } else if sync {
-                try await run.write(.clockWrite, target: "clock sync", attributes: ["8/0.0.1.0.0.255/2"]) {
-                    [try await run.concentrator.syncClock(now: Date())]
-                }
+                try run.requireAccepted([try await run.op.syncClock()], names: ["8/0.0.1.0.0.255/2"], wrote: "clock sync")
             }
             let clock = try await run.concentrator.readClock()
             let s = run.strings
             let iso = ValueText.iso8601(clock.time) ?? clock.time.description
-            let zone = Self.zoneText(-Int(clock.timeZone))
+            let zone = TimeZoneRule.text(-Int(clock.timeZone), .short)
             run.context.emit(text: s.t("Time", "Время") + ": \(iso)\n" + s.t("Time zone", "Часовой пояс") + ": \(zone)"
                                 + (clock.status.map { "\n" + s.t("Status", "Статус") + ": " + String(format: "%02x", $0) } ?? ""),
                              json: ["time": iso, "time-zone": zone, "time-zone-minutes": Int(clock.timeZone),
                                     "status": clock.status.map { Int($0) as Any } ?? NSNull()])
         }
-    }
-
-    /// `UTC+3`, `UTC-03:30`, `+03:00`, `UTC` → minutes east of UTC, by the rule of a `.set`
-    /// file's `clock.time-zone` (quarter hours, UTC−12…UTC+14), so `UTC+3:07` — a typo —
-    /// is refused, not written. "GMT" is read as "UTC".
-    static func utcOffset(_ text: String) -> Int? {
-        var t = text.trimmingCharacters(in: .whitespaces).uppercased()
-        if t.hasPrefix("GMT") { t = "UTC" + t.dropFirst(3) }
-        return DeviceSettings.parseZone(t)
-    }
-
-    static func zoneText(_ minutesEast: Int) -> String {
-        let sign = minutesEast < 0 ? "-" : "+", m = abs(minutesEast)
-        return "UTC" + sign + String(m / 60) + (m % 60 == 0 ? "" : String(format: ":%02d", m % 60))
     }
 }

@@ -5,6 +5,7 @@ import DLMS
 import DLMSTransport
 import ES951
 import Foundation
+import Operations
 
 /// One device command from start to end (SPEC.md F-72): checks the LINK options (exit 2),
 /// logs in and asks the authorizer for every action the command needs (exit 4) — all
@@ -16,8 +17,12 @@ struct DeviceRun {
     let session: Session
     let link: LinkOptions
     let map: DeviceMap
-    let concentrator: Concentrator
+    /// The LLS password the association was opened with (nil under NLS), for a reconnect.
+    let password: String?
+    /// The use cases on this association, as the logged-in user (audited, authorized).
+    let op: Operator
 
+    var concentrator: Concentrator { op.concentrator }
     var strings: Strings { context.strings }
 
     /// - Parameters:
@@ -36,12 +41,17 @@ struct DeviceRun {
             for action in actions {
                 try context.store.authorize(session, action, target: target, now: Date())
             }
-            let map = try loadMap(options.mapPath)
+            let map = try DeviceMapFile.load(options.mapPath)
             let password = try llsPassword(context, options)
             let traffic = TrafficCounter()
             let connection = try await Link.open(options, password: password.map { Array($0.utf8) }, traffic: traffic)
             let concentrator = Concentrator(connection: connection, map: map, catalogue: nil, traffic: traffic, now: { Date() })
-            let run = DeviceRun(context: context, session: session, link: options, map: map, concentrator: concentrator)
+            let s = context.strings
+            let quiet = context.options.json
+            let op = Operator(store: context.store, session: session, concentrator: concentrator, security: options.security,
+                              announce: { device in if !quiet { Output.message("hlmcs: " + s.writingTo(device)) } },
+                              auditLost: { error in Output.message("hlmcs: " + s.auditOutcomeLost(error)) })
+            let run = DeviceRun(context: context, session: session, link: options, map: map, password: password, op: op)
             do {
                 let association = try await concentrator.open()
                 if connection.configuration.framing == .wrapper {
@@ -64,17 +74,6 @@ struct DeviceRun {
         }
     }
 
-    /// The built-in map, or `--map PATH`: a file that cannot be read is a usage error
-    /// worded as a file error, never a Foundation dump.
-    static func loadMap(_ path: String?) throws -> DeviceMap {
-        guard let path else { return try DeviceMap.builtIn() }
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw MapFileUnreadable(path: path, reason: FileReason(error))
-        }
-        return try DeviceMap(data: [UInt8](data))
-    }
-
     /// The LLS password: HLMCS_LLS_PASSWORD, else a prompt on a terminal; nil under NLS.
     static func llsPassword(_ context: CommandContext, _ options: LinkOptions) throws -> String? {
         guard options.security == .lls else { return nil }
@@ -87,70 +86,30 @@ struct DeviceRun {
 
     // MARK: - Writes
 
-    /// Carries out writes, audits them (target: what was written, secrets as `***`) and
-    /// turns a refusal or a value not kept into ``DeviceRefusal`` (exit status 1).
+    /// A write through ``Operator/write(_:target:_:)`` (authorized, LLS, audited naming
+    /// the device), then ``requireAccepted(_:names:wrote:)``.
     func write(_ action: Action, target: String, attributes: [String],
                _ body: () async throws -> [WriteOutcome]) async throws {
-        let audit = try await beginWrite(action, target: target)
-        let outcomes: [WriteOutcome]
-        do {
-            outcomes = try await body()
-        } catch {
-            finish(audit, .failure)
-            throw error
-        }
-        for (name, outcome) in zip(attributes, outcomes) {
+        let outcomes = try await op.write(action, target: target) { _ in try await body() }
+        try requireAccepted(outcomes, names: attributes, wrote: target)
+    }
+
+    /// Turns the first value the device refused or did not keep into ``DeviceRefusal``
+    /// (exit status 1); `names` name the outcomes in order.
+    func requireAccepted(_ outcomes: [WriteOutcome], names: [String], wrote target: String) throws {
+        for (name, outcome) in zip(names, outcomes) {
             switch outcome {
             case .accepted: continue
-            case .refused(let reason):
-                finish(audit, .failure)
-                throw DeviceRefusal.writeRefused(attribute: name, reason)
+            case .refused(let reason): throw DeviceRefusal.writeRefused(attribute: name, reason)
             case .notTaken(let readBack):
-                finish(audit, .failure)
-                let shown: String = switch readBack {
-                case .data(let data): ValueText.text(data)
-                case .error(let reason): Strings.dataAccessResultName(reason)
-                }
-                throw DeviceRefusal.notAccepted(attribute: name, wrote: target, readsBack: shown)
+                throw DeviceRefusal.notAccepted(attribute: name, wrote: target, readsBack: strings.readBackText(readBack))
             }
         }
-        finish(audit, .success)
     }
 
     /// An entry of something that is not a device write (an export): recorded after.
     func audit(_ action: Action, target: String, _ outcome: AuditEntry.Outcome) {
-        try? context.store.record(AuditEntry(time: Date(), user: session.user, action: action.rawValue, target: target, outcome: outcome))
-    }
-
-    /// A device write's audit entry, recorded before the write with the device named.
-    struct WriteAudit {
-        let entry: AccountStore.WriteAuditEntry
-        let device: DeviceIdentity
-    }
-
-    /// Names the device (serial number and logical device name, read on this association)
-    /// and records the write as started, permission checked in the same transaction —
-    /// before anything is sent. A database that cannot record it stops the write here.
-    func beginWrite(_ action: Action, target: String) async throws -> WriteAudit {
-        let device = try await concentrator.identity()
-        let entry: AccountStore.WriteAuditEntry
-        do {
-            entry = try context.store.beginWrite(session, action, target: target + " @ " + device.text, now: Date())
-        } catch let error as StorageError {
-            throw error
-        } catch {
-            throw CommandFailure(status: .usage, message: strings.auditUnavailable(error))
-        }
-        if !context.options.json { context.note(strings.writingTo(device)) }
-        return WriteAudit(entry: entry, device: device)
-    }
-
-    /// The outcome of a write begun with ``beginWrite(_:target:)``. When it cannot be
-    /// recorded the entry stays "started" and the user is told (the write is done).
-    func finish(_ audit: WriteAudit, _ outcome: AuditEntry.Outcome) {
-        do { try context.store.finishWrite(audit.entry, outcome) } catch {
-            context.note(strings.auditOutcomeLost(error))
-        }
+        op.audit(action, target: target, outcome)
     }
 
     // MARK: - Exchange log (--verbose)

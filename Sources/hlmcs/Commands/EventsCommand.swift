@@ -5,6 +5,7 @@ import DLMS
 import ES951
 import Export
 import Foundation
+import Operations
 
 /// `hlmcs events LINK [--point N] [--from T] [--to T] [--code N] [--csv FILE]` (SPEC.md
 /// F-50, F-51): the grid event log of a point (0, the default, is the concentrator),
@@ -31,30 +32,14 @@ struct EventsCommand: AsyncParsableCommand {
         }) { run in
             let read = { () async throws -> TableOutput in
                 let records = try await run.concentrator.readEvents(point: point, from: range.0, to: range.1, code: code)
-                return Self.output(records, run.strings)
+                return TableOutput.events(records, run.strings)
             }
             if let path = csv.csv {
-                let output = try await TableOutput.writeCSV(path, format: format, read)
-                run.context.emit(text: run.strings.wroteCSV(path, rows: output.table.rows.count),
-                                 json: ["ok": true, "file": path, "rows": output.table.rows.count])
+                let rows = try await run.op.exportCSV(format: format, to: path) { try await read().table }
+                run.context.emit(text: run.strings.wroteCSV(path, rows: rows), json: ["ok": true, "file": path, "rows": rows])
             } else {
                 try await read().emit(run.context)
             }
         }
-    }
-
-    static func output(_ records: [EventRecord], _ strings: Strings) -> TableOutput {
-        let sorted = records.enumerated().sorted { a, b in
-            let x = a.element.time?.secondsSince1970() ?? Int64.min, y = b.element.time?.secondsSince1970() ?? Int64.min
-            return x != y ? x < y : a.offset < b.offset
-        }.map(\.element)
-        let rows = sorted.map { record -> [CSVCell] in
-            // A code the catalogue lacks is named as the TUI names it, never left blank.
-            let name = (strings.ru ? record.russianName : record.englishName)
-                ?? strings.t("Unknown event \(record.code)", "Неизвестное событие \(record.code)")
-            return [record.time.map(CSVCell.dateTime) ?? .empty, .integer(Int64(record.code)), .text(name)]
-        }
-        return TableOutput(keys: ["time", "code", "event"],
-                           table: CSVTable(header: [strings.dateTimeColumn, strings.t("Code", "Код"), strings.t("Event", "Событие")], rows: rows))
     }
 }

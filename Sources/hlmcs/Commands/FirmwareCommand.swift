@@ -4,6 +4,7 @@ import Concentrator
 import DLMSTransport
 import ES951
 import Foundation
+import Operations
 
 /// `hlmcs firmware LINK IMAGE [--id ID] [--activate]` (SPEC F-62): transfers a firmware
 /// image (DLMS image transfer), resuming what the device already has, verifies it,
@@ -27,20 +28,16 @@ struct FirmwareCommand: AsyncParsableCommand {
             guard !identifier.isEmpty, identifier.utf8.count <= 255 else {
                 throw CommandFailure(status: .usage, message: context.strings.firmwareBadIdentifier)
             }
-            guard let data = FileManager.default.contents(atPath: image), !data.isEmpty else {
-                throw CommandFailure(status: .usage, message: context.strings.cannotReadFile(image))
-            }
-            bytes = [UInt8](data)
+            bytes = try FirmwareUpdate.loadImage(image)
         }) { run in
             let s = run.strings
             let last = Locked<ImageTransferProgress?>(nil)
             let terminal = isatty(STDERR_FILENO) == 1
             let show = terminal || run.context.options.verbose
             let started = Date()
-            let audit = try await run.beginWrite(.firmware, target: target)
-            let outcome: ImageTransferOutcome
+            let result: FirmwareUpdate.Result
             do {
-                outcome = try await run.concentrator.transferImage(bytes, identifier: Array(identifier.utf8), activate: activate) { p in
+                result = try await run.op.updateFirmware(bytes, identifier: identifier, activate: activate, progress: { p in
                     let previous = last.withLock { value in defer { value = p }; return value }
                     guard show else { return }
                     let finished = p.blocksDone == p.blocksTotal
@@ -50,9 +47,10 @@ struct FirmwareCommand: AsyncParsableCommand {
                         // A log, not a terminal: a line every 5 %.
                         Output.message(s.firmwareProgress(p, since: started))
                     }
-                }
+                }, reopen: { [link = run.link, password = run.password, map = run.map] in
+                    try await Self.reopen(link, password: password, map: map)
+                })
             } catch {
-                run.finish(audit, .failure)
                 if terminal, last.value != nil { Output.prompt("\n") }
                 if let e = error as? ConcentratorError, case .link = e {
                     let why = s.deviceFailure(for: error, link: run.link)?.message ?? "\(error)"
@@ -60,11 +58,9 @@ struct FirmwareCommand: AsyncParsableCommand {
                 }
                 throw error
             }
-            run.finish(audit, .success)
-            var version: String?
-            if outcome.activated {
-                version = await Self.versionAfterReconnecting(run)
-            }
+            await result.reopened?.close()
+            let outcome = result.outcome
+            let version = outcome.activated ? result.version : nil
             run.context.emit(text: s.firmwareDone(outcome, identifier: identifier, version: version),
                              json: ["identifier": identifier, "bytes": bytes.count, "blocks": outcome.blocksTotal,
                                     "sent": outcome.blocksSent, "already-there": outcome.alreadyThere,
@@ -76,28 +72,12 @@ struct FirmwareCommand: AsyncParsableCommand {
     /// Which 5 % of the transfer a progress report is in.
     static func step(_ p: ImageTransferProgress) -> Int { p.blocksTotal == 0 ? 0 : p.blocksDone * 20 / p.blocksTotal }
 
-    /// A new association after the activation (a device restarts into the new image),
-    /// reading the firmware version; three tries a second apart, nil when none answers.
+    /// A new association after the activation, on the same link with the same password.
     /// Not traced: reopening `--trace FILE` would empty the trace of the transfer.
-    static func versionAfterReconnecting(_ run: DeviceRun) async -> String? {
-        await run.concentrator.close()
-        var options = run.link
+    static func reopen(_ link: LinkOptions, password: String?, map: DeviceMap) async throws -> Concentrator {
+        var options = link
         options.tracePath = nil
-        let password: String?
-        do { password = try DeviceRun.llsPassword(run.context, run.link) } catch { return nil }
-        for attempt in 0..<3 {
-            if attempt > 0 { try? await Task.sleep(for: .seconds(1)) }
-            guard let connection = try? await Link.open(options, password: password.map { Array($0.utf8) }) else { continue }
-            let again = Concentrator(connection: connection, map: run.map)
-            do {
-                _ = try await again.open()
-                let version = try await again.readInfo([.firmwareVersion]).firmwareVersion
-                await again.close()
-                return version
-            } catch {
-                await again.close()
-            }
-        }
-        return nil
+        let connection = try await Link.open(options, password: password.map { Array($0.utf8) })
+        return Concentrator(connection: connection, map: map)
     }
 }

@@ -4,6 +4,7 @@ import Concentrator
 import DLMS
 import ES951
 import Foundation
+import Operations
 
 /// `hlmcs gprs LINK [--apn X] [--primary IP:PORT] [--backup IP:PORT] [--heartbeat MIN]
 /// [--dpd-user U] [--dpd-password]` (SPEC.md F-33): shows the GPRS settings, or writes
@@ -46,11 +47,8 @@ struct GPRSCommand: AsyncParsableCommand {
             }
         }) { run in
             if !changing.isEmpty {
-                let attributes = GPRSSettings.attributes(for: changing)
-                let target = "gprs " + changing.map(\.rawValue).sorted().joined(separator: ",")
-                try await run.write(.gprs, target: target, attributes: attributes.map(\.rawValue)) {
-                    try await run.concentrator.change(gprs: wanted, changing: changing)
-                }
+                let writes = try await run.op.change(gprs: wanted, changing: changing)
+                try run.requireAccepted(writes.map(\.outcome), names: writes.map(\.attribute), wrote: "gprs " + changing.map(\.rawValue).sorted().joined(separator: ","))
             }
             let settings = try await run.concentrator.readGPRS()
             let s = run.strings

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DLMS
 import Foundation
+import Operations
 
 /// `hlmcs get LINK CLASS/OBIS/ATTR...`: each attribute read whole (one GET-with-list,
 /// blocks as needed, never paged), one line `CLASS/OBIS/ATTR = value` each, or one JSON

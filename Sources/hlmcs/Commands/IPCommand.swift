@@ -4,6 +4,7 @@ import Concentrator
 import DLMS
 import ES951
 import Foundation
+import Operations
 
 /// `hlmcs ip LINK [--dhcp on|off] [--ip A] [--mask M] [--gateway G] [--dns1 D] [--dns2 D]
 /// [--tcp-port N]` (SPEC.md F-34): shows the concentrator's own IP settings, or writes the
@@ -53,11 +54,8 @@ struct IPCommand: AsyncParsableCommand {
             }
         }) { run in
             if !changing.isEmpty {
-                let fields = IPField.allCases.filter(changing.contains)
-                let target = "ip " + fields.map(\.rawValue).joined(separator: ",")
-                try await run.write(.ip, target: target, attributes: fields.map(\.rawValue)) {
-                    try await run.concentrator.write(ip: wanted, changing: changing)
-                }
+                let writes = try await run.op.change(ip: wanted, changing: changing)
+                try run.requireAccepted(writes.map(\.outcome), names: writes.map(\.attribute), wrote: "ip " + IPField.allCases.filter(changing.contains).map(\.rawValue).joined(separator: ","))
             }
             let settings = try await run.concentrator.readIP()
             let s = run.strings

@@ -4,6 +4,7 @@ import Concentrator
 import DLMS
 import ES951
 import Foundation
+import Operations
 
 /// `hlmcs info LINK`: concentrator information (SPEC.md F-30, F-31, F-37) in one
 /// GET-with-list (`Concentrator.readInfo()`): serial number, model, firmware,
@@ -37,7 +38,7 @@ struct InfoCommand: AsyncParsableCommand {
                     ["configured": counts.configured, "online": counts.online, "blacklisted": counts.blacklisted])
             }
             add("clock", s.t("Clock", "Часы"), info.clock.flatMap(ValueText.iso8601))
-            add("time-zone", s.t("Time zone", "Часовой пояс"), info.timeZone.map { ClockCommand.zoneText(-Int($0)) })
+            add("time-zone", s.t("Time zone", "Часовой пояс"), info.timeZone.map { TimeZoneRule.text(-Int($0), .short) })
             add("battery-use-time", s.infoLabel("battery-use-time"), info.batteryUseTime.map { $0.text() })
             add("battery-voltage", s.infoLabel("battery-voltage"), info.batteryVoltage.map { $0.text(decimalSeparator: s.ru ? "," : ".") + ($0.unit.flatMap(s.unitSymbol).map { " " + $0 } ?? "") })
             if run.context.options.json {

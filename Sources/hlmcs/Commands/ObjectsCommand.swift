@@ -4,6 +4,7 @@ import Concentrator
 import DLMS
 import ES951
 import Foundation
+import Operations
 
 /// `hlmcs objects LINK`: the association's object list (15/0.0.40.0.0.255/2) compared
 /// with the device map in use (built in, or `--map FILE`): objects missing from the
@@ -17,12 +18,11 @@ struct ObjectsCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await DeviceRun.run(global, link: link, actions: [.objects], target: "") { run in
-            let entries = try await run.concentrator.readObjectList()
-            let comparison = ObjectListComparison(device: entries, map: run.map)
+            let (comparison, listed) = try await run.op.checkObjects()
             let s = run.strings
-            run.context.emit(text: Self.text(comparison, compared: entries.count, s), json: Self.json(comparison, compared: entries.count))
+            run.context.emit(text: Self.text(comparison, compared: listed, s), json: Self.json(comparison, compared: listed))
             let count = comparison.missing.count + comparison.extra.count + comparison.mismatched.count
-            if count > 0 { throw CommandFailure(status: .deviceRefused, message: s.objectsDiffer(count, of: entries.count)) }
+            if count > 0 { throw CommandFailure(status: .deviceRefused, message: s.objectsDiffer(count, of: listed)) }
         }
     }
 

@@ -5,6 +5,7 @@ import DLMS
 import ES951
 import Export
 import Foundation
+import Operations
 
 extension ProfileKind: ExpressibleByArgument {}
 
@@ -31,35 +32,14 @@ struct ProfileCommand: AsyncParsableCommand {
         }) { run in
             let read = { () async throws -> TableOutput in
                 let table = try await run.concentrator.readProfile(kind, point: point, from: range.0, to: range.1)
-                return Self.output(table, run.strings)
+                return TableOutput.profile(table, run.strings)
             }
             if let path = csv.csv {
-                let output = try await TableOutput.writeCSV(path, format: format, read)
-                run.context.emit(text: run.strings.wroteCSV(path, rows: output.table.rows.count),
-                                 json: ["ok": true, "file": path, "rows": output.table.rows.count])
+                let rows = try await run.op.exportCSV(format: format, to: path) { try await read().table }
+                run.context.emit(text: run.strings.wroteCSV(path, rows: rows), json: ["ok": true, "file": path, "rows": rows])
             } else {
                 try await read().emit(run.context)
             }
         }
-    }
-
-    /// Oldest first: the rows sorted by their time (rows without one keep their place at the start).
-    static func output(_ table: ProfileTable, _ strings: Strings) -> TableOutput {
-        let header = [strings.dateTimeColumn] + table.columns.map(strings.columnName)
-        let keys = ["time"] + table.columns.map(\.name)
-        let rows = table.rows.enumerated().sorted { a, b in
-            let x = a.element.time?.secondsSince1970() ?? Int64.min, y = b.element.time?.secondsSince1970() ?? Int64.min
-            return x != y ? x < y : a.offset < b.offset
-        }.map { _, row -> [CSVCell] in
-            [row.time.map(CSVCell.dateTime) ?? .empty] + row.values.map { cell -> CSVCell in
-                switch cell {
-                case .number(let value): .number(value)
-                case .dateTime(let value): value.map(CSVCell.dateTime) ?? .empty
-                case .text(let text): .text(text)
-                case .other(let data): .text(ValueText.text(data))
-                }
-            }
-        }
-        return TableOutput(keys: keys, table: CSVTable(header: header, rows: rows))
     }
 }

@@ -4,6 +4,7 @@ import DLMS
 import DLMSTransport
 import ES951
 import Foundation
+import Operations
 
 /// `hlmcs set LINK CLASS/OBIS/ATTR VALUE`: VALUE typed by the device map (TYPE:VALUE
 /// outside it), written, read back and compared; audited. Needs `write`.
@@ -15,19 +16,6 @@ struct SetCommand: AsyncParsableCommand {
     var value: String?
     @OptionGroup var link: LinkArguments
 
-    /// SPEC.md's action table for a write: the clock and its time zone need `set-clock`,
-    /// the serial number and an LLS password are their own actions (both `write`), the point
-    /// selector is part of reading; anything else is `set`.
-    static func action(_ d: CosemAttributeDescriptor) -> Action {
-        switch (d.classID, d.instance.description, d.attribute) {
-        case (8, "0.0.1.0.0.255", 2): .clockWrite
-        case (8, "0.0.1.0.0.255", 3): .timeZoneWrite
-        case (1, "0.0.96.1.0.255", 2): .serialNumberWrite
-        case (15, _, 7): .llsPasswordWrite
-        case (1, "0.0.94.7.137.255", 2): .get
-        default: .set
-        }
-    }
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
@@ -35,26 +23,25 @@ struct SetCommand: AsyncParsableCommand {
         var data: DLMSData?
         var mapped: MapAttribute?
         // The value is checked before the login and the link (a bad one is status 2).
-        let action = CosemAttributeDescriptor(attribute).map(Self.action) ?? .set
+        let action = CosemAttributeDescriptor(attribute).map(Operator.action) ?? .set
         try await DeviceRun.run(global, link: link, actions: [action], target: attribute, validate: { context in
             guard let parsed = CosemAttributeDescriptor(attribute) else {
                 throw CommandFailure(status: .usage, message: context.strings.badAttribute(attribute))
             }
             descriptor = parsed
-            mapped = try DeviceRun.loadMap(link.map).attribute(parsed)
+            mapped = try DeviceMapFile.load(link.map).attribute(parsed)
             let secret = SecretAttributes.isSecret(parsed) || mapped?.writeOnly == true
             let text = try ValueInput.text(argument: value, secret: secret, environment: context.environment) {
                 Terminal.isInteractive ? Terminal.readSecret(prompt: context.strings.t("New value (not shown): ", "Новое значение (не отображается): ")) : nil
             }
-            if Self.action(parsed) == .serialNumberWrite { try ValueInput.checkSerialNumber(text) }
+            if Operator.action(parsed) == .serialNumberWrite { try ValueInput.checkSerialNumber(text) }
             data = try ValueInput.parse(text, for: mapped)
         }) { run in
             let descriptor = descriptor!, data = data!
             let secret = SecretAttributes.isSecret(descriptor) || mapped?.writeOnly == true
             let shown = secret ? "***" : ValueText.text(data)
-            try await run.write(action, target: descriptor.description + " = " + shown, attributes: [descriptor.description]) {
-                [try await run.concentrator.set(descriptor, data)]
-            }
+            let outcome = try await run.op.set(descriptor, data, secret: secret)
+            try run.requireAccepted([outcome], names: [descriptor.description], wrote: descriptor.description + " = " + shown)
             run.context.emit(text: descriptor.description + " = " + shown,
                              json: ["attribute": descriptor.description, "ok": true, "value": secret ? NSNull() : ValueText.json(data)])
         }

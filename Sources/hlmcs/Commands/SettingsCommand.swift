@@ -5,6 +5,7 @@ import Concentrator
 import DLMS
 import ES951
 import Foundation
+import Operations
 
 /// `hlmcs settings export LINK FILE.set | import LINK FILE.set [--dry-run]` (SPEC F-60):
 /// the writable settings of a concentrator to and from a `.set` file (`SettingsFile`,
@@ -26,15 +27,8 @@ struct SettingsExport: AsyncParsableCommand {
 
     func run() async throws {
         try await DeviceRun.run(global, link: link, actions: [.settingsExport], target: file) { run in
-            let current = try await DeviceSettingsIO.read(run.concentrator)
-            let text = current.file.text(exportedAt: ISO8601DateFormatter().string(from: Date()))
-            do {
-                try DeviceSettingsIO.writeAtomically(text, to: file)
-            } catch {
-                throw CommandFailure(status: .usage, message: run.strings.cannotWriteFile(file, "\(error)"))
-            }
-            run.audit(.settingsExport, target: file, .success)
-            let count = current.file.settings.keys.count
+            let saved = try await run.op.exportSettings(to: file)
+            let count = saved.settings.keys.count
             run.context.emit(text: run.strings.settingsExported(count, file), json: ["file": file, "settings": count])
         }
     }
@@ -50,38 +44,25 @@ struct SettingsImport: AsyncParsableCommand {
     func run() async throws {
         var parsed: SettingsFile?
         try await DeviceRun.run(global, link: link, actions: dryRun ? [.settingsExport] : [.settingsImport], target: file, validate: { context in
-            parsed = try DeviceSettingsIO.load(file, strings: context.strings)
+            parsed = try SettingsTransfer.load(file)
         }) { run in
             guard let wanted = parsed else { return }
             let s = run.strings
-            // A time-zone change needs set-clock as well: asked before anything is written.
-            let current = try await DeviceSettingsIO.read(run.concentrator)
-            if wanted.model != current.file.model {
-                throw CommandFailure(status: .usage, message: s.settingsProblem(file, .init(line: 0, .otherModel(file: OutsideText.forTerminal(wanted.model, limit: 80), device: OutsideText.forTerminal(current.file.model, limit: 80)))))
+            let plan = try await run.op.planImport(wanted, path: file)
+            // A time-zone change needs time-zone-write as well: asked before anything is shown.
+            if !dryRun, plan.changes.contains(where: { $0.key == .timeZone }) {
+                try run.op.authorize(.timeZoneWrite, target: file)
             }
-            let changes = DeviceSettingsIO.changes(from: current.file.settings, to: wanted.settings)
-            if !dryRun, changes.contains(where: { $0.key == .timeZone }) {
-                try run.context.store.authorize(run.session, .timeZoneWrite, target: file, now: Date())
-            }
-            if let problem = DeviceSettingsIO.invalid(changes, current: current, wanted: wanted.settings) {
-                throw CommandFailure(status: .usage, message: s.settingsInvalidTogether(file, problem))
-            }
-            for change in changes {
+            for change in plan.changes {
                 run.context.emit(text: "\(change.key.rawValue): \(change.old) → \(change.new)",
                                  json: ["key": change.key.rawValue, "old": change.old, "new": change.new, "written": false])
             }
-            if changes.isEmpty { run.context.emit(text: s.settingsNothingToChange, json: ["changes": 0]) }
-            guard !dryRun, !changes.isEmpty else { return }
-            let audit = try await run.beginWrite(.settingsImport, target: file)
-            let outcome: DeviceSettingsIO.Outcome
-            do { outcome = try await DeviceSettingsIO.write(changes, current: current, wanted: wanted.settings, run: run) } catch {
-                run.finish(audit, .failure)
-                throw error
-            }
-            run.finish(audit, outcome.refused == nil ? .success : .failure)
-            if let refused = outcome.refused {
+            if plan.changes.isEmpty { run.context.emit(text: s.settingsNothingToChange, json: ["changes": 0]) }
+            guard !dryRun, !plan.changes.isEmpty else { return }
+            let outcome = try await run.op.importSettings(plan)
+            if let (key, why) = outcome.stopped {
                 let message = s.settingsPartlyWritten(written: outcome.written.map(\.rawValue),
-                                                      refused: refused.key.rawValue, reason: refused.reason,
+                                                      refused: key.rawValue, reason: s.stopText(why, link: run.link),
                                                       notWritten: outcome.notWritten.map(\.rawValue))
                 throw CommandFailure(status: .deviceRefused, message: message)
             }

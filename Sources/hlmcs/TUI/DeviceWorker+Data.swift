@@ -5,6 +5,7 @@ import DLMS
 import ES951
 import Export
 import Foundation
+import Operations
 import TUICore
 
 /// The Data pages' requests (issue 7): a point's current readings (F-38), its profiles
@@ -29,9 +30,11 @@ extension DeviceWorker {
                 return .events(try await c.readEvents(point: point, from: start, to: end, code: code))
             }
         case .exportProfile(let path, let table):
-            export(path, page: page, session: session) { s in ProfileCommand.output(table, s).table }
+            let s = words()
+            export(path, page: page, session: session) { TableOutput.profile(table, s).table }
         case .exportEvents(let path, let records):
-            export(path, page: page, session: session) { s in EventsCommand.output(records, s).table }
+            let s = words()
+            export(path, page: page, session: session) { TableOutput.events(records, s).table }
         default:
             break
         }
@@ -67,16 +70,14 @@ extension DeviceWorker {
     }
 
     /// Writes the rows `table` gives to `path` (UTF-8 with BOM, separators by the
-    /// interface language, through a temporary file) after asking the authorizer for a
-    /// CSV export, as `--csv` does; posts the full path and the row count, or why not.
-    func export(_ path: String, page: ParameterPage, session: Session, _ table: (Strings) -> CSVTable) {
+    /// interface language, through a temporary file) with ``Operator/exportCSV(_:format:to:)``,
+    /// as `--csv` does; posts the full path and the row count, or why not.
+    func export(_ path: String, page: ParameterPage, session: Session, _ table: () -> CSVTable) {
         let s = words()
         let full = Self.fullPath(path)
         do {
-            try store.authorize(session, .csvExport, target: full, now: Date())
-            let rows = table(s)
-            try CSVWriter.write(rows, format: s.ru ? .russian : .english, to: full)
-            post(.page(page, .exported(path: full, rows: rows.rows.count)))
+            let rows = try AuditedUser(store: store, session: session).exportCSV(table(), format: s.ru ? .russian : .english, to: full)
+            post(.page(page, .exported(path: full, rows: rows)))
         } catch {
             post(.page(page, .failed(s.failure(for: error).message)))
         }

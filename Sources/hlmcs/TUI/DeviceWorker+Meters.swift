@@ -4,6 +4,7 @@ import Concentrator
 import ES951
 import Export
 import Foundation
+import Operations
 import TUICore
 
 /// The Meter list and PLC network pages' requests (F-35, F-36), as `hlmcs meters` and
@@ -29,12 +30,12 @@ extension DeviceWorker {
         case .readTopology:
             await read(.topology, page: page, session: session) { c in .topology(try await c.readTopology()) }
         case .removeMeter(let point):
-            await write(.clear, target: "point \(point)", page: page, session: session) { c in
-                [fieldWrite("point \(point)", try await c.removeMeter(point: point))]
+            await run(page: page, session: session) { op in
+                .written(try await op.clear(.meters, point: point).map { fieldWrite("point \(point)", $0.outcome) })
             }
         case .removeAllMeters:
-            await write(.clear, target: "all meters", page: page, session: session) { c in
-                [fieldWrite("all", try await c.removeAllMeters())]
+            await run(page: page, session: session) { op in
+                .written(try await op.clear(.meters, point: nil).map { fieldWrite("all", $0.outcome) })
             }
         case .exportMeters(let path, let meters, let status):
             exportMeters(path, meters, status, page: page, session: session)
@@ -48,21 +49,6 @@ extension DeviceWorker {
     /// `csv-export`.
     func exportMeters(_ path: String, _ meters: [MeterRecord], _ status: [PollStatus], page: ParameterPage, session: Session) {
         let s = words()
-        do {
-            try store.authorize(session, .csvExport, target: path, now: Date())
-        } catch {
-            post(.page(page, .failed(s.failure(for: error).message)))
-            return
-        }
-        let output = MetersCommand.output(meters, statuses: status, s)
-        do {
-            try CSVWriter.write(output.table, format: s.ru ? .russian : .english, to: path)
-        } catch {
-            audit(session, .csvExport, target: path, .failure)
-            post(.page(page, .failed(s.failure(for: error).message)))
-            return
-        }
-        audit(session, .csvExport, target: path, .success)
-        post(.page(page, .exported(path: path, rows: output.table.rows.count)))
+        export(path, page: page, session: session) { TableOutput.meters(meters, statuses: status, s).table }
     }
 }

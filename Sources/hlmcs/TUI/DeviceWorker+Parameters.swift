@@ -4,6 +4,7 @@ import Concentrator
 import DLMS
 import ES951
 import Foundation
+import Operations
 import TUICore
 
 /// The Parameters pages' requests (SPEC F-31, F-32, F-37), as the matching commands do
@@ -24,22 +25,22 @@ extension DeviceWorker {
         case .readClock:
             await read(.clockRead, page: page, session: session) { c in .clock(try await c.readClock()) }
         case .setClock(let time):
-            await write(.clockWrite, target: "clock \(ValueText.iso8601(time) ?? "")", page: page, session: session) { c in
-                let outcome = try await c.setClock(time)
-                await postClock(c, page: page)
-                return [fieldWrite("clock", outcome)]
+            await run(page: page, session: session) { op in
+                let outcome = try await op.setClock(time)
+                await postClock(op.concentrator, page: page)
+                return .written([fieldWrite("clock", outcome)])
             }
         case .syncClock:
-            await write(.clockWrite, target: "clock sync", page: page, session: session) { c in
-                let outcome = try await c.syncClock(now: Date())
-                await postClock(c, page: page)
-                return [fieldWrite("clock", outcome)]
+            await run(page: page, session: session) { op in
+                let outcome = try await op.syncClock()
+                await postClock(op.concentrator, page: page)
+                return .written([fieldWrite("clock", outcome)])
             }
         case .setTimeZone(let minutes):
-            await write(.timeZoneWrite, target: "time-zone \(ClockCommand.zoneText(-Int(minutes)))", page: page, session: session) { c in
-                let outcome = try await c.setTimeZone(minutes: minutes)
-                await postClock(c, page: page)
-                return [fieldWrite("timeZone", outcome)]
+            await run(page: page, session: session) { op in
+                let outcome = try await op.setTimeZone(minutesEast: -Int(minutes))
+                await postClock(op.concentrator, page: page)
+                return .written([fieldWrite("timeZone", outcome)])
             }
         case .readBattery:
             await read(.info, page: page, session: session) { c in
@@ -71,10 +72,10 @@ extension DeviceWorker {
             post(.page(page, .failed(s.failure(for: error).message)))
             return
         }
-        await write(.serialNumberWrite, target: "\(descriptor) = \(serial)", page: page, session: session) { c in
-            let outcome = try await c.set(descriptor, .visibleString(Array(serial.utf8)))
+        await run(page: page, session: session) { op in
+            let outcome = try await op.set(descriptor, .visibleString(Array(serial.utf8)), secret: false)
             if outcome == .accepted { post(.serverAddressChanged(Int(address))) }
-            return [fieldWrite("serialNumber", outcome)]
+            return .written([fieldWrite("serialNumber", outcome)])
         }
     }
 
@@ -83,33 +84,16 @@ extension DeviceWorker {
     /// opened with. Neither password is ever logged or audited (the target says `***`).
     func changeLLSPassword(current: String, new: String, page: ParameterPage, session: Session) async {
         let s = words()
-        let descriptor: CosemAttributeDescriptor
-        do { descriptor = try map.descriptor("association-current", 7) } catch {
-            post(.page(page, .failed(s.failure(for: error).message)))
-            return
-        }
-        let target = "\(descriptor) = ***"
         guard !new.isEmpty, new.unicodeScalars.allSatisfy({ (0x20...0x7E).contains($0.value) }) else {
             post(.page(page, .failed(s.t("The new password: Latin letters, digits and signs only.",
                                          "Новый пароль: только латиница, цифры и знаки."))))
             return
         }
-        if current != associationPassword {
-            // The authorizer first, so a user who may not write hears that, not this.
-            do { try store.authorize(session, .llsPasswordWrite, target: target, now: Date()) } catch {
-                post(.page(page, .failed(s.failure(for: error).message)))
-                return
-            }
-            guard requireLLS(for: .llsPasswordWrite, target: target, page: page, session: session) else { return }
-            audit(session, .llsPasswordWrite, target: target, .failure)
-            post(.page(page, .failed(s.t("The current password is not the one this connection was opened with.",
-                                         "Текущий пароль не тот, с которым открыто подключение."))))
-            return
-        }
-        await write(.llsPasswordWrite, target: target, page: page, session: session) { c in
-            let outcome = try await c.set(descriptor, .octetString(Array(new.utf8)))
+        let openedWith = associationPassword
+        await run(page: page, session: session) { op in
+            let outcome = try await op.changeLLSPassword(current: current, new: new, openedWith: openedWith)
             if outcome == .accepted { associationPassword = new }
-            return [fieldWrite("llsPassword", outcome)]
+            return .written([fieldWrite("llsPassword", outcome)])
         }
     }
 }

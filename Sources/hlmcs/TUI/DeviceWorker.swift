@@ -4,6 +4,7 @@ import Concentrator
 import DLMSTransport
 import ES951
 import Foundation
+import Operations
 import Synchronization
 import TUICore
 
@@ -21,10 +22,13 @@ actor DeviceWorker {
 
     var concentrator: Concentrator?
     var connectedOptions: LinkOptions?
+    var connectedSettings: ConnectionSettings?
     var demoServing: Task<Void, Never>?
     /// The LLS password the open association was made with (the LLS password change checks the current one against it).
     var associationPassword: String?
     private var logged = 0
+    /// The association a reconnect replaced: its log was flushed at the switch.
+    private var retiredLog: ObjectIdentifier?
 
     init(post: @escaping @Sendable (Msg) -> Void, words: @escaping @Sendable () -> Strings, store: AccountStore,
          map: DeviceMap, baseOptions: LinkOptions?, demo: DemoDevice) {
@@ -56,22 +60,12 @@ actor DeviceWorker {
         }
         let secret = settings.security == .lls ? password.map { Array($0.utf8) } : nil
         let traffic = TrafficCounter()
-        let traceOn = self.traceOn
-        let post = self.post
-        let trace = FrameTrace { line in
-            if traceOn.withLock({ $0 }) { post(.trace(line)) }
-        }
+        let serving = Locked<Task<Void, Never>?>(nil)
         let connection: DLMSConnection
         do {
-            if settings.medium == .demo {
-                let configuration = try Link.configuration(options, password: secret)
-                let (channel, serving) = demo.connect()
-                demoServing = serving
-                connection = DLMSConnection(channel: CountingChannel(channel, counter: traffic),
-                                            configuration: configuration, trace: trace)
-            } else {
-                connection = try await Link.open(options, password: secret, traffic: traffic, traceSink: trace)
-            }
+            connection = try await Self.openLink(settings, options, secret: secret, traffic: traffic, trace: traceSink(),
+                                                 demo: demo, serving: serving)
+            demoServing = serving.withLock { $0 }
         } catch {
             post(.connectFailed(s.deviceFailure(for: error, link: options)?.message ?? "\(error)"))
             return
@@ -81,6 +75,8 @@ actor DeviceWorker {
             let info = try await concentrator.open()
             self.concentrator = concentrator
             connectedOptions = options
+            connectedSettings = settings
+            retiredLog = nil
             associationPassword = settings.security == .lls ? password : nil
             logged = 0
             let security = settings.security == .lls ? "LLS" : "NLS"
@@ -97,6 +93,63 @@ actor DeviceWorker {
             } else {
                 post(.connectFailed(s.deviceFailure(for: error, link: options)?.message ?? "\(error)"))
             }
+        }
+    }
+
+    /// The exchange log's sink of frame lines (shown while F7 has it on).
+    func traceSink() -> FrameTrace {
+        let traceOn = self.traceOn
+        let post = self.post
+        return FrameTrace { line in
+            if traceOn.withLock({ $0 }) { post(.trace(line)) }
+        }
+    }
+
+    /// The link of `settings`: the demo's in-memory link (its serving task left in
+    /// `serving`) or the medium of `options`.
+    static func openLink(_ settings: ConnectionSettings, _ options: LinkOptions, secret: [UInt8]?, traffic: TrafficCounter,
+                         trace: FrameTrace, demo: DemoDevice, serving: Locked<Task<Void, Never>?>) async throws -> DLMSConnection {
+        guard settings.medium == .demo else {
+            return try await Link.open(options, password: secret, traffic: traffic, traceSink: trace)
+        }
+        let configuration = try Link.configuration(options, password: secret)
+        let (channel, task) = demo.connect()
+        serving.withLock { $0 = task }
+        return DLMSConnection(channel: CountingChannel(channel, counter: traffic), configuration: configuration, trace: trace)
+    }
+
+    /// A way to open the same connection again (the firmware's reconnect after an
+    /// activation); the demo's serving task is left in `serving`.
+    func reopener() -> (open: @Sendable () async throws -> Concentrator, serving: Locked<Task<Void, Never>?>) {
+        let serving = Locked<Task<Void, Never>?>(nil)
+        guard let settings = connectedSettings, let options = connectedOptions else {
+            return ({ throw ConcentratorError.cancelled }, serving)
+        }
+        let secret = associationPassword.map { Array($0.utf8) }
+        let (trace, demo, map) = (traceSink(), demo, map)
+        return ({
+            let traffic = TrafficCounter()
+            let connection = try await Self.openLink(settings, options, secret: secret, traffic: traffic, trace: trace,
+                                                     demo: demo, serving: serving)
+            return Concentrator(connection: connection, map: map, catalogue: nil, traffic: traffic, now: { Date() })
+        }, serving)
+    }
+
+    /// Takes `reopened` (an open association, or nil when none answered) as the
+    /// connection in place of the closed one.
+    func adopt(_ reopened: Concentrator?, serving: Task<Void, Never>?) async {
+        if let old = concentrator {
+            await flushLog(old)
+            retiredLog = ObjectIdentifier(old)
+        }
+        demoServing?.cancel()
+        demoServing = serving
+        concentrator = reopened
+        logged = 0
+        if reopened == nil {
+            serving?.cancel()
+            demoServing = nil
+            post(.disconnected(nil))
         }
     }
 
@@ -155,7 +208,8 @@ actor DeviceWorker {
             post(.page(page, .stopped))
             return
         }
-        let text = s.deviceFailure(for: error, link: connectedOptions)?.message ?? s.failure(for: error).message
+        let text = if case OperationFailure.needsLLS? = error as? OperationFailure { s.writeNeedsLLSInTheUI }
+                   else { s.deviceFailure(for: error, link: connectedOptions)?.message ?? s.failure(for: error).message }
         post(.page(page, .failed(text)))
         if let error = error as? ConcentratorError, case .link = error {
             self.concentrator = nil
@@ -185,6 +239,7 @@ actor DeviceWorker {
 
     /// Puts the concentrator's new exchange-log entries into the log zone.
     func flushLog(_ concentrator: Concentrator) async {
+        guard ObjectIdentifier(concentrator) != retiredLog else { return }
         let entries = await concentrator.exchangeLog
         guard entries.count > logged else { return }
         let s = words()

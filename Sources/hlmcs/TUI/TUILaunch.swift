@@ -9,7 +9,8 @@ import TUINcurses
 /// concentrator or the LINK options' connection preselected.
 enum TUILaunch {
     @MainActor
-    static func run(global: GlobalOptions, link: LinkArguments, demo: Bool, demoBaud: Int?, demoMeters: Int) async throws {
+    /// - Parameter link: the LINK options given (checked by the caller), nil for the demo.
+    static func run(global: GlobalOptions, link: LinkOptions?, demoBaud: Int?, demoMeters: Int) async throws {
         let context = try CommandContext(global)
         let s = context.strings
         let uiLanguage: UILanguage = context.language == .ru ? .ru : .en
@@ -20,18 +21,10 @@ enum TUILaunch {
             throw CommandFailure(status: .usage, message: s.t("The interface strings are damaged: \(error)",
                                                               "Строки интерфейса повреждены: \(error)"))
         }
-        var settings = ConnectionSettings.demo
-        var baseOptions: LinkOptions?
-        if !demo, link.tcp != nil || link.serial != nil || link.optical != nil {
-            let options: LinkOptions
-            do { options = try link.linkOptions() } catch {
-                throw CommandFailure(status: .usage, message: s.message(for: error))
-            }
-            baseOptions = options
-            settings = LinkConversion.settings(from: options)
-        }
+        let baseOptions = link
+        let settings = link.map(LinkConversion.settings(from:)) ?? ConnectionSettings.demo
         let map: DeviceMap
-        do { map = try DeviceRun.loadMap(baseOptions?.mapPath) } catch {
+        do { map = try DeviceMapFile.load(baseOptions?.mapPath) } catch {
             throw CommandFailure(status: .usage, message: s.t("The device map cannot be read: \(error)",
                                                               "Карта устройства не читается: \(error)"))
         }

@@ -139,12 +139,7 @@ public struct InfoPage: Sendable {
     }
 
     /// "UTC+03:00" for +180 minutes east of UTC.
-    public static func zoneText(_ minutesEast: Int) -> String {
-        let m = abs(minutesEast)
-        let hh = m / 60 < 10 ? "0\(m / 60)" : "\(m / 60)"
-        let mm = m % 60 < 10 ? "0\(m % 60)" : "\(m % 60)"
-        return "UTC" + (minutesEast < 0 ? "−" : "+") + hh + ":" + mm
-    }
+    public static func zoneText(_ minutesEast: Int) -> String { TimeZoneRule.text(minutesEast, .screen) }
 
     /// The list: "[x] Label ........ value", the selected line reversed when `focused`.
     public func render(in area: Rect, into buffer: inout ScreenBuffer, context: DrawContext, focused: Bool) {

@@ -19,8 +19,3 @@ enum FileReason: Equatable {
     }
 }
 
-/// `--map PATH` names a file that cannot be read.
-struct MapFileUnreadable: Error {
-    let path: String
-    let reason: FileReason
-}

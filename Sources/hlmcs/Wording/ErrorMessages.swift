@@ -4,6 +4,7 @@ import DLMSTransport
 import ES951
 import Export
 import Foundation
+import Operations
 
 /// Every failure of a device command put into words, in English and Russian, with its
 /// exit status (SPEC.md F-72): 1 the device refused (association rejected, a write
@@ -48,6 +49,8 @@ extension Strings {
                                   + fileReason(error.reason) + ".")
         case let refusal as DeviceRefusal:
             return CommandFailure(status: .deviceRefused, message: message(for: refusal))
+        case let failure as OperationFailure:
+            return self.failure(for: failure)
         default:
             return nil
         }

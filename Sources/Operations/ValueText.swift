@@ -6,10 +6,10 @@ import Foundation
 /// text, a 12-byte octet-string that is a valid COSEM date-time as ISO 8601 with its
 /// offset, other octet-strings as hex, arrays `[…]` and structures `{…}` nested. With
 /// `--json` the same choices as JSON values (arrays and structures are JSON arrays).
-enum ValueText {
+public enum ValueText {
     /// `2026-11-01T06:00:00+03:00`; without an offset when the deviation is unspecified.
     /// Nil for a date-time with an unspecified date or time field.
-    static func iso8601(_ value: COSEMDateTime) -> String? {
+    public static func iso8601(_ value: COSEMDateTime) -> String? {
         let d = value.date, t = value.time
         guard d.year != 0xFFFF, (1...12).contains(d.month), (1...31).contains(d.dayOfMonth),
               t.hour <= 23, t.minute <= 59, t.second <= 59 else { return nil }
@@ -24,19 +24,19 @@ enum ValueText {
 
     /// The printable text of bytes (ASCII 0x20…0x7E, or valid UTF-8 without control
     /// characters), or nil.
-    static func printable(_ bytes: [UInt8]) -> String? {
+    public static func printable(_ bytes: [UInt8]) -> String? {
         guard !bytes.isEmpty, let text = String(bytes: bytes, encoding: .utf8),
               !text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return nil }
         return text
     }
 
     /// A 12-byte octet-string that decodes as a date-time with specified fields.
-    static func dateTime(_ bytes: [UInt8]) -> COSEMDateTime? {
+    public static func dateTime(_ bytes: [UInt8]) -> COSEMDateTime? {
         guard bytes.count == 12, let value = DLMSData.octetString(bytes).dateTimeValue, iso8601(value) != nil else { return nil }
         return value
     }
 
-    static func text(_ data: DLMSData) -> String {
+    public static func text(_ data: DLMSData) -> String {
         switch data {
         case .null: return "null"
         case .dontCare: return "dont-care"
@@ -70,7 +70,7 @@ enum ValueText {
 
     /// The JSON object of one attribute: `attribute`, `ok`, `type`, `value`, plus `hex`
     /// for octet-strings and `error` when not ok.
-    static func jsonObject(attribute: String, result: GetDataResult) -> [String: Any] {
+    public static func jsonObject(attribute: String, result: GetDataResult) -> [String: Any] {
         switch result {
         case .data(let data):
             var object: [String: Any] = ["attribute": attribute, "ok": true, "type": data.typeName, "value": json(data)]
@@ -78,11 +78,11 @@ enum ValueText {
             return object
         case .error(let reason):
             return ["attribute": attribute, "ok": false, "type": NSNull(), "value": NSNull(),
-                    "error": Strings.dataAccessResultName(reason)]
+                    "error": reason.description]
         }
     }
 
-    static func json(_ data: DLMSData) -> Any {
+    public static func json(_ data: DLMSData) -> Any {
         switch data {
         case .null, .dontCare: return NSNull()
         case .array(let items), .structure(let items): return items.map(json)
@@ -106,7 +106,7 @@ enum ValueText {
         }
     }
 
-    static func bitText(_ bits: BitString) -> String {
+    public static func bitText(_ bits: BitString) -> String {
         var out = ""
         for index in 0..<bits.count {
             let byte = index / 8 < bits.bytes.count ? bits.bytes[index / 8] : 0
@@ -115,7 +115,7 @@ enum ValueText {
         return out
     }
 
-    static func pad(_ value: Int, _ width: Int) -> String {
+    public static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }

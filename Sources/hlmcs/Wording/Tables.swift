@@ -1,0 +1,137 @@
+import DLMS
+import ES951
+import Export
+import Foundation
+import Operations
+
+/// Rows for people, scripts and Excel from one description: the commands print it as
+/// text (tab-separated with a header) or JSON lines (`keys` as names); the commands and
+/// the TUI write it as a CSV file.
+struct TableOutput {
+    var keys: [String]
+    var table: CSVTable
+}
+
+/// The tables of the data the device gives: a profile (F-40), the event log (F-50), the
+/// meter list (F-35) — the same columns on screen, in JSON and in CSV (F-42).
+extension TableOutput {
+    /// Oldest first: the rows sorted by their time (rows without one keep their place at the start).
+    static func profile(_ table: ProfileTable, _ strings: Strings) -> TableOutput {
+        let header = [strings.dateTimeColumn] + table.columns.map(strings.columnName)
+        let keys = ["time"] + table.columns.map(\.name)
+        let rows = table.rows.enumerated().sorted { a, b in
+            let x = a.element.time?.secondsSince1970() ?? Int64.min, y = b.element.time?.secondsSince1970() ?? Int64.min
+            return x != y ? x < y : a.offset < b.offset
+        }.map { _, row -> [CSVCell] in
+            [row.time.map(CSVCell.dateTime) ?? .empty] + row.values.map { cell -> CSVCell in
+                switch cell {
+                case .number(let value): .number(value)
+                case .dateTime(let value): value.map(CSVCell.dateTime) ?? .empty
+                case .text(let text): .text(text)
+                case .other(let data): .text(ValueText.text(data))
+                }
+            }
+        }
+        return TableOutput(keys: keys, table: CSVTable(header: header, rows: rows))
+    }
+
+    /// The grid event log, oldest first, each event named in the user's language.
+    static func events(_ records: [EventRecord], _ strings: Strings) -> TableOutput {
+        let sorted = records.enumerated().sorted { a, b in
+            let x = a.element.time?.secondsSince1970() ?? Int64.min, y = b.element.time?.secondsSince1970() ?? Int64.min
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
+        let rows = sorted.map { record -> [CSVCell] in
+            // A code the catalogue lacks is named as the TUI names it, never left blank.
+            let name = (strings.ru ? record.russianName : record.englishName)
+                ?? strings.t("Unknown event \(record.code)", "Неизвестное событие \(record.code)")
+            return [record.time.map(CSVCell.dateTime) ?? .empty, .integer(Int64(record.code)), .text(name)]
+        }
+        return TableOutput(keys: ["time", "code", "event"],
+                           table: CSVTable(header: [strings.dateTimeColumn, strings.t("Code", "Код"), strings.t("Event", "Событие")], rows: rows))
+    }
+
+    static func meters(_ meters: [MeterRecord], statuses: [PollStatus]?, _ s: Strings) -> TableOutput {
+        var keys = ["point", "serial", "address", "short-address", "type", "tariff-mode", "power-limit"]
+        var header = [s.t("Point", "Точка"), s.t("Meter number", "Номер счётчика"), s.t("Address", "Адрес"),
+                      s.t("PLC short address", "Короткий адрес PLC"), s.t("Type", "Тип"), s.t("Tariff mode", "Тарифный режим"),
+                      s.t("Power limit", "Лимит мощности") + (s.unitSymbol(.watt).map { " (\($0))" } ?? "")]
+        if statuses != nil {
+            keys += ["state", "last-good-poll", "last-failed-poll", "failed-polls"]
+            header += [s.t("State", "Состояние"), s.t("Last good poll", "Последний успешный опрос"),
+                       s.t("Last failed poll", "Последний неудачный опрос"), s.t("Failed polls", "Неудачных опросов")]
+        }
+        let byPoint = Dictionary((statuses ?? []).map { ($0.point, $0) }, uniquingKeysWith: { a, _ in a })
+        let rows = meters.sorted { $0.point < $1.point }.map { meter -> [CSVCell] in
+            var row: [CSVCell] = [.integer(Int64(meter.point)), .text(meter.serial), .text(meter.addressText),
+                                  .integer(Int64(meter.shortAddress)), .text(kindName(meter.kind, s)),
+                                  .integer(Int64(meter.tariffMode)), .number(meter.powerLimit)]
+            if statuses != nil {
+                if let st = byPoint[meter.point] {
+                    row += [.text(stateName(st.state, s)), st.lastGoodPoll.map(CSVCell.dateTime) ?? .empty,
+                            st.lastFailedPoll.map(CSVCell.dateTime) ?? .empty, .integer(Int64(st.failedPolls))]
+                } else {
+                    row += [.empty, .empty, .empty, .empty]
+                }
+            }
+            return row
+        }
+        return TableOutput(keys: keys, table: CSVTable(header: header, rows: rows))
+    }
+
+    static func kindName(_ kind: MeterRecord.Kind, _ s: Strings) -> String {
+        switch kind {
+        case .singlePhase: s.t("single-phase", "однофазный")
+        case .threePhase: s.t("three-phase", "трёхфазный")
+        case .other(let code): String(code)
+        }
+    }
+
+    static func stateName(_ state: PollStatus.State, _ s: Strings) -> String {
+        switch state {
+        case .unknown: s.t("unknown", "неизвестно")
+        case .online: s.t("online", "на связи")
+        case .blacklisted: s.t("blacklisted", "в чёрном списке")
+        case .other(let code): String(code)
+        }
+    }
+}
+
+/// Column names people read, in their language.
+extension Strings {
+    var dateTimeColumn: String { t("Date-time", "Дата-время") }
+
+    /// `A+ (Wh)`: the map's column name as SPEC.md F-42 names it, with the unit.
+    func columnName(_ column: ProfileTable.Column) -> String {
+        let base: String = switch column.name {
+        case "active-energy-import": "A+"
+        case "active-energy-export": "A−"
+        case "reactive-energy-import": "R+"
+        case "reactive-energy-export": "R−"
+        case "active-max-demand": t("P max", "P макс")
+        case "reactive-max-demand": t("Q max", "Q макс")
+        case "active-max-demand.capture-time", "reactive-max-demand.capture-time": t("Time of max", "Время максимума")
+        default: column.name
+        }
+        guard let unit = column.unit, let symbol = unitSymbol(unit) else { return base }
+        return base + " (" + symbol + ")"
+    }
+
+    func unitSymbol(_ unit: DLMSUnit) -> String? {
+        guard ru else { return unit.symbol }
+        switch unit.rawValue {
+        case 27: return "Вт"
+        case 29: return "вар"
+        case 30: return "Вт·ч"
+        case 32: return "вар·ч"
+        case 35: return "В"
+        case 7: return "с"
+        default: return unit.symbol
+        }
+    }
+
+    func badSeparator(_ text: String) -> String { t("--sep takes ';' or ',', not \(text.debugDescription).", "--sep принимает ';' или ',', а не \(text.debugDescription).") }
+    func badDecimal(_ text: String) -> String { t("--decimal takes ',' or '.', not \(text.debugDescription).", "--decimal принимает ',' или '.', а не \(text.debugDescription).") }
+    func wroteCSV(_ path: String, rows: Int) -> String { t("\(rows) rows written to \(path).", "Записано строк: \(rows), файл \(path).") }
+}
+
