@@ -278,6 +278,18 @@ struct TUIServiceTests: RunnerTest {
         #expect(activated)
         #expect(version == "ES951-4.0.0")
         #expect(try audit().contains { $0.action == "firmware" && $0.outcome == .success })
+        // The version was read on a new association (the device restarts into the new
+        // image), as `hlmcs firmware` does; that association is the connection now.
+        #expect(!seen.contains { if case .disconnected = $0 { true } else { false } })
+        runner.perform(.page(.basic, .readBasic))
+        let after = await wait(for: "a read after the update") { if case .page(.basic, _) = $0 { true } else { false } }
+        guard case .page(.basic, .basic(let info))? = after.last(where: { if case .page(.basic, _) = $0 { true } else { false } }) else {
+            Issue.record("no read on the new association: \(after.suffix(3))"); return
+        }
+        #expect(info.serialNumber == DemoDevice.serialNumber)
+        let log = (seen + after).compactMap { if case .log(let line) = $0 { line } else { nil } }
+        #expect(log.filter { $0.contains("  open  ok") }.count == 2, "\(log)")
+        #expect(log.filter { $0.contains("  close  ") }.count == 1, "\(log)")
         await runner.shutdown()
     }
 }
