@@ -308,6 +308,18 @@ public final class AccountStore: Sendable {
         }
     }
 
+    /// Rewrites the link of one of the session user's profiles (a profile stored in an
+    /// older form, read and stored again), keeping its sealed password.
+    /// - Throws: ``StorageError/profileNotFound(name:)``.
+    public func updateProfileLink(name: String, link: String, by session: Session) throws {
+        let updated = try writer.write { db in
+            try db.execute(sql: "UPDATE connection_profiles SET link = ? WHERE owner = ? AND name = ?",
+                           arguments: [link, session.user, name])
+            return db.changesCount
+        }
+        if updated == 0 { throw StorageError.profileNotFound(name: name) }
+    }
+
     /// The session user's profiles, by name.
     public func profiles(by session: Session) throws -> [ConnectionProfile] {
         try writer.read { db in

@@ -1,4 +1,5 @@
-/// A saved connection (SPEC.md F-24). `link` is the connection as text (LINK options);
+/// A saved connection (SPEC.md F-24). `link` is the connection as stored data (the
+/// program's link spec as versioned JSON; LINK-option text in profiles saved before);
 /// the LLS password, when kept, is sealed in the database and opened on demand.
 public struct ConnectionProfile: Sendable, Hashable {
     public let owner: String

@@ -1,3 +1,4 @@
+import ES951
 import Accounts
 import AccountStore
 import Concentrator
@@ -19,14 +20,14 @@ public struct Operator: Sendable {
     public var now: @Sendable () -> Date { user.now }
     public let concentrator: Concentrator
     /// The association's security: writes need LLS.
-    public let security: LinkOptions.Security
+    public let security: LinkSpec.Security
     /// Told the device about to be written, before anything is sent ("Writing to …").
     public let announce: @Sendable (DeviceIdentity) -> Void
     /// Told when a write was done but its outcome could not be recorded (the entry stays
     /// "started").
     public let auditLost: @Sendable (any Error) -> Void
 
-    public init(store: AccountStore, session: Session, concentrator: Concentrator, security: LinkOptions.Security,
+    public init(store: AccountStore, session: Session, concentrator: Concentrator, security: LinkSpec.Security,
                 announce: @escaping @Sendable (DeviceIdentity) -> Void = { _ in },
                 auditLost: @escaping @Sendable (any Error) -> Void = { _ in },
                 now: @escaping @Sendable () -> Date = { Date() }) {

@@ -103,7 +103,9 @@ struct ES951Sim: AsyncParsableCommand {
         guard HDLCParameters.informationFieldRange.contains(maxInfo) else {
             throw ValidationError("--max-info must be \(HDLCParameters.informationFieldRange.lowerBound)…\(HDLCParameters.informationFieldRange.upperBound)")
         }
-        guard (1...7).contains(window) else { throw ValidationError("--window must be 1…7") }
+        guard HDLCParameters.windowRange.contains(window) else {
+            throw ValidationError("--window must be \(HDLCParameters.windowRange.lowerBound)…\(HDLCParameters.windowRange.upperBound)")
+        }
         for text in refuseWrite where Self.attributeDescriptor(text) == nil {
             throw ValidationError("--refuse-write \(text): CLASS/OBIS/ATTR, e.g. 42/0.0.25.1.0.255/3")
         }

@@ -78,7 +78,7 @@ struct HLMCS: AsyncParsableCommand {
         if let demoBaud, !SerialSettings.supportedBauds.contains(demoBaud) {
             throw ValidationError("--demo-baud: one of \(SerialSettings.supportedBauds.map(String.init).joined(separator: ", "))")
         }
-        var options: LinkOptions?
+        var options: LinkSpec?
         if !demo, link.tcp != nil || link.serial != nil || link.optical != nil {
             do { options = try link.linkOptions() } catch {
                 let s = Strings(language: Language.resolve(global.lang, environment: ProcessInfo.processInfo.environment))

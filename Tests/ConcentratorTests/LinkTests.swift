@@ -1,3 +1,4 @@
+import ES951
 import DLMS
 import DLMSTransport
 import Foundation
@@ -8,13 +9,13 @@ import Testing
 /// SPEC.md LINK details: what the options make (a table), and real links to an
 /// in-process es951-sim over TCP and over a pty with the optical sign-on.
 @Suite struct LinkTests {
-    static let tcp = LinkOptions.Medium.tcp(host: "127.0.0.1", port: 4059, wrapper: false)
+    static let tcp = LinkSpec(medium: .tcp, host: "127.0.0.1", tcpPort: 4059)
 
     // MARK: - Addresses and configuration
 
     struct AddressCase: Sendable, CustomTestStringConvertible {
-        var logical: UInt16 = 1
-        var lower: UInt16?
+        var logical = 1
+        var lower: Int?
         var size: Int?
         var expected: Result<HDLCAddress, LinkError>
         var testDescription: String { "logical \(logical) lower \(lower.map(String.init) ?? "-") size \(size.map(String.init) ?? "-")" }
@@ -26,7 +27,7 @@ import Testing
         AddressCase(size: 4, expected: .success(HDLCAddress(upper: 1, lower: 0x3FFF, size: 4))),
         AddressCase(size: 2, expected: .success(HDLCAddress(upper: 1, lower: 0x7F, size: 2))),
         AddressCase(logical: 200, expected: .success(HDLCAddress(upper: 200, lower: 0x3FFF, size: 4))),
-        AddressCase(logical: 200, size: 2, expected: .failure(.usage("--address-size 2: --logical 200 needs the 4-byte form"))),
+        AddressCase(logical: 200, size: 2, expected: .failure(.invalid(.addressTooLarge(lower: 0, logical: 200, size: 2)))),
         AddressCase(size: 1, expected: .success(HDLCAddress(upper: 1, lower: nil, size: 1))),
         // --server-address: the smallest form that holds it.
         AddressCase(lower: 17, expected: .success(HDLCAddress(upper: 1, lower: 17, size: 2))),
@@ -38,24 +39,24 @@ import Testing
         AddressCase(lower: 17, size: 4, expected: .success(HDLCAddress(upper: 1, lower: 17, size: 4))),
         AddressCase(lower: 0x3FFF, expected: .success(HDLCAddress(upper: 1, lower: 0x3FFF, size: 4))),
         // Forced forms that cannot hold it.
-        AddressCase(lower: 1001, size: 2, expected: .failure(.usage("--address-size 2: --server-address 1001 --logical 1 needs the 4-byte form"))),
-        AddressCase(logical: 128, lower: 5, size: 2, expected: .failure(.usage("--address-size 2: --server-address 5 --logical 128 needs the 4-byte form"))),
-        AddressCase(lower: 17, size: 1, expected: .failure(.usage("--address-size 1: --server-address needs the 2- or 4-byte form"))),
-        AddressCase(lower: 0x4000, expected: .failure(.usage("--server-address 16384: 0…16383"))),
-        AddressCase(logical: 0x4000, expected: .failure(.usage("--logical 16384: 0…16383"))),
-        AddressCase(size: 3, expected: .failure(.usage("--address-size 3: 1, 2 or 4"))),
+        AddressCase(lower: 1001, size: 2, expected: .failure(.invalid(.addressTooLarge(lower: 1001, logical: 1, size: 2)))),
+        AddressCase(logical: 128, lower: 5, size: 2, expected: .failure(.invalid(.addressTooLarge(lower: 5, logical: 128, size: 2)))),
+        AddressCase(lower: 17, size: 1, expected: .failure(.invalid(.addressTooLarge(lower: 17, logical: 1, size: 1)))),
+        AddressCase(lower: 0x4000, expected: .failure(.invalid(.badServerAddress(16384)))),
+        AddressCase(logical: 0x4000, expected: .failure(.invalid(.badLogical(16384)))),
+        AddressCase(size: 3, expected: .failure(.invalid(.badAddressSize(3)))),
     ]
 
     @Test(arguments: addressCases) func serverAddress(_ c: AddressCase) {
-        let options = LinkOptions(medium: Self.tcp, serverLower: c.lower, logical: c.logical, addressSize: c.size)
-        #expect(Result { () throws(LinkError) in try Link.serverAddress(options) } == c.expected)
+        let options = LinkSpec(medium: .tcp, host: "127.0.0.1", tcpPort: 4059, serverAddress: c.lower, logical: c.logical, addressSize: c.size)
+        if case .success(let address) = c.expected { #expect(Link.serverAddress(options) == address) }
         // The configuration carries exactly that address (or fails the same way).
         let configured = Result { () throws(LinkError) in try Link.configuration(options, password: nil).serverAddress }
         #expect(configured == c.expected)
     }
 
     @Test func defaultsAreNLSClient16AllStation2030Window7() throws {
-        let c = try Link.configuration(LinkOptions(medium: Self.tcp), password: nil)
+        let c = try Link.configuration(Self.tcp, password: nil)
         #expect(c.clientAddress == 16)
         #expect(c.authentication == .none)
         #expect(c.serverAddress == HDLCAddress(upper: 1, lower: 0x3FFF, size: 4))
@@ -67,7 +68,7 @@ import Testing
 
     @Test func llsUsesClient32UnlessClientIsGiven() throws {
         let pw = Array("admin@emis".utf8)
-        var options = LinkOptions(medium: Self.tcp, security: .lls)
+        var options = LinkSpec(medium: .tcp, host: "127.0.0.1", tcpPort: 4059, security: .lls)
         var c = try Link.configuration(options, password: pw)
         #expect(c.clientAddress == 32)
         #expect(c.authentication == .low(password: pw))
@@ -75,36 +76,36 @@ import Testing
         c = try Link.configuration(options, password: pw)
         #expect(c.clientAddress == 48)
         // NLS with --client: that SAP, no password sent even when one is at hand.
-        c = try Link.configuration(LinkOptions(medium: Self.tcp, clientSAP: 1), password: pw)
+        c = try Link.configuration(LinkSpec(medium: .tcp, host: "127.0.0.1", tcpPort: 4059, clientSAP: 1), password: pw)
         #expect(c.clientAddress == 1)
         #expect(c.authentication == .none)
     }
 
     @Test func capsAndTimeoutReachTheConfiguration() throws {
-        let options = LinkOptions(medium: Self.tcp, maxInfo: 128, window: 1, timeout: .milliseconds(1500))
+        let options = LinkSpec(medium: .tcp, host: "127.0.0.1", tcpPort: 4059, timeoutSeconds: 1.5, maxInfo: 128, window: 1)
         let c = try Link.configuration(options, password: nil)
         #expect(c.proposal == HDLCParameters(maxInfoTransmit: 128, maxInfoReceive: 128, windowTransmit: 1, windowReceive: 1))
         #expect(c.responseTimeout == .milliseconds(1500))
     }
 
     @Test(arguments: [
-        (LinkOptions(medium: tcp, security: .lls), LinkError.usage("--lls: no password")),
-        (LinkOptions(medium: tcp, clientSAP: 0), .usage("--client 0: a SAP 1…127")),
-        (LinkOptions(medium: tcp, clientSAP: 128), .usage("--client 128: a SAP 1…127")),
-        (LinkOptions(medium: tcp, maxInfo: 31), .usage("--max-info 31: 32…2030")),
-        (LinkOptions(medium: tcp, maxInfo: 2031), .usage("--max-info 2031: 32…2030")),
-        (LinkOptions(medium: tcp, window: 0), .usage("--window 0: 1…7")),
-        (LinkOptions(medium: tcp, window: 8), .usage("--window 8: 1…7")),
-        (LinkOptions(medium: tcp, timeout: .zero), .usage("--timeout: above 0")),
-        (LinkOptions(medium: .tcp(host: "h", port: 0, wrapper: false)), .usage("--tcp h:0: a host and a port 1…65535")),
+        (LinkSpec(medium: .tcp, host: "127.0.0.1", tcpPort: 4059, security: .lls), LinkError.noPassword),
+        (LinkSpec(medium: .tcp, host: "127.0.0.1", tcpPort: 4059, clientSAP: 0), .invalid(.badClient(0))),
+        (LinkSpec(medium: .tcp, host: "127.0.0.1", tcpPort: 4059, clientSAP: 128), .invalid(.badClient(128))),
+        (LinkSpec(medium: .tcp, host: "127.0.0.1", tcpPort: 4059, maxInfo: 31), .invalid(.badMaxInfo(31))),
+        (LinkSpec(medium: .tcp, host: "127.0.0.1", tcpPort: 4059, maxInfo: 2031), .invalid(.badMaxInfo(2031))),
+        (LinkSpec(medium: .tcp, host: "127.0.0.1", tcpPort: 4059, window: 0), .invalid(.badWindow(0))),
+        (LinkSpec(medium: .tcp, host: "127.0.0.1", tcpPort: 4059, window: 8), .invalid(.badWindow(8))),
+        (LinkSpec(medium: .tcp, host: "127.0.0.1", tcpPort: 4059, timeoutSeconds: 0), .invalid(.badTimeout(0))),
+        (LinkSpec(medium: .tcp, host: "h", tcpPort: 0), .invalid(.badTCPPort(0))),
     ])
-    func badOptionsAreUsageErrors(_ options: LinkOptions, _ expected: LinkError) {
+    func badOptionsAreUsageErrors(_ options: LinkSpec, _ expected: LinkError) {
         #expect(throws: expected) { _ = try Link.configuration(options, password: nil) }
     }
 
     @Test func unsupportedMediaOptionsFailBeforeOpeningAnything() async {
-        await #expect(throws: LinkError.usage("--baud 1000: one of 300, 600, 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200")) {
-            _ = try await Link.open(LinkOptions(medium: .serial(path: "/dev/null", baud: 1000)), password: nil)
+        await #expect(throws: LinkError.invalid(.badBaud(1000))) {
+            _ = try await Link.open(LinkSpec(medium: .serial, port: "/dev/null", baud: 1000), password: nil)
         }
     }
 
@@ -131,7 +132,7 @@ import Testing
         let server = Self.simulator()
         let serving = Task { await server.serve(listener: listener) }
         defer { listener.close(); serving.cancel() }
-        let options = LinkOptions(medium: .tcp(host: "127.0.0.1", port: listener.port, wrapper: false), timeout: .seconds(30))
+        let options = LinkSpec(medium: .tcp, host: "127.0.0.1", tcpPort: Int(listener.port), wrapper: false, timeoutSeconds: 30)
         let connection = try await Link.open(options, password: nil)
         #expect(connection.configuration.clientAddress == 16)
         #expect(try await Self.readSerialNumber(connection) == .data(.visibleString(Array("95100001".utf8))))
@@ -143,8 +144,8 @@ import Testing
         let server = Self.simulator()
         let serving = Task { await server.serve(listener: listener, wrapper: true) }
         defer { listener.close(); serving.cancel() }
-        let options = LinkOptions(medium: .tcp(host: "127.0.0.1", port: listener.port, wrapper: true),
-                                  security: .lls, timeout: .seconds(30))
+        let options = LinkSpec(medium: .tcp, host: "127.0.0.1", tcpPort: Int(listener.port), wrapper: true,
+                                  security: .lls, timeoutSeconds: 30)
         let connection = try await Link.open(options, password: Array("admin@emis".utf8))
         #expect(connection.configuration.framing == .wrapper)
         _ = try await connection.open()
@@ -164,8 +165,8 @@ import Testing
         defer { listener.close(); serving.cancel() }
         let trace = NSTemporaryDirectory() + "hlmcs-link-trace-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         defer { unlink(trace) }
-        let options = LinkOptions(medium: .tcp(host: "127.0.0.1", port: listener.port, wrapper: false),
-                                  security: .lls, timeout: .seconds(30), tracePath: trace)
+        let options = LinkSpec(medium: .tcp, host: "127.0.0.1", tcpPort: Int(listener.port), wrapper: false,
+                                  security: .lls, timeoutSeconds: 30, tracePath: trace)
         let connection = try await Link.open(options, password: Array("admin@emis".utf8))
         #expect(try await Self.readSerialNumber(connection) == .data(.visibleString(Array("95100001".utf8))))
         let text = try String(contentsOfFile: trace, encoding: .utf8)
@@ -180,7 +181,7 @@ import Testing
         defer { serving.cancel() }
         let trace = NSTemporaryDirectory() + "hlmcs-optical-link-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         defer { unlink(trace) }
-        let options = LinkOptions(medium: .optical(path: pty.path), timeout: .seconds(30), tracePath: trace)
+        let options = LinkSpec(medium: .optical, port: pty.path, timeoutSeconds: 30, tracePath: trace)
         #expect(try Link.serverAddress(options).isAllStation)
         let connection = try await Link.open(options, password: nil)
         #expect(try await Self.readSerialNumber(connection) == .data(.visibleString(Array("95100001".utf8))))
@@ -197,17 +198,17 @@ import Testing
     @Test(.timeLimit(.minutes(1))) func opticalToASilentPortNamesTheStep() async throws {
         let pty = try PseudoTerminal.open(link: nil)
         await #expect(throws: LinkError.opticalSignOn(step: .identification, .timedOut(after: .milliseconds(300)))) {
-            _ = try await Link.open(LinkOptions(medium: .optical(path: pty.path), timeout: .milliseconds(300)), password: nil)
+            _ = try await Link.open(LinkSpec(medium: .optical, port: pty.path, timeoutSeconds: 0.3), password: nil)
         }
     }
 
     @Test func missingSerialDeviceIsNotFound() async {
         let path = "/dev/hlmcs-no-such-port-\(getpid())"
         await #expect(throws: LinkError.transport(.notFound(path))) {
-            _ = try await Link.open(LinkOptions(medium: .serial(path: path, baud: 9600)), password: nil)
+            _ = try await Link.open(LinkSpec(medium: .serial, port: path, baud: 9600), password: nil)
         }
         await #expect(throws: LinkError.transport(.notFound(path))) {
-            _ = try await Link.open(LinkOptions(medium: .optical(path: path)), password: nil)
+            _ = try await Link.open(LinkSpec(medium: .optical, port: path), password: nil)
         }
     }
 
@@ -217,8 +218,8 @@ import Testing
         let port = listener.port
         listener.close()
         await #expect {
-            _ = try await Link.open(LinkOptions(medium: .tcp(host: "127.0.0.1", port: port, wrapper: false),
-                                                timeout: .seconds(30)), password: nil)
+            _ = try await Link.open(LinkSpec(medium: .tcp, host: "127.0.0.1", tcpPort: Int(port), wrapper: false,
+                                                timeoutSeconds: 30), password: nil)
         } throws: { error in
             guard case .transport(.io(_, "connect"))? = error as? LinkError else { return false }
             return true
@@ -227,7 +228,7 @@ import Testing
 
     /// A trace that cannot be created is a file error, never blamed on the link.
     @Test func unwritableTraceIsATraceFileError() async {
-        let options = LinkOptions(medium: Self.tcp, tracePath: "/nonexistent-dir-hlmcs/trace.txt")
+        let options = LinkSpec(medium: .tcp, host: "127.0.0.1", tcpPort: 4059, tracePath: "/nonexistent-dir-hlmcs/trace.txt")
         await #expect(throws: LinkError.traceFile(path: "/nonexistent-dir-hlmcs/trace.txt", .notFound("/nonexistent-dir-hlmcs/trace.txt"))) {
             _ = try await Link.open(options, password: nil)
         }

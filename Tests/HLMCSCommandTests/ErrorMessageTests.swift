@@ -11,16 +11,12 @@ import Testing
 /// The worded failures of ErrorMessages.swift, as a table (STYLE.md "Errors"): the exit
 /// status and a part of the text that names the reason, in English and Russian.
 @Suite struct ErrorMessageTests {
-    static let serial = LinkOptions(medium: .serial(path: "/dev/ttyUSB0", baud: 9600))
-    static let tcp: LinkOptions = {
-        var options = LinkOptions(medium: .tcp(host: "10.0.0.5", port: 4059, wrapper: false), security: .lls)
-        options.timeout = .seconds(5)
-        return options
-    }()
+    static let serial = LinkSpec(medium: .serial, port: "/dev/ttyUSB0", baud: 9600)
+    static let tcp = LinkSpec(medium: .tcp, host: "10.0.0.5", tcpPort: 4059, security: .lls, timeoutSeconds: 5)
 
     struct Case: Sendable, CustomTestStringConvertible {
         var error: any Error & Sendable
-        var link: LinkOptions
+        var link: LinkSpec
         var status: hlmcs.ExitStatus
         var english: String
         var russian: String
@@ -49,13 +45,17 @@ import Testing
         Case(error: LinkError.opticalSignOn(step: .identification, .timedOut(after: .seconds(2))), link: serial, status: .link,
              english: "The optical head sign-on failed at step identification: No answer within 2 s.",
              russian: "на шаге «идентификация»: Нет ответа за 2 с."),
-        Case(error: LinkError.usage("--address-size 2: --server-address 300 needs the 4-byte form"), link: serial, status: .usage,
-             english: "--server-address 300 needs the 4-byte form", russian: "--server-address 300 needs the 4-byte form"),
+        Case(error: LinkError.invalid(.addressTooLarge(lower: 300, logical: 1, size: 2)), link: serial, status: .usage,
+             english: "Server address 300/1 does not fit the 2-byte form", russian: "Адрес сервера 300/1 не помещается в 2-байтовую форму"),
+        Case(error: LinkError.invalid(.badTimeout(700)), link: serial, status: .usage,
+             english: "--timeout 700.0 is out of range (0.1…600 s).", russian: "--timeout 700.0 вне диапазона (0,1…600 с)."),
+        Case(error: LinkError.noPassword, link: tcp, status: .usage,
+             english: "--lls needs the concentrator's password", russian: "Для --lls нужен пароль концентратора"),
         Case(error: DeviceRefusal.writeRefused(attribute: "45/0.0.25.4.0.255/2", .readWriteDenied), link: tcp, status: .deviceRefused,
              english: "The concentrator refused the write of 45/0.0.25.4.0.255/2: read-write-denied.",
              russian: "Концентратор отклонил запись 45/0.0.25.4.0.255/2: read-write-denied."),
-        Case(error: LinkArguments.Problem.addressTooLarge(300, size: 2), link: tcp, status: .usage,
-             english: "Server address 300 does not fit the 2-byte form", russian: "Адрес сервера 300 не помещается в 2-байтовую форму"),
+        Case(error: LinkArguments.Problem.invalid(.badServerAddress(0)), link: tcp, status: .usage,
+             english: "Server address 0 is out of range (1–16383).", russian: "Адрес сервера 0 вне диапазона (1–16383)."),
     ]
 
     @Test(arguments: cases)

@@ -45,7 +45,7 @@ struct TUIDataTests: RunnerTest {
     func direct<T>(_ body: (Concentrator) async throws -> T) async throws -> T {
         runner.perform(.disconnect)
         _ = await wait(for: "disconnection") { if case .disconnected = $0 { true } else { false } }
-        let options = LinkConversion.options(from: .demo, base: nil)
+        let options = LinkSpec.demo
         let (channel, serving) = await runner.worker.demo.connect()
         defer { serving.cancel() }
         let connection = DLMSConnection(channel: channel, configuration: try Link.configuration(options, password: nil))

@@ -60,7 +60,7 @@ struct TUIEffectRunnerTests: RunnerTest {
 
     @Test func llsWithTheRightPasswordConnectsAndAWrongOneIsWorded() async throws {
         await logIn()
-        let lls = ConnectionSettings(security: .lls)
+        let lls = LinkSpec(security: .lls)
         runner.perform(.connect(lls, llsPassword: "wrong-password"))
         let failed = await wait(for: "refusal") { if case .connectFailed = $0 { true } else { false } }
         #expect(failed.contains { if case .connectFailed(let t) = $0 { t.lowercased().contains("password") } else { false } })
@@ -97,7 +97,7 @@ struct TUIEffectRunnerTests: RunnerTest {
         runner.perform(.disconnect)
         _ = await wait(for: "disconnection") { if case .disconnected = $0 { true } else { false } }
         runner.perform(.setRawTrace(true))
-        runner.perform(.connect(ConnectionSettings(security: .lls), llsPassword: "admin@emis"))
+        runner.perform(.connect(LinkSpec(security: .lls), llsPassword: "admin@emis"))
         let seen = await wait(for: "connection") { if case .connected = $0 { true } else { false } }
         let lines = seen.compactMap { if case .trace(let t) = $0 { t } else { nil } }
         #expect(lines.count >= 4)
@@ -119,7 +119,7 @@ struct TUIEffectRunnerTests: RunnerTest {
         let refused = await wait(for: "refusal") { if case .accountFailed = $0 { true } else { false } }
         #expect(!refused.isEmpty)
 
-        let tcp = ConnectionSettings(medium: .tcp, host: "10.0.0.5", security: .lls, serverAddress: 1123)
+        let tcp = LinkSpec(medium: .tcp, host: "10.0.0.5", security: .lls, serverAddress: 1123)
         runner.perform(.saveProfile(name: "pole 7", tcp, llsPassword: "admin@emis", keepPassword: true))
         let saved = await wait(for: "profiles") { if case .profilesChanged = $0 { true } else { false } }
         #expect(saved.contains { if case .profilesChanged(let names) = $0 { names == ["pole 7"] } else { false } })
@@ -128,8 +128,22 @@ struct TUIEffectRunnerTests: RunnerTest {
         guard case .profileLoaded(_, let settings, let password)? = loaded.last else { Issue.record("not loaded"); return }
         #expect(settings == tcp)
         #expect(password == "admin@emis")
+        // Stored as data (versioned JSON), not as command-line text.
+        let session = try store.login(name: "Администратор", password: "first-pass-1", now: Date())
+        #expect(try store.profiles(by: session).first?.link == tcp.profileText)
         runner.perform(.deleteProfile(name: "pole 7"))
         let deleted = await wait(for: "profiles") { if case .profilesChanged = $0 { true } else { false } }
         #expect(deleted.contains { if case .profilesChanged(let names) = $0 { names.isEmpty } else { false } })
+
+        // A profile an older version saved as LINK-option text is read, and stored again as data.
+        try store.saveProfile(name: "old", link: "--serial /dev/ttyUSB0 --baud 4800 --lls --server-address 300",
+                              llsPassword: "admin@emis", loginPassword: "first-pass-1", by: session, now: Date())
+        runner.perform(.loadProfile(name: "old"))
+        let old = await wait(for: "old profile") { if case .profileLoaded = $0 { true } else { false } }
+        guard case .profileLoaded(_, let legacy, let legacyPassword)? = old.last else { Issue.record("old profile not loaded"); return }
+        let expected = LinkSpec(medium: .serial, port: "/dev/ttyUSB0", baud: 4800, security: .lls, serverAddress: 300)
+        #expect(legacy == expected)
+        #expect(legacyPassword == "admin@emis")
+        #expect(try store.profiles(by: session).first { $0.name == "old" }?.link == expected.profileText)
     }
 }

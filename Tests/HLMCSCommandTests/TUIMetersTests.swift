@@ -25,7 +25,7 @@ struct TUIMetersTests: RunnerTest {
     static let waitSeconds = 30
 
     func connect(lls: Bool) async {
-        runner.perform(.connect(ConnectionSettings(security: lls ? .lls : .nls), llsPassword: lls ? "admin@emis" : nil))
+        runner.perform(.connect(LinkSpec(security: lls ? .lls : .nls), llsPassword: lls ? "admin@emis" : nil))
         _ = await wait(for: "connection") { if case .connected = $0 { true } else { false } }
     }
 

@@ -17,13 +17,13 @@ struct TUINetworkTests: RunnerTest {
     let inbox: Inbox
     let store: AccountStore
     let runner: EffectRunner
-    static let lls = ConnectionSettings(security: .lls)
+    static let lls = LinkSpec(security: .lls)
 
     init() throws {
         (inbox, store, runner) = try Self.parts(meters: 5)
     }
 
-    func connect(_ settings: ConnectionSettings = lls, password: String? = "admin@emis") async {
+    func connect(_ settings: LinkSpec = lls, password: String? = "admin@emis") async {
         runner.perform(.connect(settings, llsPassword: password))
         _ = await wait(for: "connection") { if case .connected = $0 { true } else { false } }
     }

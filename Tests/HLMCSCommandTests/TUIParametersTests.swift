@@ -18,7 +18,7 @@ struct TUIParametersTests: RunnerTest {
     let store: AccountStore
     let runner: EffectRunner
     static let adminPassword = "first-pass-1"
-    static let lls = ConnectionSettings(security: .lls)
+    static let lls = LinkSpec(security: .lls)
 
     init() throws {
         (inbox, store, runner) = try Self.parts(meters: 20)
@@ -38,7 +38,7 @@ struct TUIParametersTests: RunnerTest {
         return (nil, seen)
     }
 
-    func connect(_ settings: ConnectionSettings = lls, password: String? = "admin@emis") async -> [Msg] {
+    func connect(_ settings: LinkSpec = lls, password: String? = "admin@emis") async -> [Msg] {
         runner.perform(.connect(settings, llsPassword: password))
         return await wait(for: "connection") {
             switch $0 { case .connected, .connectFailed: true; default: false }

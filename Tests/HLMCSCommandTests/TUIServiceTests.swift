@@ -19,7 +19,7 @@ struct TUIServiceTests: RunnerTest {
     let store: AccountStore
     let runner: EffectRunner
     let folder: URL
-    static let lls = ConnectionSettings(security: .lls)
+    static let lls = LinkSpec(security: .lls)
 
     init() throws {
         (inbox, store, runner) = try Self.parts(meters: 5)
@@ -29,7 +29,7 @@ struct TUIServiceTests: RunnerTest {
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
-    func connect(_ settings: ConnectionSettings = lls, password: String? = "admin@emis") async {
+    func connect(_ settings: LinkSpec = lls, password: String? = "admin@emis") async {
         runner.perform(.connect(settings, llsPassword: password))
         _ = await wait(for: "connection") { if case .connected = $0 { true } else { false } }
     }

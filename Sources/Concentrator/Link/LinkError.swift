@@ -1,4 +1,5 @@
 import DLMSTransport
+import ES951
 
 /// Why a link could not be opened. Structured data only: the text a person reads (RU and
 /// EN) is built in the application layer.
@@ -9,12 +10,15 @@ import DLMSTransport
 ///   silent gives `.timedOut`, an answer that is not a usable identification
 ///   `.unsupported("identification")`, `.unsupported("hdlc")` (no `\2`) or
 ///   `.unsupported("baud character X")` (see ``OpticalSignOnError/transportError``).
-/// - `.usage`: the options cannot make a link; the string names the option(s), e.g.
-///   `"--address-size 2: --server-address 300 needs the 4-byte form"` (exit status 2).
+/// - `.invalid`: the spec breaks a rule of ``LinkSpec/validate()`` (exit status 2);
+///   `.noPassword`: LLS without a password; `.notALink`: the demo, which the program
+///   opens in memory.
 public enum LinkError: Error, Equatable, Sendable {
     case transport(TransportError)
     case opticalSignOn(step: OpticalStep, TransportError)
-    case usage(String)
+    case invalid(LinkProblem)
+    case noPassword
+    case notALink
     /// The trace file (`--trace PATH`) cannot be created: opened before the link, so a
     /// wrong path is never blamed on the device or the port.
     case traceFile(path: String, TransportError)

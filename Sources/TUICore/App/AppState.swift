@@ -46,7 +46,7 @@ public struct AppState: Sendable {
     public var now = Date(timeIntervalSince1970: 0)
     public var modal: Modal?
 
-    public var connection: ConnectionSettings
+    public var connection: LinkSpec
     /// The LLS password for this session only (never drawn, never logged).
     public var llsPassword: String?
     /// The LLS password of the profile loaded in the settings window, used if it is applied.
@@ -71,7 +71,7 @@ public struct AppState: Sendable {
 
     /// - Parameter strings: the interface strings in both languages.
     public init(width: Int, height: Int, language: UILanguage, strings: [UILanguage: UIStrings],
-                connection: ConnectionSettings = .demo, firstRun: Bool = false) {
+                connection: LinkSpec = .demo, firstRun: Bool = false) {
         self.width = width
         self.height = height
         self.language = language

@@ -19,11 +19,11 @@ public enum Effect: Equatable, Sendable, CustomStringConvertible {
     case revoke(Permission, Role)
 
     case prepareSettings
-    case saveProfile(name: String, ConnectionSettings, llsPassword: String?, keepPassword: Bool)
+    case saveProfile(name: String, LinkSpec, llsPassword: String?, keepPassword: Bool)
     case loadProfile(name: String)
     case deleteProfile(name: String)
 
-    case connect(ConnectionSettings, llsPassword: String?)
+    case connect(LinkSpec, llsPassword: String?)
     case disconnect
     case readInfo([ConcentratorInfo.Item])
     case stopRead

@@ -28,7 +28,7 @@ public enum Msg: Sendable {
     // Connection
     case settingsReady(ports: [PortChoice], profiles: [String])
     /// A saved profile, with its LLS password when one was kept (never drawn).
-    case profileLoaded(name: String, ConnectionSettings, llsPassword: String?)
+    case profileLoaded(name: String, LinkSpec, llsPassword: String?)
     case profilesChanged([String])
     case connecting
     case connected(String)

@@ -47,6 +47,11 @@ public struct UIStrings: Sendable {
         return s
     }
 
+    /// The text of `key` with `{1}` and `{2}` the bounds of `range`.
+    public subscript(_ key: String, range range: ClosedRange<Int>) -> String {
+        text(key, [String(range.lowerBound), String(range.upperBound)])
+    }
+
     /// Whether some file defines `key`.
     public func has(_ key: String) -> Bool { table[key] != nil }
 

@@ -15,7 +15,7 @@ import Operations
 struct DeviceRun {
     let context: CommandContext
     let session: Session
-    let link: LinkOptions
+    let link: LinkSpec
     let map: DeviceMap
     /// The LLS password the association was opened with (nil under NLS), for a reconnect.
     let password: String?
@@ -32,7 +32,7 @@ struct DeviceRun {
                     validate: (CommandContext) throws -> Void = { _ in },
                     _ body: (DeviceRun) async throws -> Void) async throws {
         let context = try CommandContext(global)
-        var linkOptions: LinkOptions?
+        var linkOptions: LinkSpec?
         do {
             let options = try arguments.linkOptions()
             linkOptions = options
@@ -75,7 +75,7 @@ struct DeviceRun {
     }
 
     /// The LLS password: HLMCS_LLS_PASSWORD, else a prompt on a terminal; nil under NLS.
-    static func llsPassword(_ context: CommandContext, _ options: LinkOptions) throws -> String? {
+    static func llsPassword(_ context: CommandContext, _ options: LinkSpec) throws -> String? {
         guard options.security == .lls else { return nil }
         if let password = context.environment["HLMCS_LLS_PASSWORD"] { return password }
         guard Terminal.isInteractive, let password = Terminal.readSecret(prompt: context.strings.promptLLSPassword) else {

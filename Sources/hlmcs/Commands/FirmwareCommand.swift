@@ -74,7 +74,7 @@ struct FirmwareCommand: AsyncParsableCommand {
 
     /// A new association after the activation, on the same link with the same password.
     /// Not traced: reopening `--trace FILE` would empty the trace of the transfer.
-    static func reopen(_ link: LinkOptions, password: String?, map: DeviceMap) async throws -> Concentrator {
+    static func reopen(_ link: LinkSpec, password: String?, map: DeviceMap) async throws -> Concentrator {
         var options = link
         options.tracePath = nil
         let connection = try await Link.open(options, password: password.map { Array($0.utf8) })

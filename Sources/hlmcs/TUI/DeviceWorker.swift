@@ -15,14 +15,13 @@ actor DeviceWorker {
     let words: @Sendable () -> Strings
     let store: AccountStore
     let map: DeviceMap
-    let baseOptions: LinkOptions?
+    let baseOptions: LinkSpec?
     let demo: DemoDevice
     /// Whether frame lines go to the exchange log (F7).
     let traceOn: Locked<Bool>
 
     var concentrator: Concentrator?
-    var connectedOptions: LinkOptions?
-    var connectedSettings: ConnectionSettings?
+    var connectedOptions: LinkSpec?
     var demoServing: Task<Void, Never>?
     /// The LLS password the open association was made with (the LLS password change checks the current one against it).
     var associationPassword: String?
@@ -31,7 +30,7 @@ actor DeviceWorker {
     private var retiredLog: ObjectIdentifier?
 
     init(post: @escaping @Sendable (Msg) -> Void, words: @escaping @Sendable () -> Strings, store: AccountStore,
-         map: DeviceMap, baseOptions: LinkOptions?, demo: DemoDevice) {
+         map: DeviceMap, baseOptions: LinkSpec?, demo: DemoDevice) {
         self.post = post
         self.words = words
         self.store = store
@@ -48,11 +47,11 @@ actor DeviceWorker {
     var isConnected: Bool { concentrator != nil }
 
     /// Opens the link and the association with `settings` (closing any open one first).
-    func connect(_ settings: ConnectionSettings, password: String?) async {
+    func connect(_ settings: LinkSpec, password: String?) async {
         await disconnect(quietly: true)
         post(.connecting)
         let s = words()
-        let options = LinkConversion.options(from: settings, base: baseOptions)
+        let options = settings.withExtras(of: baseOptions)
         if settings.security == .lls, password?.isEmpty ?? true {
             post(.connectFailed(s.t("LLS needs the concentrator's password: enter it in the settings (F3).",
                                     "Для LLS нужен пароль концентратора: введите его в настройках (F3).")))
@@ -63,7 +62,7 @@ actor DeviceWorker {
         let serving = Locked<Task<Void, Never>?>(nil)
         let connection: DLMSConnection
         do {
-            connection = try await Self.openLink(settings, options, secret: secret, traffic: traffic, trace: traceSink(),
+            connection = try await Self.openLink(options, secret: secret, traffic: traffic, trace: traceSink(),
                                                  demo: demo, serving: serving)
             demoServing = serving.withLock { $0 }
         } catch {
@@ -75,7 +74,6 @@ actor DeviceWorker {
             let info = try await concentrator.open()
             self.concentrator = concentrator
             connectedOptions = options
-            connectedSettings = settings
             retiredLog = nil
             associationPassword = settings.security == .lls ? password : nil
             logged = 0
@@ -105,11 +103,11 @@ actor DeviceWorker {
         }
     }
 
-    /// The link of `settings`: the demo's in-memory link (its serving task left in
-    /// `serving`) or the medium of `options`.
-    static func openLink(_ settings: ConnectionSettings, _ options: LinkOptions, secret: [UInt8]?, traffic: TrafficCounter,
+    /// The link of `options`: the demo's in-memory link (its serving task left in
+    /// `serving`) or its medium.
+    static func openLink(_ options: LinkSpec, secret: [UInt8]?, traffic: TrafficCounter,
                          trace: FrameTrace, demo: DemoDevice, serving: Locked<Task<Void, Never>?>) async throws -> DLMSConnection {
-        guard settings.medium == .demo else {
+        guard options.medium == .demo else {
             return try await Link.open(options, password: secret, traffic: traffic, traceSink: trace)
         }
         let configuration = try Link.configuration(options, password: secret)
@@ -122,14 +120,14 @@ actor DeviceWorker {
     /// activation); the demo's serving task is left in `serving`.
     func reopener() -> (open: @Sendable () async throws -> Concentrator, serving: Locked<Task<Void, Never>?>) {
         let serving = Locked<Task<Void, Never>?>(nil)
-        guard let settings = connectedSettings, let options = connectedOptions else {
+        guard let options = connectedOptions else {
             return ({ throw ConcentratorError.cancelled }, serving)
         }
         let secret = associationPassword.map { Array($0.utf8) }
         let (trace, demo, map) = (traceSink(), demo, map)
         return ({
             let traffic = TrafficCounter()
-            let connection = try await Self.openLink(settings, options, secret: secret, traffic: traffic, trace: trace,
+            let connection = try await Self.openLink(options, secret: secret, traffic: traffic, trace: trace,
                                                      demo: demo, serving: serving)
             return Concentrator(connection: connection, map: map, catalogue: nil, traffic: traffic, now: { Date() })
         }, serving)

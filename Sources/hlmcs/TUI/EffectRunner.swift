@@ -25,7 +25,7 @@ final class EffectRunner: Sendable {
     private let current = Locked<Task<Void, Never>?>(nil)
     private let loop: Task<Void, Never>
 
-    init(inbox: Inbox, store: AccountStore, map: DeviceMap, baseOptions: LinkOptions?, demo: DemoDevice,
+    init(inbox: Inbox, store: AccountStore, map: DeviceMap, baseOptions: LinkSpec?, demo: DemoDevice,
          language: Language) {
         self.inbox = inbox
         self.store = store
@@ -175,7 +175,7 @@ final class EffectRunner: Sendable {
                 inbox.post(.settingsReady(ports: ports, profiles: profiles))
             case .saveProfile(let name, let settings, let password, let keep):
                 guard let (session, loginPassword) = login.withLock({ $0 }) else { return }
-                try store.saveProfile(name: name, link: settings.linkText, llsPassword: keep ? password : nil,
+                try store.saveProfile(name: name, link: settings.profileText, llsPassword: keep ? password : nil,
                                       loginPassword: loginPassword, by: session, now: now)
                 inbox.post(.profilesChanged(try store.profiles(by: session).map(\.name)))
                 inbox.post(.log(s.t("Profile \(name) saved.", "Профиль \(name) сохранён.")))
@@ -184,9 +184,14 @@ final class EffectRunner: Sendable {
                 guard let profile = try store.profiles(by: session).first(where: { $0.name == name }) else {
                     throw StorageError.profileNotFound(name: name)
                 }
-                let settings: ConnectionSettings
-                do { settings = try ConnectionSettings(linkText: profile.link) } catch {
-                    inbox.post(.accountFailed(s.t("Profile \(name) cannot be read: \(error.word)", "Профиль \(name) не читается: \(error.word)")))
+                let settings: LinkSpec
+                do {
+                    let (spec, legacy) = try LinkSpec.fromProfile(profile.link)
+                    settings = spec
+                    // A profile saved by an older version: stored again as data.
+                    if legacy { try? store.updateProfileLink(name: name, link: spec.profileText, by: session) }
+                } catch {
+                    inbox.post(.accountFailed(s.profileUnreadable(name, error)))
                     return
                 }
                 let password = try store.llsPassword(profile: name, loginPassword: loginPassword, by: session)

@@ -10,7 +10,7 @@ import TUINcurses
 enum TUILaunch {
     @MainActor
     /// - Parameter link: the LINK options given (checked by the caller), nil for the demo.
-    static func run(global: GlobalOptions, link: LinkOptions?, demoBaud: Int?, demoMeters: Int) async throws {
+    static func run(global: GlobalOptions, link: LinkSpec?, demoBaud: Int?, demoMeters: Int) async throws {
         let context = try CommandContext(global)
         let s = context.strings
         let uiLanguage: UILanguage = context.language == .ru ? .ru : .en
@@ -22,7 +22,7 @@ enum TUILaunch {
                                                               "Строки интерфейса повреждены: \(error)"))
         }
         let baseOptions = link
-        let settings = link.map(LinkConversion.settings(from:)) ?? ConnectionSettings.demo
+        let settings = link ?? LinkSpec.demo
         let map: DeviceMap
         do { map = try DeviceMapFile.load(baseOptions?.mapPath) } catch {
             throw CommandFailure(status: .usage, message: s.t("The device map cannot be read: \(error)",

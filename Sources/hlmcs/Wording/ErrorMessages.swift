@@ -1,3 +1,4 @@
+import TextSafety
 import Concentrator
 import DLMS
 import DLMSTransport
@@ -14,7 +15,7 @@ import Operations
 extension Strings {
     /// The worded failure for an error of the device layers, or nil when `error` is not one.
     /// - Parameter link: the link in use, to name the port or host and the time waited.
-    func deviceFailure(for error: Error, link: LinkOptions? = nil) -> CommandFailure? {
+    func deviceFailure(for error: Error, link: LinkSpec? = nil) -> CommandFailure? {
         switch error {
         case let error as LinkError:
             switch error {
@@ -23,7 +24,11 @@ extension Strings {
                 return CommandFailure(status: .link, message: t(
                     "The optical head sign-on failed at step \(stepName(step)): ",
                     "Вход через оптическую головку не удался на шаге «\(stepName(step))»: ") + message(for: transport, link: link))
-            case .usage(let text): return CommandFailure(status: .usage, message: text)
+            case .invalid(let problem): return CommandFailure(status: .usage, message: message(for: problem))
+            case .noPassword: return CommandFailure(status: .usage, message: llsPasswordNeeded)
+            case .notALink:
+                return CommandFailure(status: .usage, message: t("The demo concentrator is inside the program: there is no line to open.",
+                                                                 "Демо-концентратор находится внутри программы: открывать линию не нужно."))
             case .traceFile(let path, let transport):
                 return CommandFailure(status: .usage, message: traceFileText(path, transport))
             }
@@ -69,7 +74,7 @@ extension Strings {
                  "Не удаётся создать файл трассировки \(path): \(reason.1).")
     }
 
-    func connectionFailure(_ error: DLMSConnectionError, link: LinkOptions?) -> CommandFailure {
+    func connectionFailure(_ error: DLMSConnectionError, link: LinkSpec?) -> CommandFailure {
         switch error {
         case .traceFailed(let path, let code):
             return CommandFailure(status: .usage, message: t(
@@ -202,7 +207,7 @@ extension Strings {
     }
 
     /// SPEC.md: a refused association names the reason (wrong password, wrong client address).
-    func associationRejected(_ diagnostic: SourceDiagnostic, link: LinkOptions?) -> String {
+    func associationRejected(_ diagnostic: SourceDiagnostic, link: LinkSpec?) -> String {
         let prefix = t("The concentrator refused the association: ", "Концентратор отклонил ассоциацию: ")
         let client = link.map { String($0.clientSAP ?? ($0.security == .lls ? 32 : 16)) } ?? "?"
         switch diagnostic {
@@ -240,7 +245,7 @@ extension Strings {
     }
 
     /// The worded failure for an error of the concentrator API (every case has words).
-    func failure(for error: ConcentratorError, link: LinkOptions? = nil) -> CommandFailure {
+    func failure(for error: ConcentratorError, link: LinkSpec? = nil) -> CommandFailure {
         switch error {
         case .link(let connection): return connectionFailure(connection, link: link)
         case .associationRejected(_, let diagnostic):
@@ -262,7 +267,7 @@ extension Strings {
         }
     }
 
-    func message(for error: TransportError, link: LinkOptions?) -> String {
+    func message(for error: TransportError, link: LinkSpec?) -> String {
         let isTCP: Bool = { if case .tcp? = link?.medium { return true } else { return false } }()
         switch error {
         case .timedOut(let after):
@@ -295,11 +300,11 @@ extension Strings {
         }
     }
 
-    func linkName(_ link: LinkOptions?) -> String {
+    func linkName(_ link: LinkSpec?) -> String {
         switch link?.medium {
-        case .tcp(let host, let port, _)?: host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
-        case .serial(let path, _)?: path
-        case .optical(let path)?: path
+        case .tcp?: link!.host.contains(":") ? "[\(link!.host)]:\(link!.tcpPort)" : "\(link!.host):\(link!.tcpPort)"
+        case .serial?, .optical?: link!.port
+        case .demo?: t("the demo concentrator", "демо-концентратор")
         case nil: t("the link", "линия")
         }
     }
@@ -314,7 +319,10 @@ extension Strings {
     }
 
     func seconds(_ duration: Duration) -> String {
-        let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        seconds(Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+    }
+
+    func seconds(_ value: Double) -> String {
         var text = String(format: "%.1f", value)
         if text.hasSuffix(".0") { text.removeLast(2) }
         return ru ? text.replacingOccurrences(of: ".", with: ",") : text
@@ -328,21 +336,50 @@ extension Strings {
         case .badHostPort(let text): return t("Not HOST:PORT: \(text).", "Не УЗЕЛ:ПОРТ: \(text).")
         case .wrapperWithoutTCP: return t("--wrapper goes with --tcp only.", "--wrapper используется только с --tcp.")
         case .baudWithoutSerial: return t("--baud goes with --serial only.", "--baud используется только с --serial.")
-        case .badBaud(let baud): return t("Unsupported speed \(baud) (\(LineSpeed.rangeText)).", "Неподдерживаемая скорость \(baud) (\(LineSpeed.rangeText)).")
         case .bothSecurities: return t("Give --nls or --lls, not both.", "Укажите --nls или --lls, но не оба.")
-        case .badClient(let sap): return t("Client SAP \(sap) is out of range (1–127).", "Клиентский SAP \(sap) вне диапазона (1–127).")
-        case .badServerAddress(let n): return t("Server address \(n) is out of range (0–16383).", "Адрес сервера \(n) вне диапазона (0–16383).")
-        case .badLogical(let n): return t("Logical device \(n) is out of range (0–16383).", "Логическое устройство \(n) вне диапазона (0–16383).")
         case .broadcastWithAddress: return t("--broadcast and --server-address exclude each other.", "--broadcast и --server-address исключают друг друга.")
+        case .invalid(let problem): return message(for: problem)
+        }
+    }
+
+    /// A rule of the link spec broken, with the rule's own range (the command line, the
+    /// connection window and a stored profile are checked by the same rules).
+    func message(for problem: LinkProblem) -> String {
+        func range(_ r: ClosedRange<Int>) -> String { "\(r.lowerBound)–\(r.upperBound)" }
+        switch problem {
+        case .badPort(let path):
+            return t("Not a device path: \(OutsideText.forTerminal(path, limit: 80)) (e.g. /dev/ttyUSB0).",
+                     "Неверный путь к устройству: \(OutsideText.forTerminal(path, limit: 80)) (например /dev/ttyUSB0).")
+        case .badHost(let host):
+            return t("Not a host: \(OutsideText.forTerminal(host, limit: 80)).", "Неверный узел: \(OutsideText.forTerminal(host, limit: 80)).")
+        case .badTCPPort(let port): return badPort(port)
+        case .badBaud(let baud): return t("Unsupported speed \(baud) (\(LineSpeed.rangeText)).", "Неподдерживаемая скорость \(baud) (\(LineSpeed.rangeText)).")
+        case .badDataBits(let n): return t("Data bits \(n): use 7 or 8.", "Биты данных \(n): допустимо 7 или 8.")
+        case .badStopBits(let n): return t("Stop bits \(n): use 1 or 2.", "Стоп-биты \(n): допустимо 1 или 2.")
+        case .badClient(let sap):
+            return t("Client SAP \(sap) is out of range (\(range(LinkSpec.clientSAPs))).", "Клиентский SAP \(sap) вне диапазона (\(range(LinkSpec.clientSAPs))).")
+        case .badServerAddress(let n):
+            return t("Server address \(n) is out of range (\(range(LinkSpec.serverAddresses))).", "Адрес сервера \(n) вне диапазона (\(range(LinkSpec.serverAddresses))).")
+        case .badLogical(let n):
+            return t("Logical device \(n) is out of range (\(range(LinkSpec.logicalDevices))).", "Логическое устройство \(n) вне диапазона (\(range(LinkSpec.logicalDevices))).")
         case .badAddressSize(let n): return t("Address size \(n): use 1, 2 or 4.", "Размер адреса \(n): допустимо 1, 2 или 4.")
-        case .addressTooLarge(let n, let size):
-            return t("Server address \(n) does not fit the \(size)-byte form (above 127 needs 4 bytes).",
-                     "Адрес сервера \(n) не помещается в \(size)-байтовую форму (больше 127 — только 4 байта).")
+        case .addressTooLarge(let lower, let logical, let size):
+            if size == 1, lower != 0 {
+                return t("The 1-byte address form has no server (physical) address: drop --server-address or use 2 or 4 bytes.",
+                         "В 1-байтовой форме адреса нет адреса сервера (физического): уберите --server-address или используйте 2 или 4 байта.")
+            }
+            return t("Server address \(lower)/\(logical) does not fit the \(size)-byte form (above 127 needs 4 bytes).",
+                     "Адрес сервера \(lower)/\(logical) не помещается в \(size)-байтовую форму (больше 127 — только 4 байта).")
         case .badMaxInfo(let n):
             let r = HDLCParameters.informationFieldRange
-            return t("--max-info \(n) is out of range (\(r.lowerBound)–\(r.upperBound)).", "--max-info \(n) вне диапазона (\(r.lowerBound)–\(r.upperBound)).")
-        case .badWindow(let n): return t("--window \(n) is out of range (1–7).", "--window \(n) вне диапазона (1–7).")
-        case .badTimeout(let s): return t("--timeout \(s) is out of range (more than 0, at most 600 s).", "--timeout \(s) вне диапазона (больше 0, не более 600 с).")
+            return t("--max-info \(n) is out of range (\(range(r))).", "--max-info \(n) вне диапазона (\(range(r))).")
+        case .badWindow(let n):
+            let r = HDLCParameters.windowRange
+            return t("--window \(n) is out of range (\(range(r))).", "--window \(n) вне диапазона (\(range(r))).")
+        case .badTimeout(let s):
+            let r = LinkSpec.timeouts
+            return t("--timeout \(s) is out of range (\(seconds(r.lowerBound))…\(seconds(r.upperBound)) s).",
+                     "--timeout \(s) вне диапазона (\(seconds(r.lowerBound))…\(seconds(r.upperBound)) с).")
         }
     }
 

@@ -1,6 +1,8 @@
 import Accounts
 import AccountStore
+import ES951
 import Foundation
+import TextSafety
 
 /// Words for what issue 14 added to the accounts: a database file refused before SQLite
 /// touches it, password text that is not clean UTF-8, a user name that looks like another.
@@ -56,5 +58,14 @@ extension Strings {
             t("The user name \(name) looks like that of the existing user \(existing): choose a name that differs by more than letter case or look-alike letters.",
               "Имя \(name) похоже на имя существующего пользователя \(existing): выберите имя, отличающееся не только регистром или похожими буквами.")
         }
+    }
+    /// A saved connection profile that cannot be read back.
+    func profileUnreadable(_ name: String, _ error: LinkSpec.ProfileTextError) -> String {
+        let why: String = switch error {
+        case .malformed: t("the stored data is damaged", "сохранённые данные повреждены")
+        case .newerVersion(let v): t("it was saved by a newer version of hlmcs (format \(v))", "он сохранён более новой версией hlmcs (формат \(v))")
+        case .legacy(let word): t("the word \(OutsideText.forTerminal(word, limit: 40)) is not understood", "непонятное слово \(OutsideText.forTerminal(word, limit: 40))")
+        }
+        return t("Profile \(name) cannot be read: \(why).", "Профиль \(name) не читается: \(why).")
     }
 }

@@ -1,3 +1,4 @@
+import ES951
 import Concentrator
 import DLMS
 import Operations
@@ -33,7 +34,7 @@ extension Strings {
     }
 
     /// Why a `.set` import stopped at a key.
-    func stopText(_ stop: SettingsTransfer.Stop, link: LinkOptions?) -> String {
+    func stopText(_ stop: SettingsTransfer.Stop, link: LinkSpec?) -> String {
         switch stop {
         case .refused(let reason): reason.description
         case .notTaken(let readBack): t("reads back \(readBackText(readBack))", "читается как \(readBackText(readBack))")

@@ -201,7 +201,7 @@ import Testing
         _ = s.update(.connected("demo"))
         _ = s.update(.settingsReady(ports: [], profiles: []))
         guard case .settings = s.modal else { Issue.record("no settings window"); return }
-        var tcp = ConnectionSettings(medium: .tcp, host: "10.0.0.5")
+        var tcp = LinkSpec(medium: .tcp, host: "10.0.0.5")
         tcp.security = .lls
         s.modal = nil
         // What the settings window's apply does.
@@ -235,7 +235,7 @@ import Testing
             .changePassword(current: "s3cret-pw", new: "s3cret-pw"),
             .addUser(name: "petrov", role: .read, password: "s3cret-pw"),
             .setUserPassword(name: "petrov", password: "s3cret-pw"),
-            .connect(ConnectionSettings(security: .lls), llsPassword: "s3cret-pw"),
+            .connect(LinkSpec(security: .lls), llsPassword: "s3cret-pw"),
             .saveProfile(name: "pole 7", .demo, llsPassword: "s3cret-pw", keepPassword: true),
         ]
         for effect in effects { #expect(!effect.description.contains("s3cret-pw")) }

@@ -1,3 +1,4 @@
+import ES951
 import Testing
 @testable import TUICore
 
@@ -25,6 +26,6 @@ import Testing
         for c in "10.0.0.9" { _ = s.update(.key(.character(c))) }
         _ = s.update(.key(.enter))
         #expect(s.modal == nil)
-        #expect(s.connection == ConnectionSettings(medium: .tcp, host: "10.0.0.9"))
+        #expect(s.connection == LinkSpec(medium: .tcp, host: "10.0.0.9"))
     }
 }

@@ -1,3 +1,4 @@
+import ES951
 import Testing
 @testable import TUICore
 
@@ -6,7 +7,7 @@ import Testing
     let ru = Snapshot.strings(.ru)
 
     /// A valid TCP setup to spoil one field of.
-    static let tcp = ConnectionSettings(medium: .tcp, host: "10.0.0.5", tcpPort: 4059)
+    static let tcp = LinkSpec(medium: .tcp, host: "10.0.0.5", tcpPort: 4059)
 
     @Test func tabAndArrowsMoveAndWrap() {
         var s = ConnectionSettingsScreen(settings: .demo, ports: [], profiles: ["a"], sessionHasPassword: false)
@@ -50,7 +51,7 @@ import Testing
     }
 
     @Test func typedPortPathAppearsWhenChosen() {
-        var s = ConnectionSettingsScreen(settings: ConnectionSettings(medium: .serial, port: "/dev/ttyS0"),
+        var s = ConnectionSettingsScreen(settings: LinkSpec(medium: .serial, port: "/dev/ttyS0"),
                                          ports: ConnectionSettingsScreen.ports, profiles: [], sessionHasPassword: false)
         #expect(s.portIndex == 1 && !s.fields.contains(.path))
         s.tab(to: .port)
@@ -61,7 +62,7 @@ import Testing
         guard case .apply(let settings, _)? = s.handle(.enter) else { Issue.record("not applied"); return }
         #expect(settings.port == "/dev/ttyACM0")
         // A port the discovery did not find is shown as typed; no ports at all say so.
-        let none = ConnectionSettingsScreen(settings: ConnectionSettings(medium: .optical, port: "/dev/ttyUSB3"),
+        let none = ConnectionSettingsScreen(settings: LinkSpec(medium: .optical, port: "/dev/ttyUSB3"),
                                             ports: [], profiles: [], sessionHasPassword: false)
         #expect(none.isPortTyped && none.text(.path) == "/dev/ttyUSB3")
         #expect(none.text(en).contains("< none found: type the path >"))
@@ -81,14 +82,14 @@ import Testing
         s.set(.serverAddress, "1123")
         s.set(.logical, "2")
         s.set(.timeout, "2,5")
-        let expected = ConnectionSettings(medium: .tcp, host: "meter-gw.example.net", tcpPort: 4061, wrapper: true,
+        let expected = LinkSpec(medium: .tcp, host: "meter-gw.example.net", tcpPort: 4061, wrapper: true,
                                           security: .lls, clientSAP: 1, serverAddress: 1123, logical: 2,
                                           timeoutSeconds: 2.5)
         #expect(s.handle(.enter) == .apply(expected, llsPassword: "s3cret"))
     }
 
     @Test func enterAppliesSerialSettings() {
-        var s = ConnectionSettingsScreen(settings: ConnectionSettings(medium: .serial),
+        var s = ConnectionSettingsScreen(settings: LinkSpec(medium: .serial),
                                          ports: ConnectionSettingsScreen.ports, profiles: [], sessionHasPassword: true)
         s.tab(to: .port)
         _ = s.handle(.right)
@@ -103,25 +104,25 @@ import Testing
         s.tab(to: .security)
         _ = s.handle(.right)
         // LLS with the password field left empty: the session's password is kept (nil).
-        let expected = ConnectionSettings(medium: .serial, port: "/dev/ttyS0", baud: 4800, dataBits: 7,
+        let expected = LinkSpec(medium: .serial, port: "/dev/ttyS0", baud: 4800, dataBits: 7,
                                           parity: .even, stopBits: 2, security: .lls)
         #expect(s.handle(.enter) == .apply(expected, llsPassword: nil))
         #expect(expected.linkText == "--serial /dev/ttyS0 --baud 4800 --data-bits 7 --parity even --stop-bits 2 --lls --broadcast")
     }
 
-    static let unchanged: [ConnectionSettings] = [
+    static let unchanged: [LinkSpec] = [
         .demo, tcp,
-        ConnectionSettings(medium: .tcp, host: "gw.local", tcpPort: 4060, wrapper: true, security: .lls, clientSAP: 48,
+        LinkSpec(medium: .tcp, host: "gw.local", tcpPort: 4060, wrapper: true, security: .lls, clientSAP: 48,
                            serverAddress: 16383, logical: 3, timeoutSeconds: 0.75),
-        ConnectionSettings(medium: .serial, port: "/dev/ttyS0", baud: 115200, dataBits: 7, parity: .odd, stopBits: 2),
-        ConnectionSettings(medium: .serial, port: "/dev/ttyUSB7", baud: 14400),
-        ConnectionSettings(medium: .optical, port: "/dev/ttyUSB0", baud: 300),
+        LinkSpec(medium: .serial, port: "/dev/ttyS0", baud: 115200, dataBits: 7, parity: .odd, stopBits: 2),
+        LinkSpec(medium: .serial, port: "/dev/ttyUSB7", baud: 14400),
+        LinkSpec(medium: .optical, port: "/dev/ttyUSB0", baud: 300),
     ]
 
     /// Opened and applied at once, the settings come back as they were (nothing to
     /// reconnect for), whatever ports were found.
     @Test(arguments: unchanged)
-    func enterWithoutChangesGivesTheSameSettings(_ settings: ConnectionSettings) {
+    func enterWithoutChangesGivesTheSameSettings(_ settings: LinkSpec) {
         var s = ConnectionSettingsScreen(settings: settings, ports: ConnectionSettingsScreen.ports, profiles: [],
                                          sessionHasPassword: true)
         #expect(s.handle(.enter) == .apply(settings, llsPassword: nil))
@@ -135,11 +136,11 @@ import Testing
         (.tcpPort, "0", "TCP port: a whole number from 1 to 65535"),
         (.tcpPort, "65536", "TCP port: a whole number from 1 to 65535"),
         (.clientSAP, "200", "Client SAP: a whole number from 1 to 127"),
-        (.serverAddress, "15", "Server address: a whole number from 16 to 16383"),
-        (.serverAddress, "16384", "Server address: a whole number from 16 to 16383"),
+        (.serverAddress, "0", "Server address: a whole number from 1 to 16383"),
+        (.serverAddress, "16384", "Server address: a whole number from 1 to 16383"),
         (.logical, "0", "Logical device: a whole number from 1 to 16383"),
-        (.timeout, "0.4", "Timeout, s: seconds, from 0.5 to 120"),
-        (.timeout, "121", "Timeout, s: seconds, from 0.5 to 120"),
+        (.timeout, "0.05", "Timeout, s: seconds, from 0.1 to 600"),
+        (.timeout, "601", "Timeout, s: seconds, from 0.1 to 600"),
     ]
 
     @Test(arguments: invalid)
@@ -160,13 +161,13 @@ import Testing
         s.set(.tcpPort, "65535")
         s.set(.clientSAP, "127")
         s.set(.serverAddress, "16383")
-        s.set(.timeout, "0.5")
+        s.set(.timeout, "0.1")
         var expected = Self.tcp
-        expected.tcpPort = 65535; expected.clientSAP = 127; expected.serverAddress = 16383; expected.timeoutSeconds = 0.5
+        expected.tcpPort = 65535; expected.clientSAP = 127; expected.serverAddress = 16383; expected.timeoutSeconds = 0.1
         #expect(s.handle(.enter) == .apply(expected, llsPassword: nil))
         s.set(.tcpPort, "1")
-        s.set(.serverAddress, "16")
-        s.set(.timeout, "120")
+        s.set(.serverAddress, "1")
+        s.set(.timeout, "600")
         #expect(s.problems.isEmpty)
     }
 
@@ -187,7 +188,7 @@ import Testing
         s.set(.host, "bad host")
         s.tab(to: .medium)
         _ = s.handle(.right)  // demo: the host is not shown, and keeps its last valid value
-        #expect(s.handle(.enter) == .apply(ConnectionSettings(medium: .demo, host: "10.0.0.5"), llsPassword: nil))
+        #expect(s.handle(.enter) == .apply(LinkSpec(medium: .demo, host: "10.0.0.5"), llsPassword: nil))
     }
 
     @Test func llsWithoutAnyPasswordAsksForOne() {
@@ -198,7 +199,7 @@ import Testing
         #expect(s.focus == .field(.password))
         #expect(s.text(en).contains("LLS password: type the password (the session has none)"))
         s.type("pw")
-        #expect(s.handle(.enter) == .apply(ConnectionSettings(security: .lls), llsPassword: "pw"))
+        #expect(s.handle(.enter) == .apply(LinkSpec(security: .lls), llsPassword: "pw"))
     }
 
     @Test func saveProfile() {
@@ -242,7 +243,7 @@ import Testing
         #expect(s.focus == .profile(1))
         #expect(s.keyBar(en).map(\.key) == ["Enter", "F8", "F2", "Esc"])
         #expect(s.handle(.enter) == .loadProfile(name: "substation-12"))
-        let loaded = ConnectionSettings(medium: .serial, port: "/dev/ttyUSB0", baud: 19200, security: .lls, serverAddress: 300)
+        let loaded = LinkSpec(medium: .serial, port: "/dev/ttyUSB0", baud: 19200, security: .lls, serverAddress: 300)
         s.load(loaded, profileName: "substation-12", hasPassword: true)
         #expect(s.focus == .profile(1))
         #expect(s.text(.profileName) == "substation-12" && s.keepPassword)
@@ -306,7 +307,7 @@ import Testing
     }
 
     @Test func cursorStaysWithTheScrolledField() {
-        var s = ConnectionSettingsScreen(settings: ConnectionSettings(medium: .serial), ports: ConnectionSettingsScreen.ports,
+        var s = ConnectionSettingsScreen(settings: LinkSpec(medium: .serial), ports: ConnectionSettingsScreen.ports,
                                          profiles: [], sessionHasPassword: false)
         s.tab(to: .profileName)
         let b = s.screen(width: 80, height: 12, en)
@@ -336,7 +337,7 @@ import Testing
 
     @Test func scrollsToKeepTheFocusVisible() {
         let names = (1...9).map { "profile-\($0)" }
-        var s = ConnectionSettingsScreen(settings: ConnectionSettings(medium: .serial, security: .lls),
+        var s = ConnectionSettingsScreen(settings: LinkSpec(medium: .serial, security: .lls),
                                          ports: ConnectionSettingsScreen.ports, profiles: names, sessionHasPassword: true)
         #expect(s.text(en).contains("▼"))
         _ = s.handle(.pageDown)

@@ -1,3 +1,4 @@
+import ES951
 import Testing
 @testable import TUICore
 
@@ -6,7 +7,7 @@ import Testing
 @Suite struct ConnectionSettingsSnapshotTests {
     /// RS-485 with LLS: a found port, the password typed (drawn as •), the focus on the speed.
     static func serial() -> ConnectionSettingsScreen {
-        let settings = ConnectionSettings(medium: .serial, port: "/dev/ttyUSB0", baud: 9600, security: .lls,
+        let settings = LinkSpec(medium: .serial, port: "/dev/ttyUSB0", baud: 9600, security: .lls,
                                           serverAddress: 1123)
         var s = ConnectionSettingsScreen(settings: settings, ports: ConnectionSettingsScreen.ports,
                                          profiles: ["office", "substation-12"], sessionHasPassword: true)
@@ -17,7 +18,7 @@ import Testing
 
     /// TCP/IP with the wrapper, NLS, the focus in the host.
     static func tcp() -> ConnectionSettingsScreen {
-        let settings = ConnectionSettings(medium: .tcp, host: "10.0.0.5", tcpPort: 4059, wrapper: true, timeoutSeconds: 2.5)
+        let settings = LinkSpec(medium: .tcp, host: "10.0.0.5", tcpPort: 4059, wrapper: true, timeoutSeconds: 2.5)
         var s = ConnectionSettingsScreen(settings: settings, ports: [], profiles: ["office"], sessionHasPassword: false)
         s.tab(to: .host)
         return s

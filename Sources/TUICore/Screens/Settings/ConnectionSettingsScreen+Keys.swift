@@ -1,3 +1,4 @@
+import ES951
 extension ConnectionSettingsScreen {
     /// Takes one key; returns what the user asked for, or nil while editing goes on.
     public mutating func handle(_ key: Key) -> Outcome? {
@@ -112,13 +113,13 @@ extension ConnectionSettingsScreen {
             return list[(i + n + list.count) % list.count]
         }
         switch field {
-        case .medium: medium = next(medium, in: ConnectionSettings.Medium.allCases)
+        case .medium: medium = next(medium, in: LinkSpec.Medium.allCases)
         case .port: portIndex = (portIndex + n + ports.count + 1) % (ports.count + 1)
         case .baud: baudIndex = (baudIndex + n + bauds.count) % bauds.count
         case .dataBits: dataBits = next(dataBits, in: [7, 8])
-        case .parity: parity = next(parity, in: ConnectionSettings.Parity.allCases)
+        case .parity: parity = next(parity, in: LinkSpec.Parity.allCases)
         case .stopBits: stopBits = next(stopBits, in: [1, 2])
-        case .security: security = next(security, in: ConnectionSettings.Security.allCases)
+        case .security: security = next(security, in: LinkSpec.Security.allCases)
         default: break
         }
         normalizeFocus()

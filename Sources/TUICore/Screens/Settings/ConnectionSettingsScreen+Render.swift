@@ -1,3 +1,4 @@
+import ES951
 extension ConnectionSettingsScreen {
     /// One line of the form as drawn.
     enum Row: Hashable, Sendable {
@@ -57,7 +58,7 @@ extension ConnectionSettingsScreen {
     func choice(_ field: SettingsField, _ s: UIStrings) -> (options: [String], selected: Int) {
         switch field {
         case .medium:
-            let all = ConnectionSettings.Medium.allCases
+            let all = LinkSpec.Medium.allCases
             return (all.map { s["settings.medium." + $0.rawValue] }, all.firstIndex(of: medium) ?? 0)
         case .port:
             let typed = s[ports.isEmpty ? "settings.port.noneFound" : "settings.port.typed"]
@@ -65,11 +66,11 @@ extension ConnectionSettingsScreen {
         case .baud: return (bauds.map(String.init), baudIndex)
         case .dataBits: return (["7", "8"], dataBits == 7 ? 0 : 1)
         case .parity:
-            let all = ConnectionSettings.Parity.allCases
+            let all = LinkSpec.Parity.allCases
             return (all.map { s["settings.parity." + $0.rawValue] }, all.firstIndex(of: parity) ?? 0)
         case .stopBits: return (["1", "2"], stopBits == 2 ? 1 : 0)
         case .security:
-            let all = ConnectionSettings.Security.allCases
+            let all = LinkSpec.Security.allCases
             return (all.map { s["settings.security." + $0.rawValue] }, all.firstIndex(of: security) ?? 0)
         default: return ([], 0)
         }
@@ -78,8 +79,13 @@ extension ConnectionSettingsScreen {
     /// The dim words after a field, if any.
     func hint(_ field: SettingsField, _ s: UIStrings) -> String? {
         switch field {
-        case .path, .tcpPort, .clientSAP, .serverAddress, .logical, .timeout, .wrapper, .keepPassword:
+        case .path, .wrapper, .keepPassword:
             return s["settings.hint." + field.rawValue]
+        case .tcpPort: return s["settings.hint.tcpPort", range: SettingsRules.tcpPorts]
+        case .clientSAP: return s["settings.hint.clientSAP", range: SettingsRules.clientSAPs]
+        case .serverAddress: return s["settings.hint.serverAddress", range: SettingsRules.serverAddresses]
+        case .logical: return s["settings.hint.logical", range: SettingsRules.logicalDevices]
+        case .timeout: return s.text("settings.hint.timeout", SettingsRules.timeoutBounds(s.language))
         case .password:
             guard text(.password).isEmpty else { return nil }
             return s[passwordKnown ? "settings.hint.passwordKeep" : "settings.hint.passwordNone"]

@@ -1,3 +1,4 @@
+import ES951
 /// The connection settings window (SPEC.md F-20…F-24): the medium and its port or host,
 /// the security and the addresses, the patience, and the named profiles — as a pure value
 /// that takes keys and says what the user asked for (``Outcome``).
@@ -19,8 +20,8 @@ public struct ConnectionSettingsScreen: Sendable {
     public enum Outcome: Equatable, Sendable {
         case cancel
         /// Use these settings now (a nil password: keep the one the session has).
-        case apply(ConnectionSettings, llsPassword: String?)
-        case saveProfile(name: String, ConnectionSettings, llsPassword: String?, keepPassword: Bool)
+        case apply(LinkSpec, llsPassword: String?)
+        case saveProfile(name: String, LinkSpec, llsPassword: String?, keepPassword: Bool)
         case loadProfile(name: String)
         case deleteProfile(name: String)
     }
@@ -39,18 +40,18 @@ public struct ConnectionSettingsScreen: Sendable {
 
     /// The settings the screen started from (or last loaded): hidden fields that were
     /// left invalid fall back to these.
-    var base = ConnectionSettings.demo
-    var medium = ConnectionSettings.Medium.demo
+    var base = LinkSpec.demo
+    var medium = LinkSpec.Medium.demo
     var ports: [PortChoice]
     /// An index of `ports`; `ports.count` means "type the path" (the `path` field).
     var portIndex = 0
-    var bauds = ConnectionSettings.bauds
+    var bauds = LinkSpec.bauds
     var baudIndex = 0
     var dataBits = 8
-    var parity = ConnectionSettings.Parity.none
+    var parity = LinkSpec.Parity.none
     var stopBits = 1
     var wrapper = false
-    var security = ConnectionSettings.Security.nls
+    var security = LinkSpec.Security.nls
     var keepPassword = false
     /// The text of every text field (hidden ones keep theirs).
     var texts: [SettingsField: TextFieldState] = [:]
@@ -67,7 +68,7 @@ public struct ConnectionSettingsScreen: Sendable {
     var confirmation: Confirmation?
     var dialog = DialogState()
 
-    public init(settings: ConnectionSettings, ports: [PortChoice], profiles: [String], sessionHasPassword: Bool) {
+    public init(settings: LinkSpec, ports: [PortChoice], profiles: [String], sessionHasPassword: Bool) {
         self.ports = ports
         self.profiles = profiles
         passwordKnown = sessionHasPassword
@@ -76,7 +77,7 @@ public struct ConnectionSettingsScreen: Sendable {
     }
 
     /// Shows `settings` in the fields (the password field emptied).
-    mutating func fill(_ s: ConnectionSettings) {
+    mutating func fill(_ s: LinkSpec) {
         base = s
         medium = s.medium
         if let i = ports.firstIndex(where: { $0.path == s.port }) {
@@ -85,8 +86,8 @@ public struct ConnectionSettingsScreen: Sendable {
             portIndex = s.port.isEmpty && !ports.isEmpty ? 0 : ports.count
         }
         texts[.path] = TextFieldState(text: s.port)
-        bauds = ConnectionSettings.bauds.contains(s.baud) ? ConnectionSettings.bauds
-            : (ConnectionSettings.bauds + [s.baud]).sorted()
+        bauds = LinkSpec.bauds.contains(s.baud) ? LinkSpec.bauds
+            : (LinkSpec.bauds + [s.baud]).sorted()
         baudIndex = bauds.firstIndex(of: s.baud) ?? 0
         dataBits = s.dataBits == 7 ? 7 : 8
         parity = s.parity
@@ -99,12 +100,12 @@ public struct ConnectionSettingsScreen: Sendable {
         texts[.clientSAP] = TextFieldState(text: s.clientSAP.map(String.init) ?? "")
         texts[.serverAddress] = TextFieldState(text: s.serverAddress.map(String.init) ?? "")
         texts[.logical] = TextFieldState(text: String(s.logical))
-        texts[.timeout] = TextFieldState(text: ConnectionSettings.number(s.timeoutSeconds))
+        texts[.timeout] = TextFieldState(text: LinkSpec.number(s.timeoutSeconds))
     }
 
     /// After the runtime loaded the profile `profileName`: its settings fill the form.
     /// - Parameter hasPassword: the profile keeps an LLS password (the runtime holds it).
-    public mutating func load(_ settings: ConnectionSettings, profileName: String, hasPassword: Bool) {
+    public mutating func load(_ settings: LinkSpec, profileName: String, hasPassword: Bool) {
         fill(settings)
         texts[.profileName] = TextFieldState(text: profileName)
         keepPassword = hasPassword
@@ -185,7 +186,8 @@ public struct ConnectionSettingsScreen: Sendable {
         case .serverAddress: return integer(SettingsRules.serverAddresses, optional: true)
         case .logical: return integer(SettingsRules.logicalDevices)
         case .timeout:
-            return SettingsRules.seconds(t) == nil ? SettingsProblem(field: field, key: "settings.error.timeout") : nil
+            return SettingsRules.seconds(t) == nil
+                ? SettingsProblem(field: field, key: "settings.error.timeout", decimalBounds: SettingsRules.timeouts) : nil
         case .password:
             return security == .lls && t.isEmpty && !passwordKnown
                 ? SettingsProblem(field: field, key: "settings.error.password") : nil
@@ -201,7 +203,7 @@ public struct ConnectionSettingsScreen: Sendable {
     var problems: [SettingsProblem] { fields.compactMap(problem) }
 
     /// The settings as typed. A hidden field that is not valid keeps the value it had.
-    var settings: ConnectionSettings {
+    var settings: LinkSpec {
         var s = base
         s.medium = medium
         if medium == .serial || medium == .optical {

@@ -1,3 +1,4 @@
+import ES951
 /// What is wrong with one field of the connection settings: the key of its message in
 /// `Resources/ui/settings.json` and the arguments after the field's label (`{1}` is
 /// always the label). Messages never quote what was typed, so a password cannot leak.
@@ -5,20 +6,35 @@ struct SettingsProblem: Hashable, Sendable {
     var field: SettingsField
     var key: String
     var arguments: [String] = []
+    /// Bounds written with the language's decimal sign, after `arguments`.
+    var decimalBounds: ClosedRange<Double>?
 
     /// The message in the interface language.
     func text(_ strings: UIStrings) -> String {
-        strings.text(key, [strings[field.labelKey]] + arguments)
+        let bounds = decimalBounds.map { SettingsRules.decimalBounds($0, strings.language) } ?? []
+        return strings.text(key, [strings[field.labelKey]] + arguments + bounds)
     }
 }
 
-/// The rules of the fields that are typed (SPEC.md F-21…F-23).
+/// The rules of the fields that are typed (SPEC.md F-21…F-23): the ranges are the link
+/// spec's (``LinkSpec``), the ones the command line and `Link.open` check.
 enum SettingsRules {
-    static let tcpPorts = 1...65535
-    static let clientSAPs = 1...127
-    static let serverAddresses = 16...16383
-    static let logicalDevices = 1...16383
-    static let timeouts = 0.5...120.0
+    static let tcpPorts = LinkSpec.tcpPorts
+    static let clientSAPs = LinkSpec.clientSAPs
+    static let serverAddresses = LinkSpec.serverAddresses
+    static let logicalDevices = LinkSpec.logicalDevices
+    static let timeouts = LinkSpec.timeouts
+
+    /// The bounds of a timeout as typed in `language` ("0,1" in Russian).
+    static func timeoutBounds(_ language: UILanguage) -> [String] { decimalBounds(timeouts, language) }
+
+    /// `range`'s bounds with the decimal sign of `language`.
+    static func decimalBounds(_ range: ClosedRange<Double>, _ language: UILanguage) -> [String] {
+        [range.lowerBound, range.upperBound].map { value in
+            let text = LinkSpec.number(value)
+            return language == .ru ? text.replacingOccurrences(of: ".", with: ",") : text
+        }
+    }
 
     /// A whole number within `range`, or nil.
     static func integer(_ text: String, in range: ClosedRange<Int>) -> Int? {
