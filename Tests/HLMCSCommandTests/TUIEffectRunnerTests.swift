@@ -41,10 +41,10 @@ struct TUIEffectRunnerTests: RunnerTest {
 
     @Test func connectsToTheDemoAndReadsTheInformationInOneRequest() async throws {
         await logIn()
-        runner.perform([.connect(.demo, llsPassword: nil), .readInfo(InfoPage.Line.allCases.flatMap(\.items))])
-        let seen = await wait(for: "information") { if case .infoRead = $0 { true } else { false } }
+        runner.perform([.connect(.demo, llsPassword: nil), .page(.info, .readInfo(InfoPage.Line.allCases.flatMap(\.items)))])
+        let seen = await wait(for: "information") { if case .page(.info, .info) = $0 { true } else { false } }
         #expect(seen.contains { if case .connected = $0 { true } else { false } })
-        guard case .infoRead(let info, let asked)? = seen.first(where: { if case .infoRead = $0 { true } else { false } })
+        guard case .page(.info, .info(let info, let asked))? = seen.first(where: { if case .page(.info, .info) = $0 { true } else { false } })
         else { return }
         #expect(info.serialNumber == DemoDevice.serialNumber)
         #expect(info.model == "ES-951")
@@ -79,13 +79,11 @@ struct TUIEffectRunnerTests: RunnerTest {
         await slow.logIn()
         slow.runner.perform(.connect(.demo, llsPassword: nil))
         _ = await slow.wait(for: "connection") { if case .connected = $0 { true } else { false } }
-        slow.runner.perform(.readInfo(InfoPage.Line.allCases.flatMap(\.items)))
+        slow.runner.perform(.page(.info, .readInfo(InfoPage.Line.allCases.flatMap(\.items))))
         _ = await slow.wait(for: "progress") { if case .progress = $0 { true } else { false } }
         slow.runner.perform(.stopRead)
-        let stopped = await slow.wait(for: "stop") {
-            if case .readStopped = $0 { true } else if case .infoRead = $0 { true } else { false }
-        }
-        #expect(stopped.contains { if case .readStopped = $0 { true } else { false } })
+        let stopped = await slow.wait(for: "stop") { if case .page(.info, _) = $0 { true } else { false } }
+        #expect(stopped.contains { if case .page(.info, .stopped) = $0 { true } else { false } }, "\(stopped.suffix(3))")
         await slow.runner.shutdown()
     }
 

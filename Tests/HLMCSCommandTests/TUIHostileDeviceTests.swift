@@ -31,11 +31,9 @@ struct TUIHostileDeviceTests: RunnerTest {
     func f5OnAnImplausibleValueIsAWordedFailure(attribute: String, answer: [UInt8], expected: String) async throws {
         let t = try TUIHostileDeviceTests(HostileBehaviour(answers: [Self.descriptor(attribute): answer]))
         await t.logIn()
-        t.runner.perform([.connect(.demo, llsPassword: nil), .readInfo(InfoPage.Line.allCases.flatMap(\.items))])
-        let seen = await t.wait(for: "the read's end") {
-            if case .readFailed = $0 { true } else if case .infoRead = $0 { true } else { false }
-        }
-        let failure = seen.compactMap { if case .readFailed(let text) = $0 { text } else { nil } }.first
+        t.runner.perform([.connect(.demo, llsPassword: nil), .page(.info, .readInfo(InfoPage.Line.allCases.flatMap(\.items)))])
+        let seen = await t.wait(for: "the read's end") { if case .page(.info, _) = $0 { true } else { false } }
+        let failure = seen.compactMap { if case .page(.info, .failed(let text)) = $0 { text } else { nil } }.first
         #expect(failure?.contains(expected) == true && failure?.contains("cannot be right") == true, "\(seen.suffix(3))")
         await t.runner.shutdown()
     }
@@ -47,14 +45,12 @@ struct TUIHostileDeviceTests: RunnerTest {
         await t.logIn()
         t.runner.perform(.connect(.demo, llsPassword: nil))
         _ = await t.wait(for: "connection") { if case .connected = $0 { true } else { false } }
-        t.runner.perform(.readInfo([.serialNumber]))
+        t.runner.perform(.page(.info, .readInfo([.serialNumber])))
         _ = await t.wait(for: "progress") { if case .progress = $0 { true } else { false } }
         let pressed = ContinuousClock.now
         t.runner.perform(.stopRead)
-        let seen = await t.wait(for: "the read's end") {
-            switch $0 { case .readStopped, .readFailed, .infoRead: true; default: false }
-        }
-        #expect(seen.contains { if case .readStopped = $0 { true } else { false } }, "\(seen.suffix(3))")
+        let seen = await t.wait(for: "the read's end") { if case .page(.info, _) = $0 { true } else { false } }
+        #expect(seen.contains { if case .page(.info, .stopped) = $0 { true } else { false } }, "\(seen.suffix(3))")
         #expect(ContinuousClock.now - pressed < .seconds(4))
         await t.runner.shutdown()
     }

@@ -37,7 +37,6 @@ public struct AppState: Sendable {
     public var focus: Focus = .tree
     public var tree = TreeState(expanded: ParameterTree.allExpanded, selected: ParameterPage.info.rawValue)
     public var page: ParameterPage = .info
-    public var info = InfoPage()
     /// Every other page of the work area.
     public var pages = Pages()
     /// The page whose request is in flight.

@@ -25,24 +25,11 @@ public enum Effect: Equatable, Sendable, CustomStringConvertible {
 
     case connect(LinkSpec, llsPassword: String?)
     case disconnect
-    case readInfo([ConcentratorInfo.Item])
     case stopRead
     /// A page's request (device or file).
     case page(ParameterPage, PageRequest)
     case setRawTrace(Bool)
     case quit
-
-    static func masked(_ request: PageRequest) -> String {
-        switch request {
-        case .changeLLSPassword: "changeLLSPassword(•••)"
-        case .writeGPRS(let g, let fields):
-            "writeGPRS(\(fields.map(\.rawValue).sorted()), apn: \(g.apn), dpdPassword: \(g.dpdPassword == nil ? "none" : "•••"))"
-        case .exportMeters(let path, let meters, _): "exportMeters(\(path), \(meters.count) rows)"
-        case .exportProfile(let path, let table): "exportProfile(\(path), \(table.rows.count) rows)"
-        case .exportEvents(let path, let events): "exportEvents(\(path), \(events.count) rows)"
-        default: "\(request)"
-        }
-    }
 
     /// For logs and test failures: passwords are never printed.
     public var description: String {
@@ -67,9 +54,8 @@ public enum Effect: Equatable, Sendable, CustomStringConvertible {
         case .loadProfile(let name): "loadProfile(\(name))"
         case .deleteProfile(let name): "deleteProfile(\(name))"
         case .disconnect: "disconnect"
-        case .readInfo(let items): "readInfo(\(items.count) items)"
         case .stopRead: "stopRead"
-        case .page(let p, let request): "page(\(p.rawValue), \(Self.masked(request)))"
+        case .page(let p, let request): "page(\(p.rawValue), \(request.logText))"
         case .setRawTrace(let on): "setRawTrace(\(on))"
         case .quit: "quit"
         }

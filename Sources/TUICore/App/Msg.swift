@@ -37,8 +37,6 @@ public enum Msg: Sendable {
 
     // Reads
     case progress(ReadProgressInfo)
-    case infoRead(ConcentratorInfo, asked: [ConcentratorInfo.Item])
-    case readFailed(String)
     case readStopped
 
     // Pages (issue 7)

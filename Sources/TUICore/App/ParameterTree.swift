@@ -2,6 +2,10 @@ import Accounts
 
 /// The parameter groups of HLMCS's tree (manual В3–В5; SPEC F-30…F-51), as node ids. The
 /// first node, Concentrator information, is selected after login.
+///
+/// A page is added here (its case, its group in ``ParameterTree/groups``, its
+/// ``makePage()``), in its own file under `Screens/`, and — for requests of its own — in
+/// `PageRequest` and the runtime's worker.
 public enum ParameterPage: String, CaseIterable, Sendable, Hashable {
     case info, basic, clock, gprs, ip, meters, plc, battery, meterData, profiles, events
     // Service (issue 8)
@@ -9,6 +13,27 @@ public enum ParameterPage: String, CaseIterable, Sendable, Hashable {
 
     /// The key of its title in `Resources/ui/main.json`.
     public var titleKey: String { "tree." + rawValue }
+
+    /// A new, empty page for this node.
+    func makePage() -> any WorkPage {
+        switch self {
+        case .info: InfoPage()
+        case .basic: BasicPage()
+        case .clock: ClockPage()
+        case .gprs: GPRSPage()
+        case .ip: IPPage()
+        case .meters: MetersPage()
+        case .plc: PLCPage()
+        case .battery: BatteryPage()
+        case .meterData: MeterDataPage()
+        case .profiles: ProfilesPage()
+        case .events: EventsPage()
+        case .settingsFile: SettingsFilePage()
+        case .clearData: ClearDataPage()
+        case .firmware: FirmwarePage()
+        case .objects: ObjectsPage()
+        }
+    }
 
     /// The permission without which the page is not in the tree (administrator pages).
     public var requiredPermission: Permission? {

@@ -50,7 +50,7 @@ extension AppState {
             return login.cursorPosition(in: Rect(x: 0, y: 0, width: width, height: height - 1), context: context)
         }
         let area = modalArea
-        if modal == nil, menu.open == nil, focus == .work, page != .info, let p = pages.page(page) {
+        if modal == nil, menu.open == nil, focus == .work, let p = pages.page(page) {
             let work = Frame().inner(MainLayout(width: width, height: height).work).splitBottom(1).rest
             return p.cursorPosition(in: work, context: context)
         }
@@ -118,19 +118,14 @@ extension AppState {
         let inner = f.inner(area)
         guard !inner.isEmpty else { return }
         let (content, bottom) = inner.splitBottom(1)
-        switch page {
-        case .info:
-            info.render(in: content, into: &buffer, context: context, focused: focus == .work)
-        default:
-            pages.page(page)?.render(in: content, into: &buffer, context: context, page: pageContext,
-                                     focused: focus == .work && modal == nil)
-        }
+        let shown = pages.page(page)
+        shown?.render(in: content, into: &buffer, context: context, page: pageContext, focused: focus == .work && modal == nil)
         if let reading {
             renderProgress(reading, in: bottom, &buffer, context)
         } else if let status {
             buffer.write(status, x: bottom.x, y: bottom.y, style: Style(dim: true), maxWidth: bottom.width)
-        } else if page == .info {
-            buffer.write(s["info.hint"], x: bottom.x, y: bottom.y, style: Style(dim: true), maxWidth: bottom.width)
+        } else if let hint = shown?.hint(pageContext) {
+            buffer.write(hint, x: bottom.x, y: bottom.y, style: Style(dim: true), maxWidth: bottom.width)
         }
     }
 
@@ -143,8 +138,8 @@ extension AppState {
         var fraction: Double?
         if let total = reading.totalRows, total > 0 {
             fraction = Double(reading.rows) / Double(total)
-        } else if page == .info {
-            fraction = min(0.95, Double(reading.bytes) / Double(max(200, info.itemsToRead.count * 24 + 40)))
+        } else if let expected = pages.page(page)?.expectedBytes, expected > 0 {
+            fraction = min(0.95, Double(reading.bytes) / Double(expected))
         }
         guard let fraction else {
             let text = (status ?? s["status.reading"]) + " " + done + String(format: ", %.1f s", reading.seconds)
@@ -175,7 +170,7 @@ extension AppState {
                      KeyBar.Item("F2", s[isConnected ? "key.disconnect" : "key.connect"]),
                      KeyBar.Item("F3", s["key.settings"])]
         items.append(KeyBar.Item("F5", s["key.read"]))
-        if page != .info, let p = pages.page(page) { items += p.keyBar(pageContext) }
+        if let p = pages.page(page) { items += p.keyBar(pageContext) }
         items.append(KeyBar.Item("F7", s["key.trace"]))
         items.append(KeyBar.Item("F9", s["key.menu"]))
         items.append(KeyBar.Item("F10", s["key.quit"]))

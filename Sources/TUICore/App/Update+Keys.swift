@@ -47,15 +47,12 @@ extension AppState {
         default: break
         }
         if focus == .tree { return handleTree(key) }
-        if page == .info {
-            if info.handle(key) { return [] }
-            if key == .left { focus = .tree }
-            return []
-        }
-        return pageKey(key)
+        let effects = pageKey(key)
+        if key == .left, pages.page(page)?.leftReturnsToTree == true { focus = .tree }
+        return effects
     }
 
-    /// A key for the current page (not the information page).
+    /// A key of the parameter tree.
     mutating func handleTree(_ key: Key) -> [Effect] {
         let roots = ParameterTree.roots(strings, permissions: session?.permissions)
         let height = max(1, MainLayout(width: width, height: height).tree.height - 2)
@@ -109,20 +106,7 @@ extension AppState {
     /// F5: reads what the page shows; connects first when the link is not open.
     mutating func read() -> [Effect] {
         guard reading == nil else { return [] }
-        guard page == .info else {
-            let context = pageContext
-            return issue(pages.with(page) { $0.read(context) } ?? [], for: page)
-        }
-        let items = info.itemsToRead
-        guard !items.isEmpty else { status = strings["info.nothingChecked"]; return [] }
-        reading = ReadProgressInfo(bytes: 0, frames: 0, seconds: 0)
-        status = strings["status.reading"]
-        var effects: [Effect] = []
-        if !isConnected {
-            link = .connecting
-            effects.append(.connect(connection, llsPassword: llsPassword))
-        }
-        effects.append(.readInfo(items))
-        return effects
+        let context = pageContext
+        return issue(pages.with(page) { $0.read(context) } ?? [], for: page)
     }
 }

@@ -12,7 +12,11 @@ extension AppState {
     /// Turns a page's requests into effects: connects first when a device request finds
     /// the link closed; refuses a write the user may not make or that NLS cannot carry.
     mutating func issue(_ requests: [PageRequest], for id: ParameterPage) -> [Effect] {
-        guard !requests.isEmpty else { return [] }
+        guard !requests.isEmpty else {
+            // A page that asked nothing may say why (nothing checked…).
+            if let notice = pages.with(id, { $0.takeNotice() }) ?? nil { status = notice }
+            return []
+        }
         if case .showProfile(let choice, let point)? = requests.first {
             pages.profiles.preset(choice, point: point)
             page = .profiles
@@ -26,13 +30,7 @@ extension AppState {
         }
         var effects: [Effect] = []
         for request in requests {
-            if request.isWrite {
-                let needed: Permission = switch request {
-                case .setClock, .syncClock, .setTimeZone: .setClock
-                case .removeMeter, .removeAllMeters, .clear: .clear
-                case .transferFirmware: .firmware
-                default: .write
-                }
+            if let needed = request.permission {
                 guard session?.may(needed) == true else { status = strings["status.notAllowed"]; return [] }
                 guard connection.security == .lls else { status = strings["status.needsLLS"]; return [] }
             }

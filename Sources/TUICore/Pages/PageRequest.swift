@@ -33,6 +33,9 @@ public struct FieldWrite: Equatable, Sendable {
 /// every write is authorized (permission and an LLS association) and audited by the
 /// runtime, whatever the page allowed.
 public enum PageRequest: Equatable, Sendable {
+    // F-30 concentrator information
+    /// The checked items of the information page, in one request.
+    case readInfo([ConcentratorInfo.Item])
     // F-31 basic parameters
     /// Serial number and the logical addresses.
     case readBasic
@@ -86,15 +89,22 @@ public enum PageRequest: Equatable, Sendable {
     /// Reads the association's object list and compares it with the device map.
     case readObjects
 
-    /// Whether this asks the device to change something (write keys are disabled for a
-    /// role without the permission, and the runtime refuses them anyway).
-    public var isWrite: Bool {
+    /// The permission a write needs (nil: a read or a file). The app refuses early a
+    /// write the user may not make; the runtime asks the authorizer again, whatever the
+    /// page allowed.
+    public var permission: Permission? {
         switch self {
-        case .writeSerialNumber, .changeLLSPassword, .setClock, .syncClock, .setTimeZone, .writeGPRS, .writeIP,
-             .removeMeter, .removeAllMeters, .importSettings, .clear, .transferFirmware: true
-        default: false
+        case .setClock, .syncClock, .setTimeZone: .setClock
+        case .removeMeter, .removeAllMeters, .clear: .clear
+        case .transferFirmware: .firmware
+        case .writeSerialNumber, .changeLLSPassword, .writeGPRS, .writeIP, .importSettings: .write
+        default: nil
         }
     }
+
+    /// Whether this asks the device to change something (write keys are disabled for a
+    /// role without the permission, and the runtime refuses them anyway).
+    public var isWrite: Bool { permission != nil }
 
     /// Whether this talks to the device (files do not).
     public var needsDevice: Bool {
@@ -103,10 +113,42 @@ public enum PageRequest: Equatable, Sendable {
         default: true
         }
     }
+
+    /// The runtime's family of pages that carries it out (one worker file each).
+    public enum Family: Sendable { case information, parameters, network, meters, data, service, app }
+
+    public var family: Family {
+        switch self {
+        case .readInfo: .information
+        case .readBasic, .writeSerialNumber, .changeLLSPassword, .readClock, .setClock, .syncClock, .setTimeZone, .readBattery:
+            .parameters
+        case .readGPRS, .writeGPRS, .readIP, .writeIP: .network
+        case .readMeters, .removeMeter, .removeAllMeters, .readTopology, .exportMeters: .meters
+        case .readCurrent, .readProfile, .readEvents, .exportProfile, .exportEvents: .data
+        case .exportSettings, .previewSettings, .importSettings, .clear, .transferFirmware, .readObjects: .service
+        case .showProfile: .app
+        }
+    }
+
+    /// For logs and test failures: passwords never, tables by their size.
+    public var logText: String {
+        switch self {
+        case .changeLLSPassword: "changeLLSPassword(•••)"
+        case .writeGPRS(let g, let fields):
+            "writeGPRS(\(fields.map(\.rawValue).sorted()), apn: \(g.apn), dpdPassword: \(g.dpdPassword == nil ? "none" : "•••"))"
+        case .exportMeters(let path, let meters, _): "exportMeters(\(path), \(meters.count) rows)"
+        case .exportProfile(let path, let table): "exportProfile(\(path), \(table.rows.count) rows)"
+        case .exportEvents(let path, let events): "exportEvents(\(path), \(events.count) rows)"
+        case .readInfo(let items): "readInfo(\(items.count) items)"
+        default: "\(self)"
+        }
+    }
 }
 
 /// What the runtime answers a page's request with.
 public enum PageResult: Sendable {
+    /// The information page's items, and which were asked for.
+    case info(ConcentratorInfo, asked: [ConcentratorInfo.Item])
     case basic(ConcentratorInfo)
     case clock(ClockReading)
     case gprs(GPRSSettings)

@@ -22,6 +22,15 @@ public protocol WorkPage: Sendable {
     /// `any WorkPage`; the defaults are below.
     var wantsEscape: Bool { get }
     var usesTab: Bool { get }
+    /// The dim line under the page when nothing else is said (no status, no progress).
+    func hint(_ context: PageContext) -> String?
+    /// The bytes the request in flight should take, for a progress bar when the device
+    /// gives no row count (nil: unknown, the bytes so far are shown instead).
+    var expectedBytes: Int? { get }
+    /// Left gives the focus back to the tree (a page without sideways movement).
+    var leftReturnsToTree: Bool { get }
+    /// Why the last key or F5 asked nothing, for the status line; taken once.
+    mutating func takeNotice() -> String?
 }
 
 extension WorkPage {
@@ -31,4 +40,8 @@ extension WorkPage {
     /// True for pages whose Tab moves between their fields; otherwise Tab goes back to
     /// the tree.
     public var usesTab: Bool { false }
+    public func hint(_ context: PageContext) -> String? { nil }
+    public var expectedBytes: Int? { nil }
+    public var leftReturnsToTree: Bool { false }
+    public mutating func takeNotice() -> String? { nil }
 }

@@ -47,8 +47,8 @@ struct ClockCommand: AsyncParsableCommand {
             let s = run.strings
             let iso = ValueText.iso8601(clock.time) ?? clock.time.description
             let zone = TimeZoneRule.text(-Int(clock.timeZone), .short)
-            run.context.emit(text: s.t("Time", "Время") + ": \(iso)\n" + s.t("Time zone", "Часовой пояс") + ": \(zone)"
-                                + (clock.status.map { "\n" + s.t("Status", "Статус") + ": " + String(format: "%02x", $0) } ?? ""),
+            run.context.emit(text: s["cli.clock.time"] + ": \(iso)\n" + s["cli.clock.timeZone"] + ": \(zone)"
+                                + (clock.status.map { "\n" + s["cli.clock.status"] + ": " + String(format: "%02x", $0) } ?? ""),
                              json: ["time": iso, "time-zone": zone, "time-zone-minutes": Int(clock.timeZone),
                                     "status": clock.status.map { Int($0) as Any } ?? NSNull()])
         }

@@ -53,11 +53,11 @@ struct GPRSCommand: AsyncParsableCommand {
             let settings = try await run.concentrator.readGPRS()
             let s = run.strings
             let lines: [(String, String, Any)] = [
-                ("apn", s.t("APN", "APN"), settings.apn),
-                ("primary", s.t("Primary server", "Основной сервер"), settings.primaryServer?.description ?? ""),
-                ("backup", s.t("Backup server", "Резервный сервер"), settings.backupServer?.description ?? ""),
-                ("dpd-user", s.t("DPD user", "Пользователь DPD"), settings.dpdUser),
-                ("heartbeat-minutes", s.t("Heartbeat, min", "Интервал heartbeat, мин"), settings.heartbeatMinutes),
+                ("apn", s["cli.gprs.apn"], settings.apn),
+                ("primary", s["cli.gprs.primaryServer"], settings.primaryServer?.description ?? ""),
+                ("backup", s["cli.gprs.backupServer"], settings.backupServer?.description ?? ""),
+                ("dpd-user", s["cli.gprs.dpdUser"], settings.dpdUser),
+                ("heartbeat-minutes", s["cli.gprs.heartbeat"], settings.heartbeatMinutes),
             ]
             run.context.emit(text: lines.map { "\($0.1): \($0.2)" }.joined(separator: "\n"),
                              json: Dictionary(uniqueKeysWithValues: lines.map { ($0.0, $0.2) }))

@@ -62,13 +62,13 @@ struct IPCommand: AsyncParsableCommand {
             let mac = settings.mac.map { String(format: "%02X", $0) }.joined(separator: ":")
             let lines: [(String, String, Any)] = [
                 ("dhcp", "DHCP", settings.dhcp ? "on" : "off"),
-                ("ip", s.t("IP address", "IP-адрес"), settings.ip.description),
-                ("mask", s.t("Subnet mask", "Маска подсети"), settings.mask.description),
-                ("gateway", s.t("Gateway", "Шлюз"), settings.gateway.description),
+                ("ip", s["cli.ip.ipAddress"], settings.ip.description),
+                ("mask", s["cli.ip.subnetMask"], settings.mask.description),
+                ("gateway", s["cli.ip.gateway"], settings.gateway.description),
                 ("dns1", "DNS 1", settings.dns1.description),
                 ("dns2", "DNS 2", settings.dns2.description),
                 ("mac", "MAC", mac),
-                ("tcp-port", s.t("TCP port", "TCP-порт"), Int(settings.tcpPort)),
+                ("tcp-port", s["cli.ip.tcpPort"], Int(settings.tcpPort)),
             ]
             run.context.emit(text: lines.map { "\($0.1): \($0.2)" }.joined(separator: "\n"),
                              json: Dictionary(uniqueKeysWithValues: lines.map { ($0.0, $0.2) }))

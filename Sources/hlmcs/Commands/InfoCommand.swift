@@ -28,17 +28,17 @@ struct InfoCommand: AsyncParsableCommand {
             add("firmware-version", s.infoLabel("firmware-version"), info.firmwareVersion)
             add("manufacturer", s.infoLabel("manufacturer"), info.manufacturer)
             add("hardware-version", s.infoLabel("hardware-version"), info.hardwareVersion)
-            add("logical-device-name", s.t("Logical device name", "Имя логического устройства"), info.logicalDeviceNameText)
+            add("logical-device-name", s["cli.info.logicalDeviceName"], info.logicalDeviceNameText)
             add("logical-address", s.infoLabel("logical-address"), info.logicalAddressRS485.map(String.init), info.logicalAddressRS485.map { Int($0) })
-            add("logical-address-optical", s.t("Logical address (optical)", "Логический адрес (оптопорт)"),
+            add("logical-address-optical", s["cli.info.logicalAddressOptical"],
                 info.logicalAddressOptical.map(String.init), info.logicalAddressOptical.map { Int($0) })
-            add("rs485-baud", s.t("RS-485 speed, bit/s", "Скорость RS-485, бит/с"), info.rs485Baud.map(String.init), info.rs485Baud)
+            add("rs485-baud", s["cli.info.rs485Speed"], info.rs485Baud.map(String.init), info.rs485Baud)
             if let counts = info.meterCounts {
                 add("meter-counts", s.infoLabel("meter-counts"), "\(counts.configured) / \(counts.online) / \(counts.blacklisted)",
                     ["configured": counts.configured, "online": counts.online, "blacklisted": counts.blacklisted])
             }
-            add("clock", s.t("Clock", "Часы"), info.clock.flatMap(ValueText.iso8601))
-            add("time-zone", s.t("Time zone", "Часовой пояс"), info.timeZone.map { TimeZoneRule.text(-Int($0), .short) })
+            add("clock", s["cli.info.clock"], info.clock.flatMap(ValueText.iso8601))
+            add("time-zone", s["cli.info.timeZone"], info.timeZone.map { TimeZoneRule.text(-Int($0), .short) })
             add("battery-use-time", s.infoLabel("battery-use-time"), info.batteryUseTime.map { $0.text() })
             add("battery-voltage", s.infoLabel("battery-voltage"), info.batteryVoltage.map { $0.text(decimalSeparator: s.ru ? "," : ".") + ($0.unit.flatMap(s.unitSymbol).map { " " + $0 } ?? "") })
             if run.context.options.json {

@@ -23,7 +23,7 @@ struct PortsCommand: ParsableCommand {
                 var text = port.path
                 if let byID = port.byID { text += "\t" + byID }
                 if !adapter.isEmpty || ids != nil { text += "\t" + [adapter, ids.map { "(\($0))" } ?? ""].filter { !$0.isEmpty }.joined(separator: " ") }
-                text += "\t" + (port.accessible ? s.t("can open", "доступен") : s.noAccessHint)
+                text += "\t" + (port.accessible ? s["cli.ports.canOpen"] : s.noAccessHint)
                 context.emit(text: text, json: [
                     "path": port.path, "by-id": port.byID ?? NSNull(), "vendor-id": port.vendorID ?? NSNull(),
                     "product-id": port.productID ?? NSNull(), "product": port.product ?? NSNull(),

@@ -32,7 +32,7 @@ struct SetCommand: AsyncParsableCommand {
             mapped = try DeviceMapFile.load(link.map).attribute(parsed)
             let secret = SecretAttributes.isSecret(parsed) || mapped?.writeOnly == true
             let text = try ValueInput.text(argument: value, secret: secret, environment: context.environment) {
-                Terminal.isInteractive ? Terminal.readSecret(prompt: context.strings.t("New value (not shown): ", "Новое значение (не отображается): ")) : nil
+                Terminal.isInteractive ? Terminal.readSecret(prompt: context.strings["cli.set.promptNewValue"]) : nil
             }
             if Operator.action(parsed) == .serialNumberWrite { try ValueInput.checkSerialNumber(text) }
             data = try ValueInput.parse(text, for: mapped)

@@ -32,11 +32,11 @@ struct TopologyCommand: AsyncParsableCommand {
                 let path = node.path.map { Self.hex($0) }.joined(separator: " → ")
                 let lqi = node.neighbour?.lqi ?? node.firstHop?.lqi
                 run.context.emit(
-                    text: [s.t("Meter", "Счётчик") + ": \(node.meter.addressText) (\(s.t("point", "точка")) \(node.meter.point), \(node.meter.serial))",
-                           s.t("Short address", "Короткий адрес") + ": \(Self.hex(node.route.destination))",
-                           s.t("Route", "Маршрут") + ": \(path)",
-                           s.t("Hops", "Переходов") + ": \(node.hops)",
-                           s.t("Route cost", "Стоимость маршрута") + ": \(node.route.routeCost)",
+                    text: [s["cli.topology.meter"] + ": \(node.meter.addressText) (\(s["cli.topology.point"]) \(node.meter.point), \(node.meter.serial))",
+                           s["cli.topology.shortAddress"] + ": \(Self.hex(node.route.destination))",
+                           s["cli.topology.route"] + ": \(path)",
+                           s["cli.topology.hops"] + ": \(node.hops)",
+                           s["cli.topology.routeCost"] + ": \(node.route.routeCost)",
                            "LQI: " + (lqi.map(String.init) ?? "—")].joined(separator: "\n"),
                     json: ["meter": node.meter.addressText, "point": node.meter.point, "short-address": Int(node.route.destination),
                            "path": node.path.map(Int.init), "hops": node.hops, "route-cost": Int(node.route.routeCost),
@@ -48,7 +48,7 @@ struct TopologyCommand: AsyncParsableCommand {
     }
 
     static func walk(_ node: Topology.Node, depth: Int, _ context: CommandContext) {
-        let label = depth == 0 ? " (" + context.strings.t("coordinator", "координатор") + ")" : ""
+        let label = depth == 0 ? " (" + context.strings["cli.topology.coordinator"] + ")" : ""
         context.emit(text: String(repeating: "  ", count: depth) + hex(node.shortAddress) + label,
                      json: ["short-address": Int(node.shortAddress), "depth": depth, "hops": node.hopCount])
         for child in node.children { walk(child, depth: depth + 1, context) }

@@ -12,23 +12,20 @@ extension DeviceWorker {
     func perform(_ request: PageRequest, for page: ParameterPage, session: Session?) async {
         guard let session else { return }
         if request.needsDevice, concentrator == nil {
-            post(.page(page, .failed(words().t("Not connected.", "Нет подключения."))))
+            post(.page(page, .failed(words()["runtime.notConnected"])))
             return
         }
-        switch request {
-        case .readBasic, .writeSerialNumber, .changeLLSPassword, .readClock, .setClock, .syncClock, .setTimeZone,
-             .readBattery:
-            await parameters(request, page: page, session: session)
-        case .readGPRS, .writeGPRS, .readIP, .writeIP:
-            await network(request, page: page, session: session)
-        case .readMeters, .removeMeter, .removeAllMeters, .readTopology, .exportMeters:
-            await meters(request, page: page, session: session)
-        case .readCurrent, .readProfile, .readEvents, .exportProfile, .exportEvents:
-            await data(request, page: page, session: session)
-        case .exportSettings, .previewSettings, .importSettings, .clear, .transferFirmware, .readObjects:
-            await service(request, page: page, session: session)
-        case .showProfile:
-            break   // the app's own navigation, never sent here
+        switch request.family {
+        case .information:
+            if case .readInfo(let items) = request {
+                await read(.info, page: page, session: session) { c in .info(try await c.readInfo(items), asked: items) }
+            }
+        case .parameters: await parameters(request, page: page, session: session)
+        case .network: await network(request, page: page, session: session)
+        case .meters: await meters(request, page: page, session: session)
+        case .data: await data(request, page: page, session: session)
+        case .service: await service(request, page: page, session: session)
+        case .app: break   // the app's own navigation, never sent here
         }
     }
 

@@ -64,7 +64,7 @@ extension DeviceWorker {
     func writeSerialNumber(_ serial: String, page: ParameterPage, session: Session) async {
         let s = words()
         guard serial.count <= 16, let address = logicalAddress(serial: serial) else {
-            post(.page(page, .failed(s.t("A serial number is digits only, up to 16.", "Заводской номер — только цифры, не более 16."))))
+            post(.page(page, .failed(s["runtime.parameters.serialNumberDigits"])))
             return
         }
         let descriptor: CosemAttributeDescriptor
@@ -85,8 +85,7 @@ extension DeviceWorker {
     func changeLLSPassword(current: String, new: String, page: ParameterPage, session: Session) async {
         let s = words()
         guard !new.isEmpty, new.unicodeScalars.allSatisfy({ (0x20...0x7E).contains($0.value) }) else {
-            post(.page(page, .failed(s.t("The new password: Latin letters, digits and signs only.",
-                                         "Новый пароль: только латиница, цифры и знаки."))))
+            post(.page(page, .failed(s["runtime.parameters.llsPasswordCharacters"])))
             return
         }
         let openedWith = associationPassword

@@ -57,7 +57,7 @@ extension DeviceWorker {
             if let (key, why) = outcome.stopped {
                 writes.append(FieldWrite(field: key.rawValue, outcome: .refused(s.stopText(why, link: link))))
             }
-            writes += outcome.notWritten.map { FieldWrite(field: $0.rawValue, outcome: .refused(s.t("not written", "не записано"))) }
+            writes += outcome.notWritten.map { FieldWrite(field: $0.rawValue, outcome: .refused(s["runtime.service.notWritten"])) }
             return .written(writes)
         }
     }

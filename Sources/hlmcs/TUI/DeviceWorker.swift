@@ -53,8 +53,7 @@ actor DeviceWorker {
         let s = words()
         let options = settings.withExtras(of: baseOptions)
         if settings.security == .lls, password?.isEmpty ?? true {
-            post(.connectFailed(s.t("LLS needs the concentrator's password: enter it in the settings (F3).",
-                                    "Для LLS нужен пароль концентратора: введите его в настройках (F3).")))
+            post(.connectFailed(s["runtime.connect.llsPasswordNeeded"]))
             return
         }
         let secret = settings.security == .lls ? password.map { Array($0.utf8) } : nil
@@ -159,47 +158,10 @@ actor DeviceWorker {
         await flushLog(concentrator)
         demoServing?.cancel()
         demoServing = nil
-        if !quietly { post(.disconnected(words().t("Disconnected.", "Отключено."))) }
+        if !quietly { post(.disconnected(words()["runtime.disconnected"])) }
     }
 
-    /// Reads the information items in one request, reporting progress.
-    func readInfo(_ items: [ConcentratorInfo.Item], session: Session?) async {
-        let s = words()
-        guard let session else { return }
-        do {
-            try store.authorize(session, .info, now: Date())
-        } catch {
-            post(.readFailed(s.failure(for: error).message))
-            return
-        }
-        guard let concentrator else {
-            post(.readFailed(s.t("Not connected.", "Нет подключения.")))
-            return
-        }
-        let started = ContinuousClock.now
-        let post = self.post
-        await concentrator.setProgressHandler { progress in
-            let elapsed = ContinuousClock.now - started
-            let (sec, atto) = elapsed.components
-            post(.progress(ReadProgressInfo(bytes: progress.bytes, frames: progress.frames, rows: progress.rows,
-                                            totalRows: progress.totalRows,
-                                            seconds: Double(sec) + Double(atto) / 1e18)))
-        }
-        do {
-            let info = try await concentrator.readInfo(items)
-            await flushLog(concentrator)
-            // Stop ends a request at its next APDU boundary; an answer that was already
-            // complete is dropped, as the user asked.
-            post(Task.isCancelled ? .readStopped : .infoRead(info, asked: items))
-        } catch {
-            await flushLog(concentrator)
-            await failed(error, concentrator)
-        }
-        await concentrator.setProgressHandler(nil)
-    }
-
-    /// Words a failed request for `page` (nil: the information page); a link failure
-    /// closes the connection.
+    /// Words a failed request for `page`; a link failure closes the connection.
     func failed(_ error: any Error, page: ParameterPage, _ concentrator: Concentrator) async {
         let s = words()
         if let error = error as? ConcentratorError, error == .cancelled || Task.isCancelled {
@@ -210,23 +172,6 @@ actor DeviceWorker {
                    else { s.deviceFailure(for: error, link: connectedOptions)?.message ?? s.failure(for: error).message }
         post(.page(page, .failed(text)))
         if let error = error as? ConcentratorError, case .link = error {
-            self.concentrator = nil
-            await concentrator.close()
-            demoServing?.cancel()
-            demoServing = nil
-            post(.disconnected(nil))
-        }
-    }
-
-    /// Words a failed read; a link failure closes the connection.
-    func failed(_ error: ConcentratorError, _ concentrator: Concentrator) async {
-        let s = words()
-        if error == .cancelled {
-            post(.readStopped)
-            return
-        }
-        post(.readFailed(s.deviceFailure(for: error, link: connectedOptions)?.message ?? "\(error)"))
-        if case .link = error {
             self.concentrator = nil
             await concentrator.close()
             demoServing?.cancel()

@@ -59,7 +59,6 @@ final class EffectRunner: Sendable {
         switch effect {
         case .connect(let settings, let password): await worker.connect(settings, password: password)
         case .disconnect: await worker.disconnect()
-        case .readInfo(let items): await worker.readInfo(items, session: session)
         case .page(let page, let request): await worker.perform(request, for: page, session: session)
         default: break
         }
@@ -72,7 +71,7 @@ final class EffectRunner: Sendable {
 
     func perform(_ effect: Effect) {
         switch effect {
-        case .connect, .disconnect, .readInfo, .page:
+        case .connect, .disconnect, .page:
             deviceQueue.yield((generation.withLock { $0 }, effect))
         case .stopRead:
             generation.withLock { $0 += 1 }
@@ -115,8 +114,7 @@ final class EffectRunner: Sendable {
                     if UserName.canonical(user) == UserName.firstAdministrator {
                         inbox.post(.administratorPasswordNeeded)
                     } else {
-                        inbox.post(.loginFailed(s.t("A new database: log in as \(UserName.firstAdministrator) first and set its password.",
-                                                    "Новая база: сначала войдите как \(UserName.firstAdministrator) и задайте пароль.")))
+                        inbox.post(.loginFailed(s["runtime.account.firstLogin", UserName.firstAdministrator]))
                     }
                     return
                 }
@@ -140,31 +138,31 @@ final class EffectRunner: Sendable {
             case .addUser(let name, let role, let password):
                 guard let session else { return }
                 try store.addUser(name: name, role: role, password: password, by: session, now: now)
-                inbox.post(.accountChanged(s.t("User \(name) added (\(role.name)).", "Добавлен пользователь \(name) (\(role.russianLabel)).")))
+                inbox.post(.accountChanged(s["runtime.account.userAdded", name, s.roleLabel(role)]))
             case .setRole(let name, let role):
                 guard let session else { return }
                 try store.setRole(of: name, to: role, by: session, now: now)
-                inbox.post(.accountChanged(s.t("\(name): role \(role.name).", "\(name): роль \(role.russianLabel).")))
+                inbox.post(.accountChanged(s["runtime.account.roleSet", name, s.roleLabel(role)]))
             case .deleteUser(let name):
                 guard let session else { return }
                 try store.deleteUser(name: name, by: session, now: now)
-                inbox.post(.accountChanged(s.t("User \(name) deleted.", "Пользователь \(name) удалён.")))
+                inbox.post(.accountChanged(s["runtime.account.userDeleted", name]))
             case .setUserPassword(let name, let password):
                 guard let session else { return }
                 try store.setPassword(of: name, to: password, currentPassword: nil, by: session, now: now)
-                inbox.post(.accountChanged(s.t("Password of \(name) set.", "Пароль пользователя \(name) задан.")))
+                inbox.post(.accountChanged(s["runtime.account.passwordSet", name]))
             case .loadMatrix:
                 guard let session else { return }
                 inbox.post(.matrixLoaded(try store.permissionMatrix(by: session, now: now)))
             case .grant(let permission, let role):
                 guard let session else { return }
                 try store.grant(permission, to: role, by: session, now: now)
-                inbox.post(.accountChanged(s.t("\(role.name): \(permission.rawValue) granted.", "\(role.russianLabel): разрешено \(permission.rawValue).")))
+                inbox.post(.accountChanged(s["runtime.account.granted", s.roleLabel(role), permission.rawValue]))
                 refreshPermissions()
             case .revoke(let permission, let role):
                 guard let session else { return }
                 try store.revoke(permission, from: role, by: session, now: now)
-                inbox.post(.accountChanged(s.t("\(role.name): \(permission.rawValue) revoked.", "\(role.russianLabel): запрещено \(permission.rawValue).")))
+                inbox.post(.accountChanged(s["runtime.account.revoked", s.roleLabel(role), permission.rawValue]))
                 refreshPermissions()
             case .prepareSettings:
                 let ports = SerialPorts.list().map { port in
@@ -178,7 +176,7 @@ final class EffectRunner: Sendable {
                 try store.saveProfile(name: name, link: settings.profileText, llsPassword: keep ? password : nil,
                                       loginPassword: loginPassword, by: session, now: now)
                 inbox.post(.profilesChanged(try store.profiles(by: session).map(\.name)))
-                inbox.post(.log(s.t("Profile \(name) saved.", "Профиль \(name) сохранён.")))
+                inbox.post(.log(s["runtime.profileSaved", name]))
             case .loadProfile(let name):
                 guard let (session, loginPassword) = login.withLock({ $0 }) else { return }
                 guard let profile = try store.profiles(by: session).first(where: { $0.name == name }) else {

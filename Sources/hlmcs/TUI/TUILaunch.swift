@@ -18,15 +18,13 @@ enum TUILaunch {
         do {
             for language in UILanguage.allCases { catalogue[language] = try UIStrings.bundled(language) }
         } catch {
-            throw CommandFailure(status: .usage, message: s.t("The interface strings are damaged: \(error)",
-                                                              "Строки интерфейса повреждены: \(error)"))
+            throw CommandFailure(status: .usage, message: s["runtime.launch.stringsDamaged", "\(error)"])
         }
         let baseOptions = link
         let settings = link ?? LinkSpec.demo
         let map: DeviceMap
         do { map = try DeviceMapFile.load(baseOptions?.mapPath) } catch {
-            throw CommandFailure(status: .usage, message: s.t("The device map cannot be read: \(error)",
-                                                              "Карта устройства не читается: \(error)"))
+            throw CommandFailure(status: .usage, message: s["runtime.launch.mapUnreadable", "\(error)"])
         }
         let firstRun = try !context.store.isInitialized()
 
@@ -48,16 +46,13 @@ enum TUILaunch {
     static func message(for error: TerminalError, _ s: Strings) -> String {
         switch error {
         case .noTerminal:
-            s.t("The terminal UI needs a terminal (standard input and output are not one). The commands (hlmcs --help) work without.",
-                "Интерфейсу нужен терминал (стандартные ввод и вывод — не терминал). Команды (hlmcs --help) работают и без него.")
+            s["runtime.terminal.noTerminal"]
         case .termNotSet:
-            s.t("TERM is not set: set it to your terminal's type (e.g. export TERM=xterm-256color).",
-                "Переменная TERM не задана: укажите тип терминала (например export TERM=xterm-256color).")
+            s["runtime.terminal.termNotSet"]
         case .unknownTerminal(let term):
-            s.t("Unknown terminal type TERM=\(term): install its terminfo (ncurses-term) or use TERM=xterm-256color.",
-                "Неизвестный тип терминала TERM=\(term): установите его terminfo (ncurses-term) или используйте TERM=xterm-256color.")
+            s["runtime.terminal.unknownTerminal", term]
         case .alreadyStarted:
-            s.t("The terminal UI is already running.", "Интерфейс уже запущен.")
+            s["runtime.terminal.alreadyStarted"]
         }
     }
 }

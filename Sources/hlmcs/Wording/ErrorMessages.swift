@@ -21,14 +21,12 @@ extension Strings {
             switch error {
             case .transport(let transport): return CommandFailure(status: .link, message: message(for: transport, link: link))
             case .opticalSignOn(let step, let transport):
-                return CommandFailure(status: .link, message: t(
-                    "The optical head sign-on failed at step \(stepName(step)): ",
-                    "Вход через оптическую головку не удался на шаге «\(stepName(step))»: ") + message(for: transport, link: link))
+                return CommandFailure(status: .link, message: self["errors.device.opticalSignOn", stepName(step)]
+                                      + message(for: transport, link: link))
             case .invalid(let problem): return CommandFailure(status: .usage, message: message(for: problem))
             case .noPassword: return CommandFailure(status: .usage, message: llsPasswordNeeded)
             case .notALink:
-                return CommandFailure(status: .usage, message: t("The demo concentrator is inside the program: there is no line to open.",
-                                                                 "Демо-концентратор находится внутри программы: открывать линию не нужно."))
+                return CommandFailure(status: .usage, message: self["errors.device.notALink"])
             case .traceFile(let path, let transport):
                 return CommandFailure(status: .usage, message: traceFileText(path, transport))
             }
@@ -47,10 +45,10 @@ extension Strings {
         case let error as ExportError:
             return CommandFailure(status: .usage, message: message(for: error))
         case let error as MapError:
-            return CommandFailure(status: .usage, message: t("The device map cannot be used: ", "Карту устройства нельзя использовать: ")
+            return CommandFailure(status: .usage, message: self["errors.device.mapUnusable"]
                                   + mapProblem(error))
         case let error as MapFileUnreadable:
-            return CommandFailure(status: .usage, message: t("The device map \(error.path) cannot be read: ", "Карту устройства \(error.path) не удаётся прочитать: ")
+            return CommandFailure(status: .usage, message: self["errors.device.mapUnreadable", error.path]
                                   + fileReason(error.reason) + ".")
         case let refusal as DeviceRefusal:
             return CommandFailure(status: .deviceRefused, message: message(for: refusal))
@@ -63,23 +61,20 @@ extension Strings {
 
     /// The trace file cannot be created: a file error, with the reason.
     func traceFileText(_ path: String, _ error: TransportError) -> String {
-        let reason: (String, String) = switch error {
-        case .notFound: ("its folder does not exist", "её папки не существует")
-        case .permissionDenied: ("permission denied", "нет прав на запись")
-        case .io(let code, _) where code == EISDIR: ("it is a folder", "это папка")
-        case .io(let code, _): (String(cString: strerror(code)), String(cString: strerror(code)))
-        default: ("it cannot be written", "её нельзя записать")
+        let reason: String = switch error {
+        case .notFound: self["errors.traceFile.noFolder"]
+        case .permissionDenied: self["errors.traceFile.permissionDenied"]
+        case .io(let code, _) where code == EISDIR: self["errors.traceFile.isFolder"]
+        case .io(let code, _): String(cString: strerror(code))
+        default: self["errors.traceFile.notWritable"]
         }
-        return t("Cannot create the trace file \(path): \(reason.0).",
-                 "Не удаётся создать файл трассировки \(path): \(reason.1).")
+        return self["errors.traceFile.cannotCreate", path, reason]
     }
 
     func connectionFailure(_ error: DLMSConnectionError, link: LinkSpec?) -> CommandFailure {
         switch error {
         case .traceFailed(let path, let code):
-            return CommandFailure(status: .usage, message: t(
-                "Writing the trace file \(path) failed (\(String(cString: strerror(code)))); the command was stopped so that no exchange goes unrecorded.",
-                "Запись файла трассировки \(path) не удалась (\(String(cString: strerror(code)))); команда остановлена, чтобы обмен не остался незаписанным."))
+            return CommandFailure(status: .usage, message: self["errors.connection.traceFailed", path, String(cString: strerror(code))])
         case .transport(let transport):
             return CommandFailure(status: .link, message: message(for: transport, link: link))
         case .dlms(let dlms):
@@ -87,78 +82,50 @@ extension Strings {
             case .associationRejected(_, let diagnostic):
                 return CommandFailure(status: .deviceRefused, message: associationRejected(diagnostic, link: link))
             case .initiateFailed(let error):
-                return CommandFailure(status: .deviceRefused, message: t(
-                    "The concentrator refused the association: xDLMS negotiation failed (\(error)).",
-                    "Концентратор отклонил ассоциацию: согласование xDLMS не удалось (\(error))."))
+                return CommandFailure(status: .deviceRefused, message: self["errors.connection.initiateFailed", "\(error)"])
             case .exception(let response):
-                return CommandFailure(status: .deviceRefused, message: t(
-                    "The concentrator refused the request (exception response \(response)).",
-                    "Концентратор отклонил запрос (exception response \(response))."))
+                return CommandFailure(status: .deviceRefused, message: self["errors.connection.exception", "\(response)"])
             case .serviceError(let error):
-                return CommandFailure(status: .deviceRefused, message: t(
-                    "The concentrator refused the request (service error \(error)).",
-                    "Концентратор отклонил запрос (ошибка сервиса \(error))."))
+                return CommandFailure(status: .deviceRefused, message: self["errors.connection.serviceError", "\(error)"])
             case .noResponse(let attempts):
                 let waited = link.map { seconds($0.timeout * attempts) } ?? "?"
-                return CommandFailure(status: .link, message: t(
-                    "No answer from the concentrator after \(attempts) tries (\(waited) s): check the cable or the port, the address (--server-address, --client) and the speed.",
-                    "Нет ответа от концентратора после \(attempts) попыток (\(waited) с): проверьте кабель или порт, адрес (--server-address, --client) и скорость."))
+                return CommandFailure(status: .link, message: self["errors.connection.noResponse", String(attempts), waited])
             case .linkRefused(let control):
-                return CommandFailure(status: .link, message: t(
-                    "The concentrator refused the HDLC connection (\(control)).",
-                    "Концентратор отклонил HDLC-соединение (\(control))."))
+                return CommandFailure(status: .link, message: self["errors.connection.linkRefused", "\(control)"])
             case .disconnectedByPeer:
-                return CommandFailure(status: .link, message: t("The concentrator dropped the link.", "Концентратор разорвал соединение."))
+                return CommandFailure(status: .link, message: self["errors.connection.disconnectedByPeer"])
             case .cancelled:
-                return CommandFailure(status: .link, message: t("Stopped.", "Остановлено."))
+                return CommandFailure(status: .link, message: self["errors.connection.cancelled"])
             case .responseTooLong(let limit):
-                return CommandFailure(status: .link, message: t(
-                    "The concentrator's answer went past \(limit) bytes without ending; the read was stopped and the link dropped.",
-                    "Ответ концентратора превысил \(limit) байт и не закончился; чтение остановлено, соединение разорвано."))
+                return CommandFailure(status: .link, message: self["errors.connection.responseTooLong", String(limit)])
             case .responseDeadline(let seconds):
-                return CommandFailure(status: .link, message: t(
-                    "The concentrator's answer was still coming after \(seconds) s, three times longer than the line needs; the read was stopped and the link dropped.",
-                    "Ответ концентратора продолжался \(seconds) с — втрое дольше, чем нужно линии; чтение остановлено, соединение разорвано."))
+                return CommandFailure(status: .link, message: self["errors.connection.responseDeadline", String(seconds)])
             case .frameRejected:
-                return CommandFailure(status: .link, message: t(
-                    "The concentrator rejected a frame (FRMR) and the link was closed.",
-                    "Концентратор отверг кадр (FRMR), соединение закрыто."))
+                return CommandFailure(status: .link, message: self["errors.connection.frameRejected"])
             case .link(let hdlc):
-                return CommandFailure(status: .link, message: t("The link broke: ", "Сбой канала: ") + hdlcText(hdlc) + ".")
+                return CommandFailure(status: .link, message: self["errors.connection.linkBroke"] + hdlcText(hdlc) + ".")
             case .malformedAPDU:
-                return CommandFailure(status: .link, message: t(
-                    "The concentrator's answer could not be decoded (a malformed APDU); nothing was changed.",
-                    "Ответ концентратора не удалось разобрать (неверный APDU); ничего не изменено."))
+                return CommandFailure(status: .link, message: self["errors.connection.malformedAPDU"])
             case .unexpectedAPDU(let tag, _):
-                return CommandFailure(status: .link, message: t(
-                    "The concentrator answered with an APDU that does not answer the request (tag 0x\(hex(tag))).",
-                    "Концентратор прислал APDU, который не отвечает на запрос (тег 0x\(hex(tag)))."))
+                return CommandFailure(status: .link, message: self["errors.connection.unexpectedAPDU", hex(tag)])
             case .invokeIDMismatch(let expected, let received):
-                return CommandFailure(status: .link, message: t(
-                    "The concentrator answered another request (invoke id \(received), expected \(expected)).",
-                    "Концентратор ответил на другой запрос (invoke id \(received), ожидался \(expected))."))
+                return CommandFailure(status: .link, message: self["errors.connection.invokeIDMismatch", String(received), String(expected)])
             case .blockNumberMismatch(let expected, let received):
-                return CommandFailure(status: .link, message: t(
-                    "The concentrator sent block \(received) where block \(expected) was due; the read was stopped.",
-                    "Концентратор прислал блок \(received) вместо блока \(expected); чтение остановлено."))
+                return CommandFailure(status: .link, message: self["errors.connection.blockNumberMismatch", String(received), String(expected)])
             case .resultCountMismatch(let expected, let received):
-                return CommandFailure(status: .link, message: t(
-                    "The concentrator answered \(received) results for \(expected) requested.",
-                    "Концентратор вернул \(received) результатов на \(expected) запрошенных."))
+                return CommandFailure(status: .link, message: self["errors.connection.resultCountMismatch", String(received), String(expected)])
             case .illegalTransition:
-                return CommandFailure(status: .link, message: t(
-                    "The connection is not in a state to do this (it was closed or is busy).",
-                    "Соединение не в том состоянии (закрыто или занято)."))
+                return CommandFailure(status: .link, message: self["errors.connection.illegalTransition"])
             }
         }
     }
 
     func fileReason(_ reason: FileReason) -> String {
         switch reason {
-        case .notFound: t("no such file", "файла нет")
-        case .permissionDenied: t("permission denied", "нет прав")
-        case .isFolder: t("it is a folder", "это папка")
-        case .tooLarge: t("too large", "слишком большой")
+        case .notFound: self["errors.fileReason.notFound"]
+        case .permissionDenied: self["errors.fileReason.permissionDenied"]
+        case .isFolder: self["errors.fileReason.isFolder"]
+        case .tooLarge: self["errors.fileReason.tooLarge"]
         case .other(let text): text
         }
     }
@@ -167,23 +134,25 @@ extension Strings {
     func mapProblem(_ error: MapError) -> String {
         switch error {
         case .badJSON(let line, let column, _):
-            let at = line.map { l in column.map { t("line \(l), column \($0)", "строка \(l), столбец \($0)") } ?? t("line \(l)", "строка \(l)") }
-            return t("not JSON", "это не JSON") + (at.map { " (" + $0 + ")" } ?? "") + "."
+            let at = line.map { l in
+                column.map { self["errors.map.badJSON.lineColumn", String(l), String($0)] } ?? self["errors.map.badJSON.line", String(l)]
+            }
+            return self["errors.map.badJSON.notJson"] + (at.map { " (" + $0 + ")" } ?? "") + "."
         case .invalidField(let path, let detail):
-            return t("\(path): \(detail).", "\(path): \(detail).")
+            return "\(path): \(detail)."
         case .invalidValue(let path, let value):
-            return t("\(path): the value \(value) makes no sense.", "\(path): значение \(value) не имеет смысла.")
+            return self["errors.map.invalidValue", path, value]
         case .unknownType(let type, let path):
-            return t("\(path): unknown type \(type).", "\(path): неизвестный тип \(type).")
-        case .duplicateObject(let obis): return t("object \(obis) appears twice.", "объект \(obis) указан дважды.")
-        case .duplicateName(let name): return t("the name \(name) appears twice.", "имя \(name) указано дважды.")
-        case .duplicateAttribute(let obis, let index): return t("attribute \(index) of \(obis) appears twice.", "атрибут \(index) объекта \(obis) указан дважды.")
-        case .duplicateMethod(let obis, let index): return t("method \(index) of \(obis) appears twice.", "метод \(index) объекта \(obis) указан дважды.")
+            return self["errors.map.unknownType", path, type]
+        case .duplicateObject(let obis): return self["errors.map.duplicateObject", "\(obis)"]
+        case .duplicateName(let name): return self["errors.map.duplicateName", name]
+        case .duplicateAttribute(let obis, let index): return self["errors.map.duplicateAttribute", String(index), "\(obis)"]
+        case .duplicateMethod(let obis, let index): return self["errors.map.duplicateMethod", String(index), "\(obis)"]
         case .unknownCaptureObject(let profile, let column):
-            return t("profile \(profile) has a column \(column) that is not in the map.", "у профиля \(profile) есть столбец \(column), которого нет в карте.")
-        case .duplicateEvent(let code): return t("event \(code) appears twice.", "событие \(code) указано дважды.")
-        case .unsupportedFormat(let format): return t("format \(format) is not supported.", "формат \(format) не поддерживается.")
-        case .resourceMissing(let name): return t("\(name) is missing from the installation.", "в установке нет \(name).")
+            return self["errors.map.unknownCaptureObject", "\(profile)", "\(column)"]
+        case .duplicateEvent(let code): return self["errors.map.duplicateEvent", String(code)]
+        case .unsupportedFormat(let format): return self["errors.map.unsupportedFormat", String(format)]
+        case .resourceMissing(let name): return self["errors.map.resourceMissing", name]
         }
     }
 
@@ -193,38 +162,33 @@ extension Strings {
     func hdlcText(_ error: HDLCError) -> String {
         switch error {
         case .apduTooLong(let max):
-            t("an answer in segments past \(max) bytes without a last segment",
-              "ответ из сегментов превысил \(max) байт без последнего сегмента")
+            self["errors.hdlc.apduTooLong", String(max)]
         case .informationTooLong(let count, let max):
-            t("a frame of \(count) bytes where \(max) were agreed", "кадр в \(count) байт при согласованных \(max)")
-        case .sequenceError: t("frames out of sequence", "нарушен порядок кадров")
-        case .badParameters: t("connection parameters that cannot be read", "параметры соединения не читаются")
-        case .headerCheckFailed, .frameCheckFailed: t("a frame with a wrong checksum", "кадр с неверной контрольной суммой")
+            self["errors.hdlc.informationTooLong", String(count), String(max)]
+        case .sequenceError: self["errors.hdlc.sequenceError"]
+        case .badParameters: self["errors.hdlc.badParameters"]
+        case .headerCheckFailed, .frameCheckFailed: self["errors.hdlc.checksum"]
         case .missingFlag, .unsupportedFormat, .badLength, .badAddress, .unknownControl, .unexpectedInformation:
-            t("a malformed frame", "неверный кадр")
-        case .addressMismatch: t("a frame from another address", "кадр с чужим адресом")
+            self["errors.hdlc.malformed"]
+        case .addressMismatch: self["errors.hdlc.addressMismatch"]
         }
     }
 
     /// SPEC.md: a refused association names the reason (wrong password, wrong client address).
     func associationRejected(_ diagnostic: SourceDiagnostic, link: LinkSpec?) -> String {
-        let prefix = t("The concentrator refused the association: ", "Концентратор отклонил ассоциацию: ")
+        let prefix = self["errors.association.prefix"]
         let client = link.map { String($0.clientSAP ?? ($0.security == .lls ? 32 : 16)) } ?? "?"
         switch diagnostic {
         case .serviceUser(13):
-            return prefix + t("wrong password (authentication failure). Check HLMCS_LLS_PASSWORD.",
-                              "неверный пароль (authentication failure). Проверьте HLMCS_LLS_PASSWORD.")
+            return prefix + self["errors.association.wrongPassword"]
         case .serviceUser(14):
-            return prefix + t("a password is required (authentication required): use --lls.",
-                              "нужен пароль (authentication required): используйте --lls.")
+            return prefix + self["errors.association.passwordRequired"]
         case .serviceUser(11), .serviceUser(12):
-            return prefix + t("client address \(client) does not accept this security (\(diagnosticText(diagnostic))). Check --client and --nls/--lls.",
-                              "клиентский адрес \(client) не принимает этот уровень доступа (\(diagnosticText(diagnostic))). Проверьте --client и --nls/--lls.")
+            return prefix + self["errors.association.securityNotAccepted", client, diagnosticText(diagnostic)]
         case .serviceUser(2):
-            return prefix + t("application context not supported.", "контекст приложения не поддерживается.")
+            return prefix + self["errors.association.contextNotSupported"]
         default:
-            return prefix + t("wrong client address \(client) or security (\(diagnosticText(diagnostic))). Check --client and --nls/--lls.",
-                              "неверный клиентский адрес \(client) или уровень доступа (\(diagnosticText(diagnostic))). Проверьте --client и --nls/--lls.")
+            return prefix + self["errors.association.wrongClient", client, diagnosticText(diagnostic)]
         }
     }
 
@@ -251,19 +215,14 @@ extension Strings {
         case .associationRejected(_, let diagnostic):
             return CommandFailure(status: .deviceRefused, message: associationRejected(diagnostic, link: link))
         case .refused(let reason):
-            return CommandFailure(status: .deviceRefused, message: t(
-                "The concentrator refused the request: \(Self.dataAccessResultName(reason)).",
-                "Концентратор отклонил запрос: \(Self.dataAccessResultName(reason))."))
+            return CommandFailure(status: .deviceRefused, message: self["errors.concentrator.refused", Self.dataAccessResultName(reason)])
         case .unexpectedValue(let what):
-            return CommandFailure(status: .link, message: t(
-                "The concentrator answered with a value this program does not expect (\(what)); check the device map (--map).",
-                "Концентратор ответил значением, которого программа не ожидает (\(what)); проверьте карту устройства (--map)."))
+            return CommandFailure(status: .link, message: self["errors.concentrator.unexpectedValue", what])
         case .implausibleValue(let field, let value, let allowed):
-            return CommandFailure(status: .link, message: t(
-                "The concentrator sent \(field) = \(value), which cannot be right (expected \(allowed.lowerBound)…\(allowed.upperBound)); nothing was changed.",
-                "Концентратор прислал \(field) = \(value), такого значения быть не может (ожидалось \(allowed.lowerBound)…\(allowed.upperBound)); ничего не изменено."))
+            return CommandFailure(status: .link, message: self["errors.concentrator.implausibleValue", field, value,
+                                                                String(allowed.lowerBound), String(allowed.upperBound)])
         case .cancelled:
-            return CommandFailure(status: .link, message: t("Stopped.", "Остановлено."))
+            return CommandFailure(status: .link, message: self["errors.concentrator.cancelled"])
         }
     }
 
@@ -271,32 +230,26 @@ extension Strings {
         let isTCP: Bool = { if case .tcp? = link?.medium { return true } else { return false } }()
         switch error {
         case .timedOut(let after):
-            if isTCP { return t("No connection to \(linkName(link)) within \(seconds(after)) s.",
-                                "Нет соединения с \(linkName(link)) за \(seconds(after)) с.") }
-            return t("No answer within \(seconds(after)) s.", "Нет ответа за \(seconds(after)) с.")
+            if isTCP { return self["errors.transport.noConnectionWithin", linkName(link), seconds(after)] }
+            return self["errors.transport.noAnswerWithin", seconds(after)]
         case .closed:
-            return t("The link was closed by the other end (\(linkName(link))).",
-                     "Соединение закрыто другой стороной (\(linkName(link))).")
+            return self["errors.transport.closed", linkName(link)]
         case .cut:
-            return t("The link was cut (\(linkName(link))).", "Линия оборвана (\(linkName(link))).")
+            return self["errors.transport.cut", linkName(link)]
         case .notFound(let what):
-            if isTCP { return t("Host \(what) not found.", "Узел \(what) не найден.") }
-            return t("The port \(what) does not exist: is the adapter plugged in? (hlmcs ports lists the ports.)",
-                     "Порт \(what) не существует: подключён ли адаптер? (hlmcs ports показывает порты.)")
+            if isTCP { return self["errors.transport.hostNotFound", what] }
+            return self["errors.transport.portNotFound", what]
         case .permissionDenied(let what):
-            return t("No permission to open \(what): add yourself to the dialout group (sudo usermod -aG dialout $USER), then log in again.",
-                     "Нет прав на открытие \(what): добавьте себя в группу dialout (sudo usermod -aG dialout $USER) и войдите в систему заново.")
+            return self["errors.transport.permissionDenied", what]
         case .busy(let what):
-            return t("The port \(what) is in use by another program.", "Порт \(what) занят другой программой.")
+            return self["errors.transport.busy", what]
         case .io(let code, let operation):
             if operation == "connect" && code == ECONNREFUSED {
-                return t("Cannot connect to \(linkName(link)): connection refused (nothing listens there).",
-                         "Не удаётся подключиться к \(linkName(link)): соединение отклонено (там ничего не слушает).")
+                return self["errors.transport.connectionRefused", linkName(link)]
             }
-            return t("I/O error on \(linkName(link)) (\(operation): \(String(cString: strerror(code)))).",
-                     "Ошибка ввода-вывода на \(linkName(link)) (\(operation): \(String(cString: strerror(code)))).")
+            return self["errors.transport.io", linkName(link), operation, String(cString: strerror(code))]
         case .unsupported(let what):
-            return t("Not supported: \(what).", "Не поддерживается: \(what).")
+            return self["errors.transport.unsupported", what]
         }
     }
 
@@ -304,17 +257,17 @@ extension Strings {
         switch link?.medium {
         case .tcp?: link!.host.contains(":") ? "[\(link!.host)]:\(link!.tcpPort)" : "\(link!.host):\(link!.tcpPort)"
         case .serial?, .optical?: link!.port
-        case .demo?: t("the demo concentrator", "демо-концентратор")
-        case nil: t("the link", "линия")
+        case .demo?: self["errors.linkName.demo"]
+        case nil: self["errors.linkName.none"]
         }
     }
 
     func stepName(_ step: OpticalStep) -> String {
         switch step {
-        case .signOn: t("sign-on request", "запрос входа")
-        case .identification: t("identification", "идентификация")
-        case .acknowledge: t("acknowledgement and speed choice", "подтверждение и выбор скорости")
-        case .switchSpeed: t("switch to the announced speed", "переход на объявленную скорость")
+        case .signOn: self["errors.opticalStep.signOn"]
+        case .identification: self["errors.opticalStep.identification"]
+        case .acknowledge: self["errors.opticalStep.acknowledge"]
+        case .switchSpeed: self["errors.opticalStep.switchSpeed"]
         }
     }
 
@@ -330,14 +283,13 @@ extension Strings {
 
     func message(for problem: LinkArguments.Problem) -> String {
         switch problem {
-        case .noMedium: return t("Say how to reach the concentrator: --tcp HOST:PORT, --serial DEV or --optical DEV.",
-                                 "Укажите, как подключиться к концентратору: --tcp УЗЕЛ:ПОРТ, --serial УСТРОЙСТВО или --optical УСТРОЙСТВО.")
-        case .severalMedia: return t("Give only one of --tcp, --serial and --optical.", "Укажите только одно из --tcp, --serial и --optical.")
-        case .badHostPort(let text): return t("Not HOST:PORT: \(text).", "Не УЗЕЛ:ПОРТ: \(text).")
-        case .wrapperWithoutTCP: return t("--wrapper goes with --tcp only.", "--wrapper используется только с --tcp.")
-        case .baudWithoutSerial: return t("--baud goes with --serial only.", "--baud используется только с --serial.")
-        case .bothSecurities: return t("Give --nls or --lls, not both.", "Укажите --nls или --lls, но не оба.")
-        case .broadcastWithAddress: return t("--broadcast and --server-address exclude each other.", "--broadcast и --server-address исключают друг друга.")
+        case .noMedium: return self["errors.linkArguments.noMedium"]
+        case .severalMedia: return self["errors.linkArguments.severalMedia"]
+        case .badHostPort(let text): return self["errors.linkArguments.badHostPort", text]
+        case .wrapperWithoutTCP: return self["errors.linkArguments.wrapperWithoutTCP"]
+        case .baudWithoutSerial: return self["errors.linkArguments.baudWithoutSerial"]
+        case .bothSecurities: return self["errors.linkArguments.bothSecurities"]
+        case .broadcastWithAddress: return self["errors.linkArguments.broadcastWithAddress"]
         case .invalid(let problem): return message(for: problem)
         }
     }
@@ -348,93 +300,79 @@ extension Strings {
         func range(_ r: ClosedRange<Int>) -> String { "\(r.lowerBound)–\(r.upperBound)" }
         switch problem {
         case .badPort(let path):
-            return t("Not a device path: \(OutsideText.forTerminal(path, limit: 80)) (e.g. /dev/ttyUSB0).",
-                     "Неверный путь к устройству: \(OutsideText.forTerminal(path, limit: 80)) (например /dev/ttyUSB0).")
+            return self["errors.linkSpec.badPort", OutsideText.forTerminal(path, limit: 80)]
         case .badHost(let host):
-            return t("Not a host: \(OutsideText.forTerminal(host, limit: 80)).", "Неверный узел: \(OutsideText.forTerminal(host, limit: 80)).")
+            return self["errors.linkSpec.badHost", OutsideText.forTerminal(host, limit: 80)]
         case .badTCPPort(let port): return badPort(port)
-        case .badBaud(let baud): return t("Unsupported speed \(baud) (\(LineSpeed.rangeText)).", "Неподдерживаемая скорость \(baud) (\(LineSpeed.rangeText)).")
-        case .badDataBits(let n): return t("Data bits \(n): use 7 or 8.", "Биты данных \(n): допустимо 7 или 8.")
-        case .badStopBits(let n): return t("Stop bits \(n): use 1 or 2.", "Стоп-биты \(n): допустимо 1 или 2.")
+        case .badBaud(let baud): return self["errors.linkSpec.badBaud", String(baud), LineSpeed.rangeText]
+        case .badDataBits(let n): return self["errors.linkSpec.badDataBits", String(n)]
+        case .badStopBits(let n): return self["errors.linkSpec.badStopBits", String(n)]
         case .badClient(let sap):
-            return t("Client SAP \(sap) is out of range (\(range(LinkSpec.clientSAPs))).", "Клиентский SAP \(sap) вне диапазона (\(range(LinkSpec.clientSAPs))).")
+            return self["errors.linkSpec.badClient", String(sap), range(LinkSpec.clientSAPs)]
         case .badServerAddress(let n):
-            return t("Server address \(n) is out of range (\(range(LinkSpec.serverAddresses))).", "Адрес сервера \(n) вне диапазона (\(range(LinkSpec.serverAddresses))).")
+            return self["errors.linkSpec.badServerAddress", String(n), range(LinkSpec.serverAddresses)]
         case .badLogical(let n):
-            return t("Logical device \(n) is out of range (\(range(LinkSpec.logicalDevices))).", "Логическое устройство \(n) вне диапазона (\(range(LinkSpec.logicalDevices))).")
-        case .badAddressSize(let n): return t("Address size \(n): use 1, 2 or 4.", "Размер адреса \(n): допустимо 1, 2 или 4.")
+            return self["errors.linkSpec.badLogical", String(n), range(LinkSpec.logicalDevices)]
+        case .badAddressSize(let n): return self["errors.linkSpec.badAddressSize", String(n)]
         case .addressTooLarge(let lower, let logical, let size):
             if size == 1, lower != 0 {
-                return t("The 1-byte address form has no server (physical) address: drop --server-address or use 2 or 4 bytes.",
-                         "В 1-байтовой форме адреса нет адреса сервера (физического): уберите --server-address или используйте 2 или 4 байта.")
+                return self["errors.linkSpec.noServerInOneByte"]
             }
-            return t("Server address \(lower)/\(logical) does not fit the \(size)-byte form (above 127 needs 4 bytes).",
-                     "Адрес сервера \(lower)/\(logical) не помещается в \(size)-байтовую форму (больше 127 — только 4 байта).")
+            return self["errors.linkSpec.addressTooLarge", String(lower), String(logical), String(size)]
         case .badMaxInfo(let n):
             let r = HDLCParameters.informationFieldRange
-            return t("--max-info \(n) is out of range (\(range(r))).", "--max-info \(n) вне диапазона (\(range(r))).")
+            return self["errors.linkSpec.badMaxInfo", String(n), range(r)]
         case .badWindow(let n):
             let r = HDLCParameters.windowRange
-            return t("--window \(n) is out of range (\(range(r))).", "--window \(n) вне диапазона (\(range(r))).")
+            return self["errors.linkSpec.badWindow", String(n), range(r)]
         case .badTimeout(let s):
             let r = LinkSpec.timeouts
-            return t("--timeout \(s) is out of range (\(seconds(r.lowerBound))…\(seconds(r.upperBound)) s).",
-                     "--timeout \(s) вне диапазона (\(seconds(r.lowerBound))…\(seconds(r.upperBound)) с).")
+            return self["errors.linkSpec.badTimeout", "\(s)", seconds(r.lowerBound), seconds(r.upperBound)]
         }
     }
 
     func message(for problem: ValueInput.Problem) -> String {
         switch problem {
         case .typeNeeded(let text):
-            return t("The attribute is not in the device map: write the value as TYPE:VALUE (e.g. long-unsigned:\(text)); types: \(ValueInput.typeNames.joined(separator: ", ")).",
-                     "Атрибута нет в карте устройства: запишите значение как ТИП:ЗНАЧЕНИЕ (например long-unsigned:\(text)); типы: \(ValueInput.typeNames.joined(separator: ", ")).")
+            return self["errors.value.typeNeeded", text, ValueInput.typeNames.joined(separator: ", ")]
         case .unknownType(let type):
-            return t("Unknown type \(type); types: \(ValueInput.typeNames.joined(separator: ", ")).",
-                     "Неизвестный тип \(type); типы: \(ValueInput.typeNames.joined(separator: ", ")).")
+            return self["errors.value.unknownType", type, ValueInput.typeNames.joined(separator: ", ")]
         case .invalid(let text, let type):
-            return t("Not a valid \(type) value: \(text.debugDescription).", "Недопустимое значение типа \(type): \(text.debugDescription).")
+            return self["errors.value.invalid", type, text.debugDescription]
         case .unsupportedType(let type):
-            return t("A \(type) cannot be given as one value here; use the gprs or ip command.",
-                     "Значение типа \(type) нельзя задать одним словом; используйте команды gprs или ip.")
+            return self["errors.value.unsupportedType", type]
         case .blank:
-            return t("The value is empty: nothing was written (an empty value is never sent to the concentrator).",
-                     "Значение пустое: ничего не записано (пустое значение в концентратор не отправляется).")
+            return self["errors.value.blank"]
         case .serialNumberDigits(let text, let maximum):
-            return t("A serial number is 1 to \(maximum) digits, not \(text.debugDescription): nothing was written.",
-                     "Заводской номер — от 1 до \(maximum) цифр, а не \(text.debugDescription): ничего не записано.")
+            return self["errors.value.serialNumberDigits", String(maximum), text.debugDescription]
         case .secretOnCommandLine:
-            return t("A password is never given on the command line (it stays in the shell history and shows in ps): leave VALUE out and put it in \(ValueInput.secretVariable), or type it at the prompt.",
-                     "Пароль не задаётся в командной строке (он остаётся в истории оболочки и виден в ps): не указывайте ЗНАЧЕНИЕ, а задайте его в \(ValueInput.secretVariable) или введите по запросу.")
+            return self["errors.value.secretOnCommandLine", ValueInput.secretVariable]
         case .secretNeeded:
-            return t("This attribute is a password: put the new value in \(ValueInput.secretVariable) (no terminal to ask on).",
-                     "Этот атрибут — пароль: задайте новое значение в \(ValueInput.secretVariable) (нет терминала для запроса).")
+            return self["errors.value.secretNeeded", ValueInput.secretVariable]
         }
     }
 
     func message(for error: ExportError) -> String {
         switch error {
         case .cannotCreate(let path, let code):
-            return t("Cannot create \(path): \(String(cString: strerror(code))).", "Не удаётся создать \(path): \(String(cString: strerror(code))).")
+            return self["errors.export.cannotCreate", path, String(cString: strerror(code))]
         case .writeFailed(let path, let code):
-            return t("Cannot write \(path): \(String(cString: strerror(code))).", "Не удаётся записать \(path): \(String(cString: strerror(code))).")
+            return self["errors.export.writeFailed", path, String(cString: strerror(code))]
         case .renameFailed(let path, let code):
-            return t("Cannot put \(path) in place: \(String(cString: strerror(code))).", "Не удаётся сохранить \(path): \(String(cString: strerror(code))).")
+            return self["errors.export.renameFailed", path, String(cString: strerror(code))]
         case .finished(let path):
-            return t("\(path) is already written.", "\(path) уже записан.")
+            return self["errors.export.finished", path]
         }
     }
 
     func message(for refusal: DeviceRefusal) -> String {
         switch refusal {
         case .writeRefused(let attribute, let reason):
-            return t("The concentrator refused the write of \(attribute): \(Self.dataAccessResultName(reason)).",
-                     "Концентратор отклонил запись \(attribute): \(Self.dataAccessResultName(reason)).")
+            return self["errors.refusal.writeRefused", attribute, Self.dataAccessResultName(reason)]
         case .readRefused(let attribute, let reason):
-            return t("The concentrator refused to read \(attribute): \(Self.dataAccessResultName(reason)).",
-                     "Концентратор отказал в чтении \(attribute): \(Self.dataAccessResultName(reason)).")
+            return self["errors.refusal.readRefused", attribute, Self.dataAccessResultName(reason)]
         case .notAccepted(let attribute, let wrote, let reads):
-            return t("The concentrator did not keep the value of \(attribute): wrote \(wrote), reads back \(reads).",
-                     "Концентратор не сохранил значение \(attribute): записано \(wrote), читается \(reads).")
+            return self["errors.refusal.notAccepted", attribute, wrote, reads]
         }
     }
 

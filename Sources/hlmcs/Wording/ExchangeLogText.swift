@@ -9,14 +9,14 @@ enum ExchangeLogText {
     static func line(_ entry: ExchangeLogEntry, strings s: Strings, time: String? = nil) -> String {
         let seconds = Double(entry.duration.components.seconds) + Double(entry.duration.components.attoseconds) / 1e18
         let outcome: String = switch entry.outcome {
-        case .success: s.t("ok", "ок")
-        case .written(let accepted, let of): s.t("written \(accepted)/\(of)", "записано \(accepted)/\(of)")
+        case .success: s["tables.exchangeLog.success"]
+        case .written(let accepted, let of): s["tables.exchangeLog.written", String(accepted), String(of)]
         case .failure(let error):
-            s.t("failed: ", "ошибка: ") + s.failure(for: error).message
+            s["tables.exchangeLog.failed"] + s.failure(for: error).message
         }
         var line = (time ?? Self.time(entry.time)) + "  \(entry.what)  \(outcome)  " + String(format: "%.3f s", seconds)
-        if entry.bytes > 0 { line += "  \(entry.bytes) B  \(entry.frames) " + s.t("frames", "кадр.") }
-        if entry.rows > 0 { line += "  \(entry.rows) " + s.t("rows", "стр.") }
+        if entry.bytes > 0 { line += "  \(entry.bytes) B  \(entry.frames) " + s["tables.exchangeLog.frames"] }
+        if entry.rows > 0 { line += "  \(entry.rows) " + s["tables.exchangeLog.rows"] }
         return line
     }
 

@@ -5,55 +5,39 @@ extension Strings {
     /// What the target is, as a person reads it.
     func clearTargetName(_ target: ClearTarget) -> String {
         switch target {
-        case .events: t("the event log", "журнал событий")
-        case .profiles: t("the daily, monthly and max-load profiles", "суточный, месячный профили и профили максимумов")
-        case .meters: t("the meter list", "список счётчиков")
+        case .events: self["cli.clear.targetName.events"]
+        case .profiles: self["cli.clear.targetName.profiles"]
+        case .meters: self["cli.clear.targetName.meters"]
         }
     }
 
     func clearScope(_ target: ClearTarget, point: Int?) -> String {
         switch (target, point) {
-        case (.meters, let p?): t("the meter of point \(p)", "счётчик точки \(p)")
-        case (.meters, nil): t("every meter of the list", "все счётчики списка")
-        case (_, let p?): t("\(clearTargetName(target)) of point \(p)", "\(clearTargetName(target)) точки \(p)")
-        case (_, nil): t("\(clearTargetName(target)) of every point (0 and every meter's)",
-                         "\(clearTargetName(target)) всех точек (0 и каждого счётчика)")
+        case (.meters, let p?): self["cli.clear.scope.meterOfPoint", String(p)]
+        case (.meters, nil): self["cli.clear.scope.allMeters"]
+        case (_, let p?): self["cli.clear.scope.targetOfPoint", clearTargetName(target), String(p)]
+        case (_, nil): self["cli.clear.scope.targetOfAllPoints", clearTargetName(target)]
         }
     }
 
     /// Without `--yes`: what would go, and how to say yes.
     func clearNeedsYes(_ target: ClearTarget, point: Int?) -> String {
-        t("This would clear \(clearScope(target, point: point)) for good. Nothing was cleared; add --yes to clear.",
-          "Будет безвозвратно очищено: \(clearScope(target, point: point)). Ничего не очищено; добавьте --yes, чтобы очистить.")
+        self["cli.clear.needsYes", clearScope(target, point: point)]
     }
 
-    func clearUnknownTarget(_ text: String) -> String {
-        t("Unknown data to clear: \(text) (events, profiles or meters).", "Неизвестно, что очищать: \(text) (events, profiles или meters).")
-    }
+    func clearUnknownTarget(_ text: String) -> String { self["cli.clear.unknownTarget", text] }
 
-    var clearPointOrAll: String {
-        t("Give either --point N or --all-points.", "Укажите либо --point N, либо --all-points.")
-    }
+    var clearPointOrAll: String { self["cli.clear.pointOrAll"] }
 
-    func clearedEvents(point: Int) -> String {
-        t("Point \(point): event log cleared (it holds one record now, code 63).",
-          "Точка \(point): журнал событий очищен (в нём одна запись, код 63).")
-    }
+    func clearedEvents(point: Int) -> String { self["cli.clear.clearedEvents", String(point)] }
 
     func clearedProfiles(point: Int, _ names: [String]) -> String {
-        t("Point \(point): profiles cleared: \(names.joined(separator: ", ")).",
-          "Точка \(point): очищены профили: \(names.joined(separator: ", ")).")
+        self["cli.clear.clearedProfiles", String(point), names.joined(separator: ", ")]
     }
 
-    func clearedMeter(point: Int) -> String {
-        t("Point \(point): meter removed from the list.", "Точка \(point): счётчик удалён из списка.")
-    }
+    func clearedMeter(point: Int) -> String { self["cli.clear.clearedMeter", String(point)] }
 
-    var clearedAllMeters: String {
-        t("Meter list cleared: no meter left.", "Список счётчиков очищен: счётчиков не осталось.")
-    }
+    var clearedAllMeters: String { self["cli.clear.clearedAllMeters"] }
 
-    func clearedNothing(_ target: ClearTarget) -> String {
-        t("No point to clear \(clearTargetName(target)) of.", "Нет точек, где очищать \(clearTargetName(target)).")
-    }
+    func clearedNothing(_ target: ClearTarget) -> String { self["cli.clear.clearedNothing", clearTargetName(target)] }
 }

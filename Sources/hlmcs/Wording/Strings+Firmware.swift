@@ -10,31 +10,26 @@ extension Strings {
         var left = ""
         if sent > 0, p.blocksDone < p.blocksTotal {
             let seconds = Int((elapsed / Double(sent) * Double(p.blocksTotal - p.blocksDone)).rounded(.up))
-            left = t(", ~\(seconds) s left", ", осталось ~\(seconds) с")
+            left = self["cli.firmware.progress.timeLeft", String(seconds)]
         }
-        return t("blocks \(p.blocksDone)/\(p.blocksTotal), \(p.bytesDone)/\(p.bytesTotal) bytes",
-                 "блоки \(p.blocksDone)/\(p.blocksTotal), байты \(p.bytesDone)/\(p.bytesTotal)") + left
+        return self["cli.firmware.progress.blocks", String(p.blocksDone), String(p.blocksTotal),
+                    String(p.bytesDone), String(p.bytesTotal)] + left
     }
 
     /// A cut line: how many blocks the device has (when known), and how to resume.
     func firmwareCut(_ p: ImageTransferProgress?, error: String) -> String {
-        let had = p.map { t("The device has \($0.blocksDone) of \($0.blocksTotal) blocks. ", "На устройстве \($0.blocksDone) из \($0.blocksTotal) блоков. ") } ?? ""
-        return t("The firmware transfer stopped: \(error) \(had)The device keeps its blocks: run the same command again to resume.",
-                 "Передача прошивки прервана: \(error) \(had)Устройство хранит принятые блоки: запустите ту же команду снова, чтобы продолжить.")
+        let had = p.map { self["cli.firmware.cut.deviceHas", String($0.blocksDone), String($0.blocksTotal)] } ?? ""
+        return self["cli.firmware.cut.message", error, had]
     }
 
-    var firmwareBadIdentifier: String {
-        t("The image identifier must be 1 to 255 bytes (--id).", "Идентификатор образа — от 1 до 255 байт (--id).")
-    }
+    var firmwareBadIdentifier: String { self["cli.firmware.badIdentifier"] }
 
     func firmwareDone(_ o: ImageTransferOutcome, identifier: String, version: String?) -> String {
-        var text = t("Image \(identifier): \(o.blocksTotal) blocks, \(o.blocksSent) sent now, \(o.alreadyThere) already on the device; verified.",
-                     "Образ \(identifier): блоков \(o.blocksTotal), передано сейчас \(o.blocksSent), уже было на устройстве \(o.alreadyThere); проверен.")
+        var text = self["cli.firmware.done.verified", identifier, String(o.blocksTotal), String(o.blocksSent), String(o.alreadyThere)]
         if o.activated {
-            text += " " + t("Activated; the concentrator reports version \(version ?? "?").",
-                            "Активирован; концентратор сообщает версию \(version ?? "?").")
+            text += " " + self["cli.firmware.done.activated", version ?? "?"]
         } else {
-            text += " " + t("Not activated (add --activate).", "Не активирован (добавьте --activate).")
+            text += " " + self["cli.firmware.done.notActivated"]
         }
         return text
     }

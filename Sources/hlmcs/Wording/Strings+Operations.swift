@@ -8,9 +8,7 @@ extension Strings {
     func failure(for failure: OperationFailure) -> CommandFailure {
         switch failure {
         case .needsLLS:
-            CommandFailure(status: .deviceRefused, message: t(
-                "Writing needs an LLS association: add --lls (the password from HLMCS_LLS_PASSWORD or a prompt); nothing was sent.",
-                "Для записи нужна ассоциация LLS: добавьте --lls (пароль из HLMCS_LLS_PASSWORD или по запросу); ничего не отправлено."))
+            CommandFailure(status: .deviceRefused, message: self["errors.operation.needsLLS"])
         case .auditUnavailable(let error):
             CommandFailure(status: .usage, message: auditUnavailable(error))
         case .unreadableFile(let path):
@@ -22,22 +20,18 @@ extension Strings {
         case .settingsInvalidTogether(let path, let problem):
             CommandFailure(status: .usage, message: settingsInvalidTogether(path, problem))
         case .wrongCurrentPassword:
-            CommandFailure(status: .usage, message: t("The current password is not the one this connection was opened with.",
-                                                      "Текущий пароль не тот, с которым открыто подключение."))
+            CommandFailure(status: .usage, message: self["errors.operation.wrongCurrentPassword"])
         }
     }
 
     /// The TUI's way out of a write under NLS.
-    var writeNeedsLLSInTheUI: String {
-        t("Writing needs an LLS association: choose LLS in the settings (F3) and connect again.",
-          "Для записи нужна ассоциация LLS: выберите LLS в настройках (F3) и подключитесь снова.")
-    }
+    var writeNeedsLLSInTheUI: String { self["errors.operation.writeNeedsLLSInTheUI"] }
 
     /// Why a `.set` import stopped at a key.
     func stopText(_ stop: SettingsTransfer.Stop, link: LinkSpec?) -> String {
         switch stop {
         case .refused(let reason): reason.description
-        case .notTaken(let readBack): t("reads back \(readBackText(readBack))", "читается как \(readBackText(readBack))")
+        case .notTaken(let readBack): self["errors.operation.stop.readsBack", readBackText(readBack)]
         case .failed(let error): deviceFailure(for: error, link: link)?.message ?? failure(for: error).message
         }
     }

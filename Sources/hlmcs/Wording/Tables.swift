@@ -44,22 +44,22 @@ extension TableOutput {
         let rows = sorted.map { record -> [CSVCell] in
             // A code the catalogue lacks is named as the TUI names it, never left blank.
             let name = (strings.ru ? record.russianName : record.englishName)
-                ?? strings.t("Unknown event \(record.code)", "Неизвестное событие \(record.code)")
+                ?? strings["tables.events.unknown", String(record.code)]
             return [record.time.map(CSVCell.dateTime) ?? .empty, .integer(Int64(record.code)), .text(name)]
         }
         return TableOutput(keys: ["time", "code", "event"],
-                           table: CSVTable(header: [strings.dateTimeColumn, strings.t("Code", "Код"), strings.t("Event", "Событие")], rows: rows))
+                           table: CSVTable(header: [strings.dateTimeColumn, strings["tables.events.code"], strings["tables.events.event"]], rows: rows))
     }
 
     static func meters(_ meters: [MeterRecord], statuses: [PollStatus]?, _ s: Strings) -> TableOutput {
         var keys = ["point", "serial", "address", "short-address", "type", "tariff-mode", "power-limit"]
-        var header = [s.t("Point", "Точка"), s.t("Meter number", "Номер счётчика"), s.t("Address", "Адрес"),
-                      s.t("PLC short address", "Короткий адрес PLC"), s.t("Type", "Тип"), s.t("Tariff mode", "Тарифный режим"),
-                      s.t("Power limit", "Лимит мощности") + (s.unitSymbol(.watt).map { " (\($0))" } ?? "")]
+        var header = [s["tables.meters.point"], s["tables.meters.meterNumber"], s["tables.meters.address"],
+                      s["tables.meters.plcShortAddress"], s["tables.meters.type"], s["tables.meters.tariffMode"],
+                      s["tables.meters.powerLimit"] + (s.unitSymbol(.watt).map { " (\($0))" } ?? "")]
         if statuses != nil {
             keys += ["state", "last-good-poll", "last-failed-poll", "failed-polls"]
-            header += [s.t("State", "Состояние"), s.t("Last good poll", "Последний успешный опрос"),
-                       s.t("Last failed poll", "Последний неудачный опрос"), s.t("Failed polls", "Неудачных опросов")]
+            header += [s["tables.meters.state"], s["tables.meters.lastGoodPoll"],
+                       s["tables.meters.lastFailedPoll"], s["tables.meters.failedPolls"]]
         }
         let byPoint = Dictionary((statuses ?? []).map { ($0.point, $0) }, uniquingKeysWith: { a, _ in a })
         let rows = meters.sorted { $0.point < $1.point }.map { meter -> [CSVCell] in
@@ -81,17 +81,17 @@ extension TableOutput {
 
     static func kindName(_ kind: MeterRecord.Kind, _ s: Strings) -> String {
         switch kind {
-        case .singlePhase: s.t("single-phase", "однофазный")
-        case .threePhase: s.t("three-phase", "трёхфазный")
+        case .singlePhase: s["tables.meterKind.singlePhase"]
+        case .threePhase: s["tables.meterKind.threePhase"]
         case .other(let code): String(code)
         }
     }
 
     static func stateName(_ state: PollStatus.State, _ s: Strings) -> String {
         switch state {
-        case .unknown: s.t("unknown", "неизвестно")
-        case .online: s.t("online", "на связи")
-        case .blacklisted: s.t("blacklisted", "в чёрном списке")
+        case .unknown: s["tables.pollState.unknown"]
+        case .online: s["tables.pollState.online"]
+        case .blacklisted: s["tables.pollState.blacklisted"]
         case .other(let code): String(code)
         }
     }
@@ -99,7 +99,7 @@ extension TableOutput {
 
 /// Column names people read, in their language.
 extension Strings {
-    var dateTimeColumn: String { t("Date-time", "Дата-время") }
+    var dateTimeColumn: String { self["tables.column.dateTime"] }
 
     /// `A+ (Wh)`: the map's column name as SPEC.md F-42 names it, with the unit.
     func columnName(_ column: ProfileTable.Column) -> String {
@@ -108,30 +108,31 @@ extension Strings {
         case "active-energy-export": "A−"
         case "reactive-energy-import": "R+"
         case "reactive-energy-export": "R−"
-        case "active-max-demand": t("P max", "P макс")
-        case "reactive-max-demand": t("Q max", "Q макс")
-        case "active-max-demand.capture-time", "reactive-max-demand.capture-time": t("Time of max", "Время максимума")
+        case "active-max-demand": self["tables.column.pMax"]
+        case "reactive-max-demand": self["tables.column.qMax"]
+        case "active-max-demand.capture-time", "reactive-max-demand.capture-time": self["tables.column.timeOfMax"]
         default: column.name
         }
         guard let unit = column.unit, let symbol = unitSymbol(unit) else { return base }
         return base + " (" + symbol + ")"
     }
 
+    /// The symbol as people of the language write it: the terminal UI's words (`data.unit.*`).
     func unitSymbol(_ unit: DLMSUnit) -> String? {
         guard ru else { return unit.symbol }
         switch unit.rawValue {
-        case 27: return "Вт"
-        case 29: return "вар"
-        case 30: return "Вт·ч"
-        case 32: return "вар·ч"
-        case 35: return "В"
-        case 7: return "с"
+        case 27: return self["data.unit.27"]
+        case 29: return self["data.unit.29"]
+        case 30: return self["data.unit.30"]
+        case 32: return self["data.unit.32"]
+        case 35: return self["data.unit.35"]
+        case 7: return self["data.unit.7"]
         default: return unit.symbol
         }
     }
 
-    func badSeparator(_ text: String) -> String { t("--sep takes ';' or ',', not \(text.debugDescription).", "--sep принимает ';' или ',', а не \(text.debugDescription).") }
-    func badDecimal(_ text: String) -> String { t("--decimal takes ',' or '.', not \(text.debugDescription).", "--decimal принимает ',' или '.', а не \(text.debugDescription).") }
-    func wroteCSV(_ path: String, rows: Int) -> String { t("\(rows) rows written to \(path).", "Записано строк: \(rows), файл \(path).") }
+    func badSeparator(_ text: String) -> String { self["tables.badSeparator", text.debugDescription] }
+    func badDecimal(_ text: String) -> String { self["tables.badDecimal", text.debugDescription] }
+    func wroteCSV(_ path: String, rows: Int) -> String { self["tables.wroteCSV", String(rows), path] }
 }
 

@@ -27,14 +27,14 @@ import Testing
         #expect(s.phase == .main)
         #expect(s.page == .info)
         #expect(s.tree.selected == "info")
-        #expect(s.info.checked == Set(InfoPage.Line.allCases))
+        #expect(s.pages.info.checked == Set(InfoPage.Line.allCases))
         #expect(s.log.last?.text.contains("Администратор") == true)
     }
 
     @Test func f5ConnectsFirstThenReadsTheCheckedItemsInOneEffect() {
         var s = AppFixtures.main()
         let effects = s.update(.key(.function(5)))
-        #expect(effects == [.connect(.demo, llsPassword: nil), .readInfo(AppFixtures.allItems)])
+        #expect(effects == [.connect(.demo, llsPassword: nil), .page(.info, .readInfo(AppFixtures.allItems))])
         #expect(s.reading != nil)
         #expect(s.link == .connecting)
         // A second F5 while reading does nothing.
@@ -51,7 +51,7 @@ import Testing
         _ = s.update(.key(.character(" ")))        // uncheck the firmware version
         let effects = s.update(.key(.function(5)))
         let expected = AppFixtures.allItems.filter { $0 != .serialNumber && $0 != .firmwareVersion }
-        #expect(effects == [.readInfo(expected)])
+        #expect(effects == [.page(.info, .readInfo(expected))])
     }
 
     @Test func nothingCheckedReadsNothingAndSaysWhy() {
@@ -61,7 +61,7 @@ import Testing
         #expect(s.update(.key(.function(5))).isEmpty)
         #expect(s.status == s.strings["info.nothingChecked"])
         _ = s.update(.key(.character("+")))
-        #expect(s.info.itemsToRead == AppFixtures.allItems)
+        #expect(s.pages.info.itemsToRead == AppFixtures.allItems)
     }
 
     @Test func escStopsTheReadInFlight() {
@@ -81,10 +81,10 @@ import Testing
         _ = s.update(.key(.function(5)))
         var info = AppFixtures.info
         info.hardwareVersion = nil
-        _ = s.update(.infoRead(info, asked: AppFixtures.allItems))
+        _ = s.update(.page(.info, .info(info, asked: AppFixtures.allItems)))
         #expect(s.reading == nil)
-        #expect(s.info.values?.serialNumber == "95100001")
-        #expect(s.info.missing == [.hardwareVersion])
+        #expect(s.pages.info.values?.serialNumber == "95100001")
+        #expect(s.pages.info.missing == [.hardwareVersion])
         #expect(s.status == s.strings["status.readDone", "14"])
     }
 
@@ -101,7 +101,7 @@ import Testing
         var s = AppFixtures.main()
         _ = s.update(.key(.function(5)))
         _ = s.update(.connectFailed("no answer from 10.0.0.5:4059"))
-        _ = s.update(.readFailed("Not connected."))
+        _ = s.update(.page(.info, .failed("Not connected.")))
         #expect(s.status == "no answer from 10.0.0.5:4059")
         #expect(s.link == .failed("no answer from 10.0.0.5:4059"))
         #expect(s.reading == nil)

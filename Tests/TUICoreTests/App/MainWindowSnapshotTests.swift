@@ -27,7 +27,7 @@ import Testing
             _ = s.update(.connected("demo · NLS · 16 → 1/17"))
             var info = AppFixtures.info
             info.hardwareVersion = nil
-            _ = s.update(.infoRead(info, asked: AppFixtures.allItems))
+            _ = s.update(.page(.info, .info(info, asked: AppFixtures.allItems)))
             _ = s.update(.log("08:40:50  read info  ok  0.001 s  328 B  2 frames"))
             Snapshot.check(draw(s), "info-read-\(l)-\(w)x\(h)")
         }
@@ -84,7 +84,7 @@ import Testing
         // Every snapshot line is exactly the screen's width in columns.
         each { l, w, h in
             var s = AppFixtures.main(l, width: w, height: h)
-            _ = s.update(.infoRead(AppFixtures.info, asked: AppFixtures.allItems))
+            _ = s.update(.page(.info, .info(AppFixtures.info, asked: AppFixtures.allItems)))
             for line in draw(s).lines { #expect(DisplayWidth.of(line) == w) }
         }
     }

@@ -9,7 +9,7 @@ import Foundation
 ///
 /// Tab moves through Point, Code, From, To and the table; Enter on a field reads. On the
 /// table ↑↓ move, and the line under the fields gives the selected event's whole name.
-public struct EventsPage: WorkPage {
+public struct EventsPage: QueryPage {
     enum Focus: Int, CaseIterable { case point, code, from, to, result }
 
     var point = TextFieldState(text: "0")
@@ -36,18 +36,7 @@ public struct EventsPage: WorkPage {
     // MARK: - Keys
 
     public mutating func handle(_ key: Key, _ context: PageContext) -> [PageRequest] {
-        let s = context.strings
-        if var prompt = export {
-            let outcome = prompt.handle(key, s)
-            export = prompt
-            switch outcome {
-            case .cancel?: export = nil
-            case .write(let path)?:
-                if let records { return [.exportEvents(path: path, records)] }
-            case nil: break
-            }
-            return []
-        }
+        if let requests = promptKey(key, context.strings) { return requests }
         refusal = nil
         switch key {
         case .tab: move(1); return []
@@ -59,35 +48,22 @@ public struct EventsPage: WorkPage {
         case .point: return fieldOutcome(FieldKey.apply(key, to: &point, DataInput.digitProblem), context)
         case .code: return fieldOutcome(FieldKey.apply(key, to: &code, DataInput.digitProblem), context)
         case .from, .to:
-            let side: TimeWindowInput.Side = focus == .from ? .from : .to
-            var state = window[side]
-            let outcome = FieldKey.apply(key, to: &state, DataInput.dateCharacterProblem)
-            window[side] = state
-            return fieldOutcome(outcome, context)
+            return windowKey(key, focus == .from ? .from : .to, context)
         case .result:
             let rows = records?.count ?? 0
+            // On screen: the page's height less the three lines of fields and the header.
+            let height = max(1, context.area.height - 4)
             switch key {
-            case .up: list.move(-1, rowCount: rows, height: 10)
-            case .down: list.move(1, rowCount: rows, height: 10)
-            case .pageUp: list.move(-10, rowCount: rows, height: 10)
-            case .pageDown: list.move(10, rowCount: rows, height: 10)
-            case .home: list.move(-rows, rowCount: rows, height: 10)
-            case .end: list.move(rows, rowCount: rows, height: 10)
+            case .up: list.move(-1, rowCount: rows, height: height)
+            case .down: list.move(1, rowCount: rows, height: height)
+            case .pageUp: list.move(-height, rowCount: rows, height: height)
+            case .pageDown: list.move(height, rowCount: rows, height: height)
+            case .home: list.move(-rows, rowCount: rows, height: height)
+            case .end: list.move(rows, rowCount: rows, height: height)
             default: break
             }
             return []
         }
-    }
-
-    /// What a key did to a text field: a refused character is said, Up/Down move, Enter reads.
-    mutating func fieldOutcome(_ outcome: FieldKey, _ context: PageContext) -> [PageRequest] {
-        switch outcome {
-        case .edited: break
-        case .refused(let key): refusal = context.strings[key]
-        case .move(let delta): move(delta)
-        case .read: return read(context)
-        }
-        return []
     }
 
     mutating func move(_ delta: Int) {
@@ -95,6 +71,8 @@ public struct EventsPage: WorkPage {
         let i = order.firstIndex(of: focus) ?? 0
         focus = order[(i + delta + order.count) % order.count]
     }
+
+    func exportRequest(path: String) -> PageRequest? { records.map { .exportEvents(path: path, $0) } }
 
     mutating func openExport(_ context: PageContext) {
         guard let records, let shownPoint, context.may(.export) else { return }
@@ -125,13 +103,7 @@ public struct EventsPage: WorkPage {
             records = DataText.oldestFirst(r)
             shownPoint = pendingPoint ?? DataInput.point(point.text, in: Self.points)
             list = TableState()
-        case .exported:
-            export = nil
-        case .failed(let text):
-            if export?.writing == true { export?.writing = false; export?.message = text }
-        case .stopped:
-            export?.writing = false
-        default: break
+        default: receiveExport(result)
         }
     }
 
@@ -167,9 +139,7 @@ public struct EventsPage: WorkPage {
             case .success(nil): break
             }
         case .from, .to:
-            if let p = window.problem(s) {
-                return (s[p.side == .from ? "data.field.from" : "data.field.to"] + ": " + p.text, true)
-            }
+            if let problem = windowProblem(s) { return problem }
             if window.from.text.isEmpty, window.to.text.isEmpty { return (s["data.hint.eventWindow"], false) }
         case .result:
             // The selected event in full (its name may be cut in the table).
@@ -185,16 +155,9 @@ public struct EventsPage: WorkPage {
     public func render(in area: Rect, into buffer: inout ScreenBuffer, context: DrawContext, page: PageContext, focused: Bool) {
         guard area.height >= 4 else { return }
         let s = context.strings
-        let (first, second) = fieldLines(s)
         let f = focused && export == nil ? focus : nil
-        first.render(in: area, focus: f == .point ? 0 : f == .code ? 1 : nil, into: &buffer)
-        second.render(in: Rect(x: area.x, y: area.y + 1, width: area.width, height: 1),
-                      focus: f == .from ? 0 : f == .to ? 1 : nil, into: &buffer)
-        if let line = messageLine(s) {
-            buffer.write(line.text, x: area.x, y: area.y + 2,
-                         style: line.problem ? Style(foreground: .red) : Style(dim: true), maxWidth: area.width)
-        }
-        let result = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3)
+        let result = renderQuery(fieldLines(s), focus: (f == .point ? 0 : f == .code ? 1 : nil, f == .from ? 0 : f == .to ? 1 : nil),
+                                 message: messageLine(s), in: area, into: &buffer)
         renderTable(in: result, into: &buffer, s)
         if let export { export.render(in: area, into: &buffer, context: context) }
     }

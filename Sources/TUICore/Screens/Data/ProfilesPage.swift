@@ -10,7 +10,7 @@ import Foundation
 /// On the result ↑↓ move, ←→ show the other columns (or chart the next column), F4
 /// cycles table → chart of each number column → table. At 120×36 the table and the chart
 /// are both shown and F4 picks the chart's column.
-public struct ProfilesPage: WorkPage {
+public struct ProfilesPage: QueryPage {
     enum Focus: Int, CaseIterable { case point, profile, from, to, result }
 
     var point = TextFieldState(text: "1")
@@ -55,18 +55,7 @@ public struct ProfilesPage: WorkPage {
     var chartable: [Int] { table.map(ProfileChartView.chartable) ?? [] }
 
     public mutating func handle(_ key: Key, _ context: PageContext) -> [PageRequest] {
-        let s = context.strings
-        if var prompt = export {
-            let outcome = prompt.handle(key, s)
-            export = prompt
-            switch outcome {
-            case .cancel?: export = nil
-            case .write(let path)?:
-                if let table { return [.exportProfile(path: path, table)] }
-            case nil: break
-            }
-            return []
-        }
+        if let requests = promptKey(key, context.strings) { return requests }
         refusal = nil
         switch key {
         case .tab: move(1); return []
@@ -79,11 +68,7 @@ public struct ProfilesPage: WorkPage {
         case .point:
             return fieldOutcome(FieldKey.apply(key, to: &point, DataInput.digitProblem), context)
         case .from, .to:
-            let side: TimeWindowInput.Side = focus == .from ? .from : .to
-            var state = window[side]
-            let outcome = FieldKey.apply(key, to: &state, DataInput.dateCharacterProblem)
-            window[side] = state
-            return fieldOutcome(outcome, context)
+            return windowKey(key, focus == .from ? .from : .to, context)
         case .profile:
             let all = ProfileChoice.allCases
             let i = all.firstIndex(of: choice) ?? 0
@@ -97,20 +82,9 @@ public struct ProfilesPage: WorkPage {
             }
             return []
         case .result:
-            resultKey(key)
+            resultKey(key, rowsShown: gridRows(context.area))
             return []
         }
-    }
-
-    /// What a key did to a text field: a refused character is said, Up/Down move, Enter reads.
-    mutating func fieldOutcome(_ outcome: FieldKey, _ context: PageContext) -> [PageRequest] {
-        switch outcome {
-        case .edited: break
-        case .refused(let key): refusal = context.strings[key]
-        case .move(let delta): move(delta)
-        case .read: return read(context)
-        }
-        return []
     }
 
     mutating func move(_ delta: Int) {
@@ -119,15 +93,23 @@ public struct ProfilesPage: WorkPage {
         focus = order[(i + delta + order.count) % order.count]
     }
 
-    mutating func resultKey(_ key: Key) {
+    /// The table's rows on screen in `area` (the page's): below the three lines of
+    /// fields, the header, and half of what is left when the chart is shown too.
+    func gridRows(_ area: Rect) -> Int {
+        let result = area.height - 3
+        let table = result >= 18 && !chartable.isEmpty ? result / 2 : result
+        return max(1, table - 1)
+    }
+
+    mutating func resultKey(_ key: Key, rowsShown height: Int) {
         let rows = table?.rows.count ?? 0
         switch key {
-        case .up: grid.move(-1, rowCount: rows, height: 10)
-        case .down: grid.move(1, rowCount: rows, height: 10)
-        case .pageUp: grid.move(-10, rowCount: rows, height: 10)
-        case .pageDown: grid.move(10, rowCount: rows, height: 10)
-        case .home: grid.move(-rows, rowCount: rows, height: 10)
-        case .end: grid.move(rows, rowCount: rows, height: 10)
+        case .up: grid.move(-1, rowCount: rows, height: height)
+        case .down: grid.move(1, rowCount: rows, height: height)
+        case .pageUp: grid.move(-height, rowCount: rows, height: height)
+        case .pageDown: grid.move(height, rowCount: rows, height: height)
+        case .home: grid.move(-rows, rowCount: rows, height: height)
+        case .end: grid.move(rows, rowCount: rows, height: height)
         case .left:
             if view > 0 { view = view > 1 ? view - 1 : chartable.count } else { firstColumn = max(0, firstColumn - 1) }
         case .right:
@@ -142,6 +124,8 @@ public struct ProfilesPage: WorkPage {
         guard table?.rows.isEmpty == false, !chartable.isEmpty else { return }
         view = view < chartable.count ? view + 1 : 0
     }
+
+    func exportRequest(path: String) -> PageRequest? { table.map { .exportProfile(path: path, $0) } }
 
     mutating func openExport(_ context: PageContext) {
         guard let table, let shown, context.may(.export) else { return }
@@ -178,13 +162,7 @@ public struct ProfilesPage: WorkPage {
             grid = TableState()
             firstColumn = 0
             if view > chartable.count { view = 0 }
-        case .exported:
-            export = nil
-        case .failed(let text):
-            if export?.writing == true { export?.writing = false; export?.message = text }
-        case .stopped:
-            export?.writing = false
-        default: break
+        default: receiveExport(result)
         }
     }
 
@@ -198,9 +176,7 @@ public struct ProfilesPage: WorkPage {
         case .point:
             if let p = DataInput.pointProblem(point.text, in: Self.points, s) { return (p, true) }
         case .from, .to:
-            if let p = window.problem(s) {
-                return (s[p.side == .from ? "data.field.from" : "data.field.to"] + ": " + p.text, true)
-            }
+            if let problem = windowProblem(s) { return problem }
             if window.from.text.isEmpty, window.to.text.isEmpty { return (s["data.hint.window"], false) }
         default: break
         }
@@ -225,16 +201,9 @@ public struct ProfilesPage: WorkPage {
     public func render(in area: Rect, into buffer: inout ScreenBuffer, context: DrawContext, page: PageContext, focused: Bool) {
         guard area.height >= 4 else { return }
         let s = context.strings
-        let (first, second) = fieldLines(s)
         let f = focused && export == nil ? focus : nil
-        first.render(in: area, focus: f == .point ? 0 : f == .profile ? 1 : nil, into: &buffer)
-        second.render(in: Rect(x: area.x, y: area.y + 1, width: area.width, height: 1),
-                      focus: f == .from ? 0 : f == .to ? 1 : nil, into: &buffer)
-        if let line = messageLine(s, width: area.width) {
-            buffer.write(line.text, x: area.x, y: area.y + 2,
-                         style: line.problem ? Style(foreground: .red) : Style(dim: true), maxWidth: area.width)
-        }
-        let result = Rect(x: area.x, y: area.y + 3, width: area.width, height: area.height - 3)
+        let result = renderQuery(fieldLines(s), focus: (f == .point ? 0 : f == .profile ? 1 : nil, f == .from ? 0 : f == .to ? 1 : nil),
+                                 message: messageLine(s, width: area.width), in: area, into: &buffer)
         renderResult(in: result, into: &buffer, context: context, focused: focused && focus == .result)
         if let export { export.render(in: area, into: &buffer, context: context) }
     }

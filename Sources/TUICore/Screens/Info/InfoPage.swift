@@ -3,7 +3,7 @@ import ES951
 
 /// The Concentrator information screen (SPEC F-30): a list of items with check boxes, all
 /// checked at first; F5 reads the checked ones in one request, Esc stops.
-public struct InfoPage: Sendable {
+public struct InfoPage: WorkPage, Sendable {
     /// One line of the screen. Some lines need two attributes (a value and its scaler).
     public enum Line: String, CaseIterable, Sendable, Hashable {
         case serialNumber, model, firmwareVersion, manufacturer, hardwareVersion, logicalDeviceName
@@ -41,11 +41,52 @@ public struct InfoPage: Sendable {
     /// Lines asked for in the last read that came back empty (refused by the device).
     public var missing: Set<Line>
 
+    /// Why the last F5 asked nothing.
+    var notice: String?
+
     public init() {
         checked = Set(Line.allCases)
         selected = 0
         values = nil
         missing = []
+    }
+
+    // MARK: - WorkPage
+
+    public mutating func handle(_ key: Key, _ context: PageContext) -> [PageRequest] {
+        _ = handle(key)
+        return []
+    }
+
+    /// F5: the checked items in one request; none checked is said, not sent.
+    public mutating func read(_ context: PageContext) -> [PageRequest] {
+        let items = itemsToRead
+        guard !items.isEmpty else {
+            notice = context.strings["info.nothingChecked"]
+            return []
+        }
+        return [.readInfo(items)]
+    }
+
+    public mutating func receive(_ result: PageResult, _ context: PageContext) {
+        if case .info(let values, let asked) = result { received(values, asked: asked) }
+    }
+
+    public func render(in area: Rect, into buffer: inout ScreenBuffer, context: DrawContext, page: PageContext, focused: Bool) {
+        render(in: area, into: &buffer, context: context, focused: focused)
+    }
+
+    public func keyBar(_ context: PageContext) -> [KeyBar.Item] { [] }
+    public var hasTextFocus: Bool { false }
+    public func cursorPosition(in area: Rect, context: DrawContext) -> (x: Int, y: Int)? { nil }
+    public func hint(_ context: PageContext) -> String? { context.strings["info.hint"] }
+    /// About 24 bytes an item and the request's own, for the progress bar.
+    public var expectedBytes: Int? { max(200, itemsToRead.count * 24 + 40) }
+    public var leftReturnsToTree: Bool { true }
+
+    public mutating func takeNotice() -> String? {
+        defer { notice = nil }
+        return notice
     }
 
     /// The items of the checked lines, in screen order.

@@ -5,7 +5,7 @@ import ES951
 /// checked as it is typed with the model's rules; F5 reads, F6 shows the changes
 /// (old → new) and writes only those; what the device did not take is marked and the
 /// typed value stays.
-public struct IPPage: WorkPage {
+public struct IPPage: NetworkFormPage {
     /// The rows are the model's attributes (the MAC has no ``IPField``: it is not written).
     typealias Row = IPSettings.Attribute
 
@@ -90,103 +90,21 @@ public struct IPPage: WorkPage {
         return p
     }
 
-    // MARK: - WorkPage
+    // MARK: - NetworkFormPage
 
-    public mutating func handle(_ key: Key, _ context: PageContext) -> [PageRequest] {
-        editable = context.may(.write)
-        if form.dialog != nil {
-            let dialog = form.dialog
-            guard let yes = form.dialogKey(key) else { return [] }
-            switch dialog {
-            case .write?:
-                defer { pending = nil }
-                guard yes, let pending else { return [] }
-                form.sending()
-                return [pending]
-            case .overwrite?: return yes ? [.readIP] : []
-            case nil: return []
-            }
-        }
-        if key == .function(6) { return startWrite() }
-        _ = form.handle(key, editable: editable)
-        return []
-    }
+    static var readRequest: PageRequest { .readIP }
 
-    /// F6: nothing while a value is wrong, before a read, or without a change; else the
-    /// dialog with the changes.
-    mutating func startWrite() -> [PageRequest] {
-        guard editable else { form.noteKey = "network.readOnly"; return [] }
-        guard form.loaded else { form.noteKey = "network.readFirst"; return [] }
+    func writeRequest() -> (request: PageRequest, rows: Set<Row>) {
         let (settings, changing) = wanted()
-        guard !changing.isEmpty else { form.noteKey = "network.nothingChanged"; return [] }
-        let wrong = problems()
-        if let first = form.rows.firstIndex(where: { wrong[$0.field] != nil }) {
-            form.focus = first
-            form.noteKey = "network.fixFirst"
-            return []
-        }
-        pending = .writeIP(settings, changing: changing)
-        form.open(.write(form.rows.filter { Self.field($0.field).map(changing.contains) == true }.map { row in
-            NetworkChange(labelKey: row.labelKey, old: form.device[row.field] ?? "", new: form.text(row.field), kind: row.kind)
-        }))
-        return []
+        return (.writeIP(settings, changing: changing), Set(form.rows.map(\.field).filter { Self.field($0).map(changing.contains) == true }))
     }
 
-    public mutating func read(_ context: PageContext) -> [PageRequest] {
-        editable = context.may(.write)
-        guard form.dialog == nil else { return [] }
-        let count = form.changed.count
-        if count > 0 {
-            form.open(.overwrite(count: count))
-            return []
-        }
-        return [.readIP]
+    mutating func load(_ result: PageResult) -> Bool {
+        guard case .ip(let settings) = result else { return false }
+        read = settings
+        form.load(Self.texts(settings))
+        return true
     }
 
-    public mutating func receive(_ result: PageResult, _ context: PageContext) {
-        editable = context.may(.write)
-        switch result {
-        case .ip(let settings):
-            read = settings
-            form.load(Self.texts(settings))
-        case .written(let writes):
-            for w in writes {
-                guard let field = IPField(rawValue: w.field) else { continue }
-                form.written(Row(field), w.outcome)
-            }
-            form.noteKey = nil
-        default: break
-        }
-    }
-
-    public func render(in area: Rect, into buffer: inout ScreenBuffer, context: DrawContext, page: PageContext, focused: Bool) {
-        form.render(in: area, into: &buffer, context: context, focused: focused, editable: page.may(.write),
-                    problems: problems(), note: note(page, context.strings))
-    }
-
-    /// The last line: a note the page set, else what the user may do next.
-    func note(_ page: PageContext, _ s: UIStrings) -> String {
-        if let key = form.noteKey { return s[key] }
-        if !page.may(.write) { return s["network.readOnly"] }
-        if !form.loaded { return s["network.notRead"] }
-        let count = form.changed.count
-        return count > 0 ? s["network.unsaved", String(count)] : s["network.hint"]
-    }
-
-    public func keyBar(_ context: PageContext) -> [KeyBar.Item] {
-        context.may(.write) ? [KeyBar.Item("F6", context.strings["network.key.write"])] : []
-    }
-
-    public var hasTextFocus: Bool {
-        guard editable, form.dialog == nil, let row = form.focusedRow else { return false }
-        if case .text = row.kind { return true }
-        return false
-    }
-
-    public var wantsEscape: Bool { form.dialog != nil }
-    public var usesTab: Bool { form.dialog != nil }
-
-    public func cursorPosition(in area: Rect, context: DrawContext) -> (x: Int, y: Int)? {
-        form.cursorPosition(in: area, strings: context.strings, editable: editable)
-    }
+    func row(written field: String) -> Row? { IPField(rawValue: field).map { Row($0) } }
 }

@@ -1,0 +1,87 @@
+import Accounts
+import ES951
+
+extension AppState {
+    /// The session and the accounts: login, users, roles, passwords.
+    mutating func accountMessage(_ msg: Msg) -> [Effect] {
+        let s = strings
+        switch msg {
+        case .loggedIn(let info):
+            session = info
+            phase = .main
+            modal = nil
+            focus = .tree
+            tree.selected = ParameterPage.info.rawValue
+            page = .info
+            resetInformation()
+            append(s["log.loggedIn", info.user, roleLabel(info.role)])
+            return []
+        case .loginFailed(let text):
+            login.show(error: text)
+            return []
+        case .administratorPasswordNeeded:
+            login.askNewAdministratorPassword()
+            return []
+        case .permissionsChanged(let permissions):
+            session?.permissions = permissions
+            return []
+        case .usersLoaded(let rows):
+            if case .users(var screen) = modal { screen.reload(rows); modal = .users(screen) } else if let me = session?.user {
+                modal = .users(UsersScreen(users: rows, me: me))
+            }
+            return []
+        case .matrixLoaded(let matrix):
+            if case .roles(var screen) = modal { screen.reload(matrix); modal = .roles(screen) } else {
+                modal = .roles(RolesScreen(matrix: matrix))
+            }
+            return []
+        case .accountChanged(let text):
+            append(text)
+            switch modal {
+            case .users: return [.loadUsers]
+            case .roles: return [.loadMatrix]
+            default: return []
+            }
+        case .accountFailed(let text):
+            switch modal {
+            case .users(var screen): screen.show(error: text); modal = .users(screen)
+            case .roles(var screen): screen.show(error: text); modal = .roles(screen)
+            case .changePassword(var screen): screen.show(error: text); modal = .changePassword(screen)
+            case .settings(var screen): screen.show(error: text); modal = .settings(screen)
+            default: modal = .message(title: s["dialog.error"], lines: [text])
+            }
+            return []
+        case .passwordChanged:
+            modal = nil
+            append(s["log.passwordChanged"])
+            return []
+        default:
+            return []
+        }
+    }
+
+    /// The connection settings window and its saved profiles.
+    mutating func settingsMessage(_ msg: Msg) -> [Effect] {
+        switch msg {
+        case .settingsReady(let ports, let profiles):
+            modal = .settings(ConnectionSettingsScreen(settings: connection, ports: ports, profiles: profiles,
+                                                       sessionHasPassword: llsPassword != nil))
+            return []
+        case .profileLoaded(let name, let settings, let password):
+            if case .settings(var screen) = modal {
+                profilePassword = password
+                screen.load(settings, profileName: name, hasPassword: password != nil)
+                modal = .settings(screen)
+            }
+            return []
+        case .profilesChanged(let names):
+            if case .settings(var screen) = modal {
+                screen.profilesChanged(names)
+                modal = .settings(screen)
+            }
+            return []
+        default:
+            return []
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Accounts
+import ES951
+
+extension AppState {
+    /// The link: connecting, connected, failed, closed; the server address followed.
+    mutating func linkMessage(_ msg: Msg) -> [Effect] {
+        let s = strings
+        switch msg {
+        case .connecting:
+            link = .connecting
+            return []
+        case .connected(let text):
+            link = .connected(text)
+            append(s["log.connected", text])
+            return []
+        case .connectFailed(let text):
+            link = .failed(text)
+            reading = nil
+            if let id = busyPage {
+                // The page waiting for its request learns why nothing came.
+                let context = pageContext
+                _ = pages.with(id) { $0.receive(.failed(text), context) }
+                busyPage = nil
+            }
+            status = text
+            append(s["log.connectFailed", text])
+            return []
+        case .disconnected(let reason):
+            link = .disconnected
+            if let reason { status = reason; append(reason) }
+            return []
+
+        case .serverAddressChanged(let address):
+            connection.serverAddress = address
+            append(s["log.addressFollows", String(address)])
+            return []
+        default:
+            return []
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Accounts
+import ES951
+
+extension AppState {
+    /// Requests in flight and the results of the pages: progress, a stop, a result.
+    mutating func resultMessage(_ msg: Msg) -> [Effect] {
+        let s = strings
+        switch msg {
+        case .progress(let p):
+            if reading != nil { reading = p }
+            return []
+        case .readStopped:
+            reading = nil
+            if let id = busyPage {
+                let context = pageContext
+                _ = pages.with(id) { $0.receive(.stopped, context) }
+                busyPage = nil
+            }
+            status = s["status.stopped"]
+            append(s["status.stopped"])
+            return []
+
+        case .page(let id, let result):
+            followLLSPassword(result)
+            let context = pageContext
+            _ = pages.with(id) { $0.receive(result, context) }
+            // The PLC page finds meters by address in the meter list read on its own page.
+            if id == .meters, case .meters(let all, _) = result { pages.plc.knownMeters = all }
+            switch result {
+            case .metersPage, .firmwareProgress: break          // more follows
+            case .failed(let text):
+                reading = nil; busyPage = nil
+                if !isFailed { status = text }
+            case .stopped:
+                reading = nil; busyPage = nil
+                status = s["status.stopped"]
+            case .written(let writes):
+                reading = nil; busyPage = nil
+                let refused = writes.filter { $0.outcome != .accepted }.count
+                status = refused == 0 ? s["status.written", String(writes.count)]
+                    : s["status.writtenPartly", String(writes.count - refused), String(writes.count)]
+            case .info(_, let asked):
+                reading = nil; busyPage = nil
+                let lines = InfoPage.Line.allCases.filter { line in line.items.contains(where: asked.contains) }
+                status = s["status.readDone", String(lines.count)]
+            case .exported(let path, let rows):
+                reading = nil; busyPage = nil
+                status = s["status.exported", String(rows), path]
+                append(status ?? "")
+            default:
+                reading = nil; busyPage = nil
+                status = s["status.readDonePage"]
+            }
+            return []
+        default:
+            return []
+        }
+    }
+}
