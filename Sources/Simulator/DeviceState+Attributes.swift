@@ -7,7 +7,7 @@ extension DeviceState {
                        access: SelectiveAccess?, context: ReadContext) -> Result<DLMSData, AccessError> {
         if d.attribute == 1 { return .success(.octetString(d.instance.bytes)) }
         if writeOnly {
-            if d.classID == 44 { return .success(.structure([pppUser, .octetString([])])) }
+            if d.classID == 44 { return .success(.structure([pppUser(d.instance), .octetString([])])) }
             return .success(.octetString([]))
         }
         if d.classID == 7 {
@@ -17,10 +17,10 @@ extension DeviceState {
                 .structure([.longUnsigned($0.classID), .octetString($0.instance.bytes), .integer($0.attribute),
                             .longUnsigned($0.dataIndex)])
             }))
-            case 4: return .success(.doubleLongUnsigned(object.obis == OBISCode(1, 0, 98, 2, 0, 255) ? 86_400 : 0))
+            case 4: return .success(.doubleLongUnsigned(object.key == .dailyProfile ? 86_400 : 0))
             case 5: return .success(.enumerated(1))
             case 6: return .success(.structure([.longUnsigned(0), .octetString([0, 0, 0, 0, 0, 0]), .integer(0), .longUnsigned(0)]))
-            case 7: return .success(.doubleLongUnsigned(UInt32(rows(object.obis, point: context.point, now: context.now).count)))
+            case 7: return .success(.doubleLongUnsigned(UInt32(rows(object.key, point: context.point, now: context.now).count)))
             case 8: return .success(.doubleLongUnsigned(UInt32(object.depth ?? 0)))
             default: return .failure(AccessError(.objectUndefined))
             }
@@ -30,64 +30,78 @@ extension DeviceState {
         return .failure(AccessError(.objectUnavailable))
     }
 
-    var pppUser: DLMSData {
-        if case .structure(let parts)? = stored[CosemAttributeDescriptor(classID: 44, instance: OBISCode(0, 0, 25, 3, 0, 255), attribute: 5)],
+    /// The PPP user of a class 44 object (attribute 5 as written), for the write-only read.
+    func pppUser(_ instance: OBISCode) -> DLMSData {
+        if case .structure(let parts)? = stored[CosemAttributeDescriptor(classID: 44, instance: instance, attribute: 5)],
            let user = parts.first { return user }
         return .octetString([])
     }
 
     /// The last row of the profile a column object belongs to, for the column's own value.
-    private mutating func lastCell(profile: OBISCode, column: CaptureObjectDefinition, context: ReadContext) -> DLMSData? {
+    private mutating func lastCell(profile: ObjectKey, column: CaptureObjectDefinition, key: ObjectKey?,
+                                   context: ReadContext) -> DLMSData? {
         guard let last = rows(profile, point: context.point, now: context.now).last else { return nil }
-        return cell(last, column)
+        return cell(last, column, key: key)
+    }
+
+    /// The logical name of the object `key` as an attribute value (a reference from one
+    /// setup object to another); nil when the map does not serve that object.
+    private func logicalName(_ key: ObjectKey) -> DLMSData? {
+        objects.object(key).map { .octetString($0.obis.bytes) }
     }
 
     private mutating func computed(_ d: CosemAttributeDescriptor, object: ObjectTable.Object, context: ReadContext) -> DLMSData? {
         let o = d.instance
         let a = d.attribute
+        let key = object.key
         switch d.classID {
         case 1 where a == 2:
-            switch o {
-            case OBISCode(0, 0, 96, 1, 0, 255): return .visibleString(Array(serialNumber.utf8))
-            case OBISCode(0, 0, 96, 1, 2, 255): return .visibleString(Array(firmwareVersion.utf8))
-            case OBISCode(0, 0, 42, 0, 0, 255):
+            switch key {
+            case .serialNumber?: return .visibleString(Array(serialNumber.utf8))
+            case .firmwareVersion?: return .visibleString(Array(firmwareVersion.utf8))
+            case .logicalDeviceName?:
                 var name = Array(("EMSES951" + serialNumber).utf8.prefix(16))
                 while name.count < 16 { name.append(0x30) }
                 return .octetString(name)
-            case OBISCode(0, 0, 94, 7, 137, 255): return .longUnsigned(UInt16(context.point))
-            case OBISCode(0, 0, 94, 7, 141, 255):
+            case .pointSelector?: return .longUnsigned(UInt16(context.point))
+            case .meterCounts?:
                 let present = Set(meters.map(\.point))
                 let states = poll.filter { present.contains($0.point) }
                 return .structure([.longUnsigned(UInt16(meters.count)),
                                    .longUnsigned(UInt16(states.filter { $0.state == 1 }.count)),
                                    .longUnsigned(UInt16(states.filter { $0.state == 2 }.count))])
-            case OBISCode(0, 0, 96, 11, 0, 255):
+            case .eventCode?:
                 let column = CaptureObjectDefinition(classID: 1, instance: o, attribute: 2)
-                return lastCell(profile: Self.eventLogOBIS, column: column, context: context) ?? .unsigned(0)
-            default:
-                guard o.a == 0, o.b == 0, o.c == 94, o.d == 7, (150...160).contains(o.e) else { return nil }
+                return lastCell(profile: .eventLog, column: column, key: key, context: context) ?? .unsigned(0)
+            case let key?:
+                guard let profile = Self.columnProfile(key) else { return nil }
                 let column = CaptureObjectDefinition(classID: 1, instance: o, attribute: 2)
-                let profile = (157...160).contains(o.e) ? Self.pollStatusOBIS : Self.meterListOBIS
-                return lastCell(profile: profile, column: column, context: context) ?? Self.emptyColumn(o.e)
+                return lastCell(profile: profile, column: column, key: key, context: context) ?? Self.emptyColumn(key)
+            case nil:
+                return nil
             }
         case 3:
-            let energy = o.a == 1 && o.d == 8
+            let energy = key.map(Self.energyRegisters.contains) ?? false
             if a == 3 {
-                if energy { return .structure([.integer(0), .enumerated(o.c <= 2 ? 30 : 32)]) }
-                if o == OBISCode(0, 0, 96, 6, 3, 255) { return .structure([.integer(-2), .enumerated(35)]) }
-                return .structure([.integer(0), .enumerated(7)])
+                if energy {
+                    let active = key == .activeEnergyImport || key == .activeEnergyExport
+                    return .structure([.integer(0), .enumerated(active ? 30 : 32)])       // Wh, varh
+                }
+                if key == .batteryVoltage { return .structure([.integer(-2), .enumerated(35)]) }   // V
+                return .structure([.integer(0), .enumerated(7)])                                  // s
             }
             guard a == 2, energy else { return nil }
             let column = CaptureObjectDefinition(classID: 3, instance: o, attribute: 2)
-            return lastCell(profile: Self.currentReadingsOBIS, column: column, context: context) ?? .doubleLongUnsigned(0)
+            return lastCell(profile: .currentReadings, column: column, key: key, context: context) ?? .doubleLongUnsigned(0)
         case 4:
-            let profile = o.c == 1 ? OBISCode(1, 0, 98, 128, 0, 255) : OBISCode(1, 0, 98, 129, 0, 255)
+            let active = key == .activeMaxDemand
+            let profile: ObjectKey = active ? .activeMaxLoadProfile : .reactiveMaxLoadProfile
             switch a {
             case 2, 5:
                 let column = CaptureObjectDefinition(classID: 4, instance: o, attribute: a)
-                return lastCell(profile: profile, column: column, context: context)
+                return lastCell(profile: profile, column: column, key: key, context: context)
                     ?? (a == 2 ? .doubleLongUnsigned(0) : dateTime(nil))
-            case 3: return .structure([.integer(0), .enumerated(o.c == 1 ? 27 : 29)])
+            case 3: return .structure([.integer(0), .enumerated(active ? 27 : 29)])     // W, var
             case 4: return .unsigned(0)
             default: return nil
             }
@@ -103,7 +117,7 @@ extension DeviceState {
             default: return nil
             }
         case 15:
-            let sap: UInt16 = o.e == 0 ? context.client : UInt16(o.e) * 16
+            let sap = key.flatMap(Self.associationClient) ?? context.client
             switch a {
             case 2: return objectList(for: context.client)
             case 3: return .structure([.integer(Int8(truncatingIfNeeded: sap)), .longUnsigned(1)])
@@ -150,7 +164,7 @@ extension DeviceState {
             }
         case 41:
             switch a {
-            case 3: return .octetString([0, 0, 25, 1, 0, 255])
+            case 3: return logicalName(.ipv4Setup)
             case 4: return .longUnsigned(1460)
             case 5: return .unsigned(4)
             case 6: return .longUnsigned(180)
@@ -158,13 +172,13 @@ extension DeviceState {
             }
         case 42:
             switch a {
-            case 2: return .octetString([0, 0, 25, 2, 0, 255])
+            case 2: return logicalName(.macAddress)
             case 4, 5: return .array([])
             default: return nil
             }
         case 44:
             switch a {
-            case 2: return .octetString([0, 0, 25, 4, 0, 255])
+            case 2: return logicalName(.gprsModem)
             case 3, 4: return .array([])
             default: return nil
             }
@@ -201,16 +215,39 @@ extension DeviceState {
         }
     }
 
+    /// The profile whose last row gives a meter-list or poll-status column object its own
+    /// value (the point number: the meter list's).
+    private static func columnProfile(_ key: ObjectKey) -> ObjectKey? {
+        switch key {
+        case .pointNumber, .meterSerial, .meterAddress, .plcShortAddress, .meterType, .tariffMode, .powerLimit: .meterList
+        case .pollState, .lastGoodPoll, .lastFailedPoll, .failedPolls: .pollStatus
+        default: nil
+        }
+    }
+
     /// A column object's value when its profile is empty.
-    private static func emptyColumn(_ e: UInt8) -> DLMSData {
-        switch e {
-        case 150, 153: .longUnsigned(0)
-        case 151: .visibleString([])
-        case 152: .octetString([])
-        case 154, 157: .enumerated(0)
-        case 155: .unsigned(0)
-        case 158, 159: .octetString(unspecifiedDateTime)
+    private static func emptyColumn(_ key: ObjectKey) -> DLMSData {
+        switch key {
+        case .pointNumber, .plcShortAddress: .longUnsigned(0)
+        case .meterSerial: .visibleString([])
+        case .meterAddress: .octetString([])
+        case .meterType, .pollState: .enumerated(0)
+        case .tariffMode: .unsigned(0)
+        case .lastGoodPoll, .lastFailedPoll: .octetString(unspecifiedDateTime)
         default: .doubleLongUnsigned(0)
+        }
+    }
+
+    /// The energy registers (class 3) that the current readings, daily and monthly profiles capture.
+    static let energyRegisters: Set<ObjectKey> = [.activeEnergyImport, .activeEnergyExport,
+                                                  .reactiveEnergyImport, .reactiveEnergyExport]
+
+    /// The LLS client whose association object `key` is (nil: the association in use).
+    static func associationClient(_ key: ObjectKey) -> UInt16? {
+        switch key {
+        case .associationReader: 32
+        case .associationConfigurator: 48
+        default: nil
         }
     }
 

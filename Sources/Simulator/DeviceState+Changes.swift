@@ -3,13 +3,12 @@ import DLMS
 extension DeviceState {
     // MARK: - SET
 
-    /// Writes an attribute the caller has checked exists and may be written by this
-    /// client. Association-scoped attributes (point selector, the current association's
-    /// secret) are the application's business, not this.
-    mutating func write(_ d: CosemAttributeDescriptor, _ value: DLMSData, now: HostTime) -> DataAccessResult {
-        let o = d.instance
-        switch (d.classID, o, d.attribute) {
-        case (1, OBISCode(0, 0, 96, 1, 0, 255), 2):
+    /// Writes an attribute the caller has checked exists (as the map's object `key`) and
+    /// may be written by this client. Association-scoped attributes (point selector, the
+    /// current association's secret) are the application's business, not this.
+    mutating func write(_ d: CosemAttributeDescriptor, key: ObjectKey?, _ value: DLMSData, now: HostTime) -> DataAccessResult {
+        switch (d.classID, key, d.attribute) {
+        case (1, .serialNumber?, 2):
             guard case .visibleString(let bytes) = value else { return .typeUnmatched }
             guard (1...16).contains(bytes.count), bytes.allSatisfy({ (0x30...0x39).contains($0) }) else { return .otherReason }
             serialNumber = String(decoding: bytes, as: UTF8.self)
@@ -28,10 +27,10 @@ extension DeviceState {
             return .success
         case (15, _, 7):
             guard case .octetString(let secret) = value else { return .typeUnmatched }
-            guard !secret.isEmpty, o.e == 2 || o.e == 3 else { return .otherReason }
-            passwords[UInt16(o.e) * 16] = secret
+            guard !secret.isEmpty, let client = key.flatMap(Self.associationClient) else { return .otherReason }
+            passwords[client] = secret
             return .success
-        case (1, OBISCode(0, 0, 94, 7, 136, 255), 2):
+        case (1, .removeMeter?, 2):
             guard case .longUnsigned(let point) = value else { return .typeUnmatched }
             guard let index = meters.firstIndex(where: { $0.point == Int(point) }) else { return .otherReason }
             meters.remove(at: index)
@@ -76,17 +75,19 @@ extension DeviceState {
 
     // MARK: - ACTION
 
-    /// Runs a method the caller has checked exists and may be called by this client.
-    mutating func invoke(_ m: CosemMethodDescriptor, _ parameters: DLMSData?, point: Int, now: HostTime) -> ActionResult {
+    /// Runs a method the caller has checked exists (as the map's object `key`) and may be
+    /// called by this client.
+    mutating func invoke(_ m: CosemMethodDescriptor, key: ObjectKey?, _ parameters: DLMSData?, point: Int,
+                         now: HostTime) -> ActionResult {
         switch (m.classID, m.method) {
         case (7, 1):
-            switch m.instance {
-            case Self.meterListOBIS: meters.removeAll()
-            case Self.pollStatusOBIS: pollCleared = true
-            case Self.eventLogOBIS: resetEvents[point] = [EventRecord(time: clock(now), code: 63)]
+            switch key {
+            case .meterList?: meters.removeAll()
+            case .pollStatus?: pollCleared = true
+            case .eventLog?: resetEvents[point] = [EventRecord(time: clock(now), code: 63)]
             default:
-                guard Self.pointScoped.contains(m.instance) else { return .otherReason }
-                cleared.insert(ProfileKey(point: point, obis: m.instance))
+                guard let key, Self.pointScoped.contains(key) else { return .otherReason }
+                cleared.insert(ProfileKey(point: point, profile: key))
             }
             return .success
         case (18, 1):

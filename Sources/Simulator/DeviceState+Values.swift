@@ -31,41 +31,39 @@ enum ProfileRow {
 }
 
 extension DeviceState {
-    static let pointScoped: Set<OBISCode> = [
-        OBISCode(1, 0, 94, 7, 138, 255), OBISCode(1, 0, 98, 2, 0, 255), OBISCode(1, 0, 98, 1, 0, 255),
-        OBISCode(1, 0, 98, 128, 0, 255), OBISCode(1, 0, 98, 129, 0, 255), OBISCode(0, 0, 99, 98, 0, 255),
+    /// The profiles whose rows depend on the point the association selected.
+    static let pointScoped: Set<ObjectKey> = [
+        .currentReadings, .dailyProfile, .monthlyProfile, .activeMaxLoadProfile, .reactiveMaxLoadProfile, .eventLog,
     ]
-    static let meterListOBIS = OBISCode(0, 0, 94, 7, 128, 255)
-    static let pollStatusOBIS = OBISCode(0, 0, 94, 7, 133, 255)
-    static let eventLogOBIS = OBISCode(0, 0, 99, 98, 0, 255)
-    static let currentReadingsOBIS = OBISCode(1, 0, 94, 7, 138, 255)
 
     // MARK: - Profiles
 
-    /// The rows a profile holds now, oldest first (meter list and poll status: by point).
-    mutating func rows(_ obis: OBISCode, point: Int, now: HostTime) -> [ProfileRow] {
-        switch obis {
-        case Self.meterListOBIS:
+    /// The rows a profile holds now, oldest first (meter list and poll status: by point);
+    /// none for a profile the simulator has no data for (`profile` nil: not one it knows).
+    mutating func rows(_ profile: ObjectKey?, point: Int, now: HostTime) -> [ProfileRow] {
+        guard let profile else { return [] }
+        switch profile {
+        case .meterList:
             return meters.map { .meter($0) }
-        case Self.pollStatusOBIS:
+        case .pollStatus:
             guard !pollCleared else { return [] }
             let present = Set(meters.map(\.point))
             return poll.filter { present.contains($0.point) }.map { .poll($0) }
         default:
             break
         }
-        guard Self.pointScoped.contains(obis) else { return [] }
-        if obis == Self.eventLogOBIS, let reset = resetEvents[point] { return reset.map { .event($0) } }
-        guard !cleared.contains(ProfileKey(point: point, obis: obis)),
+        guard Self.pointScoped.contains(profile) else { return [] }
+        if profile == .eventLog, let reset = resetEvents[point] { return reset.map { .event($0) } }
+        guard !cleared.contains(ProfileKey(point: point, profile: profile)),
               point == 0 || meters.contains(where: { $0.point == point }),
               let data = pointData(point) else { return [] }
-        switch obis {
-        case Self.eventLogOBIS: return data.events.map { .event($0) }
-        case OBISCode(1, 0, 98, 2, 0, 255): return data.daily.map { .energy($0) }
-        case OBISCode(1, 0, 98, 1, 0, 255): return data.monthly.map { .energy($0) }
-        case OBISCode(1, 0, 98, 128, 0, 255): return data.activeMaxDemand.map { .demand($0) }
-        case OBISCode(1, 0, 98, 129, 0, 255): return data.reactiveMaxDemand.map { .demand($0) }
-        case Self.currentReadingsOBIS:
+        switch profile {
+        case .eventLog: return data.events.map { .event($0) }
+        case .dailyProfile: return data.daily.map { .energy($0) }
+        case .monthlyProfile: return data.monthly.map { .energy($0) }
+        case .activeMaxLoadProfile: return data.activeMaxDemand.map { .demand($0) }
+        case .reactiveMaxLoadProfile: return data.reactiveMaxDemand.map { .demand($0) }
+        case .currentReadings:
             guard let start = data.todayStart, let grow = data.todayConsumption else { return [] }
             // Registers grow through the day in proportion to the time elapsed (whole minutes).
             let t = clock(now)
@@ -79,17 +77,17 @@ extension DeviceState {
         }
     }
 
-    /// One cell of a row: the value of `column` (a capture object) in that row.
-    func cell(_ row: ProfileRow, _ column: CaptureObjectDefinition) -> DLMSData {
-        let e = column.instance
+    /// One cell of a row: the value of `column` (a capture object, the map's object `key`)
+    /// in that row.
+    func cell(_ row: ProfileRow, _ column: CaptureObjectDefinition, key: ObjectKey?) -> DLMSData {
         if column.classID == 8 { return dateTime(row.time) }
         switch row {
         case .energy(let r):
-            switch (e.c, e.d) {
-            case (1, 8): return .doubleLongUnsigned(r.activeImport)
-            case (2, 8): return .doubleLongUnsigned(r.activeExport)
-            case (3, 8): return .doubleLongUnsigned(r.reactiveImport)
-            case (4, 8): return .doubleLongUnsigned(r.reactiveExport)
+            switch key {
+            case .activeEnergyImport?: return .doubleLongUnsigned(r.activeImport)
+            case .activeEnergyExport?: return .doubleLongUnsigned(r.activeExport)
+            case .reactiveEnergyImport?: return .doubleLongUnsigned(r.reactiveImport)
+            case .reactiveEnergyExport?: return .doubleLongUnsigned(r.reactiveExport)
             default: return .null
             }
         case .demand(let r):
@@ -97,23 +95,23 @@ extension DeviceState {
         case .event(let r):
             return .unsigned(r.code)
         case .meter(let m):
-            switch e.e {
-            case 150: return .longUnsigned(UInt16(m.point))
-            case 151: return .visibleString(Array(m.serial.utf8))
-            case 152: return .octetString(m.eui64)
-            case 153: return .longUnsigned(m.shortAddress)
-            case 154: return .enumerated(m.type)
-            case 155: return .unsigned(m.tariffs)
-            case 156: return .doubleLongUnsigned(m.powerLimit)
+            switch key {
+            case .pointNumber?: return .longUnsigned(UInt16(m.point))
+            case .meterSerial?: return .visibleString(Array(m.serial.utf8))
+            case .meterAddress?: return .octetString(m.eui64)
+            case .plcShortAddress?: return .longUnsigned(m.shortAddress)
+            case .meterType?: return .enumerated(m.type)
+            case .tariffMode?: return .unsigned(m.tariffs)
+            case .powerLimit?: return .doubleLongUnsigned(m.powerLimit)
             default: return .null
             }
         case .poll(let p):
-            switch e.e {
-            case 150: return .longUnsigned(UInt16(p.point))
-            case 157: return .enumerated(p.state)
-            case 158: return dateTime(p.lastGoodPoll)
-            case 159: return dateTime(p.lastFailedPoll)
-            case 160: return .doubleLongUnsigned(p.failedPolls)
+            switch key {
+            case .pointNumber?: return .longUnsigned(UInt16(p.point))
+            case .pollState?: return .enumerated(p.state)
+            case .lastGoodPoll?: return dateTime(p.lastGoodPoll)
+            case .lastFailedPoll?: return dateTime(p.lastFailedPoll)
+            case .failedPolls?: return .doubleLongUnsigned(p.failedPolls)
             default: return .null
             }
         }
@@ -123,7 +121,7 @@ extension DeviceState {
     /// cannot be served (the Data-Access-Result to return).
     mutating func buffer(_ object: ObjectTable.Object, access: SelectiveAccess?,
                          context: ReadContext) -> Result<DLMSData, AccessError> {
-        var rows = rows(object.obis, point: context.point, now: context.now)
+        var rows = rows(object.key, point: context.point, now: context.now)
         var columns = Array(object.captureObjects.indices)
         switch access {
         case nil:
@@ -159,7 +157,8 @@ extension DeviceState {
             return .failure(AccessError(.objectUnavailable))
         }
         let captures = object.captureObjects
-        return .success(.array(rows.map { row in .structure(columns.map { cell(row, captures[$0]) }) }))
+        let keys = captures.map { objects.key(classID: $0.classID, obis: $0.instance) }
+        return .success(.array(rows.map { row in .structure(columns.map { cell(row, captures[$0], key: keys[$0]) }) }))
     }
 
     /// A range bound as seconds since 1970: unspecified parts are taken from the device

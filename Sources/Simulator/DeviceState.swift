@@ -70,7 +70,7 @@ public struct DeviceState: Sendable {
     var resetEvents: [Int: [EventRecord]] = [:]
     var pollCleared = false
 
-    struct ProfileKey: Hashable, Sendable { var point: Int; var obis: OBISCode }
+    struct ProfileKey: Hashable, Sendable { var point: Int; var profile: ObjectKey }
 
     /// - Parameter now: the host time at start; "today" of the generated profiles is its
     ///   date in the device's time zone.
@@ -93,7 +93,8 @@ public struct DeviceState: Sendable {
         let today = Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
         generator = DataGenerator(seed: configuration.seed, meters: configuration.meters, today: today,
                                   utcOffsetMinutes: -Int(configuration.timeZone),
-                                  eventRecords: objects.object(OBISCode(0, 0, 99, 98, 0, 255))?.depth ?? 100)
+                                  // As deep as the map's event log; without one, the generator's minimum.
+                                  eventRecords: objects.object(.eventLog)?.depth ?? 0)
         self.objects = objects
         meters = generator.meters()
         poll = generator.pollStatus()
@@ -142,34 +143,40 @@ public struct DeviceState: Sendable {
 
     static let unspecifiedDateTime: [UInt8] = [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x80, 0x00, 0xFF]
 
-    /// Settings a client may write, with their factory values.
+    /// Settings a client may write, with their factory values. Class and logical name come
+    /// from the map; an object the map leaves out is not served, so there is nothing to seed.
     private mutating func seedSettings() {
-        func put(_ c: UInt16, _ obis: String, _ a: Int8, _ v: DLMSData) {
-            stored[CosemAttributeDescriptor(classID: c, instance: OBISCode(obis)!, attribute: a)] = v
+        func put(_ key: ObjectKey, _ a: Int8, _ v: DLMSData) {
+            guard let object = objects.object(key) else { return }
+            stored[CosemAttributeDescriptor(classID: object.classID, instance: object.obis, attribute: a)] = v
         }
         var rng = SplitMix64.stream(seed: generator.seed, 5)
-        put(1, "0.0.96.1.1.255", 2, .visibleString(Array("ES-951".utf8)))
-        put(1, "0.0.96.1.3.255", 2, .visibleString(Array("EMIS".utf8)))
-        put(1, "0.0.0.2.1.255", 2, .visibleString(Array("1.3".utf8)))
-        put(23, "0.1.22.0.0.255", 2, .enumerated(5))
-        put(23, "0.0.22.0.0.255", 2, .enumerated(5))
-        put(45, "0.0.25.4.0.255", 2, .octetString(Array("internet".utf8)))
-        put(29, "0.0.2.1.0.255", 6, .array([.octetString(Array("10.10.0.1:4059".utf8)),
-                                            .octetString(Array("10.10.0.2:4059".utf8))]))
-        put(44, "0.0.25.3.0.255", 5, .structure([.octetString(Array("emis".utf8)), .octetString(Array("dpd-secret".utf8))]))
-        put(1, "0.0.25.4.128.255", 2, .longUnsigned(180))
-        put(42, "0.0.25.1.0.255", 3, .doubleLongUnsigned(0xC0A8_0133))     // 192.168.1.51
-        put(42, "0.0.25.1.0.255", 6, .doubleLongUnsigned(0xFFFF_FF00))
-        put(42, "0.0.25.1.0.255", 7, .doubleLongUnsigned(0xC0A8_0101))
-        put(42, "0.0.25.1.0.255", 8, .boolean(false))
-        put(42, "0.0.25.1.0.255", 9, .doubleLongUnsigned(0x0808_0808))
-        put(42, "0.0.25.1.0.255", 10, .doubleLongUnsigned(0x0101_0101))
-        put(43, "0.0.25.2.0.255", 2, .octetString([0x00, 0x1E, 0xC0, UInt8(rng.int(0...255)),
-                                                   UInt8(rng.int(0...255)), UInt8(rng.int(0...255))]))
-        put(41, "0.0.25.0.0.255", 2, .longUnsigned(4059))
-        put(3, "0.0.96.6.0.255", 2, .doubleLongUnsigned(UInt32(rng.int(1_000_000...50_000_000))))
-        put(3, "0.0.96.6.3.255", 2, .longUnsigned(UInt16(rng.int(300...370))))
-        put(1, "0.0.94.7.136.255", 2, .longUnsigned(0))
-        put(18, "0.0.44.0.0.255", 5, .boolean(true))
+        put(.model, 2, .visibleString(Array("ES-951".utf8)))
+        put(.manufacturer, 2, .visibleString(Array("EMIS".utf8)))
+        put(.hardwareVersion, 2, .visibleString(Array("1.3".utf8)))
+        put(.hdlcRS485, 2, .enumerated(5))
+        put(.hdlcOptical, 2, .enumerated(5))
+        put(.gprsModem, 2, .octetString(Array("internet".utf8)))
+        put(.servers, 6, .array([.octetString(Array("10.10.0.1:4059".utf8)),
+                                 .octetString(Array("10.10.0.2:4059".utf8))]))
+        put(.dpd, 5, .structure([.octetString(Array("emis".utf8)), .octetString(Array("dpd-secret".utf8))]))
+        put(.heartbeatInterval, 2, .longUnsigned(180))
+        put(.ipv4Setup, 3, .doubleLongUnsigned(0xC0A8_0133))     // 192.168.1.51
+        put(.ipv4Setup, 6, .doubleLongUnsigned(0xFFFF_FF00))
+        put(.ipv4Setup, 7, .doubleLongUnsigned(0xC0A8_0101))
+        put(.ipv4Setup, 8, .boolean(false))
+        put(.ipv4Setup, 9, .doubleLongUnsigned(0x0808_0808))
+        put(.ipv4Setup, 10, .doubleLongUnsigned(0x0101_0101))
+        // The random draws happen whether or not the map has the object: the same seed
+        // gives the same values to the objects it has.
+        let mac: [UInt8] = [0x00, 0x1E, 0xC0, UInt8(rng.int(0...255)), UInt8(rng.int(0...255)), UInt8(rng.int(0...255))]
+        put(.macAddress, 2, .octetString(mac))
+        put(.tcpUDPSetup, 2, .longUnsigned(4059))
+        let useTime = UInt32(rng.int(1_000_000...50_000_000))
+        put(.batteryUseTime, 2, .doubleLongUnsigned(useTime))
+        let voltage = UInt16(rng.int(300...370))
+        put(.batteryVoltage, 2, .longUnsigned(voltage))
+        put(.removeMeter, 2, .longUnsigned(0))
+        put(.imageTransfer, 5, .boolean(true))
     }
 }

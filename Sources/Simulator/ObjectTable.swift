@@ -19,6 +19,8 @@ struct ObjectTable: Sendable {
         var version: UInt8
         var obis: OBISCode
         var name: String
+        /// The simulator's name for the object (nil: a map object it has no behaviour of its own for).
+        var key: ObjectKey?
         var attributes: [Attribute]
         var methods: [Method]
         var captureObjects: [DLMS.CaptureObjectDefinition]
@@ -28,17 +30,22 @@ struct ObjectTable: Sendable {
     }
 
     private(set) var objects: [Object]
-    private var byKey: [ObjectKey: Int] = [:]
+    private var byClassAndOBIS: [ClassAndOBIS: Int] = [:]
+    /// Objects by their name in the map (``ObjectKey``).
+    private(set) var byName: [ObjectKey: Int] = [:]
 
-    struct ObjectKey: Hashable { var classID: UInt16; var obis: OBISCode }
+    private struct ClassAndOBIS: Hashable { var classID: UInt16; var obis: OBISCode }
 
     init(objects: [Object]) {
         self.objects = objects
-        for (i, o) in objects.enumerated() { byKey[ObjectKey(classID: o.classID, obis: o.obis)] = i }
+        for (i, o) in objects.enumerated() {
+            byClassAndOBIS[ClassAndOBIS(classID: o.classID, obis: o.obis)] = i
+            if let key = o.key { byName[key] = i }
+        }
     }
 
     func object(classID: UInt16, obis: OBISCode) -> Object? {
-        byKey[ObjectKey(classID: classID, obis: obis)].map { objects[$0] }
+        byClassAndOBIS[ClassAndOBIS(classID: classID, obis: obis)].map { objects[$0] }
     }
 
     func object(_ obis: OBISCode) -> Object? { objects.first { $0.obis == obis } }
@@ -48,23 +55,27 @@ struct ObjectTable: Sendable {
 
 extension ObjectTable {
     /// The objects of the built-in device map (`Resources/es951-map.json`), the one source
-    /// of what the simulator serves. A map that does not load is a broken installation:
-    /// the simulator stops saying so rather than serve a copy of its own.
+    /// of what the simulator serves. A map that does not load, or lacks an object the
+    /// simulator knows by name (``ObjectKey``), is a broken installation: the simulator
+    /// stops saying so rather than serve a copy of its own.
     static let builtIn: ObjectTable = {
-        do { return ObjectTable(map: try DeviceMap.builtIn()) } catch {
-            fatalError("es951-sim: the built-in device map cannot be loaded (\(error)); the installation is broken.")
+        do {
+            let table = ObjectTable(map: try DeviceMap.builtIn())
+            for key in ObjectKey.allCases { _ = try table.require(key) }
+            return table
+        } catch {
+            fatalError("es951-sim: the built-in device map cannot be served (\(error)); the installation is broken.")
         }
     }()
 }
 
 // MARK: - From the device map
 
-
 extension ObjectTable {
     /// The table of a device map (the built-in one, or `--map FILE`).
     init(map: DeviceMap) {
         self.init(objects: map.objects.map { o in
-            Object(classID: o.classID, version: o.version, obis: o.obis, name: o.name,
+            Object(classID: o.classID, version: o.version, obis: o.obis, name: o.name, key: ObjectKey(rawValue: o.name),
                    attributes: o.attributes.map {
                        Attribute(index: $0.index, read: $0.access.read, write: $0.access.write, writeOnly: $0.writeOnly)
                    },

@@ -356,7 +356,7 @@ public struct ServerApplication: Sendable {
         guard let attribute = object.attribute(d.attribute) else { return .objectUndefined }
         guard attribute.write.contains(UInt8(truncatingIfNeeded: association.client)) else { return .readWriteDenied }
         if device.refusedWrites.contains(d) { return .temporaryFailure }
-        if d.classID == 1, d.instance == OBISCode(0, 0, 94, 7, 137, 255), d.attribute == 2 {
+        if d.classID == 1, object.key == .pointSelector, d.attribute == 2 {
             let point: Int
             switch value {
             case .longUnsigned(let v): point = Int(v)
@@ -368,13 +368,13 @@ public struct ServerApplication: Sendable {
             association.point = UInt16(point)
             return .success
         }
-        if d.classID == 15, d.instance == OBISCode(0, 0, 40, 0, 0, 255), d.attribute == 7 {
+        if d.classID == 15, object.key == .associationCurrent, d.attribute == 7 {
             guard case .octetString(let secret) = value else { return .typeUnmatched }
             guard !secret.isEmpty, Self.llsClients.contains(association.client) else { return .otherReason }
             device.passwords[association.client] = secret
             return .success
         }
-        return device.write(d, value, now: now)
+        return device.write(d, key: object.key, value, now: now)
     }
 
     // MARK: - ACTION
@@ -450,6 +450,6 @@ public struct ServerApplication: Sendable {
         }
         guard let method = object.method(m.method) else { return .objectUndefined }
         guard method.access.contains(UInt8(truncatingIfNeeded: association.client)) else { return .readWriteDenied }
-        return device.invoke(m, parameters, point: Int(association.point), now: now)
+        return device.invoke(m, key: object.key, parameters, point: Int(association.point), now: now)
     }
 }
