@@ -12,6 +12,7 @@ import Synchronization
 public final class TCPListener: Sendable {
     private let fd: Int32
     private let closed = Atomic<Bool>(false)
+    private let waiting = Atomic<Int>(0)
     private let queue = DispatchQueue(label: "hlmcs.transport.accept")
     /// The port it listens on (the one the system chose when asked for 0).
     public let port: UInt16
@@ -60,7 +61,13 @@ public final class TCPListener: Sendable {
         return TCPChannel(adopting: try result.get())
     }
 
+    /// How many ``accept()`` calls are waiting for a connection now (a test's way to
+    /// know an accept is under way without sleeping).
+    public var waitingAccepts: Int { waiting.load(ordering: .acquiring) }
+
     private func blockingAccept() -> Result<Int32, TransportError> {
+        waiting.add(1, ordering: .acquiringAndReleasing)
+        defer { waiting.subtract(1, ordering: .acquiringAndReleasing) }
         while true {
             if closed.load(ordering: .acquiring) { return .failure(.closed) }
             let client = Glibc.accept(fd, nil, nil)

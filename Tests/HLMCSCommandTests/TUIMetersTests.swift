@@ -226,20 +226,17 @@ struct TUIMetersTests: RunnerTest {
         await runner.shutdown()
     }
 
-    /// Issue 7's benchmark: the first page of a 1000-meter list at 9600 baud, from the
-    /// request on an open association to the rows in the inbox. Printed, not asserted
-    /// (two busy cores).
-    @Test func timeToTheFirstPageOf1000MetersAt9600Baud() async throws {
+    /// A 1000-meter list at 9600 baud shows its first page alone, before the rest is
+    /// asked for (how soon is measured by hlmcs-bench, not here).
+    @Test func theFirstPageOf1000MetersComesAloneFirst() async throws {
         let t = try TUIMetersTests(meters: 1000, baud: 9600)
         await t.logIn()
         await t.connect(lls: false)
-        let start = ContinuousClock.now
         t.runner.perform(.page(.meters, .readMeters))
         let seen = await t.wait(for: "first page") { if case .page(.meters, .metersPage) = $0 { true } else { false } }
-        let elapsed = ContinuousClock.now - start
         let first = seen.compactMap { msg -> Int? in if case .page(.meters, .metersPage(let rows)) = msg { rows.count } else { nil } }.first
         #expect(first == DeviceWorker.firstMeterPage)
-        print("BENCHMARK meter list, 1000 meters at 9600 baud: first page of \(first ?? 0) rows after \(elapsed)")
+        #expect(!seen.contains { if case .page(.meters, .meters) = $0 { true } else { false } })
         t.runner.perform(.stopRead)
         _ = await t.wait(for: "stop") { t.isResult($0) }
         await t.runner.shutdown()
