@@ -76,6 +76,8 @@ public final class TCPListener: Sendable {
                 return .success(client)
             }
             let e = errno
+            // close() shuts the socket down under a waiting accept (EINVAL): that is the close.
+            if closed.load(ordering: .acquiring) { return .failure(.closed) }
             switch e {
             case EAGAIN, EWOULDBLOCK, EINTR, ECONNABORTED: break
             default: return .failure(.io(errno: e, operation: "accept"))
