@@ -19,7 +19,7 @@ final class EffectRunner: Sendable {
     private let language: Locked<Language>
     /// The logged-in session and its login password (kept in memory only: it opens the
     /// LLS passwords saved in the user's profiles).
-    private let login = Locked<(session: Session, password: String)?>(nil)
+    let login = Locked<(session: Session, password: String)?>(nil)
     private let deviceQueue: AsyncStream<(Int, Effect)>.Continuation
     private let generation = Locked(0)
     private let current = Locked<Task<Void, Never>?>(nil)
@@ -99,126 +99,5 @@ final class EffectRunner: Sendable {
         }
         release.cancel()
         loop.cancel()
-    }
-
-    // MARK: - Accounts (on the accounts queue)
-
-    private func account(_ effect: Effect) {
-        let s = strings
-        let now = Date()
-        let session = login.withLock { $0?.session }
-        do {
-            switch effect {
-            case .login(let user, let password):
-                if try !store.isInitialized() {
-                    if UserName.canonical(user) == UserName.firstAdministrator {
-                        inbox.post(.administratorPasswordNeeded)
-                    } else {
-                        inbox.post(.loginFailed(s["runtime.account.firstLogin", UserName.firstAdministrator]))
-                    }
-                    return
-                }
-                try loggedIn(try store.login(name: user, password: password, now: now), password: password)
-            case .setAdministratorPassword(let password):
-                try store.initialize(administratorPassword: password, now: now)
-                try loggedIn(try store.login(name: UserName.firstAdministrator, password: password, now: now), password: password)
-            case .logout:
-                login.withLock { $0 = nil }
-            case .changePassword(let current, let new):
-                guard let session else { return }
-                try store.setPassword(of: session.user, to: new, currentPassword: current, by: session, now: now)
-                login.withLock { $0?.password = new }
-                inbox.post(.passwordChanged)
-            case .loadUsers:
-                guard let session else { return }
-                let rows = try store.listUsers(by: session, now: now).map {
-                    UserRow(name: $0.name, role: $0.role, hasPassword: $0.hasPassword)
-                }
-                inbox.post(.usersLoaded(rows))
-            case .addUser(let name, let role, let password):
-                guard let session else { return }
-                try store.addUser(name: name, role: role, password: password, by: session, now: now)
-                inbox.post(.accountChanged(s["runtime.account.userAdded", name, s.roleLabel(role)]))
-            case .setRole(let name, let role):
-                guard let session else { return }
-                try store.setRole(of: name, to: role, by: session, now: now)
-                inbox.post(.accountChanged(s["runtime.account.roleSet", name, s.roleLabel(role)]))
-            case .deleteUser(let name):
-                guard let session else { return }
-                try store.deleteUser(name: name, by: session, now: now)
-                inbox.post(.accountChanged(s["runtime.account.userDeleted", name]))
-            case .setUserPassword(let name, let password):
-                guard let session else { return }
-                try store.setPassword(of: name, to: password, currentPassword: nil, by: session, now: now)
-                inbox.post(.accountChanged(s["runtime.account.passwordSet", name]))
-            case .loadMatrix:
-                guard let session else { return }
-                inbox.post(.matrixLoaded(try store.permissionMatrix(by: session, now: now)))
-            case .grant(let permission, let role):
-                guard let session else { return }
-                try store.grant(permission, to: role, by: session, now: now)
-                inbox.post(.accountChanged(s["runtime.account.granted", s.roleLabel(role), permission.rawValue]))
-                refreshPermissions()
-            case .revoke(let permission, let role):
-                guard let session else { return }
-                try store.revoke(permission, from: role, by: session, now: now)
-                inbox.post(.accountChanged(s["runtime.account.revoked", s.roleLabel(role), permission.rawValue]))
-                refreshPermissions()
-            case .prepareSettings:
-                let ports = SerialPorts.list().map { port in
-                    PortChoice(path: port.path, description: [port.manufacturer, port.product].compactMap { $0 }
-                        .joined(separator: " "))
-                }
-                let profiles = try session.map { try store.profiles(by: $0).map(\.name) } ?? []
-                inbox.post(.settingsReady(ports: ports, profiles: profiles))
-            case .saveProfile(let name, let settings, let password, let keep):
-                guard let (session, loginPassword) = login.withLock({ $0 }) else { return }
-                try store.saveProfile(name: name, link: settings.profileText, llsPassword: keep ? password : nil,
-                                      loginPassword: loginPassword, by: session, now: now)
-                inbox.post(.profilesChanged(try store.profiles(by: session).map(\.name)))
-                inbox.post(.log(s["runtime.profileSaved", name]))
-            case .loadProfile(let name):
-                guard let (session, loginPassword) = login.withLock({ $0 }) else { return }
-                guard let profile = try store.profiles(by: session).first(where: { $0.name == name }) else {
-                    throw StorageError.profileNotFound(name: name)
-                }
-                let settings: LinkSpec
-                do {
-                    let (spec, legacy) = try LinkSpec.fromProfile(profile.link)
-                    settings = spec
-                    // A profile saved by an older version: stored again as data.
-                    if legacy { try? store.updateProfileLink(name: name, link: spec.profileText, by: session) }
-                } catch {
-                    inbox.post(.accountFailed(s.profileUnreadable(name, error)))
-                    return
-                }
-                let password = try store.llsPassword(profile: name, loginPassword: loginPassword, by: session)
-                inbox.post(.profileLoaded(name: name, settings, llsPassword: password))
-            case .deleteProfile(let name):
-                guard let session else { return }
-                try store.deleteProfile(name: name, by: session)
-                inbox.post(.profilesChanged(try store.profiles(by: session).map(\.name)))
-            default:
-                break
-            }
-        } catch {
-            let text = s.failure(for: error).message
-            switch effect {
-            case .login, .setAdministratorPassword: inbox.post(.loginFailed(text))
-            default: inbox.post(.accountFailed(text))
-            }
-        }
-    }
-
-    private func loggedIn(_ session: Session, password: String) throws {
-        login.withLock { $0 = (session, password) }
-        let permissions = try store.permissions(of: session)
-        inbox.post(.loggedIn(SessionInfo(user: session.user, role: session.role, permissions: permissions)))
-    }
-
-    private func refreshPermissions() {
-        guard let session = login.withLock({ $0?.session }),
-              let permissions = try? store.permissions(of: session) else { return }
-        inbox.post(.permissionsChanged(permissions))
     }
 }
