@@ -50,7 +50,22 @@ extension DeviceState {
         objects.object(key).map { .octetString($0.obis.bytes) }
     }
 
+    /// The value of an attribute the simulator computes (not stored), by interface class.
     private mutating func computed(_ d: CosemAttributeDescriptor, object: ObjectTable.Object, context: ReadContext) -> DLMSData? {
+        switch d.classID {
+        case 1: return dataValue(d, object: object, context: context)
+        case 3, 4: return registerValue(d, object: object, context: context)
+        case 8: return clockValue(d, object: object, context: context)
+        case 15: return associationValue(d, object: object, context: context)
+        case 18: return imageTransferValue(d, object: object, context: context)
+        case 23, 29, 41, 42, 44, 45: return setupValue(d, object: object, context: context)
+        case 91, 92: return plcValue(d, object: object, context: context)
+        default: return nil
+        }
+    }
+
+    /// A data object (class 1): identity, the point selector, the meter counts, the last value of a profile column.
+    private mutating func dataValue(_ d: CosemAttributeDescriptor, object: ObjectTable.Object, context: ReadContext) -> DLMSData? {
         let o = d.instance
         let a = d.attribute
         let key = object.key
@@ -80,6 +95,17 @@ extension DeviceState {
             case nil:
                 return nil
             }
+        default:
+            return nil
+        }
+    }
+
+    /// Registers and demand registers (classes 3, 4): the last value of their profile, scaler and unit.
+    private mutating func registerValue(_ d: CosemAttributeDescriptor, object: ObjectTable.Object, context: ReadContext) -> DLMSData? {
+        let o = d.instance
+        let a = d.attribute
+        let key = object.key
+        switch d.classID {
         case 3:
             let energy = key.map(Self.energyRegisters.contains) ?? false
             if a == 3 {
@@ -105,6 +131,15 @@ extension DeviceState {
             case 4: return .unsigned(0)
             default: return nil
             }
+        default:
+            return nil
+        }
+    }
+
+    /// The clock (class 8): the simulated time and zone.
+    private mutating func clockValue(_ d: CosemAttributeDescriptor, object: ObjectTable.Object, context: ReadContext) -> DLMSData? {
+        let a = d.attribute
+        switch d.classID {
         case 8:
             switch a {
             case 2: return dateTime(clock(context.now), hundredths: context.now.hundredths)
@@ -116,6 +151,16 @@ extension DeviceState {
             case 9: return .enumerated(1)
             default: return nil
             }
+        default:
+            return nil
+        }
+    }
+
+    /// An association (class 15): the object list, the client and the context.
+    private mutating func associationValue(_ d: CosemAttributeDescriptor, object: ObjectTable.Object, context: ReadContext) -> DLMSData? {
+        let a = d.attribute
+        let key = object.key
+        switch d.classID {
         case 15:
             let sap = key.flatMap(Self.associationClient) ?? context.client
             switch a {
@@ -131,6 +176,15 @@ extension DeviceState {
             case 8: return .enumerated(sap == context.client ? 2 : 0)
             default: return nil
             }
+        default:
+            return nil
+        }
+    }
+
+    /// Image transfer (class 18): the blocks received and the image status.
+    private mutating func imageTransferValue(_ d: CosemAttributeDescriptor, object: ObjectTable.Object, context: ReadContext) -> DLMSData? {
+        let a = d.attribute
+        switch d.classID {
         case 18:
             switch a {
             case 2: return .doubleLongUnsigned(ImageTransfer.blockSize)
@@ -145,6 +199,15 @@ extension DeviceState {
                 return .array([.structure([.doubleLongUnsigned(image.size), .octetString(image.identifier), .octetString([])])])
             default: return nil
             }
+        default:
+            return nil
+        }
+    }
+
+    /// Communication setups (classes 23, 29, 41, 42, 44, 45): fixed values and references to each other.
+    private mutating func setupValue(_ d: CosemAttributeDescriptor, object: ObjectTable.Object, context: ReadContext) -> DLMSData? {
+        let a = d.attribute
+        switch d.classID {
         case 23:
             switch a {
             case 3, 4: return .unsigned(7)
@@ -190,6 +253,15 @@ extension DeviceState {
                 return .structure([qos, qos])
             default: return nil
             }
+        default:
+            return nil
+        }
+    }
+
+    /// The G3 PLC network (classes 91, 92): neighbours and routes to the meters in the list.
+    private mutating func plcValue(_ d: CosemAttributeDescriptor, object: ObjectTable.Object, context: ReadContext) -> DLMSData? {
+        let a = d.attribute
+        switch d.classID {
         case 91:
             switch a {
             case 2: return .longUnsigned(0)

@@ -29,11 +29,12 @@ extension SimulatorServer {
             do {
                 bytes = try await channel.read(atMost: 4096, timeout: options.inactivityTimeout)
             } catch {
-                if case .timedOut = error {
-                    options.log?("wrapper: inactivity, connection closed")
-                    await channel.close()
-                }
+                // The log is written before the socket closes, so whoever sees the close
+                // finds it complete.
+                let timedOut: Bool = if case .timedOut = error { true } else { false }
+                if timedOut { options.log?("wrapper: inactivity, connection closed") }
                 if let client { options.log?("client \(client) disconnected") }
+                if timedOut { await channel.close() }
                 return
             }
             codec.append(bytes)
