@@ -33,6 +33,9 @@ let package = Package(
         // The one output rule for text from outside (issue 14): terminal, JSON, line and
         // spreadsheet forms of device strings, file contents and user input. No dependencies.
         .target(name: "TextSafety"),
+        // Why something did not happen, by kind, with its words: what the use cases'
+        // failures become for the commands (exit status) and the terminal UI. Pure.
+        .target(name: "Failures"),
         .testTarget(name: "TextSafetyTests", dependencies: ["TextSafety"]),
         .target(name: "Accounts", dependencies: [
             .product(name: "Crypto", package: "swift-crypto"),
@@ -47,7 +50,7 @@ let package = Package(
         .target(name: "Operations", dependencies: [
             "Accounts", "AccountStore", "Concentrator", "DLMS", "ES951", "Export", "TextSafety"]),
         .executableTarget(name: "hlmcs", dependencies: [
-            "Accounts", "AccountStore", "DLMS", "DLMSTransport", "ES951", "Export", "Concentrator", "Operations",
+            "Accounts", "AccountStore", "DLMS", "DLMSTransport", "ES951", "Export", "Concentrator", "Operations", "Failures",
             "Simulator", "TUICore", "TUINcurses", "TextSafety",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -77,7 +80,7 @@ let package = Package(
         // Runs the built `hlmcs` binary as a subprocess; depending on the executable
         // target makes `swift test` build it first.
         .testTarget(name: "HLMCSCommandTests", dependencies: [
-            "hlmcs", "es951-sim", "Operations", "Accounts", "AccountStore", "Concentrator", "DLMS", "DLMSTransport", "ES951", "Export",
+            "hlmcs", "es951-sim", "Operations", "Failures", "Accounts", "AccountStore", "Concentrator", "DLMS", "DLMSTransport", "ES951", "Export",
             .product(name: "GRDB", package: "GRDB.swift")]),
         // Channels (TCP, serial/pty, memory, paced, faulty), the frame trace and the async
         // session driver: the I/O of the protocol. Depends on DLMS only.
@@ -113,12 +116,12 @@ let package = Package(
         .testTarget(name: "TUINcursesTests", dependencies: [
             "TUINcurses", "TUICore", "CNcursesw", "TmuxHarness", "tui-probe"]),
         // Terminal UI core (DESIGN.md): cells, widths, widgets rendered into a buffer. Pure.
-        .target(name: "TUICore", dependencies: ["ES951", "Accounts", "Resources", "TextSafety"]),
+        .target(name: "TUICore", dependencies: ["ES951", "Accounts", "Resources", "TextSafety", "Failures"]),
         // Every speed and size figure (issue 9): link efficiency against es951-sim, the
         // Gurux client on the same line, the TUI, decode throughput. Runs hlmcs and
         // es951-sim built beside it: `swift run -c release hlmcs-bench` or scripts/bench.
         .executableTarget(name: "hlmcs-bench", dependencies: ["TUICore", "Accounts", "DLMS", "DLMSTransport"]),
-        .testTarget(name: "TUICoreTests", dependencies: ["TUICore", "ES951", "Accounts", "DLMS"],
+        .testTarget(name: "TUICoreTests", dependencies: ["TUICore", "ES951", "Accounts", "DLMS", "Failures"],
                     exclude: ["Snapshots"]),
     ]
 )

@@ -121,7 +121,7 @@ struct TUIDataTests: RunnerTest {
         guard case .failed(let text)? = await result(.readCurrent(point: 500), on: .meterData) else {
             Issue.record("point 500 of 20 was read"); return
         }
-        #expect(!text.isEmpty && !text.contains("Error("), "\(text)")
+        #expect(!text.text.isEmpty && !text.text.contains("Error("), "\(text)")
         await runner.shutdown()
     }
 
@@ -182,7 +182,7 @@ struct TUIDataTests: RunnerTest {
         let path = folder.appendingPathComponent("no-such-folder/p.csv").path
         guard case .failed(let text)? = await result(.exportProfile(path: path, ProfileTable(columns: [], rows: [])), on: .profiles)
         else { Issue.record("written"); return }
-        #expect(text.contains(path))
+        #expect(text.text.contains(path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
         await runner.shutdown()
     }
@@ -238,7 +238,7 @@ struct TUIDataTests: RunnerTest {
         let path = folder.appendingPathComponent("refused.csv").path
         guard case .failed(let text)? = await result(.exportProfile(path: path, table), on: .profiles)
         else { Issue.record("exported without the permission"); return }
-        #expect(text.lowercased().contains("export"), "\(text)")
+        #expect(text.text.lowercased().contains("export"), "\(text)")
         #expect(!FileManager.default.fileExists(atPath: path))
         let denied = try store.auditLog(since: nil, by: admin, now: Date()).filter { $0.outcome == .denied }
         #expect(denied.contains { $0.user == "ivanov" && $0.action == "csv-export" && $0.target == path })

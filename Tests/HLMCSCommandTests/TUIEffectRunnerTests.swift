@@ -26,7 +26,7 @@ struct TUIEffectRunnerTests: RunnerTest {
         _ = await wait(for: "administrator password request") { if case .administratorPasswordNeeded = $0 { true } else { false } }
         runner.perform(.setAdministratorPassword("short"))
         let refused = await wait(for: "refusal") { if case .loginFailed = $0 { true } else { false } }
-        #expect(refused.contains { if case .loginFailed(let t) = $0 { t.contains("8") } else { false } })
+        #expect(refused.contains { if case .loginFailed(let t) = $0 { t.text.contains("8") } else { false } })
         runner.perform(.setAdministratorPassword("first-pass-1"))
         let seen = await wait(for: "login") { if case .loggedIn = $0 { true } else { false } }
         guard case .loggedIn(let info)? = seen.last(where: { if case .loggedIn = $0 { true } else { false } }) else { return }
@@ -36,7 +36,7 @@ struct TUIEffectRunnerTests: RunnerTest {
         // A wrong password afterwards is refused with words.
         runner.perform(.login(user: "Администратор", password: "wrong-pass"))
         let wrong = await wait(for: "refusal") { if case .loginFailed = $0 { true } else { false } }
-        #expect(wrong.contains { if case .loginFailed(let t) = $0 { !t.isEmpty } else { false } })
+        #expect(wrong.contains { if case .loginFailed(let t) = $0 { !t.text.isEmpty } else { false } })
     }
 
     @Test func connectsToTheDemoAndReadsTheInformationInOneRequest() async throws {
@@ -63,10 +63,10 @@ struct TUIEffectRunnerTests: RunnerTest {
         let lls = LinkSpec(security: .lls)
         runner.perform(.connect(lls, llsPassword: "wrong-password"))
         let failed = await wait(for: "refusal") { if case .connectFailed = $0 { true } else { false } }
-        #expect(failed.contains { if case .connectFailed(let t) = $0 { t.lowercased().contains("password") } else { false } })
+        #expect(failed.contains { if case .connectFailed(let t) = $0 { t.text.lowercased().contains("password") } else { false } })
         runner.perform(.connect(lls, llsPassword: nil))
         let missing = await wait(for: "missing password") {
-            if case .connectFailed(let t) = $0 { t.contains("F3") } else { false }
+            if case .connectFailed(let t) = $0 { t.text.contains("F3") } else { false }
         }
         #expect(!missing.isEmpty)
         runner.perform(.connect(lls, llsPassword: "admin@emis"))

@@ -116,7 +116,7 @@ struct TUIMetersTests: RunnerTest {
         runner.perform(.page(.meters, .removeMeter(point: 3)))
         let seen = await wait(for: "refusal") { isResult($0) }
         guard case .failed(let text)? = result(seen) else { Issue.record("\(String(describing: result(seen)))"); return }
-        #expect(text.contains("LLS"))
+        #expect(text.text.contains("LLS"))
         #expect(try audit().last { $0.action == Action.clear.rawValue }?.outcome == .failure)
         let (_, meters, _) = await readMeters()
         #expect(meters.count == 30)
@@ -135,7 +135,7 @@ struct TUIMetersTests: RunnerTest {
             runner.perform(.page(.meters, request))
             let seen = await wait(for: "refusal") { isResult($0) }
             guard case .failed(let text)? = result(seen) else { Issue.record("\(String(describing: result(seen)))"); return }
-            #expect(text.lowercased().contains("permission") || text.lowercased().contains("role"), "\(text)")
+            #expect(text.text.lowercased().contains("permission") || text.text.lowercased().contains("role"), "\(text)")
         }
         let (_, meters, _) = await readMeters()
         #expect(meters.count == 30)
@@ -202,7 +202,7 @@ struct TUIMetersTests: RunnerTest {
         runner.perform(.page(.meters, .exportMeters(path: bad, meters: meters, status: status)))
         let seen = await wait(for: "failure") { isResult($0) }
         guard case .failed(let text)? = result(seen) else { Issue.record("\(String(describing: result(seen)))"); return }
-        #expect(!text.isEmpty)
+        #expect(!text.text.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: bad))
         #expect(try audit().last { $0.action == Action.csvExport.rawValue }?.outcome == .failure)
         await runner.shutdown()

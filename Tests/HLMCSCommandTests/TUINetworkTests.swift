@@ -122,7 +122,7 @@ struct TUINetworkTests: RunnerTest {
         guard case .failed(let text)? = await result(.gprs, .writeGPRS(wanted, changing: [.apn])) else {
             Issue.record("no refusal"); return
         }
-        #expect(text.contains("apn"), "\(text)")
+        #expect(text.text.contains("apn"), "\(text)")
         #expect(try #require(await gprs()).apn == "internet")
         #expect(try audit().contains { $0.action == "gprs" && $0.outcome == .failure })
         await runner.shutdown()
@@ -133,10 +133,11 @@ struct TUINetworkTests: RunnerTest {
         await connect(.demo, password: nil)
         var wanted = try #require(await gprs())
         wanted.apn = "m2m.test"
-        guard case .failed(let text)? = await result(.gprs, .writeGPRS(wanted, changing: [.apn])) else {
+        guard case .failed(let failure)? = await result(.gprs, .writeGPRS(wanted, changing: [.apn])) else {
             Issue.record("no refusal"); return
         }
-        #expect(text.contains("LLS") && text.contains("F3"), "\(text)")
+        #expect(failure.kind == .refused)
+        #expect(failure.text.contains("LLS") && failure.text.contains("F3"), "\(failure)")
         #expect(try #require(await gprs()).apn == "internet")
         #expect(try audit().contains { $0.action == "gprs" && $0.target == "gprs apn" && $0.outcome == .failure })
         await runner.shutdown()
@@ -152,10 +153,12 @@ struct TUINetworkTests: RunnerTest {
         await connect()
         var wanted = try #require(await ip())
         wanted.tcpPort = 4061
-        guard case .failed(let text)? = await result(.ip, .writeIP(wanted, changing: [.tcpPort])) else {
+        guard case .failed(let failure)? = await result(.ip, .writeIP(wanted, changing: [.tcpPort])) else {
             Issue.record("no refusal"); return
         }
-        #expect(!text.isEmpty)
+        // Told apart from a device refusal: the program's permission, not the concentrator.
+        #expect(failure.kind == .permission)
+        #expect(!failure.text.isEmpty)
         #expect(try #require(await ip()).tcpPort == 4059)
         #expect(try audit().contains { $0.user == "ivanov" && $0.action == "ip" && $0.outcome == .denied })
         await runner.shutdown()

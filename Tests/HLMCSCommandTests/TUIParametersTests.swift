@@ -69,7 +69,7 @@ struct TUIParametersTests: RunnerTest {
     }
 
     static func failure(_ r: PageResult?) -> String? {
-        if case .failed(let t)? = r { return t }
+        if case .failed(let t)? = r { return t.text }
         return nil
     }
 

@@ -147,15 +147,15 @@ struct TUIServiceTests: RunnerTest {
         guard case .failed(let why)? = await result(.settingsFile, .importSettings(path: broken)) else {
             Issue.record("no refusal"); return
         }
-        #expect(why.contains("broken.set:\(line):"), "\(why)")
-        #expect(why.contains("nothing was written"))
+        #expect(why.text.contains("broken.set:\(line):"), "\(why)")
+        #expect(why.text.contains("nothing was written"))
         // Truncated: no end line.
         let truncated = path("truncated.set")
         try text.replacingOccurrences(of: "\nend", with: "\n").write(toFile: truncated, atomically: true, encoding: .utf8)
         guard case .failed(let cut)? = await result(.settingsFile, .previewSettings(path: truncated)) else {
             Issue.record("no refusal"); return
         }
-        #expect(cut.contains("truncated"), "\(cut)")
+        #expect(cut.text.contains("truncated"), "\(cut)")
         #expect(try #require(await gprs()).apn == before.apn)
         await runner.shutdown()
     }
@@ -175,7 +175,7 @@ struct TUIServiceTests: RunnerTest {
         guard case .failed(let text)? = await result(.settingsFile, .importSettings(path: edited)) else {
             Issue.record("no refusal"); return
         }
-        #expect(!text.isEmpty)
+        #expect(!text.text.isEmpty)
         guard case .failed? = await result(.settingsFile, .exportSettings(path: path("reader.set"))) else {
             Issue.record("no refusal"); return
         }
@@ -206,7 +206,7 @@ struct TUIServiceTests: RunnerTest {
         guard case .failed(let text)? = await result(.settingsFile, .importSettings(path: file)) else {
             Issue.record("no refusal"); return
         }
-        #expect(!text.isEmpty)
+        #expect(!text.text.isEmpty)
         #expect(try #require(await gprs()).apn != "m2m.zone")
         #expect(try audit().contains { $0.user == "petrov" && $0.action == "time-zone-write" && $0.outcome == .denied })
         await runner.shutdown()
@@ -221,7 +221,7 @@ struct TUIServiceTests: RunnerTest {
         for (page, request) in [(ParameterPage.clearData, PageRequest.clear(.meters, point: 3)),
                                 (.firmware, .transferFirmware(path: image, id: "fw", activate: true))] {
             guard case .failed(let text)? = await result(page, request) else { Issue.record("no answer to \(request)"); continue }
-            #expect(text != "Not in this build yet.", "\(text)")
+            #expect(text.text != "Not in this build yet.", "\(text)")
         }
         let log = try audit()
         #expect(log.contains { $0.user == "petrov" && $0.action == "clear" && $0.outcome == .denied })
@@ -236,7 +236,7 @@ struct TUIServiceTests: RunnerTest {
         guard case .failed(let text)? = await result(.settingsFile, .importSettings(path: edited)) else {
             Issue.record("no refusal"); return
         }
-        #expect(text.contains("LLS"))
+        #expect(text.text.contains("LLS"))
         #expect(try #require(await gprs()).apn != "m2m.test")
         await runner.shutdown()
     }

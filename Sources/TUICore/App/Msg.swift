@@ -1,3 +1,6 @@
+/// The failures of requests come as ``Failure`` values (kind and words): every user of
+/// TUICore sees the type.
+@_exported import Failures
 import Accounts
 import ES951
 import Foundation
@@ -13,7 +16,7 @@ public enum Msg: Sendable {
 
     // Login and accounts
     case loggedIn(SessionInfo)
-    case loginFailed(String)
+    case loginFailed(Failure)
     /// The first login of a new database: ask for the administrator's password.
     case administratorPasswordNeeded
     /// The role's permissions changed (an administrator edited the matrix).
@@ -22,7 +25,7 @@ public enum Msg: Sendable {
     case matrixLoaded(PermissionMatrix)
     /// An account change went through; the words say what (shown in the log).
     case accountChanged(String)
-    case accountFailed(String)
+    case accountFailed(Failure)
     case passwordChanged
 
     // Connection
@@ -32,7 +35,7 @@ public enum Msg: Sendable {
     case profilesChanged([String])
     case connecting
     case connected(String)
-    case connectFailed(String)
+    case connectFailed(Failure)
     case disconnected(String?)
 
     // Reads

@@ -16,7 +16,8 @@ extension AppState {
             resetInformation()
             append(s["log.loggedIn", info.user, roleLabel(info.role)])
             return []
-        case .loginFailed(let text):
+        case .loginFailed(let failure):
+            let text = failure.text
             login.show(error: text)
             return []
         case .administratorPasswordNeeded:
@@ -42,7 +43,8 @@ extension AppState {
             case .roles: return [.loadMatrix]
             default: return []
             }
-        case .accountFailed(let text):
+        case .accountFailed(let failure):
+            let text = failure.text
             switch modal {
             case .users(var screen): screen.show(error: text); modal = .users(screen)
             case .roles(var screen): screen.show(error: text); modal = .roles(screen)

@@ -13,13 +13,14 @@ extension AppState {
             link = .connected(text)
             append(s["log.connected", text])
             return []
-        case .connectFailed(let text):
+        case .connectFailed(let failure):
+            let text = failure.text
             link = .failed(text)
             reading = nil
             if let id = busyPage {
                 // The page waiting for its request learns why nothing came.
                 let context = pageContext
-                _ = pages.with(id) { $0.receive(.failed(text), context) }
+                _ = pages.with(id) { $0.receive(.failed(failure), context) }
                 busyPage = nil
             }
             status = text

@@ -28,9 +28,10 @@ extension AppState {
             if id == .meters, case .meters(let all, _) = result { pages.plc.knownMeters = all }
             switch result {
             case .metersPage, .firmwareProgress: break          // more follows
-            case .failed(let text):
+            case .failed(let failure):
                 reading = nil; busyPage = nil
-                if !isFailed { status = text }
+                // After a failed connection its reason stays on screen, not "not connected".
+                if !isFailed { status = failure.text }
             case .stopped:
                 reading = nil; busyPage = nil
                 status = s["status.stopped"]

@@ -165,8 +165,8 @@ public enum PageResult: Sendable {
     /// The outcome of a write, value by value (all read back).
     case written([FieldWrite])
     case exported(path: String, rows: Int)
-    /// Worded in the interface language.
-    case failed(String)
+    /// Not done: why, by kind, worded in the interface language.
+    case failed(Failure)
     case stopped
     // Service (issue 8)
     /// The changes a `.set` file would make, in file order (empty: nothing to change).

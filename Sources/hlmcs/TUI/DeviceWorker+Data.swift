@@ -79,7 +79,7 @@ extension DeviceWorker {
             let rows = try AuditedUser(store: store, session: session).exportCSV(table(), format: s.ru ? .russian : .english, to: full)
             post(.page(page, .exported(path: full, rows: rows)))
         } catch {
-            post(.page(page, .failed(s.failure(for: error).message)))
+            post(.page(page, .failed(s.failure(of: error))))
         }
     }
 

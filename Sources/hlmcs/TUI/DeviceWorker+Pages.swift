@@ -12,7 +12,7 @@ extension DeviceWorker {
     func perform(_ request: PageRequest, for page: ParameterPage, session: Session?) async {
         guard let session else { return }
         if request.needsDevice, concentrator == nil {
-            post(.page(page, .failed(words()["runtime.notConnected"])))
+            post(.page(page, .failed(Failure(.link, words()["runtime.notConnected"]))))
             return
         }
         switch request.family {

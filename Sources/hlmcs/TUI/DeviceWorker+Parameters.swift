@@ -64,12 +64,12 @@ extension DeviceWorker {
     func writeSerialNumber(_ serial: String, page: ParameterPage, session: Session) async {
         let s = words()
         guard serial.count <= 16, let address = logicalAddress(serial: serial) else {
-            post(.page(page, .failed(s["runtime.parameters.serialNumberDigits"])))
+            post(.page(page, .failed(Failure(.input, s["runtime.parameters.serialNumberDigits"]))))
             return
         }
         let descriptor: CosemAttributeDescriptor
         do { descriptor = try map.descriptor("serial-number", 2) } catch {
-            post(.page(page, .failed(s.failure(for: error).message)))
+            post(.page(page, .failed(s.failure(of: error))))
             return
         }
         await run(page: page, session: session) { op in
@@ -85,7 +85,7 @@ extension DeviceWorker {
     func changeLLSPassword(current: String, new: String, page: ParameterPage, session: Session) async {
         let s = words()
         guard !new.isEmpty, new.unicodeScalars.allSatisfy({ (0x20...0x7E).contains($0.value) }) else {
-            post(.page(page, .failed(s["runtime.parameters.llsPasswordCharacters"])))
+            post(.page(page, .failed(Failure(.input, s["runtime.parameters.llsPasswordCharacters"]))))
             return
         }
         let openedWith = associationPassword

@@ -53,7 +53,7 @@ actor DeviceWorker {
         let s = words()
         let options = settings.withExtras(of: baseOptions)
         if settings.security == .lls, password?.isEmpty ?? true {
-            post(.connectFailed(s["runtime.connect.llsPasswordNeeded"]))
+            post(.connectFailed(Failure(.input, s["runtime.connect.llsPasswordNeeded"])))
             return
         }
         let secret = settings.security == .lls ? password.map { Array($0.utf8) } : nil
@@ -65,7 +65,7 @@ actor DeviceWorker {
                                                  demo: demo, serving: serving)
             demoServing = serving.withLock { $0 }
         } catch {
-            post(.connectFailed(s.deviceFailure(for: error, link: options)?.message ?? "\(error)"))
+            post(.connectFailed(s.failure(of: error, link: options)))
             return
         }
         let concentrator = Concentrator(connection: connection, map: map, catalogue: nil, traffic: traffic, now: { Date() })
@@ -88,7 +88,7 @@ actor DeviceWorker {
                 post(.disconnected(nil))
                 post(.readStopped)
             } else {
-                post(.connectFailed(s.deviceFailure(for: error, link: options)?.message ?? "\(error)"))
+                post(.connectFailed(s.failure(of: error, link: options)))
             }
         }
     }
@@ -168,9 +168,9 @@ actor DeviceWorker {
             post(.page(page, .stopped))
             return
         }
-        let text = if case OperationFailure.needsLLS? = error as? OperationFailure { s.writeNeedsLLSInTheUI }
-                   else { s.deviceFailure(for: error, link: connectedOptions)?.message ?? s.failure(for: error).message }
-        post(.page(page, .failed(text)))
+        let failure = if case OperationFailure.needsLLS? = error as? OperationFailure { Failure(.refused, s.writeNeedsLLSInTheUI) }
+                      else { s.failure(of: error, link: connectedOptions) }
+        post(.page(page, .failed(failure)))
         if let error = error as? ConcentratorError, case .link = error {
             self.concentrator = nil
             await concentrator.close()

@@ -25,10 +25,10 @@ extension EffectRunner {
                 break
             }
         } catch {
-            let text = s.failure(for: error).message
+            let failure = s.failure(of: error)
             switch effect {
-            case .login, .setAdministratorPassword: inbox.post(.loginFailed(text))
-            default: inbox.post(.accountFailed(text))
+            case .login, .setAdministratorPassword: inbox.post(.loginFailed(failure))
+            default: inbox.post(.accountFailed(failure))
             }
         }
     }
@@ -41,7 +41,7 @@ extension EffectRunner {
                 if UserName.canonical(user) == UserName.firstAdministrator {
                     inbox.post(.administratorPasswordNeeded)
                 } else {
-                    inbox.post(.loginFailed(s["runtime.account.firstLogin", UserName.firstAdministrator]))
+                    inbox.post(.loginFailed(Failure(.permission, s["runtime.account.firstLogin", UserName.firstAdministrator])))
                 }
                 return
             }
@@ -132,7 +132,7 @@ extension EffectRunner {
                 // A profile saved by an older version: stored again as data.
                 if legacy { try? store.updateProfileLink(name: name, link: spec.profileText, by: session) }
             } catch {
-                inbox.post(.accountFailed(s.profileUnreadable(name, error)))
+                inbox.post(.accountFailed(Failure(.input, s.profileUnreadable(name, error))))
                 return
             }
             let password = try store.llsPassword(profile: name, loginPassword: loginPassword, by: session)

@@ -1,6 +1,7 @@
 import ES951
 import Concentrator
 import DLMS
+import Failures
 import Operations
 
 /// The failures of the use cases (``OperationFailure``) in words, for the commands and the TUI.
@@ -42,5 +43,30 @@ extension Strings {
         case .data(let data): ValueText.text(data)
         case .error(let reason): Strings.dataAccessResultName(reason)
         }
+    }
+}
+
+extension ExitStatus {
+    /// The kind of failure a command's exit status stands for.
+    var failureKind: Failure.Kind {
+        switch self {
+        case .deviceRefused: .refused
+        case .link: .link
+        case .loginOrPermission: .permission
+        case .usage, .success: .input
+        }
+    }
+}
+
+extension CommandFailure {
+    /// The same failure for the terminal UI: its kind and its words.
+    var failure: Failure { Failure(status.failureKind, message) }
+}
+
+extension Strings {
+    /// Any error as a ``Failure``: the device layers' (the link named), the accounts',
+    /// the use cases', or — never a dump — a worded fallback.
+    func failure(of error: any Error, link: LinkSpec? = nil) -> Failure {
+        (deviceFailure(for: error, link: link) ?? failure(for: error)).failure
     }
 }

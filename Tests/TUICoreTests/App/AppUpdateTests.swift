@@ -100,8 +100,8 @@ import Testing
     @Test func aFailedConnectionKeepsItsReasonOnScreen() {
         var s = AppFixtures.main()
         _ = s.update(.key(.function(5)))
-        _ = s.update(.connectFailed("no answer from 10.0.0.5:4059"))
-        _ = s.update(.page(.info, .failed("Not connected.")))
+        _ = s.update(.connectFailed(Failure(.link, "no answer from 10.0.0.5:4059")))
+        _ = s.update(.page(.info, .failed(Failure(.input, "Not connected."))))
         #expect(s.status == "no answer from 10.0.0.5:4059")
         #expect(s.link == .failed("no answer from 10.0.0.5:4059"))
         #expect(s.reading == nil)

@@ -68,8 +68,8 @@ import Testing
         for l in Self.languages {
             var s = AppFixtures.main(l)
             _ = s.update(.key(.function(5)))
-            _ = s.update(.connectFailed(l == .ru ? "Нет ответа от 10.0.0.5:4059 (5 с, 4 попытки)."
-                                                 : "No answer from 10.0.0.5:4059 (5 s, 4 tries)."))
+            _ = s.update(.connectFailed(Failure(.link, l == .ru ? "Нет ответа от 10.0.0.5:4059 (5 с, 4 попытки)."
+                                                                : "No answer from 10.0.0.5:4059 (5 s, 4 tries).")))
             Snapshot.check(draw(s), "connect-failed-\(l)-80x24")
         }
     }

@@ -183,7 +183,7 @@ import Testing
         #expect(page.export?.message == "Enter the file name")
         type("/tmp/p1.csv", into: &page)
         #expect(page.handle(.enter, en) == [.exportProfile(path: "/tmp/p1.csv", table)])
-        page.receive(.failed("Cannot create /tmp/p1.csv: No such file or directory."), en)
+        page.receive(.failed(Failure(.input, "Cannot create /tmp/p1.csv: No such file or directory.")), en)
         #expect(page.export?.message == "Cannot create /tmp/p1.csv: No such file or directory.")
         _ = page.handle(.enter, en)
         page.receive(.exported(path: "/tmp/p1.csv", rows: 89), en)

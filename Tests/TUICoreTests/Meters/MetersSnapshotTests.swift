@@ -130,7 +130,7 @@ import Testing
     @Test func aFailedConnectionLeavesTheHintNotAnEmptyList() {
         var s = opened(.en, 80, 24, .meters)
         _ = s.update(.key(.function(5)))
-        _ = s.update(.connectFailed("No answer from the concentrator."))
+        _ = s.update(.connectFailed(Failure(.link, "No answer from the concentrator.")))
         let screen = draw(s).lines
         #expect(screen[2].contains("F5 reads the meter list"), "\(screen.joined(separator: "\n"))")
         #expect(!screen.joined().contains("has no meters"))

@@ -153,7 +153,7 @@ import Testing
         F.type("other-1", into: &s)
         _ = s.update(.key(.function(6)))
         #expect(s.update(.key(.enter)) == [.page(.basic, .changeLLSPassword(current: "admin@emis", new: "other-1"))])
-        _ = s.update(.page(.basic, .failed("The current password is not the one this connection was opened with.")))
+        _ = s.update(.page(.basic, .failed(Failure(.input, "The current password is not the one this connection was opened with."))))
         #expect(s.llsPassword == "admin@emis")
         #expect(s.pages.basic.text(.current).isEmpty)
         _ = s.update(.page(.basic, .written([FieldWrite(field: "llsPassword", outcome: .accepted)])))

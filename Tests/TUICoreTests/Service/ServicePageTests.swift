@@ -129,7 +129,7 @@ import Testing
         #expect(sent == [.transferFirmware(path: "new.bin", id: "new", activate: false)])
         _ = s.update(.page(.firmware, .firmwareProgress(FirmwareProgress(blocksSent: 30, blocksTotal: 70, bytesSent: 30720, bytesTotal: 71680, secondsLeft: 42))))
         #expect(F.screen(s).contains("Block 30 of 70"))
-        _ = s.update(.page(.firmware, .failed("The link was cut.")))
+        _ = s.update(.page(.firmware, .failed(Failure(.input, "The link was cut."))))
         #expect(Self.requests(s.update(.key(.function(5)))) == [.transferFirmware(path: "new.bin", id: "new", activate: false)])
         _ = s.update(.page(.firmware, .firmwareDone(activated: false, version: "2.7.0")))
         #expect(F.screen(s).contains("Version: 2.7.0"))

@@ -56,7 +56,7 @@ import Testing
             _ = s.update(.key(.enter))
             let text = l == .ru ? "broken.set:7: gprs.heartbeat-minutes = 0: минуты 1–1440 — ничего не записано."
                 : "broken.set:7: gprs.heartbeat-minutes = 0: minutes 1–1440 — nothing was written."
-            _ = s.update(.page(.settingsFile, .failed(text)))
+            _ = s.update(.page(.settingsFile, .failed(Failure(.input, text))))
             Snapshot.check(F.draw(s), "service-settings-broken-\(l)-\(w)x\(h)")
         }
     }

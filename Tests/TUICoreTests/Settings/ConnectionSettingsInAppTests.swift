@@ -10,7 +10,7 @@ import Testing
         var s = AppFixtures.main()
         _ = s.update(.settingsReady(ports: [], profiles: ["office"]))
         _ = s.update(.key(.right))  // demo → RS-485
-        _ = s.update(.accountFailed("Profile office cannot be read: --bogus"))
+        _ = s.update(.accountFailed(Failure(.input, "Profile office cannot be read: --bogus")))
         guard case .settings(let screen)? = s.modal else { Issue.record("the settings window closed"); return }
         #expect(screen.medium == .serial)
         let text = s.render(DrawContext(strings: s.strings)).lines.joined(separator: "\n")

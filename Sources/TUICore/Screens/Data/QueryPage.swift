@@ -52,8 +52,8 @@ extension QueryPage {
     mutating func receiveExport(_ result: PageResult) {
         switch result {
         case .exported: export = nil
-        case .failed(let text):
-            if export?.writing == true { export?.writing = false; export?.message = text }
+        case .failed(let failure):
+            if export?.writing == true { export?.writing = false; export?.message = failure.text }
         case .stopped: export?.writing = false
         default: break
         }

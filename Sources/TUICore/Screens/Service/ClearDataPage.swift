@@ -123,7 +123,7 @@ public struct ClearDataPage: WorkPage {
             } else {
                 note = ServiceNote(text: s["service.clear.done", what, whose], isError: false)
             }
-        case .failed(let text): note = ServiceNote(text: text, isError: true)
+        case .failed(let failure): note = ServiceNote(text: failure.text, isError: true)
         case .stopped: note = ServiceNote(text: s["service.stopped"], isError: true)
         default: break
         }

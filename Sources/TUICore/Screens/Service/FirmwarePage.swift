@@ -111,7 +111,7 @@ public struct FirmwarePage: WorkPage {
         switch result {
         case .firmwareProgress(let p): phase = .sending(p)
         case .firmwareDone(let activated, let version): phase = .done(activated: activated, version: version)
-        case .failed(let text): phase = .cut(lastProgress, text)
+        case .failed(let failure): phase = .cut(lastProgress, failure.text)
         case .stopped: phase = .cut(lastProgress, s["service.stopped"])
         default: break
         }

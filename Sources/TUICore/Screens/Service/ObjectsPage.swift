@@ -38,7 +38,7 @@ public struct ObjectsPage: WorkPage {
             differences = list
             compared = n
             scroll = 0
-        case .failed(let text): note = ServiceNote(text: text, isError: true)
+        case .failed(let failure): note = ServiceNote(text: failure.text, isError: true)
         case .stopped: note = ServiceNote(text: context.strings["service.stopped"], isError: true)
         default: break
         }

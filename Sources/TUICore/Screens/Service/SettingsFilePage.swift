@@ -140,9 +140,9 @@ public struct SettingsFilePage: WorkPage {
             }
             // The device has changed: another write needs another preview.
             previewPath = nil
-        case .failed(let text):
+        case .failed(let failure):
             if case .previewSettings? = pending { preview = nil }
-            note = ServiceNote(text: text, isError: true)
+            note = ServiceNote(text: failure.text, isError: true)
         case .stopped:
             note = ServiceNote(text: s["service.stopped"], isError: true)
         default: break
