@@ -64,7 +64,7 @@ let package = Package(
         .executableTarget(name: "es951-sim", dependencies: [
             "Simulator", "DLMS", "DLMSTransport", "ES951",
             .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "DLMS", "ES951", "DLMSTransport"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["TestWaiting", "Simulator", "DLMS", "ES951", "DLMSTransport"]),
         // The device map and the event catalogue as data (ES951-MAP.md), handed out
         // through `Bundle.module` by the one Swift file in the folder.
         .target(name: "Resources", path: "Resources",
@@ -73,23 +73,23 @@ let package = Package(
         .target(name: "ES951", dependencies: ["DLMS", "Resources", "TextSafety"]),
         .testTarget(name: "ES951Tests", dependencies: ["ES951", "Resources", "DLMS"]),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"]),
-        .testTarget(name: "AccountStoreTests", dependencies: [
+        .testTarget(name: "AccountStoreTests", dependencies: ["TestWaiting", 
             "Accounts", "AccountStore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Runs the built `hlmcs` binary as a subprocess; depending on the executable
         // target makes `swift test` build it first.
-        .testTarget(name: "HLMCSCommandTests", dependencies: [
+        .testTarget(name: "HLMCSCommandTests", dependencies: ["TestWaiting", 
             "hlmcs", "es951-sim", "Operations", "Failures", "Accounts", "AccountStore", "Concentrator", "DLMS", "DLMSTransport", "ES951", "Export",
             .product(name: "GRDB", package: "GRDB.swift")]),
         // Channels (TCP, serial/pty, memory, paced, faulty), the frame trace and the async
         // session driver: the I/O of the protocol. Depends on DLMS only.
         .target(name: "DLMSTransport", dependencies: ["DLMS"]),
         // Simulator too: the optical sign-on is tested against es951-sim's pty mode in-process.
-        .testTarget(name: "DLMSTransportTests", dependencies: ["DLMSTransport", "DLMS", "Simulator"]),
+        .testTarget(name: "DLMSTransportTests", dependencies: ["TestWaiting", "DLMSTransport", "DLMS", "Simulator"]),
         // es951-sim read by the Gurux client (Tests/Interop/gurux_read.py in a venv that
         // scripts/test-tools.sh makes); the dependency makes `swift test` build the simulator.
-        .testTarget(name: "InteropTests", dependencies: ["es951-sim"]),
+        .testTarget(name: "InteropTests", dependencies: ["TestWaiting", "es951-sim"]),
         // The async API the app calls (DESIGN.md), and under Link/ the LINK options →
         // medium (TCP, serial, optical head) and client configuration.
         .target(name: "Concentrator", dependencies: ["DLMS", "DLMSTransport", "ES951", "TextSafety"]),
@@ -109,6 +109,9 @@ let package = Package(
         // Runs tmux commands for end-to-end tests of a real terminal (TmuxSession), with a
         // deadline on each: posix_spawn and waitpid, never Foundation's Process.
         .target(name: "TmuxHarness", path: "Tests/TmuxHarness"),
+        // Waiting for child processes, pipes and files without holding a thread of the
+        // cooperative pool (so the tests can run in parallel), for the test targets.
+        .target(name: "TestWaiting", path: "Tests/TestWaiting"),
         // `hlmcs --demo` driven in tmux as a new user would (depends on hlmcs: built first).
         .testTarget(name: "HLMCSTerminalTests", dependencies: ["TmuxHarness", "hlmcs"]),
         .testTarget(name: "TmuxHarnessTests", dependencies: ["TmuxHarness"]),

@@ -1,3 +1,4 @@
+import TestWaiting
 import Accounts
 @testable import AccountStore
 import Foundation
@@ -48,7 +49,7 @@ import Glibc
         }
     }
 
-    @Test func theChmodCommandSurvivesTheShell() throws {
+    @Test func theChmodCommandSurvivesTheShell() async throws {
         let root = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let path = root.path + "/it's my $HOME db.sqlite"
@@ -58,9 +59,8 @@ import Glibc
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/bin/sh")
         shell.arguments = ["-c", command]
-        try shell.run()
-        shell.waitUntilExit()
-        #expect(shell.terminationStatus == 0)
+        let status = try await shell.start().value(within: 20, "sh -c \(command)")
+        #expect(status == 0)
         #expect(try mode(path) == 0o600)
         try DatabaseLocation.prepare(path: path)
     }

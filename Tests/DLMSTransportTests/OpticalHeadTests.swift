@@ -1,3 +1,4 @@
+import TestWaiting
 import DLMS
 import Foundation
 import Glibc
@@ -21,8 +22,7 @@ import Testing
     /// device that answers late would turn every test into a timeout.
     final class FakeDevice: @unchecked Sendable {
         let fd: Int32
-        private let done = DispatchSemaphore(value: 0)
-        private var result: Result<Seen, TransportError> = .failure(.closed)
+        private let done = Arrival<Result<Seen, TransportError>>()
 
         /// Reads the sign-on, echoes it (as a head does), answers `answer`; unless
         /// `acknowledged` is false (the client must refuse the answer) reads the
@@ -32,7 +32,7 @@ import Testing
              afterwards: [UInt8] = []) {
             fd = pty.channel._descriptor
             let thread = Thread { [self] in
-                result = Result { () throws(TransportError) -> Seen in
+                let result = Result { () throws(TransportError) -> Seen in
                     var seen = Seen()
                     seen.signOn = try readLine()
                     seen.baudAtSignOn = try client._settingsInForce().baud
@@ -48,14 +48,14 @@ import Testing
                     }
                     return seen
                 }
-                done.signal()
+                done.deliver(result)
             }
             thread.start()
         }
 
-        /// What the device saw, once its script has run (within 20 s).
-        func finish() throws -> Seen {
-            guard done.wait(timeout: .now() + 20) == .success else { throw TransportError.timedOut(after: .seconds(20)) }
+        /// What the device saw, once its script has run (awaited, within 20 s).
+        func finish() async throws -> Seen {
+            guard let result = await done.wait(seconds: 20) else { throw TransportError.timedOut(after: .seconds(20)) }
             return try result.get()
         }
 
@@ -106,7 +106,7 @@ import Testing
         // After the switch the line carries HDLC alone: neither echo is left in the input.
         try await client.write(snrm)
         #expect(try await SerialChannelTests.readAll(client, count: ua.count) == ua)
-        let seen = try device.finish()
+        let seen = try await device.finish()
         #expect(seen.signOn == Self.signOn)
         #expect(seen.ack == Self.ack9600)
         #expect(seen.frame == snrm)
@@ -145,7 +145,7 @@ import Testing
         let identification = try await OpticalHead.signOn(client, timeout: .seconds(30))
         #expect(identification.reactionTimeShort)
         #expect(client.settings == SerialSettings(baud: 4800))
-        #expect(try device.finish().ack == [0x06, 0x32, 0x34, 0x32, 0x0D, 0x0A])
+        #expect(try await device.finish().ack == [0x06, 0x32, 0x34, 0x32, 0x0D, 0x0A])
     }
 
     @Test func silentDeviceTimesOutAtIdentification() async throws {
@@ -167,7 +167,7 @@ import Testing
         await #expect(throws: OpticalSignOnError(step: .identification, reason: .transport(.timedOut(after: .milliseconds(400))))) {
             _ = try await OpticalHead.signOn(client, timeout: .milliseconds(400))
         }
-        _ = try device.finish()
+        _ = try await device.finish()
     }
 
     @Test func deviceWithoutHDLCIsRefusedBeforeAnyAcknowledgement() async throws {
@@ -182,7 +182,7 @@ import Testing
             _ = try await OpticalHead.signOn(client, timeout: .seconds(30))
         }
         #expect(OpticalSignOnError(step: .identification, reason: .noHDLC(expected)).transportError == .unsupported("hdlc"))
-        _ = try device.finish()
+        _ = try await device.finish()
         // No acknowledgement went out.
         await #expect(throws: TransportError.timedOut(after: .milliseconds(300))) {
             _ = try await pty.channel.read(atMost: 64, timeout: .milliseconds(300))
@@ -203,7 +203,7 @@ import Testing
                   case .malformedIdentification = e.reason else { return false }
             return e.transportError == .unsupported("identification")
         }
-        _ = try device.finish()
+        _ = try await device.finish()
     }
 
     @Test func endlessGarbageEndsByLengthNotByHanging() async throws {
@@ -220,7 +220,7 @@ import Testing
                   case .malformedIdentification(.lengthOutOfRange(let n)) = e.reason else { return false }
             return n > IdentificationReader.maximumLength
         }
-        _ = try device.finish()
+        _ = try await device.finish()
     }
 
     @Test func unknownBaudCharacterIsRefused() async throws {
@@ -234,7 +234,7 @@ import Testing
         }
         #expect(OpticalSignOnError(step: .identification, reason: .unsupportedBaud(character: UInt8(ascii: "E"))).transportError
                 == .unsupported("baud character E"))
-        _ = try device.finish()
+        _ = try await device.finish()
     }
 
     @Test func closedPortFailsAtSignOn() async throws {
@@ -254,7 +254,7 @@ import Testing
         defer { unlink(path) }
         let device = FakeDevice(pty, client: client, answer: Self.es951)
         _ = try await OpticalHead.signOn(client, timeout: .seconds(30), trace: try FrameTrace(path: path))
-        _ = try device.finish()
+        _ = try await device.finish()
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
             $0.split(separator: " ").dropFirst().joined(separator: " ")
         }

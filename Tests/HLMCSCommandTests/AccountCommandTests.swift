@@ -7,35 +7,35 @@ import Testing
     static let alice = ("alice", "alice-pass-1")
 
     /// A database with the administrator's password set and alice (Read) added.
-    func withAlice() throws -> CommandRunner {
+    func withAlice() async throws -> CommandRunner {
         let hlmcs = CommandRunner()
-        let initRun = try hlmcs.run(["users", "init"], stdin: Self.admin.1 + "\n")
+        let initRun = try await hlmcs.run(["users", "init"], stdin: Self.admin.1 + "\n")
         #expect(initRun.status == 0, "\(initRun.stderr)")
-        let add = try hlmcs.run(["users", "add", "alice", "--role", "read"], as: Self.admin, stdin: Self.alice.1 + "\n")
+        let add = try await hlmcs.run(["users", "add", "alice", "--role", "read"], as: Self.admin, stdin: Self.alice.1 + "\n")
         #expect(add.status == 0, "\(add.stderr)")
         return hlmcs
     }
 
-    @Test func aNewUserLogsInIsRefusedWithStatus4AndAppearsInTheAudit() throws {
-        let hlmcs = try withAlice()
+    @Test func aNewUserLogsInIsRefusedWithStatus4AndAppearsInTheAudit() async throws {
+        let hlmcs = try await withAlice()
         defer { hlmcs.removeFolder() }
         // alice logs in (environment) and changes her own password: no permission needed.
-        let passwd = try hlmcs.run(["users", "passwd", "alice"], as: Self.alice, stdin: "alice-pass-2\n")
+        let passwd = try await hlmcs.run(["users", "passwd", "alice"], as: Self.alice, stdin: "alice-pass-2\n")
         #expect(passwd.status == 0, "\(passwd.stderr)")
         let alice = ("alice", "alice-pass-2")
         // What the Read role does not allow: exit status 4.
-        let grant = try hlmcs.run(["roles", "grant", "read", "write"], as: alice)
+        let grant = try await hlmcs.run(["roles", "grant", "read", "write"], as: alice)
         #expect(grant.status == 4)
         #expect(grant.stderr.contains("Permission denied"))
-        let add = try hlmcs.run(["users", "add", "bob", "--role", "read"], as: alice, stdin: "bob-password\n")
+        let add = try await hlmcs.run(["users", "add", "bob", "--role", "read"], as: alice, stdin: "bob-password\n")
         #expect(add.status == 4)
-        #expect(try hlmcs.run(["audit"], as: alice).status == 4)
-        #expect(try hlmcs.run(["users", "list"], as: alice).status == 4)
+        #expect(try await hlmcs.run(["audit"], as: alice).status == 4)
+        #expect(try await hlmcs.run(["users", "list"], as: alice).status == 4)
         // The administrator sees alice and her denials.
-        let users = try hlmcs.run(["users", "list"], as: Self.admin)
+        let users = try await hlmcs.run(["users", "list"], as: Self.admin)
         #expect(users.status == 0)
         #expect(users.lines.contains { $0.hasPrefix("alice\tRead") })
-        let audit = try hlmcs.run(["audit", "--json"], as: Self.admin)
+        let audit = try await hlmcs.run(["audit", "--json"], as: Self.admin)
         #expect(audit.status == 0, "\(audit.stderr)")
         let entries = try audit.lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: String] }
         let denied = entries.filter { $0["user"] == "alice" && $0["outcome"] == "denied" }.map { $0["action"]! }
@@ -44,118 +44,125 @@ import Testing
         #expect(entries.contains { $0["action"] == "users-add" && $0["target"] == "alice Read" })
         #expect(entries.allSatisfy { $0["time"]!.hasSuffix("Z") })
         // Text form, too.
-        let text = try hlmcs.run(["audit"], as: Self.admin)
+        let text = try await hlmcs.run(["audit"], as: Self.admin)
         #expect(text.lines.contains { $0.contains("\talice\troles-grant\tRead write\tdenied") })
         // bob was never created.
-        #expect(try hlmcs.run(["users", "list", "--json"], as: Self.admin).stdout.contains("bob") == false)
+        #expect(try await hlmcs.run(["users", "list", "--json"], as: Self.admin).stdout.contains("bob") == false)
     }
 
-    @Test func initWorksOnceAndAcceptsTheLatinASpelling() throws {
+    @Test func initWorksOnceAndAcceptsTheLatinASpelling() async throws {
         let hlmcs = CommandRunner()
         defer { hlmcs.removeFolder() }
         // Before init the administrator cannot log in.
-        #expect(try hlmcs.run(["users", "list"], as: Self.admin).status == 4)
-        #expect(try hlmcs.run(["users", "init"], stdin: "short\n").status == 2)
-        #expect(try hlmcs.run(["users", "init"], stdin: Self.admin.1 + "\n").status == 0)
-        let again = try hlmcs.run(["users", "init"], stdin: "other-password\n")
+        #expect(try await hlmcs.run(["users", "list"], as: Self.admin).status == 4)
+        #expect(try await hlmcs.run(["users", "init"], stdin: "short\n").status == 2)
+        #expect(try await hlmcs.run(["users", "init"], stdin: Self.admin.1 + "\n").status == 0)
+        let again = try await hlmcs.run(["users", "init"], stdin: "other-password\n")
         #expect(again.status == 2)
         #expect(again.stderr.contains("only once"))
-        let latin = try hlmcs.run(["users", "list", "--json"], as: ("Aдминистратор", Self.admin.1))
+        let latin = try await hlmcs.run(["users", "list", "--json"], as: ("Aдминистратор", Self.admin.1))
         #expect(latin.status == 0, "\(latin.stderr)")
         #expect(latin.stdout.contains("\"role\":\"Administrator\""))
     }
 
-    @Test func wrongLoginsExitWith4AndFiveInARowSayBackOff() throws {
-        let hlmcs = try withAlice()
+    @Test func wrongLoginsExitWith4AndFiveInARowSayBackOff() async throws {
+        let hlmcs = try await withAlice()
         defer { hlmcs.removeFolder() }
         for attempt in 1 ... 5 {
-            let run = try hlmcs.run(["users", "list"], as: ("alice", "wrong-\(attempt)"))
+            let run = try await hlmcs.run(["users", "list"], as: ("alice", "wrong-\(attempt)"))
             #expect(run.status == 4)
             #expect(run.stderr.contains("Login failed"))
             #expect(run.stderr.contains("Too many failed logins") == (attempt == 5))
         }
-        let blocked = try hlmcs.run(["users", "passwd", "alice"], as: Self.alice, stdin: "alice-pass-9\n")
+        let blocked = try await hlmcs.run(["users", "passwd", "alice"], as: Self.alice, stdin: "alice-pass-9\n")
         #expect(blocked.status == 4)
         #expect(blocked.stderr.contains("try again in"))
         // Without a login in the environment and no terminal: refused, not hung.
-        let noLogin = try hlmcs.run(["users", "list"])
+        let noLogin = try await hlmcs.run(["users", "list"])
         #expect(noLogin.status == 4)
         #expect(noLogin.stderr.contains("HLMCS_USER"))
     }
 
-    @Test func badInputExitsWith2() throws {
-        let hlmcs = try withAlice()
+    @Test func badInputExitsWith2() async throws {
+        let hlmcs = try await withAlice()
         defer { hlmcs.removeFolder() }
         for arguments in [["users", "add", "bob", "--role", "root"], ["roles", "grant", "read", "everything"],
                           ["roles", "grant", "superuser", "write"], ["audit", "--since", "yesterday"],
                           ["users", "list", "--lang", "de"], ["users", "frobnicate"], ["users", "add", "bob"],
                           ["users", "delete", "nobody"], ["users", "delete", "Администратор"],
                           ["users", "role", "Администратор", "read"], ["roles", "revoke", "administrator", "manage-users"]] {
-            let run = try hlmcs.run(arguments, as: Self.admin, stdin: "bob-password\n")
+            let run = try await hlmcs.run(arguments, as: Self.admin, stdin: "bob-password\n")
             #expect(run.status == 2, "\(arguments): \(run.stderr)")
         }
-        let lastAdmin = try hlmcs.run(["users", "delete", "Администратор"], as: Self.admin)
+        let lastAdmin = try await hlmcs.run(["users", "delete", "Администратор"], as: Self.admin)
         #expect(lastAdmin.stderr.contains("last administrator"))
     }
 
-    @Test func roleCommandsEditTheMatrix() throws {
-        let hlmcs = try withAlice()
+    @Test func roleCommandsEditTheMatrix() async throws {
+        let hlmcs = try await withAlice()
         defer { hlmcs.removeFolder() }
-        #expect(try hlmcs.run(["roles", "grant", "Чтение", "set-clock"], as: Self.admin).status == 0)
-        #expect(try hlmcs.run(["roles", "revoke", "READ", "export"], as: Self.admin).status == 0)
-        let list = try hlmcs.run(["roles", "list"], as: Self.admin)
+        #expect(try await hlmcs.run(["roles", "grant", "Чтение", "set-clock"], as: Self.admin).status == 0)
+        #expect(try await hlmcs.run(["roles", "revoke", "READ", "export"], as: Self.admin).status == 0)
+        let list = try await hlmcs.run(["roles", "list"], as: Self.admin)
         #expect(list.lines == ["Read\tread set-clock", "Configurator\tread export set-clock write settings-file",
                                "Administrator\tmanage-users manage-roles read export set-clock write settings-file clear firmware"])
-        #expect(try hlmcs.run(["users", "role", "alice", "administrator"], as: Self.admin).status == 0)
-        #expect(try hlmcs.run(["roles", "list"], as: Self.alice).status == 0)
-        #expect(try hlmcs.run(["users", "delete", "Администратор"], as: Self.alice).status == 0)
-        #expect(try hlmcs.run(["users", "list"], as: Self.admin).status == 4)
+        #expect(try await hlmcs.run(["users", "role", "alice", "administrator"], as: Self.admin).status == 0)
+        #expect(try await hlmcs.run(["roles", "list"], as: Self.alice).status == 0)
+        #expect(try await hlmcs.run(["users", "delete", "Администратор"], as: Self.alice).status == 0)
+        #expect(try await hlmcs.run(["users", "list"], as: Self.admin).status == 4)
     }
 
-    @Test func messagesInRussian() throws {
-        let hlmcs = try withAlice()
+    @Test func messagesInRussian() async throws {
+        let hlmcs = try await withAlice()
         defer { hlmcs.removeFolder() }
-        let byOption = try hlmcs.run(["roles", "list", "--lang", "ru"], as: Self.alice)
+        let byOption = try await hlmcs.run(["roles", "list", "--lang", "ru"], as: Self.alice)
         #expect(byOption.status == 4)
         #expect(byOption.stderr.contains("Доступ запрещён"))
-        let byLocale = try hlmcs.run(["users", "list"], as: Self.admin, environment: ["LANG": "ru_RU.UTF-8"])
+        let byLocale = try await hlmcs.run(["users", "list"], as: Self.admin, environment: ["LANG": "ru_RU.UTF-8"])
         #expect(byLocale.lines.contains("alice\tЧтение"))
-        let english = try hlmcs.run(["users", "list", "--lang", "en"], as: Self.admin, environment: ["LANG": "ru_RU.UTF-8"])
+        let english = try await hlmcs.run(["users", "list", "--lang", "en"], as: Self.admin, environment: ["LANG": "ru_RU.UTF-8"])
         #expect(english.lines.contains("alice\tRead"))
     }
 
-    @Test func auditSinceFilters() throws {
-        let hlmcs = try withAlice()
+    @Test func auditSinceFilters() async throws {
+        let hlmcs = try await withAlice()
         defer { hlmcs.removeFolder() }
-        #expect(try hlmcs.run(["audit", "--since", "2000-01-01"], as: Self.admin).lines.count >= 3)
-        let future = try hlmcs.run(["audit", "--since", "2999-01-01T00:00Z"], as: Self.admin)
+        #expect(try await hlmcs.run(["audit", "--since", "2000-01-01"], as: Self.admin).lines.count >= 3)
+        let future = try await hlmcs.run(["audit", "--since", "2999-01-01T00:00Z"], as: Self.admin)
         #expect(future.status == 0)
         #expect(future.lines.isEmpty)
     }
 
-    @Test func twoProcessesWriteAtOnce() throws {
-        let hlmcs = try withAlice()
+    @Test func twoProcessesWriteAtOnce() async throws {
+        let hlmcs = try await withAlice()
         defer { hlmcs.removeFolder() }
         let names = ["bob", "carol", "dave", "erin"]
-        let statuses = LockedStatuses()
-        DispatchQueue.concurrentPerform(iterations: names.count) { i in
-            let run = try? hlmcs.run(["users", "add", names[i], "--role", "configurator"], as: Self.admin,
-                                     stdin: "\(names[i])-password\n")
-            statuses.set(names[i], run?.status ?? -1)
+        // The four run at once, each in a child task awaiting its process.
+        let statuses = await withTaskGroup(of: (String, Int32).self) { group in
+            for name in names {
+                group.addTask {
+                    let run = try? await hlmcs.run(["users", "add", name, "--role", "configurator"], as: Self.admin,
+                                                   stdin: "\(name)-password\n")
+                    return (name, run?.status ?? -1)
+                }
+            }
+            var statuses: [String: Int32] = [:]
+            for await (name, status) in group { statuses[name] = status }
+            return statuses
         }
-        #expect(statuses.all == Dictionary(uniqueKeysWithValues: names.map { ($0, Int32(0)) }))
-        let list = try hlmcs.run(["users", "list"], as: Self.admin).lines
+        #expect(statuses == Dictionary(uniqueKeysWithValues: names.map { ($0, Int32(0)) }))
+        let list = try await hlmcs.run(["users", "list"], as: Self.admin).lines
         for name in names { #expect(list.contains("\(name)\tConfigurator")) }
     }
 
-    @Test func noPasswordIsPrintedOrStored() throws {
-        let hlmcs = try withAlice()
+    @Test func noPasswordIsPrintedOrStored() async throws {
+        let hlmcs = try await withAlice()
         defer { hlmcs.removeFolder() }
         var outputs = ""
-        for run in [try hlmcs.run(["audit", "--verbose"], as: Self.admin),
-                    try hlmcs.run(["users", "list", "--verbose", "--json"], as: Self.admin),
-                    try hlmcs.run(["users", "list", "--verbose"], as: ("alice", "Guessed-Secret-7")),
-                    try hlmcs.run(["users", "passwd", "alice", "--verbose"], as: Self.admin, stdin: "Fresh-Secret-8\n")] {
+        for run in [try await hlmcs.run(["audit", "--verbose"], as: Self.admin),
+                    try await hlmcs.run(["users", "list", "--verbose", "--json"], as: Self.admin),
+                    try await hlmcs.run(["users", "list", "--verbose"], as: ("alice", "Guessed-Secret-7")),
+                    try await hlmcs.run(["users", "passwd", "alice", "--verbose"], as: Self.admin, stdin: "Fresh-Secret-8\n")] {
             outputs += run.stdout + run.stderr
         }
         let secrets = [Self.admin.1, Self.alice.1, "Guessed-Secret-7", "Fresh-Secret-8"]
@@ -166,12 +173,12 @@ import Testing
         }
     }
 
-    @Test func defaultDatabaseLivesUnderXDGDataHome() throws {
+    @Test func defaultDatabaseLivesUnderXDGDataHome() async throws {
         var hlmcs = CommandRunner()
         defer { hlmcs.removeFolder() }
         hlmcs.environment["HLMCS_DB"] = nil
         hlmcs.environment["XDG_DATA_HOME"] = hlmcs.folder.appendingPathComponent("data").path
-        #expect(try hlmcs.run(["users", "init"], stdin: Self.admin.1 + "\n").status == 0)
+        #expect(try await hlmcs.run(["users", "init"], stdin: Self.admin.1 + "\n").status == 0)
         let folder = hlmcs.folder.appendingPathComponent("data/hlmcs").path
         let folderMode = try FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions] as! NSNumber
         let fileMode = try FileManager.default.attributesOfItem(atPath: folder + "/hlmcs.sqlite")[.posixPermissions] as! NSNumber
@@ -179,14 +186,7 @@ import Testing
         #expect(fileMode.intValue & 0o777 == 0o600)
         // --db overrides it.
         let other = hlmcs.folder.appendingPathComponent("other.sqlite").path
-        #expect(try hlmcs.run(["users", "init", "--db", other], stdin: Self.admin.1 + "\n").status == 0)
+        #expect(try await hlmcs.run(["users", "init", "--db", other], stdin: Self.admin.1 + "\n").status == 0)
         #expect(FileManager.default.fileExists(atPath: other))
     }
-}
-
-final class LockedStatuses: @unchecked Sendable {
-    private let lock = NSLock()
-    private var statuses: [String: Int32] = [:]
-    func set(_ name: String, _ status: Int32) { lock.withLock { statuses[name] = status } }
-    var all: [String: Int32] { lock.withLock { statuses } }
 }

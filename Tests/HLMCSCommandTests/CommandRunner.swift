@@ -1,3 +1,4 @@
+import TestWaiting
 import Foundation
 
 /// Runs the built `hlmcs` binary as a subprocess, with its own temporary database.
@@ -43,10 +44,45 @@ struct CommandRunner {
         var lines: [String] { stdout.split(separator: "\n").map(String.init) }
     }
 
+    /// The longest any one `hlmcs` run may take, in seconds (the slowest take a few):
+    /// past it the run is killed and its test fails instead of holding the suite.
+    static let runLimit = 120.0
+
     /// Runs `hlmcs args…`, optionally logged in as `user`, feeding `stdin`.
     /// `input`, when given, is fed as raw bytes instead of `stdin` (bytes that are not UTF-8).
+    /// Its end and its output are awaited (Tests/TestWaiting), not waited for: no
+    /// thread of the cooperative pool is held meanwhile. A run longer than `limit`
+    /// seconds is killed and throws `WaitTimedOut`.
     func run(_ arguments: [String], as user: (String, String)? = nil, stdin: String = "",
-             environment extra: [String: String] = [:], input: Data? = nil) throws -> Result {
+             environment extra: [String: String] = [:], input: Data? = nil,
+             limit: Double = CommandRunner.runLimit) async throws -> Result {
+        let run = try start(arguments, as: user, stdin: stdin, environment: extra, input: input)
+        let started = ContinuousClock.now
+        guard let status = await run.exit.wait(seconds: limit) else {
+            run.process.kill()
+            throw WaitTimedOut(what: run.what + " did not end (killed)", seconds: limit)
+        }
+        // The pipes end with hlmcs (their readers have run since the start).
+        let left = max(limit - (ContinuousClock.now - started) / .seconds(1), 5)
+        let stdout = try await run.output.value(within: left, "the output of " + run.what)
+        let stderr = try await run.errors.value(within: left, "the error output of " + run.what)
+        return Result(status: status, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A started `hlmcs`: its exit, and its output and errors read to their end on
+    /// threads of their own from the start (a full pipe cannot block it).
+    private struct Started {
+        let what: String
+        let process: Process
+        let exit: Arrival<Int32>
+        let output: Arrival<Data>
+        let errors: Arrival<Data>
+    }
+
+    /// Starts `hlmcs`, its input written and closed.
+    private func start(_ arguments: [String], as user: (String, String)?, stdin: String,
+                       environment extra: [String: String], input: Data?) throws -> Started {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -62,26 +98,12 @@ struct CommandRunner {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(inputBytes ?? Data(stdin.utf8))
+        let exit = try process.start()
+        let started = Started(what: "hlmcs \(arguments.joined(separator: " "))", process: process, exit: exit,
+                              output: output.fileHandleForReading.readToEndOnThread(),
+                              errors: errors.fileHandleForReading.readToEndOnThread())
+        input.fileHandleForWriting.write(inputBytes ?? Data(stdin.utf8))   // a few bytes: the pipe holds them
         try input.fileHandleForWriting.close()
-        // Read both pipes to the end before waiting, so a full pipe cannot block the child.
-        let errorData = LockedData()
-        let reader = Thread { errorData.set(errors.fileHandleForReading.readDataToEndOfFile()) }
-        reader.start()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !errorData.done { usleep(1000) }
-        return Result(status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
-                      stderr: String(decoding: errorData.value, as: UTF8.self))
+        return started
     }
-}
-
-final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    private var finished = false
-    func set(_ value: Data) { lock.withLock { data = value; finished = true } }
-    var done: Bool { lock.withLock { finished } }
-    var value: Data { lock.withLock { data } }
 }

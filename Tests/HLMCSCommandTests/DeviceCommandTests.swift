@@ -12,33 +12,33 @@ import Testing
     /// A database with the administrator and `reader` (role Read), and a running simulator.
     /// The users are made here with cheap password hashes (verification uses the rounds
     /// stored in the hash), so each command's login costs milliseconds, not a second.
-    static func setUp(_ simulatorArguments: [String] = []) throws -> (CommandRunner, SimulatorProcess) {
+    static func setUp(_ simulatorArguments: [String] = []) async throws -> (CommandRunner, SimulatorProcess) {
         let hlmcs = CommandRunner()
         let store = try AccountStore(path: hlmcs.database, hasher: PasswordHasher(unsafeUncheckedRounds: 1000))
         try store.initialize(administratorPassword: admin.1, now: Date())
         let session = try store.login(name: admin.0, password: admin.1, now: Date())
         try store.addUser(name: reader.0, role: .read, password: reader.1, by: session, now: Date())
-        return (hlmcs, try SimulatorProcess(simulatorArguments))
+        return (hlmcs, try await SimulatorProcess(simulatorArguments))
     }
 
     static func json(_ line: String) throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
     }
 
-    @Test func infoShowsTheSerialNumberAndModel() throws {
-        let (hlmcs, sim) = try Self.setUp(["--serial-number", "95100042"])
+    @Test func infoShowsTheSerialNumberAndModel() async throws {
+        let (hlmcs, sim) = try await Self.setUp(["--serial-number", "95100042"])
         defer { sim.stop(); hlmcs.removeFolder() }
-        let info = try hlmcs.run(["info", "--tcp", sim.address, "--lang", "en"], as: Self.reader)
+        let info = try await hlmcs.run(["info", "--tcp", sim.address, "--lang", "en"], as: Self.reader)
         #expect(info.status == 0, "\(info.stderr)")
         #expect(info.lines.contains("Serial number: 95100042"))
         #expect(info.lines.contains("Model: ES-951"))
         #expect(info.lines.contains("Logical address: 1042"))
     }
 
-    @Test func getPrintsTextAndJSON() throws {
-        let (hlmcs, sim) = try Self.setUp()
+    @Test func getPrintsTextAndJSON() async throws {
+        let (hlmcs, sim) = try await Self.setUp()
         defer { sim.stop(); hlmcs.removeFolder() }
-        let text = try hlmcs.run(["get", "--tcp", sim.address, "1/0.0.96.1.0.255/2", "43/0.0.25.2.0.255/2",
+        let text = try await hlmcs.run(["get", "--tcp", sim.address, "1/0.0.96.1.0.255/2", "43/0.0.25.2.0.255/2",
                                   "8/0.0.1.0.0.255/2", "41/0.0.25.0.0.255/2"], as: Self.reader)
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.lines.count == 4)
@@ -47,7 +47,7 @@ import Testing
         #expect(text.lines[1].wholeMatch(of: #/43/0\.0\.25\.2\.0\.255/2 = [0-9a-f]{12}/#) != nil, "\(text.lines[1])")
         #expect(text.lines[2].wholeMatch(of: #/8/0\.0\.1\.0\.0\.255/2 = \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}/#) != nil, "\(text.lines[2])")
         #expect(text.lines[3] == "41/0.0.25.0.0.255/2 = 4059")
-        let json = try hlmcs.run(["get", "--json", "--tcp", sim.address, "1/0.0.96.1.0.255/2", "43/0.0.25.2.0.255/2",
+        let json = try await hlmcs.run(["get", "--json", "--tcp", sim.address, "1/0.0.96.1.0.255/2", "43/0.0.25.2.0.255/2",
                                   "1/0.0.94.7.141.255/2"], as: Self.reader)
         #expect(json.status == 0, "\(json.stderr)")
         let objects = try json.lines.map(Self.json)
@@ -61,21 +61,21 @@ import Testing
         #expect((objects[2]["value"] as? [Any])?.count == 3)
     }
 
-    @Test func setUnderLLSReadsBackAndIsAudited() throws {
-        let (hlmcs, sim) = try Self.setUp()
+    @Test func setUnderLLSReadsBackAndIsAudited() async throws {
+        let (hlmcs, sim) = try await Self.setUp()
         defer { sim.stop(); hlmcs.removeFolder() }
-        let set = try hlmcs.run(["set", "--tcp", sim.address, "--lls", "45/0.0.25.4.0.255/2", "m2m.example"],
+        let set = try await hlmcs.run(["set", "--tcp", sim.address, "--lls", "45/0.0.25.4.0.255/2", "m2m.example"],
                                 as: Self.admin, environment: Self.lls)
         #expect(set.status == 0, "\(set.stderr)")
         #expect(set.stdout == "45/0.0.25.4.0.255/2 = m2m.example\n")
-        let get = try hlmcs.run(["get", "--tcp", sim.address, "45/0.0.25.4.0.255/2"], as: Self.reader)
+        let get = try await hlmcs.run(["get", "--tcp", sim.address, "45/0.0.25.4.0.255/2"], as: Self.reader)
         #expect(get.stdout == "45/0.0.25.4.0.255/2 = m2m.example\n")
         // Typed by the map: the heartbeat is a long-unsigned.
-        let typed = try hlmcs.run(["set", "--tcp", sim.address, "--lls", "1/0.0.25.4.128.255/2", "300"],
+        let typed = try await hlmcs.run(["set", "--tcp", sim.address, "--lls", "1/0.0.25.4.128.255/2", "300"],
                                   as: Self.admin, environment: Self.lls)
         #expect(typed.status == 0, "\(typed.stderr)")
         #expect(typed.stdout == "1/0.0.25.4.128.255/2 = 300\n")
-        let audit = try hlmcs.run(["audit", "--json"], as: Self.admin)
+        let audit = try await hlmcs.run(["audit", "--json"], as: Self.admin)
         let entries = try audit.lines.map(Self.json)
         #expect(entries.contains { $0["action"] as? String == "set" && $0["outcome"] as? String == "success"
             && ($0["target"] as? String)?.hasPrefix("45/0.0.25.4.0.255/2") == true })
@@ -83,20 +83,20 @@ import Testing
         #expect(!audit.stdout.contains("admin@emis") && !set.stdout.contains("admin@emis") && !set.stderr.contains("admin@emis"))
     }
 
-    @Test func setUnderNLSIsRefusedWithStatus1() throws {
-        let (hlmcs, sim) = try Self.setUp()
+    @Test func setUnderNLSIsRefusedWithStatus1() async throws {
+        let (hlmcs, sim) = try await Self.setUp()
         defer { sim.stop(); hlmcs.removeFolder() }
-        let set = try hlmcs.run(["set", "--tcp", sim.address, "45/0.0.25.4.0.255/2", "internet", "--lang", "en"], as: Self.admin)
+        let set = try await hlmcs.run(["set", "--tcp", sim.address, "45/0.0.25.4.0.255/2", "internet", "--lang", "en"], as: Self.admin)
         #expect(set.status == 1, "\(set.stderr)")
         // Refused before anything is sent: the public client may only read.
         #expect(set.stderr.contains("Writing needs an LLS association: add --lls"), "\(set.stderr)")
     }
 
-    @Test func aWrongLLSPasswordIsStatus1WithItsReason() throws {
-        let (hlmcs, sim) = try Self.setUp()
+    @Test func aWrongLLSPasswordIsStatus1WithItsReason() async throws {
+        let (hlmcs, sim) = try await Self.setUp()
         defer { sim.stop(); hlmcs.removeFolder() }
         for lang in ["en", "ru"] {
-            let get = try hlmcs.run(["get", "--tcp", sim.address, "--lls", "1/0.0.96.1.0.255/2", "--lang", lang],
+            let get = try await hlmcs.run(["get", "--tcp", sim.address, "--lls", "1/0.0.96.1.0.255/2", "--lang", lang],
                                     as: Self.reader, environment: ["HLMCS_LLS_PASSWORD": "wrong-one"])
             #expect(get.status == 1, "\(get.stderr)")
             #expect(get.stderr.contains(lang == "en" ? "refused the association: wrong password (authentication failure)"
@@ -104,43 +104,43 @@ import Testing
             #expect(!get.stderr.contains("wrong-one"))
         }
         // A client address the device does not know: refused too, and named.
-        let client = try hlmcs.run(["get", "--tcp", sim.address, "--lls", "--client", "20", "1/0.0.96.1.0.255/2", "--lang", "en"],
+        let client = try await hlmcs.run(["get", "--tcp", sim.address, "--lls", "--client", "20", "1/0.0.96.1.0.255/2", "--lang", "en"],
                                    as: Self.reader, environment: Self.lls)
         #expect(client.status == 1, "\(client.stderr)")
         #expect(client.stderr.contains("wrong client address 20"), "\(client.stderr)")
     }
 
-    @Test func aReadUserRunningSetIsStatus4AndAudited() throws {
-        let (hlmcs, sim) = try Self.setUp()
+    @Test func aReadUserRunningSetIsStatus4AndAudited() async throws {
+        let (hlmcs, sim) = try await Self.setUp()
         defer { sim.stop(); hlmcs.removeFolder() }
-        let set = try hlmcs.run(["set", "--tcp", sim.address, "--lls", "45/0.0.25.4.0.255/2", "x", "--lang", "en"],
+        let set = try await hlmcs.run(["set", "--tcp", sim.address, "--lls", "45/0.0.25.4.0.255/2", "x", "--lang", "en"],
                                 as: Self.reader, environment: Self.lls)
         #expect(set.status == 4)
         #expect(set.stderr.contains("Permission denied"))
-        let audit = try hlmcs.run(["audit", "--json"], as: Self.admin)
+        let audit = try await hlmcs.run(["audit", "--json"], as: Self.admin)
         let entries = try audit.lines.map(Self.json)
         #expect(entries.contains { $0["user"] as? String == "reader" && $0["action"] as? String == "set" && $0["outcome"] as? String == "denied" })
     }
 
-    @Test func aDeadAddressFailsWithStatus3WithinTheTries() throws {
-        let (hlmcs, sim) = try Self.setUp()
+    @Test func aDeadAddressFailsWithStatus3WithinTheTries() async throws {
+        let (hlmcs, sim) = try await Self.setUp()
         defer { sim.stop(); hlmcs.removeFolder() }
         let start = Date()
         // The simulator answers no other server address than its own and all-station.
-        let dead = try hlmcs.run(["get", "--tcp", sim.address, "--server-address", "77", "--timeout", "0.3",
+        let dead = try await hlmcs.run(["get", "--tcp", sim.address, "--server-address", "77", "--timeout", "0.3",
                                   "1/0.0.96.1.0.255/2", "--lang", "en"], as: Self.reader)
         let took = Date().timeIntervalSince(start)
         #expect(dead.status == 3, "\(dead.stderr)")
         #expect(dead.stderr.contains("No answer from the concentrator after 4 tries"), "\(dead.stderr)")
         #expect(took < 6, "took \(took) s")
         // Nothing listens: status 3 at once.
-        sim.stop()
-        let closed = try hlmcs.run(["get", "--tcp", sim.address, "--timeout", "0.3", "1/0.0.96.1.0.255/2", "--lang", "en"], as: Self.reader)
+        try await sim.end()
+        let closed = try await hlmcs.run(["get", "--tcp", sim.address, "--timeout", "0.3", "1/0.0.96.1.0.255/2", "--lang", "en"], as: Self.reader)
         #expect(closed.status == 3)
         #expect(closed.stderr.contains("connection refused"), "\(closed.stderr)")
     }
 
-    @Test func portsNeedsALoginOnly() throws {
+    @Test func portsNeedsALoginOnly() async throws {
         let hlmcs = CommandRunner()
         defer { hlmcs.removeFolder() }
         let store = try AccountStore(path: hlmcs.database, hasher: PasswordHasher(unsafeUncheckedRounds: 1000))
@@ -148,26 +148,26 @@ import Testing
         let session = try store.login(name: Self.admin.0, password: Self.admin.1, now: Date())
         try store.addUser(name: Self.reader.0, role: .read, password: Self.reader.1, by: session, now: Date())
         try store.revoke(.read, from: .read, by: session, now: Date())
-        let ports = try hlmcs.run(["ports", "--json"], as: Self.reader)
+        let ports = try await hlmcs.run(["ports", "--json"], as: Self.reader)
         #expect(ports.status == 0, "\(ports.stderr)")
         for line in ports.lines { #expect(try Self.json(line)["path"] is String) }
-        #expect(try hlmcs.run(["ports"], as: ("reader", "wrong-password")).status == 4)
+        #expect(try await hlmcs.run(["ports"], as: ("reader", "wrong-password")).status == 4)
     }
 
-    @Test func theOpticalHeadOverAPtyAtTheAllStationAddressAndAMissingPort() throws {
+    @Test func theOpticalHeadOverAPtyAtTheAllStationAddressAndAMissingPort() async throws {
         let hlmcs = CommandRunner()
         defer { hlmcs.removeFolder() }
         let store = try AccountStore(path: hlmcs.database, hasher: PasswordHasher(unsafeUncheckedRounds: 1000))
         try store.initialize(administratorPassword: Self.admin.1, now: Date())
         let pty = hlmcs.folder.appendingPathComponent("optical").path
-        let sim = try SimulatorProcess(pty: pty)
+        let sim = try await SimulatorProcess(pty: pty)
         defer { sim.stop() }
-        let info = try hlmcs.run(["info", "--optical", pty, "--lang", "en", "--verbose"], as: Self.admin)
+        let info = try await hlmcs.run(["info", "--optical", pty, "--lang", "en", "--verbose"], as: Self.admin)
         #expect(info.status == 0, "\(info.stderr)")
         #expect(info.lines.contains("Serial number: 95100001"))
         // --verbose prints the exchange log: one line per command.
         #expect(info.stderr.contains("  open  ok  ") && info.stderr.contains("  close  ok  "), "\(info.stderr)")
-        let missing = try hlmcs.run(["get", "--serial", pty + "-missing", "1/0.0.96.1.0.255/2", "--lang", "en"], as: Self.admin)
+        let missing = try await hlmcs.run(["get", "--serial", pty + "-missing", "1/0.0.96.1.0.255/2", "--lang", "en"], as: Self.admin)
         #expect(missing.status == 3)
         #expect(missing.stderr.contains("does not exist"), "\(missing.stderr)")
     }
@@ -182,10 +182,10 @@ import Testing
         ["set", "--tcp", "127.0.0.1:1", "1/0.0.96.1.99.255/2", "42"],
         ["set", "--tcp", "127.0.0.1:1", "1/0.0.96.1.99.255/2", "money:42"],
     ])
-    func badInputIsStatus2(arguments: [String]) throws {
+    func badInputIsStatus2(arguments: [String]) async throws {
         let hlmcs = CommandRunner()
         defer { hlmcs.removeFolder() }
-        let run = try hlmcs.run(arguments + ["--lang", "en"], as: Self.admin)
+        let run = try await hlmcs.run(arguments + ["--lang", "en"], as: Self.admin)
         #expect(run.status == 2, "\(arguments): \(run.stderr)")
     }
 }
@@ -194,12 +194,12 @@ import Testing
 @Suite struct ListCommandTests {
     typealias T = DeviceCommandTests
 
-    @Test func profileDailyToCSVMatchesTheTextRowsOldestFirst() throws {
-        let (hlmcs, sim) = try T.setUp()
+    @Test func profileDailyToCSVMatchesTheTextRowsOldestFirst() async throws {
+        let (hlmcs, sim) = try await T.setUp()
         defer { sim.stop(); hlmcs.removeFolder() }
         let path = hlmcs.folder.appendingPathComponent("daily.csv").path
         let link = ["--tcp", sim.address, "--point", "3"]
-        let write = try hlmcs.run(["profile", "daily", "--csv", path, "--lang", "en"] + link, as: T.reader)
+        let write = try await hlmcs.run(["profile", "daily", "--csv", path, "--lang", "en"] + link, as: T.reader)
         #expect(write.status == 0, "\(write.stderr)")
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
@@ -212,12 +212,12 @@ import Testing
         #expect(Array(rows) == rows.sorted())
         #expect(write.stdout.contains("89 rows written to \(path)"))
         // The same rows as the text output.
-        let text = try hlmcs.run(["profile", "daily"] + link, as: T.reader)
+        let text = try await hlmcs.run(["profile", "daily"] + link, as: T.reader)
         #expect(Array(text.lines.dropFirst().map { $0.replacingOccurrences(of: "\t", with: ",") }) == Array(rows))
         // Russian defaults: `;` and the decimal comma; a window of time (with the
         // simulator's own offset, since a time without one is the PC's local time).
         let ru = hlmcs.folder.appendingPathComponent("daily-ru.csv").path
-        let window = try hlmcs.run(["profile", "daily", "--csv", ru, "--lang", "ru", "--from", String(rows[80].prefix(10)) + "T00:00+03:00",
+        let window = try await hlmcs.run(["profile", "daily", "--csv", ru, "--lang", "ru", "--from", String(rows[80].prefix(10)) + "T00:00+03:00",
                                     "--to", String(rows[84].prefix(10)) + "T00:00+03:00"] + link, as: T.reader)
         #expect(window.status == 0, "\(window.stderr)")
         let ruLines = String(decoding: try Data(contentsOf: URL(fileURLWithPath: ru)).dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
@@ -225,74 +225,74 @@ import Testing
         #expect(Array(ruLines.dropFirst().dropLast()) == rows[80...84].map { $0.replacingOccurrences(of: ",", with: ";") })
     }
 
-    @Test func aFailedReadLeavesNoCSVFile() throws {
-        let (hlmcs, sim) = try T.setUp()
-        sim.stop()
+    @Test func aFailedReadLeavesNoCSVFile() async throws {
+        let (hlmcs, sim) = try await T.setUp()
+        try await sim.end()
         defer { hlmcs.removeFolder() }
         let path = hlmcs.folder.appendingPathComponent("never.csv").path
-        let run = try hlmcs.run(["profile", "daily", "--point", "1", "--csv", path, "--tcp", sim.address, "--timeout", "0.3"], as: T.reader)
+        let run = try await hlmcs.run(["profile", "daily", "--point", "1", "--csv", path, "--tcp", sim.address, "--timeout", "0.3"], as: T.reader)
         #expect(run.status == 3)
         #expect(!FileManager.default.fileExists(atPath: path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: hlmcs.folder.path).allSatisfy { !$0.contains("never") })
     }
 
-    @Test func eventsFilteredByCode() throws {
-        let (hlmcs, sim) = try T.setUp()
+    @Test func eventsFilteredByCode() async throws {
+        let (hlmcs, sim) = try await T.setUp()
         defer { sim.stop(); hlmcs.removeFolder() }
-        let all = try hlmcs.run(["events", "--tcp", sim.address, "--point", "1", "--json"], as: T.reader)
+        let all = try await hlmcs.run(["events", "--tcp", sim.address, "--point", "1", "--json"], as: T.reader)
         #expect(all.status == 0, "\(all.stderr)")
         let events = try all.lines.map(T.json)
         #expect(events.count >= 100)
         let code = events[0]["code"] as! Int
-        let filtered = try hlmcs.run(["events", "--tcp", sim.address, "--point", "1", "--code", String(code), "--lang", "en"], as: T.reader)
+        let filtered = try await hlmcs.run(["events", "--tcp", sim.address, "--point", "1", "--code", String(code), "--lang", "en"], as: T.reader)
         #expect(filtered.status == 0, "\(filtered.stderr)")
         let rows = filtered.lines.dropFirst()
         #expect(rows.count == events.filter { $0["code"] as? Int == code }.count)
         #expect(rows.allSatisfy { $0.split(separator: "\t")[1] == String(code) })
         #expect(filtered.lines.first == "Date-time\tCode\tEvent")
         // A code outside 1…63 is bad input.
-        #expect(try hlmcs.run(["events", "--tcp", sim.address, "--code", "64"], as: T.reader).status == 2)
+        #expect(try await hlmcs.run(["events", "--tcp", sim.address, "--code", "64"], as: T.reader).status == 2)
     }
 
-    @Test func metersToCSVNeedsExportAndHasEveryMeter() throws {
-        let (hlmcs, sim) = try T.setUp(["--meters", "120"])
+    @Test func metersToCSVNeedsExportAndHasEveryMeter() async throws {
+        let (hlmcs, sim) = try await T.setUp(["--meters", "120"])
         defer { sim.stop(); hlmcs.removeFolder() }
         let path = hlmcs.folder.appendingPathComponent("meters.csv").path
-        let run = try hlmcs.run(["meters", "--tcp", sim.address, "--csv", path, "--sep", ";", "--lang", "en"], as: T.reader)
+        let run = try await hlmcs.run(["meters", "--tcp", sim.address, "--csv", path, "--sep", ";", "--lang", "en"], as: T.reader)
         #expect(run.status == 0, "\(run.stderr)")
         let lines = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)).dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
         #expect(lines.first == "Point;Meter number;Address;PLC short address;Type;Tariff mode;Power limit (W)")
         #expect(lines.count == 122)
         #expect(lines[1].wholeMatch(of: #/1;\d+;([0-9A-F]{2}:){7}[0-9A-F]{2};\d+;(single|three)-phase;\d;\d+/#) != nil, "\(lines[1])")
         // Without `export` the CSV is refused before the link opens (and audited).
-        let admin = try hlmcs.run(["roles", "revoke", "read", "export"], as: T.admin)
+        let admin = try await hlmcs.run(["roles", "revoke", "read", "export"], as: T.admin)
         #expect(admin.status == 0, "\(admin.stderr)")
-        let denied = try hlmcs.run(["meters", "--tcp", sim.address, "--csv", path + "2"], as: T.reader)
+        let denied = try await hlmcs.run(["meters", "--tcp", sim.address, "--csv", path + "2"], as: T.reader)
         #expect(denied.status == 4)
         #expect(!FileManager.default.fileExists(atPath: path + "2"))
     }
 
-    @Test func clockGPRSAndIPReadAndWrite() throws {
-        let (hlmcs, sim) = try T.setUp()
+    @Test func clockGPRSAndIPReadAndWrite() async throws {
+        let (hlmcs, sim) = try await T.setUp()
         defer { sim.stop(); hlmcs.removeFolder() }
         let lls = ["--tcp", sim.address, "--lls"]
-        let clock = try hlmcs.run(["clock", "--set", "2026-11-01T06:00+03:00", "--time-zone", "UTC+3", "--json"] + lls, as: T.admin, environment: T.lls)
+        let clock = try await hlmcs.run(["clock", "--set", "2026-11-01T06:00+03:00", "--time-zone", "UTC+3", "--json"] + lls, as: T.admin, environment: T.lls)
         #expect(clock.status == 0, "\(clock.stderr)")
         let reading = try T.json(clock.lines[0])
         #expect((reading["time"] as? String)?.hasPrefix("2026-11-01T06:00") == true)
         #expect(reading["time-zone"] as? String == "UTC+3")
         // set-clock is not the Read role's.
-        #expect(try hlmcs.run(["clock", "--sync"] + lls, as: T.reader, environment: T.lls).status == 4)
-        let gprs = try hlmcs.run(["gprs", "--apn", "m2m.test", "--heartbeat", "5", "--json"] + lls, as: T.admin, environment: T.lls)
+        #expect(try await hlmcs.run(["clock", "--sync"] + lls, as: T.reader, environment: T.lls).status == 4)
+        let gprs = try await hlmcs.run(["gprs", "--apn", "m2m.test", "--heartbeat", "5", "--json"] + lls, as: T.admin, environment: T.lls)
         #expect(gprs.status == 0, "\(gprs.stderr)")
         let settings = try T.json(gprs.lines[0])
         #expect(settings["apn"] as? String == "m2m.test")
         #expect(settings["heartbeat-minutes"] as? Int == 5)
-        #expect(try hlmcs.run(["gprs", "--apn", "bad apn!"] + lls, as: T.admin, environment: T.lls).status == 2)
-        let ip = try hlmcs.run(["ip", "--gateway", "192.168.1.254", "--json"] + lls, as: T.admin, environment: T.lls)
+        #expect(try await hlmcs.run(["gprs", "--apn", "bad apn!"] + lls, as: T.admin, environment: T.lls).status == 2)
+        let ip = try await hlmcs.run(["ip", "--gateway", "192.168.1.254", "--json"] + lls, as: T.admin, environment: T.lls)
         #expect(ip.status == 0, "\(ip.stderr)")
         #expect(try T.json(ip.lines[0])["gateway"] as? String == "192.168.1.254")
-        let topology = try hlmcs.run(["topology", "--tcp", sim.address], as: T.reader)
+        let topology = try await hlmcs.run(["topology", "--tcp", sim.address], as: T.reader)
         #expect(topology.status == 0, "\(topology.stderr)")
         #expect(topology.lines.first == "0000 (coordinator)")
     }

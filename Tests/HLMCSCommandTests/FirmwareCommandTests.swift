@@ -26,19 +26,19 @@ struct FirmwareCommandTests {
         }.count
     }
 
-    func image(_ hlmcs: CommandRunner, bytes: Int) throws -> String {
+    func image(_ hlmcs: CommandRunner, bytes: Int) async throws -> String {
         let path = hlmcs.folder.appendingPathComponent("ES951-2.8.0.bin").path
         try Data((0..<bytes).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ $0 >> 8) }).write(to: URL(fileURLWithPath: path))
         return path
     }
 
-    @Test func aCutTransferResumesWithOnlyTheMissingBlocksThenActivates() throws {
-        let (hlmcs, sim) = try DeviceCommandTests.setUp(["--baud", "115200", "--faults", "cut-after=40"])
+    @Test func aCutTransferResumesWithOnlyTheMissingBlocksThenActivates() async throws {
+        let (hlmcs, sim) = try await DeviceCommandTests.setUp(["--baud", "115200", "--faults", "cut-after=40"])
         defer { sim.stop(); hlmcs.removeFolder() }
-        let file = try image(hlmcs, bytes: 24_000)   // 125 blocks of 192 bytes
+        let file = try await image(hlmcs, bytes: 24_000)   // 125 blocks of 192 bytes
         let total = 125
         let firstTrace = hlmcs.folder.appendingPathComponent("first.trace").path
-        let first = try hlmcs.run(["firmware", "--tcp", sim.address, "--lls", file, "--activate", "--trace", firstTrace, "--lang", "en"],
+        let first = try await hlmcs.run(["firmware", "--tcp", sim.address, "--lls", file, "--activate", "--trace", firstTrace, "--lang", "en"],
                                   as: Self.admin, environment: Self.lls)
         #expect(first.status == 3, "\(first.stdout) \(first.stderr)")
         #expect(first.stderr.contains("run the same command again to resume"), "\(first.stderr)")
@@ -49,7 +49,7 @@ struct FirmwareCommandTests {
         #expect((sentFirst - 1...sentFirst).contains(had), "the device has what was sent, but perhaps the block cut off")
 
         let secondTrace = hlmcs.folder.appendingPathComponent("second.trace").path
-        let second = try hlmcs.run(["firmware", "--tcp", sim.address, "--lls", file, "--activate", "--trace", secondTrace, "--json"],
+        let second = try await hlmcs.run(["firmware", "--tcp", sim.address, "--lls", file, "--activate", "--trace", secondTrace, "--json"],
                                    as: Self.admin, environment: Self.lls)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(Self.blockTransfers(secondTrace) == total - had, "only the missing blocks")
@@ -62,58 +62,58 @@ struct FirmwareCommandTests {
         #expect(summary["activated"] as? Bool == true)
         #expect(summary["version"] as? String == "ES951-2.8.0")
 
-        let info = try hlmcs.run(["info", "--tcp", sim.address, "--lang", "en"], as: DeviceCommandTests.reader)
+        let info = try await hlmcs.run(["info", "--tcp", sim.address, "--lang", "en"], as: DeviceCommandTests.reader)
         #expect(info.stdout.contains("ES951-2.8.0"), "\(info.stdout)")
 
-        let audit = try hlmcs.run(["audit", "--json"], as: Self.admin)
+        let audit = try await hlmcs.run(["audit", "--json"], as: Self.admin)
         let entries = try audit.lines.map(DeviceCommandTests.json).filter { $0["action"] as? String == "firmware" }
         #expect(entries.map { $0["outcome"] as? String } == ["failure", "success"], "\(entries)")
         #expect(entries.allSatisfy { $0["target"] as? String == "firmware ES951-2.8.0 @ 95100001 (EMSES95195100001)" })
     }
 
-    @Test func withoutActivateTheImageIsVerifiedAndTheVersionStays() throws {
-        let (hlmcs, sim) = try DeviceCommandTests.setUp()
+    @Test func withoutActivateTheImageIsVerifiedAndTheVersionStays() async throws {
+        let (hlmcs, sim) = try await DeviceCommandTests.setUp()
         defer { sim.stop(); hlmcs.removeFolder() }
-        let file = try image(hlmcs, bytes: 1000)
-        let before = try hlmcs.run(["info", "--tcp", sim.address, "--json"], as: DeviceCommandTests.reader)
-        let run = try hlmcs.run(["firmware", "--tcp", sim.address, "--lls", file, "--id", "custom-1", "--lang", "en"],
+        let file = try await image(hlmcs, bytes: 1000)
+        let before = try await hlmcs.run(["info", "--tcp", sim.address, "--json"], as: DeviceCommandTests.reader)
+        let run = try await hlmcs.run(["firmware", "--tcp", sim.address, "--lls", file, "--id", "custom-1", "--lang", "en"],
                                 as: Self.admin, environment: Self.lls)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Image custom-1: 6 blocks, 6 sent now, 0 already on the device; verified. Not activated"), "\(run.stdout)")
-        let after = try hlmcs.run(["info", "--tcp", sim.address, "--json"], as: DeviceCommandTests.reader)
+        let after = try await hlmcs.run(["info", "--tcp", sim.address, "--json"], as: DeviceCommandTests.reader)
         let version = { (r: CommandRunner.Result) in try DeviceCommandTests.json(r.lines.last ?? "{}")["firmware-version"] as? String }
         #expect(try version(before) == "2.7.0")
         #expect(try version(after) == "2.7.0")
     }
 
-    @Test func readAndConfiguratorUsersAreRefusedBeforeTheLinkOpens() throws {
-        let (hlmcs, sim) = try DeviceCommandTests.setUp()
+    @Test func readAndConfiguratorUsersAreRefusedBeforeTheLinkOpens() async throws {
+        let (hlmcs, sim) = try await DeviceCommandTests.setUp()
         defer { sim.stop(); hlmcs.removeFolder() }
         let store = try AccountStore(path: hlmcs.database, hasher: PasswordHasher(unsafeUncheckedRounds: 1000))
         let session = try store.login(name: Self.admin.0, password: Self.admin.1, now: Date())
         try store.addUser(name: Self.configurator.0, role: .configurator, password: Self.configurator.1, by: session, now: Date())
-        let file = try image(hlmcs, bytes: 1000)
+        let file = try await image(hlmcs, bytes: 1000)
         for user in [DeviceCommandTests.reader, Self.configurator] {
             let trace = hlmcs.folder.appendingPathComponent("\(user.0).trace").path
-            let run = try hlmcs.run(["firmware", "--tcp", sim.address, "--lls", file, "--activate", "--trace", trace, "--lang", "en"],
+            let run = try await hlmcs.run(["firmware", "--tcp", sim.address, "--lls", file, "--activate", "--trace", trace, "--lang", "en"],
                                     as: user, environment: Self.lls)
             #expect(run.status == 4, "\(user.0): \(run.stderr)")
             #expect(run.stderr.contains("Permission denied"), "\(run.stderr)")
             #expect(!FileManager.default.fileExists(atPath: trace), "the link never opened")
         }
-        let audit = try hlmcs.run(["audit", "--json"], as: Self.admin)
+        let audit = try await hlmcs.run(["audit", "--json"], as: Self.admin)
         let denied = try audit.lines.map(DeviceCommandTests.json).filter { $0["action"] as? String == "firmware" && $0["outcome"] as? String == "denied" }
         #expect(Set(denied.compactMap { $0["user"] as? String }) == ["reader", "configurator"])
     }
 
-    @Test func aMissingImageIsAUsageErrorAndNLSIsRefusedByTheDevice() throws {
-        let (hlmcs, sim) = try DeviceCommandTests.setUp()
+    @Test func aMissingImageIsAUsageErrorAndNLSIsRefusedByTheDevice() async throws {
+        let (hlmcs, sim) = try await DeviceCommandTests.setUp()
         defer { sim.stop(); hlmcs.removeFolder() }
-        let run = try hlmcs.run(["firmware", "--tcp", sim.address, "--lls", hlmcs.folder.appendingPathComponent("none.bin").path, "--lang", "en"],
+        let run = try await hlmcs.run(["firmware", "--tcp", sim.address, "--lls", hlmcs.folder.appendingPathComponent("none.bin").path, "--lang", "en"],
                                 as: Self.admin, environment: Self.lls)
         #expect(run.status == 2, "\(run.stderr)")
         // Without LLS the device refuses the initiate (the map's method access): status 1.
-        let nls = try hlmcs.run(["firmware", "--tcp", sim.address, try image(hlmcs, bytes: 500), "--json"], as: Self.admin)
+        let nls = try await hlmcs.run(["firmware", "--tcp", sim.address, try await image(hlmcs, bytes: 500), "--json"], as: Self.admin)
         #expect(nls.status == 1, "\(nls.stderr)")
     }
 }

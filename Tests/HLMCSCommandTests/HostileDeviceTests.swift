@@ -28,8 +28,8 @@ import Testing
         return !zip(bytes, bytes.dropFirst()).contains { $0 == 0xC2 && (0x80...0x9F).contains($1) }
     }
 
-    static func setUp(_ simulator: [String]) throws -> (CommandRunner, SimulatorProcess) {
-        try DeviceCommandTests.setUp(simulator)
+    static func setUp(_ simulator: [String]) async throws -> (CommandRunner, SimulatorProcess) {
+        try await DeviceCommandTests.setUp(simulator)
     }
 
     // MARK: 1. Integers out of range: a worded failure, exit 3, never a crash
@@ -44,10 +44,10 @@ import Testing
             + "120001" + "1601" + "1101" + "0600000000", "point-number = 18446744073709551615"),
         (["events", "--point", "0"], "7/0.0.99.98.0.255/2=01010202090C07EA0B19FF0A000000FF4C00" + long64Max, "event-code = 18446744073709551615"),
     ] as [([String], String, String)])
-    func anImplausibleIntegerIsRefusedInWords(command: [String], answer: String, expected: String) throws {
-        let (hlmcs, sim) = try Self.setUp(["--answer", answer])
+    func anImplausibleIntegerIsRefusedInWords(command: [String], answer: String, expected: String) async throws {
+        let (hlmcs, sim) = try await Self.setUp(["--answer", answer])
         defer { sim.stop(); hlmcs.removeFolder() }
-        let r = try hlmcs.run(command + ["--tcp", sim.address, "--lang", "en"], as: Self.reader)
+        let r = try await hlmcs.run(command + ["--tcp", sim.address, "--lang", "en"], as: Self.reader)
         #expect(r.status == 3, "\(r.status) \(r.stderr)")
         #expect(r.stderr.contains(expected) && r.stderr.contains("cannot be right"), "\(r.stderr)")
         #expect(!r.stderr.contains("Fatal error"))
@@ -55,12 +55,12 @@ import Testing
 
     // MARK: 2. Control characters from the device never reach the terminal raw
 
-    @Test func escapesInDeviceStringsAreShownNotObeyed() throws {
+    @Test func escapesInDeviceStringsAreShownNotObeyed() async throws {
         let answer = "1/0.0.96.1.0.255/2=" + Self.visible(Self.escapes)
-        let (hlmcs, sim) = try Self.setUp(["--answer", answer])
+        let (hlmcs, sim) = try await Self.setUp(["--answer", answer])
         defer { sim.stop(); hlmcs.removeFolder() }
         for command in [["info"], ["get", "1/0.0.96.1.0.255/2"], ["info", "--json"], ["get", "--json", "1/0.0.96.1.0.255/2"]] {
-            let r = try hlmcs.run(command + ["--tcp", sim.address, "--lang", "en"], as: Self.reader)
+            let r = try await hlmcs.run(command + ["--tcp", sim.address, "--lang", "en"], as: Self.reader)
             #expect(r.status == 0, "\(command) \(r.stderr)")
             #expect(Self.isInert(r.stdout) && Self.isInert(r.stderr), "\(command): \(r.stdout.debugDescription)")
             if command.contains("--json") {
@@ -75,20 +75,20 @@ import Testing
         }
     }
 
-    @Test func aNewlineInADeviceStringStaysOneValueInASettingsFile() throws {
+    @Test func aNewlineInADeviceStringStaysOneValueInASettingsFile() async throws {
         let apn = Array("internet\nip.dns1 = 6.6.6.6".utf8)
         let answer = "45/0.0.25.4.0.255/2=09" + String(format: "%02X", apn.count) + apn.map { String(format: "%02X", $0) }.joined()
-        let (hlmcs, sim) = try Self.setUp(["--answer", answer])
+        let (hlmcs, sim) = try await Self.setUp(["--answer", answer])
         defer { sim.stop(); hlmcs.removeFolder() }
         let file = hlmcs.folder.appendingPathComponent("unit.set").path
-        let export = try hlmcs.run(["settings", "export", "--tcp", sim.address, file], as: Self.admin)
+        let export = try await hlmcs.run(["settings", "export", "--tcp", sim.address, file], as: Self.admin)
         #expect(export.status == 0, "\(export.stderr)")
         let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
         #expect(lines.filter { $0.hasPrefix("ip.dns1") }.count == 1, "\(lines)")
         #expect(lines.contains { $0.contains("internet\\nip.dns1 = 6.6.6.6") }, "\(lines)")
         // Read back, the value is the device's one string again, which the APN rule
         // refuses: named, shown escaped, and no DNS change comes of it.
-        let check = try hlmcs.run(["settings", "import", "--dry-run", "--tcp", sim.address, file, "--lang", "en"], as: Self.admin)
+        let check = try await hlmcs.run(["settings", "import", "--dry-run", "--tcp", sim.address, file, "--lang", "en"], as: Self.admin)
         #expect(check.status == 2, "\(check.stderr)")
         #expect(check.stderr.contains("gprs.apn = internet\\x0aip.dns1 = 6.6.6.6"), "\(check.stderr)")
         #expect(Self.isInert(check.stderr) && !check.stdout.contains("ip.dns1"), "\(check.stdout)")
@@ -96,7 +96,7 @@ import Testing
 
     // MARK: 3. Spreadsheet formulas from the device are neutralised
 
-    @Test func formulaSerialNumbersAreTextInTheCSV() throws {
+    @Test func formulaSerialNumbersAreTextInTheCSV() async throws {
         let serials = ["=HYPERLINK(\"http://x\",\"y\")", "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3"]
         var rows = ""
         for (i, serial) in serials.enumerated() {
@@ -104,10 +104,10 @@ import Testing
                 + "120001" + "1601" + "1101" + "0600000000"
         }
         let answer = "7/0.0.94.7.128.255/2=01" + String(format: "%02X", serials.count) + rows
-        let (hlmcs, sim) = try Self.setUp(["--answer", answer])
+        let (hlmcs, sim) = try await Self.setUp(["--answer", answer])
         defer { sim.stop(); hlmcs.removeFolder() }
         let csv = hlmcs.folder.appendingPathComponent("meters.csv").path
-        let r = try hlmcs.run(["meters", "--tcp", sim.address, "--csv", csv], as: Self.reader)
+        let r = try await hlmcs.run(["meters", "--tcp", sim.address, "--csv", csv], as: Self.reader)
         #expect(r.status == 0, "\(r.stderr)")
         let text = try String(contentsOfFile: csv, encoding: .utf8)
         for serial in serials {
@@ -127,23 +127,23 @@ import Testing
     // MARK: 4. Answers without end are bounded
 
     @Test(arguments: ["endless-segments", "endless-blocks"])
-    func anEndlessAnswerEndsInWords(mode: String) throws {
-        let (hlmcs, sim) = try Self.setUp(["--hostile", mode])
+    func anEndlessAnswerEndsInWords(mode: String) async throws {
+        let (hlmcs, sim) = try await Self.setUp(["--hostile", mode])
         defer { sim.stop(); hlmcs.removeFolder() }
         let started = Date()
-        let r = try hlmcs.run(["get", "--tcp", sim.address, "--lang", "en", "1/0.0.96.1.0.255/2"], as: Self.reader)
+        let r = try await hlmcs.run(["get", "--tcp", sim.address, "--lang", "en", "1/0.0.96.1.0.255/2"], as: Self.reader)
         let took = Date().timeIntervalSince(started)
         #expect(r.status == 3, "\(r.status) \(r.stderr)")
         #expect(r.stderr.contains("without ending") || r.stderr.contains("without a last segment"), "\(r.stderr)")
         #expect(took < 30, "took \(took) s")
     }
 
-    @Test func aMeterListClaimingFourBillionEntriesIsRefused() throws {
-        let (hlmcs, sim) = try Self.setUp(["--hostile", "huge-array"])
+    @Test func aMeterListClaimingFourBillionEntriesIsRefused() async throws {
+        let (hlmcs, sim) = try await Self.setUp(["--hostile", "huge-array"])
         defer { sim.stop(); hlmcs.removeFolder() }
         let started = Date()
         let csv = hlmcs.folder.appendingPathComponent("m.csv").path
-        let r = try hlmcs.run(["meters", "--tcp", sim.address, "--lang", "en", "--csv", csv], as: Self.reader)
+        let r = try await hlmcs.run(["meters", "--tcp", sim.address, "--lang", "en", "--csv", csv], as: Self.reader)
         #expect(r.status == 3, "\(r.status) \(r.stderr)")
         #expect(Date().timeIntervalSince(started) < 30)
         #expect(!FileManager.default.fileExists(atPath: csv))
@@ -151,22 +151,22 @@ import Testing
         #expect(left.isEmpty, "\(left)")
     }
 
-    @Test func aDeviceIgnoringTheReleaseHoldsTheExitOnlyForTheReleaseLimit() throws {
-        let (hlmcs, sim) = try Self.setUp(["--hostile", "ignore-release"])
+    @Test func aDeviceIgnoringTheReleaseHoldsTheExitOnlyForTheReleaseLimit() async throws {
+        let (hlmcs, sim) = try await Self.setUp(["--hostile", "ignore-release"])
         defer { sim.stop(); hlmcs.removeFolder() }
         let started = Date()
-        let r = try hlmcs.run(["get", "--tcp", sim.address, "1/0.0.96.1.0.255/2"], as: Self.reader)
+        let r = try await hlmcs.run(["get", "--tcp", sim.address, "1/0.0.96.1.0.255/2"], as: Self.reader)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.lines.first == "1/0.0.96.1.0.255/2 = 95100001")
         // The release's own limit is 1.5 s; the rest is start-up and the read.
         #expect(Date().timeIntervalSince(started) < 4, "took \(Date().timeIntervalSince(started)) s")
     }
 
-    @Test func aDeviceSilentAfterTheAssociationFailsAfterItsTries() throws {
-        let (hlmcs, sim) = try Self.setUp(["--hostile", "silent-after-association"])
+    @Test func aDeviceSilentAfterTheAssociationFailsAfterItsTries() async throws {
+        let (hlmcs, sim) = try await Self.setUp(["--hostile", "silent-after-association"])
         defer { sim.stop(); hlmcs.removeFolder() }
         let started = Date()
-        let r = try hlmcs.run(["get", "--tcp", sim.address, "--timeout", "0.3", "--lang", "en", "1/0.0.96.1.0.255/2"], as: Self.reader)
+        let r = try await hlmcs.run(["get", "--tcp", sim.address, "--timeout", "0.3", "--lang", "en", "1/0.0.96.1.0.255/2"], as: Self.reader)
         #expect(r.status == 3, "\(r.stderr)")
         #expect(r.stderr.contains("No answer"), "\(r.stderr)")
         #expect(Date().timeIntervalSince(started) < 8)

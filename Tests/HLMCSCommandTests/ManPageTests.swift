@@ -1,3 +1,4 @@
+import TestWaiting
 import ES951
 import Foundation
 import Testing
@@ -11,11 +12,11 @@ struct ManPageTests {
         .deletingLastPathComponent().deletingLastPathComponent()
     static let simulator = CommandRunner.binary.deletingLastPathComponent().appendingPathComponent("es951-sim")
 
-    @Test func everyHLMCSCommandAndOptionIsInTheManPage() throws {
+    @Test func everyHLMCSCommandAndOptionIsInTheManPage() async throws {
         let page = try Self.manText("hlmcs.1")
         var commands: [[String]] = []
         var options = Set<String>()
-        try Self.walk(CommandRunner.binary, path: [], commands: &commands, options: &options)
+        try await Self.walk(CommandRunner.binary, path: [], commands: &commands, options: &options)
         #expect(commands.count >= 25, "found only \(commands.map { $0.joined(separator: " ") })")
         let names = commands.map { (["hlmcs"] + $0).joined(separator: " ") }
         let missingCommands = names.filter { !Self.contains(page, $0) }
@@ -25,24 +26,24 @@ struct ManPageTests {
         #expect(missingOptions.isEmpty, "man/hlmcs.1 lacks the options \(missingOptions)")
     }
 
-    @Test func everySimulatorOptionIsInItsManPage() throws {
+    @Test func everySimulatorOptionIsInItsManPage() async throws {
         let page = try Self.manText("es951-sim.1")
         var commands: [[String]] = []
         var options = Set<String>()
-        try Self.walk(Self.simulator, path: [], commands: &commands, options: &options)
+        try await Self.walk(Self.simulator, path: [], commands: &commands, options: &options)
         #expect(options.count >= 18, "found only \(options.sorted())")
         let missingOptions = options.sorted().filter { !Self.contains(page, $0) }
         #expect(missingOptions.isEmpty, "man/es951-sim.1 lacks the options \(missingOptions)")
     }
 
-    @Test func bothProgramsPrintTheOneVersion() throws {
-        #expect(try Self.run(CommandRunner.binary, ["--version"]) == ProgramVersion.text + "\n")
-        #expect(try Self.run(Self.simulator, ["--version"]) == ProgramVersion.text + "\n")
+    @Test func bothProgramsPrintTheOneVersion() async throws {
+        #expect(try await Self.run(CommandRunner.binary, ["--version"]) == ProgramVersion.text + "\n")
+        #expect(try await Self.run(Self.simulator, ["--version"]) == ProgramVersion.text + "\n")
     }
 
     /// The help of `path`, its long options and subcommands, then each subcommand's.
-    static func walk(_ binary: URL, path: [String], commands: inout [[String]], options: inout Set<String>) throws {
-        let help = try run(binary, path + ["--help"])
+    static func walk(_ binary: URL, path: [String], commands: inout [[String]], options: inout Set<String>) async throws {
+        let help = try await run(binary, path + ["--help"])
         let sections = sectioned(help)
         for line in sections["OPTIONS:"] ?? [] where line.hasPrefix("  -") {
             // "  --name <value>   help", "  -h, --help   help": the first long option.
@@ -54,7 +55,7 @@ struct ManPageTests {
                   let name = line.split(separator: " ").first.map(String.init),
                   name.first?.isLowercase == true else { continue }
             commands.append(path + [name])
-            try walk(binary, path: path + [name], commands: &commands, options: &options)
+            try await walk(binary, path: path + [name], commands: &commands, options: &options)
         }
     }
 
@@ -72,7 +73,8 @@ struct ManPageTests {
         return sections
     }
 
-    static func run(_ binary: URL, _ arguments: [String]) throws -> String {
+    /// The standard output of `binary arguments…`, awaited (within 30 s) with its end.
+    static func run(_ binary: URL, _ arguments: [String]) async throws -> String {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -80,10 +82,15 @@ struct ManPageTests {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(binary.lastPathComponent) \(arguments.joined(separator: " ")): status \(process.terminationStatus)")
+        let exit = try process.start()
+        let read = output.fileHandleForReading.readToEndOnThread()
+        let what = "\(binary.lastPathComponent) \(arguments.joined(separator: " "))"
+        guard let status = await exit.wait(seconds: 30) else {
+            process.kill()
+            throw WaitTimedOut(what: what + " did not end (killed)", seconds: 30)
+        }
+        let data = try await read.value(within: 5, "the output of " + what)
+        #expect(status == 0, "\(what): status \(status)")
         return String(decoding: data, as: UTF8.self)
     }
 

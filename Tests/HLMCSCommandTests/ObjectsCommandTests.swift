@@ -7,13 +7,13 @@ import Testing
 struct ObjectsCommandTests {
     static let reader = DeviceCommandTests.reader
 
-    @Test func theSimulatorHasNoDifference() throws {
-        let (hlmcs, sim) = try DeviceCommandTests.setUp()
+    @Test func theSimulatorHasNoDifference() async throws {
+        let (hlmcs, sim) = try await DeviceCommandTests.setUp()
         defer { sim.stop(); hlmcs.removeFolder() }
-        let r = try hlmcs.run(["objects", "--tcp", sim.address, "--lang", "en"], as: Self.reader)
+        let r = try await hlmcs.run(["objects", "--tcp", sim.address, "--lang", "en"], as: Self.reader)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("No differences: the device's "), "\(r.stdout)")
-        let json = try hlmcs.run(["objects", "--tcp", sim.address, "--json"], as: Self.reader)
+        let json = try await hlmcs.run(["objects", "--tcp", sim.address, "--json"], as: Self.reader)
         #expect(json.status == 0)
         let object = try DeviceCommandTests.json(json.stdout)
         #expect(object["differences"] as? Int == 0 && (object["compared"] as? Int ?? 0) > 50)
@@ -21,7 +21,7 @@ struct ObjectsCommandTests {
 
     /// The simulator serves a map without hardware-version and with the manufacturer as
     /// class 3; hlmcs compares with its built-in map.
-    @Test func anEditedMapOnTheDeviceIsListedWithStatus1() throws {
+    @Test func anEditedMapOnTheDeviceIsListedWithStatus1() async throws {
         let hlmcsFolder = CommandRunner()
         defer { hlmcsFolder.removeFolder() }
         let builtIn = try Self.builtInMap()
@@ -34,9 +34,9 @@ struct ObjectsCommandTests {
         let path = hlmcsFolder.folder.appendingPathComponent("edited-map.json").path
         try JSONSerialization.data(withJSONObject: root).write(to: URL(fileURLWithPath: path))
 
-        let (hlmcs, sim) = try DeviceCommandTests.setUp(["--map", path])
+        let (hlmcs, sim) = try await DeviceCommandTests.setUp(["--map", path])
         defer { sim.stop(); hlmcs.removeFolder() }
-        let r = try hlmcs.run(["objects", "--tcp", sim.address, "--lang", "en"], as: Self.reader)
+        let r = try await hlmcs.run(["objects", "--tcp", sim.address, "--lang", "en"], as: Self.reader)
         #expect(r.status == 1, "\(r.stderr)")
         #expect(r.lines == [
             "In the map, missing from the device (1):",
@@ -45,7 +45,7 @@ struct ObjectsCommandTests {
             "  0.0.96.1.3.255  manufacturer: map class 1 v0, device class 3 v0",
         ], "\(r.stdout)")
         #expect(r.stderr.contains("2 differences"), "\(r.stderr)")
-        let json = try hlmcs.run(["objects", "--tcp", sim.address, "--json"], as: Self.reader)
+        let json = try await hlmcs.run(["objects", "--tcp", sim.address, "--json"], as: Self.reader)
         #expect(json.status == 1)
         let object = try DeviceCommandTests.json(json.stdout)
         #expect(object["differences"] as? Int == 2)

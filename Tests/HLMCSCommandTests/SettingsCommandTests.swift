@@ -13,25 +13,25 @@ struct SettingsCommandTests {
             .filter { !$0.hasPrefix("#") }
     }
 
-    func export(_ hlmcs: CommandRunner, _ sim: SimulatorProcess, to path: String) throws -> CommandRunner.Result {
-        try hlmcs.run(["settings", "export", "--tcp", sim.address, path, "--lang", "en"], as: Self.admin)
+    func export(_ hlmcs: CommandRunner, _ sim: SimulatorProcess, to path: String) async throws -> CommandRunner.Result {
+        try await hlmcs.run(["settings", "export", "--tcp", sim.address, path, "--lang", "en"], as: Self.admin)
     }
 
-    @Test func aFileTakenFromOneConcentratorMakesAnotherTheSame() throws {
-        let (hlmcs, a) = try DeviceCommandTests.setUp()
-        let b = try SimulatorProcess()
+    @Test func aFileTakenFromOneConcentratorMakesAnotherTheSame() async throws {
+        let (hlmcs, a) = try await DeviceCommandTests.setUp()
+        let b = try await SimulatorProcess()
         defer { a.stop(); b.stop(); hlmcs.removeFolder() }
         // Make A different from the factory: APN, heartbeat, TCP port, time zone.
-        let gprs = try hlmcs.run(["gprs", "--tcp", a.address, "--lls", "--apn", "m2m.example", "--heartbeat", "7"],
+        let gprs = try await hlmcs.run(["gprs", "--tcp", a.address, "--lls", "--apn", "m2m.example", "--heartbeat", "7"],
                                  as: Self.admin, environment: Self.lls)
         #expect(gprs.status == 0, "\(gprs.stderr)")
-        let ip = try hlmcs.run(["ip", "--tcp", a.address, "--lls", "--tcp-port", "4070"], as: Self.admin, environment: Self.lls)
+        let ip = try await hlmcs.run(["ip", "--tcp", a.address, "--lls", "--tcp-port", "4070"], as: Self.admin, environment: Self.lls)
         #expect(ip.status == 0, "\(ip.stderr)")
-        let zone = try hlmcs.run(["clock", "--tcp", a.address, "--lls", "--time-zone", "UTC+5"], as: Self.admin, environment: Self.lls)
+        let zone = try await hlmcs.run(["clock", "--tcp", a.address, "--lls", "--time-zone", "UTC+5"], as: Self.admin, environment: Self.lls)
         #expect(zone.status == 0, "\(zone.stderr)")
 
         let fileA = hlmcs.folder.appendingPathComponent("a.set").path
-        let exported = try export(hlmcs, a, to: fileA)
+        let exported = try await export(hlmcs, a, to: fileA)
         #expect(exported.status == 0, "\(exported.stderr)")
         #expect(exported.stdout.contains("13 settings exported"))
         let text = Self.content(fileA)
@@ -41,33 +41,33 @@ struct SettingsCommandTests {
         #expect(text.contains("clock.time-zone = UTC+05:00"))
         #expect(!text.joined().contains("95100001"), "the serial number never goes into a .set file")
 
-        let dry = try hlmcs.run(["settings", "import", "--tcp", b.address, "--lls", fileA, "--dry-run", "--lang", "en"],
+        let dry = try await hlmcs.run(["settings", "import", "--tcp", b.address, "--lls", fileA, "--dry-run", "--lang", "en"],
                                 as: Self.admin, environment: Self.lls)
         #expect(dry.status == 0, "\(dry.stderr)")
         #expect(dry.lines.contains("gprs.apn: internet → m2m.example"), "\(dry.stdout)")
         let fileB0 = hlmcs.folder.appendingPathComponent("b0.set").path
-        _ = try export(hlmcs, b, to: fileB0)
+        _ = try await export(hlmcs, b, to: fileB0)
         #expect(Self.content(fileB0).contains("gprs.apn = internet"), "--dry-run wrote nothing")
 
-        let imported = try hlmcs.run(["settings", "import", "--tcp", b.address, "--lls", fileA, "--lang", "en"],
+        let imported = try await hlmcs.run(["settings", "import", "--tcp", b.address, "--lls", fileA, "--lang", "en"],
                                      as: Self.admin, environment: Self.lls)
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.contains("4 settings written"), "\(imported.stdout)")
         let fileB = hlmcs.folder.appendingPathComponent("b.set").path
-        _ = try export(hlmcs, b, to: fileB)
+        _ = try await export(hlmcs, b, to: fileB)
         #expect(Self.content(fileB) == Self.content(fileA))
 
-        let again = try hlmcs.run(["settings", "import", "--tcp", b.address, "--lls", fileA, "--lang", "en"],
+        let again = try await hlmcs.run(["settings", "import", "--tcp", b.address, "--lls", fileA, "--lang", "en"],
                                   as: Self.admin, environment: Self.lls)
         #expect(again.status == 0)
         #expect(again.stdout.contains("nothing to write"))
     }
 
-    @Test func everyKindOfBrokenFileIsRefusedWithNothingWritten() throws {
-        let (hlmcs, sim) = try DeviceCommandTests.setUp()
+    @Test func everyKindOfBrokenFileIsRefusedWithNothingWritten() async throws {
+        let (hlmcs, sim) = try await DeviceCommandTests.setUp()
         defer { sim.stop(); hlmcs.removeFolder() }
         let good = hlmcs.folder.appendingPathComponent("good.set").path
-        #expect(try export(hlmcs, sim, to: good).status == 0)
+        #expect(try await export(hlmcs, sim, to: good).status == 0)
         let lines = Self.content(good)
         let before = lines
         func changed(_ body: ([String]) -> [String]) -> [UInt8] { Array((body(lines).joined(separator: "\n") + "\n").utf8) }
@@ -83,20 +83,20 @@ struct SettingsCommandTests {
         for (name, bytes, mention) in cases {
             let path = hlmcs.folder.appendingPathComponent("broken.set").path
             FileManager.default.createFile(atPath: path, contents: Data(bytes))
-            let result = try hlmcs.run(["settings", "import", "--tcp", sim.address, "--lls", path, "--lang", "en"],
+            let result = try await hlmcs.run(["settings", "import", "--tcp", sim.address, "--lls", path, "--lang", "en"],
                                        as: Self.admin, environment: Self.lls)
             #expect(result.status == 2, "\(name): \(result.status) \(result.stderr)")
             #expect(result.stderr.contains(mention), "\(name): \(result.stderr)")
             #expect(result.stderr.contains("nothing was written"), "\(name): \(result.stderr)")
         }
         let after = hlmcs.folder.appendingPathComponent("after.set").path
-        #expect(try export(hlmcs, sim, to: after).status == 0)
+        #expect(try await export(hlmcs, sim, to: after).status == 0)
         #expect(Self.content(after) == before, "a refused file changed the device")
     }
 
-    @Test func aRefusalMidwaySaysExactlyWhatWasWritten() throws {
+    @Test func aRefusalMidwaySaysExactlyWhatWasWritten() async throws {
         // The device refuses the IP address (the third change below).
-        let (hlmcs, sim) = try DeviceCommandTests.setUp(["--refuse-write", "42/0.0.25.1.0.255/3"])
+        let (hlmcs, sim) = try await DeviceCommandTests.setUp(["--refuse-write", "42/0.0.25.1.0.255/3"])
         defer { sim.stop(); hlmcs.removeFolder() }
         let path = hlmcs.folder.appendingPathComponent("site.set").path
         let text = """
@@ -110,14 +110,14 @@ struct SettingsCommandTests {
 
             """
         FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
-        let result = try hlmcs.run(["settings", "import", "--tcp", sim.address, "--lls", path, "--lang", "en"],
+        let result = try await hlmcs.run(["settings", "import", "--tcp", sim.address, "--lls", path, "--lang", "en"],
                                    as: Self.admin, environment: Self.lls)
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stderr.contains("did not take ip.address"), "\(result.stderr)")
         #expect(result.stderr.contains("Written: gprs.apn, gprs.heartbeat-minutes."), "\(result.stderr)")
         #expect(result.stderr.contains("Not written: ip.tcp-port."), "\(result.stderr)")
         let after = hlmcs.folder.appendingPathComponent("after.set").path
-        #expect(try export(hlmcs, sim, to: after).status == 0)
+        #expect(try await export(hlmcs, sim, to: after).status == 0)
         let values = Self.content(after)
         #expect(values.contains("gprs.apn = site.apn"))
         #expect(values.contains("gprs.heartbeat-minutes = 9"))
@@ -125,15 +125,15 @@ struct SettingsCommandTests {
         #expect(values.contains("ip.tcp-port = 4059"))
     }
 
-    @Test func aReaderMayNotImportAndNLSCannotWrite() throws {
-        let (hlmcs, sim) = try DeviceCommandTests.setUp()
+    @Test func aReaderMayNotImportAndNLSCannotWrite() async throws {
+        let (hlmcs, sim) = try await DeviceCommandTests.setUp()
         defer { sim.stop(); hlmcs.removeFolder() }
         let path = hlmcs.folder.appendingPathComponent("x.set").path
         FileManager.default.createFile(atPath: path, contents: Data("hlmcs-settings 1\nmodel = ES-951\ngprs.apn = other\nend\n".utf8))
-        let reader = try hlmcs.run(["settings", "import", "--tcp", sim.address, "--lls", path], as: DeviceCommandTests.reader,
+        let reader = try await hlmcs.run(["settings", "import", "--tcp", sim.address, "--lls", path], as: DeviceCommandTests.reader,
                                    environment: Self.lls)
         #expect(reader.status == 4, "\(reader.stderr)")
-        let nls = try hlmcs.run(["settings", "import", "--tcp", sim.address, path, "--lang", "en"], as: Self.admin)
+        let nls = try await hlmcs.run(["settings", "import", "--tcp", sim.address, path, "--lang", "en"], as: Self.admin)
         #expect(nls.status == 1, "\(nls.stderr)")
         #expect(nls.stderr.contains("Writing needs an LLS association"), "\(nls.stderr)")
     }

@@ -1,3 +1,4 @@
+import TestWaiting
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -9,17 +10,20 @@ import Glibc
 final class SimulatorProcess: @unchecked Sendable {
     let process = Process()
     let directory: URL
+    /// Its standard output, copied there as it comes.
     let stdoutFile: URL
     /// `127.0.0.1:PORT`, from its `LISTEN tcp …` line.
-    private(set) var address = ""
+    let address: String
+    private let exit: Arrival<Int32>
 
     struct StartFailure: Error, CustomStringConvertible { var description: String }
 
     static let binary: URL = CommandRunner.binary.deletingLastPathComponent().appendingPathComponent("es951-sim")
 
+    /// Starts it and awaits its `LISTEN` line (at most 15 s).
     /// - Parameter pty: serve on a pseudo-terminal at this path instead of TCP
     ///   (`address` is then the path).
-    init(_ extra: [String] = [], pty: String? = nil) throws {
+    init(_ extra: [String] = [], pty: String? = nil) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("hlmcs-sim-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         stdoutFile = directory.appendingPathComponent("sim.stdout")
@@ -27,32 +31,46 @@ final class SimulatorProcess: @unchecked Sendable {
         process.executableURL = Self.binary
         process.arguments = (pty.map { ["--pty", $0] } ?? ["--tcp", "127.0.0.1:0"]) + extra
         let prefix = pty == nil ? "LISTEN tcp " : "LISTEN pty "
+        let output = Pipe()
         process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: stdoutFile)
+        process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(15)
-        while Date() < deadline {
-            let text = (try? String(contentsOf: stdoutFile, encoding: .utf8)) ?? ""
-            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) {
-                address = String(line.dropFirst(prefix.count))
-                return
-            }
-            if !process.isRunning { break }
-            usleep(10_000)
+        let copy = try FileHandle(forWritingTo: stdoutFile)
+        exit = try process.start()
+        // Its output is read to the end (a full pipe would stop it), copied to stdoutFile.
+        let listening = output.fileHandleForReading.watchLines(copyTo: copy) { line in
+            line.hasPrefix(prefix) ? String(line.dropFirst(prefix.count)) : nil
         }
+        // The line, or nil at the end of its output (it ended before listening) or after 15 s.
+        if case let found?? = await listening.wait(seconds: 15) {
+            address = found
+            return
+        }
+        address = ""
         stop()
         throw StartFailure(description: "es951-sim at \(Self.binary.path) printed no LISTEN line")
     }
 
-    /// SIGINT, then SIGKILL after 3 s; removes its files.
+    /// Ends it and awaits its end: SIGINT (es951-sim ends on it), SIGKILL if it is still
+    /// running 3 s later; throws if even that has not ended it within 10 s. Removes its files.
+    func end() async throws {
+        if process.isRunning { process.interrupt() }
+        try await reap()
+    }
+
+    /// Ends it without waiting for it, for a `defer`: SIGINT now, the rest of ``end()``
+    /// in a task of its own. Nothing the tests check happens after this; a test that
+    /// needs it gone (nothing listening any more) awaits ``end()`` instead.
     func stop() {
-        if process.isRunning {
-            process.interrupt()   // es951-sim ends on SIGINT
-            let deadline = Date().addingTimeInterval(3)
-            while process.isRunning && Date() < deadline { usleep(10_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
+        if process.isRunning { process.interrupt() }
+        Task.detached { [self] in try? await reap() }
+    }
+
+    /// After SIGINT: SIGKILL if it has not ended within 3 s, then its files removed.
+    private func reap() async throws {
+        if await exit.wait(seconds: 3) == nil {
+            process.kill()
+            _ = try await exit.value(within: 10, "es951-sim's end after SIGKILL")
         }
         try? FileManager.default.removeItem(at: directory)
     }

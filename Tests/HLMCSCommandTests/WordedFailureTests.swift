@@ -25,7 +25,7 @@ import Testing
             .contains { text.contains($0) }
     }
 
-    @Test func aBrokenDatabaseIsWordedByEveryCommand() throws {
+    @Test func aBrokenDatabaseIsWordedByEveryCommand() async throws {
         let hlmcs = CommandRunner()
         defer { hlmcs.removeFolder() }
         let folder = hlmcs.folder.appendingPathComponent("a-folder").path
@@ -39,14 +39,14 @@ import Testing
         let runs = all.map { ($0, "/dev/null") } + ["", folder, file + "/x/db.sqlite"].map { (["audit"], $0) }
         for (command, db) in runs {
             do {
-                let r = try hlmcs.run(command + ["--db", db, "--lang", "en"], as: Self.admin, stdin: "pass-word-1\n")
+                let r = try await hlmcs.run(command + ["--db", db, "--lang", "en"], as: Self.admin, stdin: "pass-word-1\n")
                 #expect(r.status == 2, "\(command) --db \(db): \(r.status) \(r.stderr)")
                 #expect(!Self.isDump(r.stderr) && !r.stderr.isEmpty, "\(command) --db \(db): \(r.stderr)")
             }
         }
     }
 
-    @Test func aBrokenMapOrTraceIsWordedByEveryDeviceCommand() throws {
+    @Test func aBrokenMapOrTraceIsWordedByEveryDeviceCommand() async throws {
         let hlmcs = CommandRunner()
         defer { hlmcs.removeFolder() }
         let store = try AccountStore(path: hlmcs.database, hasher: PasswordHasher(unsafeUncheckedRounds: 1000))
@@ -66,7 +66,7 @@ import Testing
         ]
         for (command, (option, expected)) in runs {
             do {
-                let r = try hlmcs.run(command + Self.link + option + ["--lang", "en"], as: Self.admin, environment: environment)
+                let r = try await hlmcs.run(command + Self.link + option + ["--lang", "en"], as: Self.admin, environment: environment)
                 // A command that checks its own arguments first (a missing image or .set
                 // file) may stop there: still status 2 and words.
                 #expect(r.status == 2, "\(command) \(option): \(r.status) \(r.stderr)")

@@ -13,8 +13,8 @@ struct GuruxInteropTests {
     static let lls = ["--client", "32", "--auth", "low", "--password", "admin@emis"]
 
     /// Fails the test unless the venv and the simulator binary are there.
-    func requireTools() throws {
-        if let problem = InteropHarness.toolsProblem {
+    func requireTools() async throws {
+        if let problem = await InteropHarness.toolsProblem {
             Issue.record("Gurux venv missing: \(problem)")
             throw ToolsMissing()
         }
@@ -26,11 +26,11 @@ struct GuruxInteropTests {
     struct ToolsMissing: Error {}
 
     /// Runs `body` with a simulator on an ephemeral TCP port.
-    func withTCPSimulator(_ extra: [String] = [], _ body: (_ hostPort: String) throws -> Void) throws {
-        try requireTools()
-        let simulator = try SimulatorProcess(["--tcp", "127.0.0.1:0"] + extra, waitFor: "tcp")
+    func withTCPSimulator(_ extra: [String] = [], _ body: (_ hostPort: String) async throws -> Void) async throws {
+        try await requireTools()
+        let simulator = try await SimulatorProcess(["--tcp", "127.0.0.1:0"] + extra, waitFor: "tcp")
         defer { simulator.stop() }
-        do { try body(simulator.listening) } catch {
+        do { try await body(simulator.listening) } catch {
             Issue.record("simulator stderr:\n\(simulator.stderrText)")
             throw error
         }
@@ -79,11 +79,11 @@ struct GuruxInteropTests {
     // MARK: -
 
     @Test("NLS (client 16): every attribute the map lets it read, over TCP")
-    func nlsReadsEveryMapAttribute() throws {
+    func nlsReadsEveryMapAttribute() async throws {
         let expected = try Self.mapAttributes(readableBy: 16)
         #expect(expected.count > 50)
-        try withTCPSimulator { hostPort in
-            let run = try GuruxRun.run(["--tcp", hostPort, "--read-all-map", InteropHarness.mapFile.path])
+        try await withTCPSimulator { hostPort in
+            let run = try await GuruxRun.run(["--tcp", hostPort, "--read-all-map", InteropHarness.mapFile.path])
             expectCleanSession(run)
             let aare = run.first("aare")
             #expect(aare?["ok"] as? Bool == true && aare?["result_code"] as? Int == 0, "\(run)")
@@ -103,15 +103,15 @@ struct GuruxInteropTests {
     }
 
     @Test("LLS (client 32): writing the clock, then reading it back")
-    func llsClockWrite() throws {
-        try withTCPSimulator { hostPort in
-            let write = try GuruxRun.run(["--tcp", hostPort] + Self.lls
+    func llsClockWrite() async throws {
+        try await withTCPSimulator { hostPort in
+            let write = try await GuruxRun.run(["--tcp", hostPort] + Self.lls
                                          + ["--set-clock", "2027-03-04T05:06:07+03:00"])
             expectCleanSession(write)
             #expect(write.first("aare")?["ok"] as? Bool == true, "\(write)")
             #expect(write.first("write")?["ok"] as? Bool == true, "\(write)")
 
-            let read = try GuruxRun.run(["--tcp", hostPort, "--read", "8/0.0.1.0.0.255/2"])
+            let read = try await GuruxRun.run(["--tcp", hostPort, "--read", "8/0.0.1.0.0.255/2"])
             expectCleanSession(read)
             // 2027-03-04 = 07 EB 03 04; the time runs on from 05:06:07.
             let clock = hex(read.read("8/0.0.1.0.0.255/2")) ?? ""
@@ -120,9 +120,9 @@ struct GuruxInteropTests {
     }
 
     @Test("NLS may not write the clock (SET refused, not a hang)")
-    func nlsClockWriteRefused() throws {
-        try withTCPSimulator { hostPort in
-            let run = try GuruxRun.run(["--tcp", hostPort, "--set-clock", "now"])
+    func nlsClockWriteRefused() async throws {
+        try await withTCPSimulator { hostPort in
+            let run = try await GuruxRun.run(["--tcp", hostPort, "--set-clock", "now"])
             expectCleanSession(run, expectedStatus: 1)
             let write = run.first("write")
             #expect(write?["ok"] as? Bool == false, "\(run)")
@@ -131,9 +131,9 @@ struct GuruxInteropTests {
     }
 
     @Test("A wrong LLS password: AARE result 1 (rejected-permanent), diagnostic 13")
-    func wrongPassword() throws {
-        try withTCPSimulator { hostPort in
-            let run = try GuruxRun.run(["--tcp", hostPort, "--client", "32", "--auth", "low",
+    func wrongPassword() async throws {
+        try await withTCPSimulator { hostPort in
+            let run = try await GuruxRun.run(["--tcp", hostPort, "--client", "32", "--auth", "low",
                                         "--password", "not-the-password", "--set-clock", "now"])
             expectCleanSession(run, expectedStatus: 2)
             let aare = run.first("aare")
@@ -145,9 +145,9 @@ struct GuruxInteropTests {
     }
 
     @Test("Daily profile: whole (89 rows), then a range of 10 days")
-    func dailyProfile() throws {
-        try withTCPSimulator { hostPort in
-            let whole = try GuruxRun.run(["--tcp", hostPort, "--profile", Self.dailyProfile, "--print-rows"])
+    func dailyProfile() async throws {
+        try await withTCPSimulator { hostPort in
+            let whole = try await GuruxRun.run(["--tcp", hostPort, "--profile", Self.dailyProfile, "--print-rows"])
             expectCleanSession(whole)
             let profile = try #require(whole.first("profile"), "\(whole)")
             #expect(profile["ok"] as? Bool == true, "\(whole)")
@@ -164,7 +164,7 @@ struct GuruxInteropTests {
 
             let stamps = rows.compactMap { $0.first as? String }
             try #require(stamps.count == 89, "row times: \(stamps)")
-            let range = try GuruxRun.run(["--tcp", hostPort, "--profile", Self.dailyProfile,
+            let range = try await GuruxRun.run(["--tcp", hostPort, "--profile", Self.dailyProfile,
                                           "--from", stamps[10], "--to", stamps[19]])
             expectCleanSession(range)
             let part = try #require(range.first("profile"), "\(range)")
@@ -176,9 +176,9 @@ struct GuruxInteropTests {
     }
 
     @Test("Max info 32, window 7: segmented both ways, windows of frames")
-    func smallFramesLargeWindow() throws {
-        try withTCPSimulator { hostPort in
-            let run = try GuruxRun.run(["--tcp", hostPort, "--max-info", "32", "--window", "7",
+    func smallFramesLargeWindow() async throws {
+        try await withTCPSimulator { hostPort in
+            let run = try await GuruxRun.run(["--tcp", hostPort, "--max-info", "32", "--window", "7",
                                         "--read", "1/0.0.96.1.0.255/2", "--read", "1/0.0.42.0.0.255/2",
                                         "--profile", Self.dailyProfile])
             expectCleanSession(run)
@@ -195,9 +195,9 @@ struct GuruxInteropTests {
     }
 
     @Test("A lost frame (--drop-rx 3) is sent again, window 1 and window 7", arguments: [1, 7])
-    func droppedFrame(window: Int) throws {
-        try withTCPSimulator { hostPort in
-            let run = try GuruxRun.run(["--tcp", hostPort, "--max-info", "32", "--window", String(window),
+    func droppedFrame(window: Int) async throws {
+        try await withTCPSimulator { hostPort in
+            let run = try await GuruxRun.run(["--tcp", hostPort, "--max-info", "32", "--window", String(window),
                                         "--drop-rx", "3", "--profile", Self.dailyProfile])
             expectCleanSession(run)
             #expect(run.first("hdlc_drop") != nil, "\(run)")
@@ -207,38 +207,38 @@ struct GuruxInteropTests {
     }
 
     @Test("Addresses: its own (1/1001), all-station in the 2-byte form, client 48; another address gets no answer")
-    func addressing() throws {
-        try withTCPSimulator { hostPort in
+    func addressing() async throws {
+        try await withTCPSimulator { hostPort in
             let serial = ["--read", "1/0.0.96.1.0.255/2"]
-            let own = try GuruxRun.run(["--tcp", hostPort, "--physical", "1001"] + serial)
+            let own = try await GuruxRun.run(["--tcp", hostPort, "--physical", "1001"] + serial)
             expectCleanSession(own)
             #expect(text(own.read("1/0.0.96.1.0.255/2")) == "95100001", "\(own)")
 
             // 7E A0 08 02 FF 21 93 …: upper 1, lower 0x7F, 2-byte form.
-            let short = try GuruxRun.run(["--tcp", hostPort, "--address-size", "2", "--physical", "0x7F"] + serial)
+            let short = try await GuruxRun.run(["--tcp", hostPort, "--address-size", "2", "--physical", "0x7F"] + serial)
             expectCleanSession(short)
             #expect(text(short.read("1/0.0.96.1.0.255/2")) == "95100001", "\(short)")
 
-            let configurator = try GuruxRun.run(["--tcp", hostPort, "--client", "48", "--auth", "low",
+            let configurator = try await GuruxRun.run(["--tcp", hostPort, "--client", "48", "--auth", "low",
                                                  "--password", "admin@emis", "--set-clock", "now"])
             expectCleanSession(configurator)
             #expect(configurator.first("write")?["ok"] as? Bool == true, "\(configurator)")
 
-            let other = try GuruxRun.run(["--tcp", hostPort, "--physical", "1002", "--timeout", "1"] + serial)
+            let other = try await GuruxRun.run(["--tcp", hostPort, "--physical", "1002", "--timeout", "1"] + serial)
             #expect(other.status == 3, "\(other)")
             #expect(other.counter("rx_frames") == 0, "a frame for 1/1002 must get no answer\n\(other)")
         }
     }
 
     @Test("The same over a pty: every NLS attribute, the daily profile, LLS clock write")
-    func overPTY() throws {
-        try requireTools()
+    func overPTY() async throws {
+        try await requireTools()
         let link = FileManager.default.temporaryDirectory
             .appendingPathComponent("hlmcs-interop-pty-\(UUID().uuidString.prefix(8))").path
-        let simulator = try SimulatorProcess(["--pty", link], waitFor: "pty")
+        let simulator = try await SimulatorProcess(["--pty", link], waitFor: "pty")
         defer { simulator.stop() }
         let expected = try Self.mapAttributes(readableBy: 16)
-        let run = try GuruxRun.run(["--serial", simulator.listening, "--read-all-map", InteropHarness.mapFile.path,
+        let run = try await GuruxRun.run(["--serial", simulator.listening, "--read-all-map", InteropHarness.mapFile.path,
                                     "--profile", Self.dailyProfile], deadline: 90)
         expectCleanSession(run)
         let reads = run.all("read")
@@ -248,7 +248,7 @@ struct GuruxInteropTests {
         #expect(run.first("profile")?["rows"] as? Int == 89, "\(run)")
 
         // A second session on the same line, LLS, small frames and a window.
-        let second = try GuruxRun.run(["--serial", simulator.listening, "--max-info", "32", "--window", "7"]
+        let second = try await GuruxRun.run(["--serial", simulator.listening, "--max-info", "32", "--window", "7"]
                                       + Self.lls + ["--set-clock", "now", "--read", "1/0.0.96.1.0.255/2"])
         expectCleanSession(second)
         #expect(second.first("write")?["ok"] as? Bool == true, "\(second)")
@@ -256,10 +256,10 @@ struct GuruxInteropTests {
     }
 
     @Test("The wrapper (IEC 62056-47, --wrapper): NLS reads, the daily profile, an LLS clock write, a wrong password")
-    func overTheWrapper() throws {
-        try withTCPSimulator(["--wrapper"]) { hostPort in
+    func overTheWrapper() async throws {
+        try await withTCPSimulator(["--wrapper"]) { hostPort in
             let expected = try Self.mapAttributes(readableBy: 16)
-            let run = try GuruxRun.run(["--tcp", hostPort, "--wrapper", "--read-all-map", InteropHarness.mapFile.path,
+            let run = try await GuruxRun.run(["--tcp", hostPort, "--wrapper", "--read-all-map", InteropHarness.mapFile.path,
                                         "--profile", Self.dailyProfile])
             #expect(run.status == 0, "\(run)")
             #expect(run.first("error") == nil, "\(run)")
@@ -272,11 +272,11 @@ struct GuruxInteropTests {
             #expect(run.first("release")?["ok"] as? Bool == true, "\(run)")
             #expect(run.counter("junk_bytes") == 0, "\(run)")
 
-            let write = try GuruxRun.run(["--tcp", hostPort, "--wrapper"] + Self.lls + ["--set-clock", "now"])
+            let write = try await GuruxRun.run(["--tcp", hostPort, "--wrapper"] + Self.lls + ["--set-clock", "now"])
             #expect(write.status == 0, "\(write)")
             #expect(write.first("write")?["ok"] as? Bool == true, "\(write)")
 
-            let wrong = try GuruxRun.run(["--tcp", hostPort, "--wrapper", "--client", "32", "--auth", "low",
+            let wrong = try await GuruxRun.run(["--tcp", hostPort, "--wrapper", "--client", "32", "--auth", "low",
                                           "--password", "not-the-password"])
             #expect(wrong.status == 2, "\(wrong)")
             #expect(wrong.first("aare")?["result_code"] as? Int == 1, "\(wrong)")

@@ -1,3 +1,4 @@
+import TestWaiting
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -18,10 +19,13 @@ enum InteropHarness {
 
     /// scripts/test-tools.sh, run once per test process: `nil` when the venv is
     /// ready, else what went wrong (the tests fail with it — never skip).
-    static let toolsProblem: String? = {
+    static var toolsProblem: String? {
+        get async { await toolsCheck.value }
+    }
+    private static let toolsCheck = Task<String?, Never> {
         let tools = packageRoot.appendingPathComponent("scripts/test-tools.sh")
         do {
-            let run = try runToEnd(tools, [], limit: 300)
+            let run = try await runToEnd(tools, [], limit: 300)
             if run.status != 0 {
                 return "scripts/test-tools.sh exited with \(run.status): \(run.stderr)"
             }
@@ -32,7 +36,7 @@ enum InteropHarness {
             return "no \(python.path) after scripts/test-tools.sh"
         }
         return nil
-    }()
+    }
 
     /// `es951-sim` next to the test bundle (the build products directory).
     static let simulatorBinary: URL? = {
@@ -74,8 +78,8 @@ enum InteropHarness {
     }
 
     /// Runs a program to its end, output in files (no pipe can fill up), killed
-    /// after `limit` seconds.
-    static func runToEnd(_ program: URL, _ arguments: [String], limit: Double) throws -> Finished {
+    /// after `limit` seconds. Its end is awaited (Tests/TestWaiting): no thread is held.
+    static func runToEnd(_ program: URL, _ arguments: [String], limit: Double) async throws -> Finished {
         let dir = try scratchDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("stdout"), err = dir.appendingPathComponent("stderr")
@@ -88,27 +92,23 @@ enum InteropHarness {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
-        let deadline = Date().addingTimeInterval(limit)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        let late = process.isRunning
-        if late { stop(process) }
-        process.waitUntilExit()
-        let result = Finished(status: process.terminationStatus,
+        let exit = try process.start()
+        var status = await exit.wait(seconds: limit)
+        let late = status == nil
+        if late { status = await stop(process, exit) }
+        let result = Finished(status: status ?? -1,
                               stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
                               stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
         if late { throw TimedOut(what: "\(program.lastPathComponent) \(arguments.joined(separator: " "))") }
         return result
     }
 
-    /// SIGTERM, then SIGKILL after 3 s.
-    static func stop(_ process: Process) {
-        guard process.isRunning else { return }
-        process.terminate()
-        let deadline = Date().addingTimeInterval(3)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+    /// SIGTERM, then SIGKILL after 3 s; its status (nil if even SIGKILL left it running 10 s).
+    static func stop(_ process: Process, _ exit: Arrival<Int32>) async -> Int32? {
+        if process.isRunning { process.terminate() }
+        if let status = await exit.wait(seconds: 3) { return status }
+        process.kill()
+        return await exit.wait(seconds: 10)
     }
 }
 
@@ -121,8 +121,8 @@ struct GuruxRun: CustomStringConvertible {
 
     /// Runs the Gurux client with `arguments`; its own hard deadline is
     /// `deadline` seconds, ours a little longer.
-    static func run(_ arguments: [String], deadline: Double = 60) throws -> GuruxRun {
-        let finished = try InteropHarness.runToEnd(
+    static func run(_ arguments: [String], deadline: Double = 60) async throws -> GuruxRun {
+        let finished = try await InteropHarness.runToEnd(
             InteropHarness.python,
             [InteropHarness.script.path, "--deadline", String(deadline)] + arguments,
             limit: deadline + 15)
@@ -151,16 +151,18 @@ struct GuruxRun: CustomStringConvertible {
 final class SimulatorProcess: @unchecked Sendable {
     let process = Process()
     let directory: URL
+    /// Its standard output, copied there as it comes.
     let stdoutFile: URL
     let stderrFile: URL
     /// What followed `LISTEN tcp ` or `LISTEN pty ` on its standard output.
-    private(set) var listening = ""
+    let listening: String
+    private let exit: Arrival<Int32>
 
     struct StartFailure: Error, CustomStringConvertible { var description: String }
 
-    /// Starts the simulator with `arguments` and waits (at most `wait` seconds)
-    /// for its `LISTEN <kind> …` line.
-    init(_ arguments: [String], waitFor kind: String, wait: Double = 20) throws {
+    /// Starts the simulator with `arguments` and awaits (at most `wait` seconds) its
+    /// `LISTEN <kind> …` line.
+    init(_ arguments: [String], waitFor kind: String, wait: Double = 20) async throws {
         guard let binary = InteropHarness.simulatorBinary else {
             throw StartFailure(description: "es951-sim not found next to the test bundle "
                 + "(\(CommandLine.arguments[0])); `swift build --product es951-sim` makes it")
@@ -173,31 +175,38 @@ final class SimulatorProcess: @unchecked Sendable {
         process.executableURL = binary
         process.arguments = arguments
         process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: stdoutFile)
+        let output = Pipe()
+        process.standardOutput = output
         process.standardError = try FileHandle(forWritingTo: stderrFile)
-        try process.run()
-        let deadline = Date().addingTimeInterval(wait)
+        let copy = try FileHandle(forWritingTo: stdoutFile)
+        exit = try process.start()
         let prefix = "LISTEN \(kind) "
-        while Date() < deadline {
-            let text = (try? String(contentsOf: stdoutFile, encoding: .utf8)) ?? ""
-            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) {
-                listening = String(line.dropFirst(prefix.count))
-                return
-            }
-            if !process.isRunning { break }
-            usleep(20_000)
+        // Its output is read to the end (a full pipe would stop it), copied to stdoutFile.
+        let line = output.fileHandleForReading.watchLines(copyTo: copy) { line in
+            line.hasPrefix(prefix) ? String(line.dropFirst(prefix.count)) : nil
         }
+        // The address, or nil at the end of its output (it ended before listening) or after `wait` s.
+        if case let found?? = await line.wait(seconds: wait) {
+            listening = found
+            return
+        }
+        listening = ""
         let log = stderrText
+        let status = exit.current.map(String.init) ?? "-1"
         stop()
         throw StartFailure(description: "es951-sim \(arguments.joined(separator: " ")) printed no "
-            + "'\(prefix)…' line (exit \(process.isRunning ? -1 : process.terminationStatus)); stderr:\n\(log)")
+            + "'\(prefix)…' line (exit \(status)); stderr:\n\(log)")
     }
 
     var stderrText: String { (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? "" }
 
-    /// Ends the simulator (SIGTERM, SIGKILL if needed) and removes its files.
+    /// Ends the simulator (SIGTERM, SIGKILL if needed 3 s later) without waiting for it;
+    /// its files are removed once it has ended.
     func stop() {
-        InteropHarness.stop(process)
-        try? FileManager.default.removeItem(at: directory)
+        let (process, exit, directory) = (self.process, self.exit, self.directory)
+        Task.detached {
+            _ = await InteropHarness.stop(process, exit)
+            try? FileManager.default.removeItem(at: directory)
+        }
     }
 }

@@ -1,3 +1,4 @@
+import TestWaiting
 import Testing
 import DLMS
 import DLMSTransport
@@ -17,8 +18,38 @@ struct ExecutableTests {
         return nil
     }
 
-    /// Runs the simulator, waits for its LISTEN line, returns the process and the port.
-    static func start(_ arguments: [String]) throws -> (Process, UInt16, Pipe) {
+    /// A started es951-sim. Its exit and its standard error (read to the end from the
+    /// start, so that a full pipe cannot stop it) are awaited, not waited for
+    /// (Tests/TestWaiting).
+    struct Started: Sendable {
+        let process: Process
+        let port: UInt16
+        let exit: Arrival<Int32>
+        let errors: Arrival<Data>
+
+        /// SIGINT (a clean exit), then its termination status, within 10 s.
+        func interrupt() async throws -> Int32 {
+            process.interrupt()
+            guard let status = await exit.wait(seconds: 10) else {
+                process.kill()
+                throw WaitTimedOut(what: "es951-sim after SIGINT", seconds: 10)
+            }
+            return status
+        }
+
+        /// Its standard error to the end (once it has ended), within 10 s.
+        func log() async throws -> String {
+            String(decoding: try await errors.value(within: 10, "the end of es951-sim's standard error"), as: UTF8.self)
+        }
+
+        /// SIGTERM unless it has ended, without waiting for it (for a `defer`).
+        func stop() {
+            if process.isRunning { process.terminate() }
+        }
+    }
+
+    /// Runs the simulator, awaits its LISTEN line (20 s at most), returns it with its port.
+    static func start(_ arguments: [String]) async throws -> Started {
         let url: URL = try #require(executable, "build es951-sim first (swift build)")
         let process = Process()
         process.executableURL = url
@@ -26,23 +57,23 @@ struct ExecutableTests {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        try process.run()
-        var line: [UInt8] = []
-        while true {
-            let byte = out.fileHandleForReading.readData(ofLength: 1)
-            guard let b = byte.first else { break }
-            if b == 0x0A { break }
-            line.append(b)
+        let exit = try process.start()
+        let errors = err.fileHandleForReading.readToEndOnThread()
+        let firstLine = out.fileHandleForReading.watchLines { String($0) }
+        guard let line = await firstLine.wait(seconds: 20) else {
+            process.kill()
+            throw WaitTimedOut(what: "es951-sim's first line", seconds: 20)
         }
-        let text = String(decoding: line, as: UTF8.self)
+        let text = line ?? ""
         #expect(text.hasPrefix("LISTEN tcp 127.0.0.1:"))
         let port = try #require(UInt16(text.split(separator: ":").last ?? ""))
-        return (process, port, err)
+        return Started(process: process, port: port, exit: exit, errors: errors)
     }
 
     @Test func servesSerialNumberAndDailyProfileOverTCP() async throws {
-        let (process, port, err) = try Self.start(["--tcp", "127.0.0.1:0", "--meters", "5", "--seed", "3"])
-        defer { process.terminate(); process.waitUntilExit() }
+        let sim = try await Self.start(["--tcp", "127.0.0.1:0", "--meters", "5", "--seed", "3"])
+        let port = sim.port
+        defer { sim.stop() }
         let channel = try await TCPChannel.connect(host: "127.0.0.1", port: port, timeout: .seconds(5))
         var client = ChannelClient(channel: channel, configuration: ClientConfiguration(responseTimeout: .seconds(3)))
         guard case .associated(let info)? = await client.run({ $0.connect() }) else { Issue.record("no association"); return }
@@ -56,17 +87,17 @@ struct ExecutableTests {
         #expect(rows.count == 89)
         #expect(await client.run { $0.release() } == .released)
         await channel.close()
-        process.interrupt()                       // SIGINT: a clean exit
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let status = try await sim.interrupt()    // SIGINT: a clean exit
+        #expect(status == 0)
+        let log = try await sim.log()
         #expect(log.contains("client 16 GET 1/0.0.96.1.0.255/2 -> ok"))
     }
 
     /// `--wrapper`: IEC 62056-47 on TCP, read by the test's own wrapper client.
     @Test func servesTheWrapper() async throws {
-        let (process, port, err) = try Self.start(["--tcp", "127.0.0.1:0", "--wrapper", "--meters", "5", "--seed", "3"])
-        defer { if process.isRunning { process.terminate(); process.waitUntilExit() } }
+        let sim = try await Self.start(["--tcp", "127.0.0.1:0", "--wrapper", "--meters", "5", "--seed", "3"])
+        let port = sim.port
+        defer { sim.stop() }
         let channel = try await TCPChannel.connect(host: "127.0.0.1", port: port, timeout: .seconds(5))
         var client = WrapperClient(channel: channel, client: 16)
         #expect(try await client.associate().isAccepted)
@@ -76,24 +107,26 @@ struct ExecutableTests {
         #expect(client.received.allSatisfy { $0.source == 1 && $0.destination == 16 })
         _ = try await client.release()
         await channel.close()
-        process.interrupt()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let status = try await sim.interrupt()
+        #expect(status == 0)
+        let log = try await sim.log()
         #expect(log.contains("client 16 connected (wrapper)"))
         #expect(log.contains("client 16 GET-next"))
     }
 
-    @Test func wrapperNeedsTCP() throws {
+    @Test func wrapperNeedsTCP() async throws {
         let url: URL = try #require(Self.executable)
         let process = Process()
         process.executableURL = url
         process.arguments = ["--pty", "/tmp/simgaps-never", "--wrapper"]
-        process.standardError = Pipe()
-        process.standardOutput = Pipe()
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 2)
+        let err = Pipe(), out = Pipe()
+        process.standardError = err
+        process.standardOutput = out
+        let exit = try process.start()
+        _ = (err.fileHandleForReading.readToEndOnThread(), out.fileHandleForReading.readToEndOnThread())
+        defer { process.kill() }
+        let status = try await exit.value(within: 20, "es951-sim --pty … --wrapper")
+        #expect(status == 2)
     }
 
     /// `--baud 9600 --turnaround 20 --trace FILE`: the executable paces its link (seen in
@@ -101,9 +134,10 @@ struct ExecutableTests {
     @Test func pacesAndTraces() async throws {
         let path = scratchPath("exe.trace")
         defer { unlink(path) }
-        let (process, port, _) = try Self.start(["--tcp", "127.0.0.1:0", "--meters", "5", "--baud", "9600",
-                                                 "--turnaround", "20", "--trace", path])
-        defer { if process.isRunning { process.terminate(); process.waitUntilExit() } }
+        let sim = try await Self.start(["--tcp", "127.0.0.1:0", "--meters", "5", "--baud", "9600",
+                                        "--turnaround", "20", "--trace", path])
+        let port = sim.port
+        defer { sim.stop() }
         let channel = try await TCPChannel.connect(host: "127.0.0.1", port: port, timeout: .seconds(5))
         let link = DLMSConnection(channel: channel, configuration: ClientConfiguration(
             clientAddress: 32, authentication: .low(password: Array("admin@emis".utf8)), responseTimeout: .seconds(5)))
@@ -111,8 +145,7 @@ struct ExecutableTests {
         #expect(try await link.get([AttributeWithAccess(CosemAttributeDescriptor("1/0.0.96.1.0.255/2")!)])
                 == [.data(.visibleString(Array("95100001".utf8)))])
         await link.close()
-        process.interrupt()
-        process.waitUntilExit()
+        _ = try await sim.interrupt()              // its trace is complete once it has ended
         let lines = try #require(TraceLine.read(path), "a trace line not in SPEC.md's format")
         #expect(lines.count >= 8)
         #expect(!lines.flatMap(\.bytes).contains(sequence: Array("admin@emis".utf8)))
@@ -132,8 +165,9 @@ struct ExecutableTests {
     /// `--faults cut-after=2`: the first connection is cut after UA and AARE; the next
     /// one is clean and keeps the device (a write made on the first one).
     @Test func cutAfterOnlyTheFirstConnection() async throws {
-        let (process, port, _) = try Self.start(["--tcp", "127.0.0.1:0", "--meters", "5", "--faults", "cut-after=3,seed=1"])
-        defer { if process.isRunning { process.terminate(); process.waitUntilExit() } }
+        let sim = try await Self.start(["--tcp", "127.0.0.1:0", "--meters", "5", "--faults", "cut-after=3,seed=1"])
+        let port = sim.port
+        defer { sim.stop() }
         let apn = CosemAttributeDescriptor("45/0.0.25.4.0.255/2")!
         let lls = ClientConfiguration(clientAddress: 32, authentication: .low(password: Array("admin@emis".utf8)),
                                       responseTimeout: .seconds(2))

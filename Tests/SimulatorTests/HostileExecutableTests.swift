@@ -1,3 +1,4 @@
+import TestWaiting
 import Testing
 import DLMS
 import DLMSTransport
@@ -6,23 +7,28 @@ import Foundation
 /// `es951-sim --answer … --hostile …`: the options as the executable takes them.
 @Suite("Hostile device: es951-sim options", .serialized)
 struct HostileExecutableTests {
-    /// Runs es951-sim to its end; returns the exit status and standard error.
-    static func run(_ arguments: [String]) throws -> (Int32, String) {
+    /// Runs es951-sim to its end (awaited, within 20 s); returns the exit status and
+    /// standard error.
+    static func run(_ arguments: [String]) async throws -> (Int32, String) {
         let url: URL = try #require(ExecutableTests.executable, "build es951-sim first (swift build)")
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
-        let err = Pipe()
+        let err = Pipe(), out = Pipe()
         process.standardError = err
-        process.standardOutput = Pipe()
-        try process.run()
-        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        process.standardOutput = out
+        let exit = try process.start()
+        let errors = err.fileHandleForReading.readToEndOnThread()
+        _ = out.fileHandleForReading.readToEndOnThread()
+        defer { process.kill() }
+        let what = "es951-sim \(arguments.joined(separator: " "))"
+        let status = try await exit.value(within: 20, what)
+        let text = String(decoding: try await errors.value(within: 5, "the standard error of " + what), as: UTF8.self)
+        return (status, text)
     }
 
     /// Bad descriptors, bad hex, unknown modes: a usage error naming the problem (exit 2).
-    @Test func badOptionsAreUsageErrors() throws {
+    @Test func badOptionsAreUsageErrors() async throws {
         let tcp = ["--tcp", "127.0.0.1:0"]
         let cases: [([String], String)] = [
             (["--answer", "1/0.0.94.7.141.255/2=12zz"], "hex digits in pairs"),
@@ -40,7 +46,7 @@ struct HostileExecutableTests {
             (["--refuse-write", "42/0.0.25.1.0.255"], "--refuse-write 42/0.0.25.1.0.255: CLASS/OBIS/ATTR"),
         ]
         for (arguments, message) in cases {
-            let (status, text) = try Self.run(tcp + arguments)
+            let (status, text) = try await Self.run(tcp + arguments)
             #expect(status == 2, "\(arguments)")
             #expect(text.contains(message), "\(arguments): \(text)")
             #expect(!text.contains("Fatal error"), "\(arguments)")
@@ -55,10 +61,11 @@ struct HostileExecutableTests {
         let serial = DLMSData.visibleString(Array("HOSTILE".utf8))
         try Data(("  " + Hex.string(serial.encoded) + "\n").utf8).write(to: URL(fileURLWithPath: path))
         let counts = "0203 15FFFFFFFFFFFFFFFF 15FFFFFFFFFFFFFFFF 15FFFFFFFFFFFFFFFF"
-        let (process, port, err) = try ExecutableTests.start([
+        let sim = try await ExecutableTests.start([
             "--tcp", "127.0.0.1:0", "--meters", "5", "--hostile", "huge-array",
             "--answer", "1/0.0.94.7.141.255/2=" + counts, "--answer", "1/0.0.96.1.0.255/2=@" + path])
-        defer { if process.isRunning { process.terminate(); process.waitUntilExit() } }
+        let port = sim.port
+        defer { sim.stop() }
         let channel = try await TCPChannel.connect(host: "127.0.0.1", port: port, timeout: .seconds(5))
         var client = ChannelClient(channel: channel, configuration: ClientConfiguration(responseTimeout: .seconds(3)))
         guard case .associated? = await client.run({ $0.connect() }) else { Issue.record("no association"); return }
@@ -67,9 +74,8 @@ struct HostileExecutableTests {
         #expect(await client.run { $0.request(.get(list)) }
                 == .deliver(.get([.data(.structure(Array(repeating: .long64Unsigned(.max), count: 3))), .data(serial)])))
         await channel.close()
-        process.interrupt()
-        process.waitUntilExit()
-        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        _ = try await sim.interrupt()
+        let log = try await sim.log()
         #expect(log.contains("hostile device: huge-array, answer 1/0.0.94.7.141.255/2 (29 bytes), answer 1/0.0.96.1.0.255/2 (9 bytes)"))
         #expect(log.contains("GET-with-list 2 attributes -> hostile: 2 canned"))
     }

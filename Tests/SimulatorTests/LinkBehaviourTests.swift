@@ -52,22 +52,38 @@ struct LinkBehaviourTests {
         await reference.close()
         #expect(expected.count == 2)
 
+        // The 20 connections are independent (a simulator each): they run at once, so that
+        // their response timeouts are waited out together, not one after another.
+        enum Outcome { case identical, failed, wrong }
+        let results = await withTaskGroup(of: (Outcome, FaultCounters).self) { group in
+            for seed in 1...20 {
+                group.addTask {
+                    let spec = FaultSpec(corrupt: rate, drop: rate, seed: UInt64(seed))
+                    let sim = Sim(link: LinkEmulation(faults: spec))
+                    let link = DLMSConnection(channel: sim.connect(),
+                                              configuration: Sim.configuration(responseTimeout: .milliseconds(250)))
+                    var outcome = Outcome.failed
+                    do {
+                        _ = try await link.open()
+                        let got = try await link.get(request)
+                        outcome = got == expected ? .identical : .wrong
+                    } catch {
+                        outcome = .failed
+                    }
+                    await link.close()
+                    return (outcome, sim.link.faultCounters)
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
         var identical = 0, failed = 0, wrong = 0
         var counters = FaultCounters()
-        for seed in 1...20 {
-            let spec = FaultSpec(corrupt: rate, drop: rate, seed: UInt64(seed))
-            let sim = Sim(link: LinkEmulation(faults: spec))
-            let link = DLMSConnection(channel: sim.connect(),
-                                      configuration: Sim.configuration(responseTimeout: .milliseconds(250)))
-            do {
-                _ = try await link.open()
-                let got = try await link.get(request)
-                if got == expected { identical += 1 } else { wrong += 1 }
-            } catch {
-                failed += 1
+        for (outcome, c) in results {
+            switch outcome {
+            case .identical: identical += 1
+            case .failed: failed += 1
+            case .wrong: wrong += 1
             }
-            await link.close()
-            let c = sim.link.faultCounters
             counters.corrupted += c.corrupted; counters.dropped += c.dropped
             counters.framesSent += c.framesSent; counters.framesReceived += c.framesReceived
         }
