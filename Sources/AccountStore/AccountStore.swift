@@ -226,6 +226,8 @@ public final class AccountStore: Sendable {
             if row.role == .administrator, try Self.administratorCount(db) <= 1 {
                 throw AccountsError.lastAdministrator(name: name)
             }
+            // The commands and the TUI alike (SPEC F-13): not the logged-in user.
+            if name == UserName.canonical(session.user) { throw AccountsError.cannotDeleteSelf(name: name) }
             try db.execute(sql: "DELETE FROM users WHERE name = ?", arguments: [name])
         }
     }

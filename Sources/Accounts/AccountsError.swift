@@ -10,6 +10,9 @@ public enum AccountsError: Error, Sendable, Hashable {
     case protectedPermission(Permission, role: Role)
     /// The last user with the administrator role cannot be deleted or given another role.
     case lastAdministrator(name: String)
+    /// A user may not delete themself (the next command or login would fail): another
+    /// administrator does it.
+    case cannotDeleteSelf(name: String)
     case malformedPasswordHash
     case malformedSecret
     /// The sealed secret could not be opened: wrong login password or altered data.

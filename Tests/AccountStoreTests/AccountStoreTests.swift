@@ -174,6 +174,20 @@ import Testing
         #expect(failures == ["users-delete", "users-role", "users-delete"])
     }
 
+    /// SPEC F-13: nobody deletes the user they are logged in as, even with another
+    /// administrator present (the TUI refused it; the commands went through the store).
+    @Test func theLoggedInUserCannotDeleteThemself() throws {
+        let (store, admin) = try initializedStore()
+        try store.addUser(name: "root2", role: .administrator, password: "root2-pass", by: admin, now: t0)
+        #expect(throws: AccountsError.cannotDeleteSelf(name: "Администратор")) {
+            try store.deleteUser(name: "Администратор", by: admin, now: t0)
+        }
+        #expect(try store.listUsers(by: admin, now: t0).map(\.name).contains("Администратор"))
+        let root2 = try store.login(name: "root2", password: "root2-pass", now: t0)
+        try store.deleteUser(name: "Администратор", by: root2, now: t0)
+        #expect(try store.listUsers(by: root2, now: t0).map(\.name) == ["root2"])
+    }
+
     @Test func theAdministratorRoleKeepsUserAndRoleManagement() throws {
         let (store, admin) = try initializedStore()
         for permission in [Permission.manageUsers, .manageRoles] {

@@ -108,6 +108,11 @@ import Testing
                                "Administrator\tmanage-users manage-roles read export set-clock write settings-file clear firmware"])
         #expect(try await hlmcs.run(["users", "role", "alice", "administrator"], as: Self.admin).status == 0)
         #expect(try await hlmcs.run(["roles", "list"], as: Self.alice).status == 0)
+        // Not oneself, though another administrator is there (SPEC F-13, as in the TUI).
+        let own = try await hlmcs.run(["users", "delete", "Администратор", "--lang", "en"], as: Self.admin)
+        #expect(own.status == 2, "\(own.stderr)")
+        #expect(own.stderr.contains("is the user logged in"), "\(own.stderr)")
+        #expect(try await hlmcs.run(["users", "list"], as: Self.admin).status == 0)
         #expect(try await hlmcs.run(["users", "delete", "Администратор"], as: Self.alice).status == 0)
         #expect(try await hlmcs.run(["users", "list"], as: Self.admin).status == 4)
     }

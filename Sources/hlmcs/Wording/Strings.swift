@@ -233,6 +233,8 @@ struct Strings {
             return self["accountsCli.accounts.protectedPermission", roleLabel(role), permission.rawValue]
         case .lastAdministrator(let name):
             return self["accountsCli.accounts.lastAdministrator", name]
+        case .cannotDeleteSelf(let name):
+            return self["accountsCli.accounts.cannotDeleteSelf", name]
         case .malformedPasswordHash: return self["accountsCli.accounts.malformedPasswordHash"]
         case .malformedSecret, .secretUnreadable:
             return self["accountsCli.accounts.malformedSecret"]
