@@ -89,8 +89,10 @@ public actor Concentrator {
 
     /// Writes one attribute, reads it back and compares.
     public func set(_ attribute: CosemAttributeDescriptor, _ value: DLMSData) async throws(ConcentratorError) -> WriteOutcome {
+        // The clock runs: its time reads back a little later than written, as `setClock` allows.
+        let clockTime = attribute.classID == 8 && attribute.attribute == 2
         let outcome = try await loggedWrites("set \(attribute)") { () async throws(ConcentratorError) -> [WriteOutcome] in
-            [try await write(attribute, value, compare: nil)]
+            [try await write(attribute, value, compare: clockTime ? Self.sameInstant : nil)]
         }
         return outcome[0]
     }

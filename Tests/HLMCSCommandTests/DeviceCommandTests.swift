@@ -283,6 +283,10 @@ import Testing
         #expect(reading["time-zone"] as? String == "UTC+3")
         // set-clock is not the Read role's.
         #expect(try await hlmcs.run(["clock", "--sync"] + lls, as: T.reader, environment: T.lls).status == 4)
+        // `set` of the clock is compared as an instant, as `clock --set` is: the running
+        // clock reads back a little later, which is no refusal (issue 20 item 3).
+        let set = try await hlmcs.run(["set", "8/0.0.1.0.0.255/2", "2026-11-01T07:00:00+03:00"] + lls, as: T.admin, environment: T.lls)
+        #expect(set.status == 0, "\(set.stderr)")
         let gprs = try await hlmcs.run(["gprs", "--apn", "m2m.test", "--heartbeat", "5", "--json"] + lls, as: T.admin, environment: T.lls)
         #expect(gprs.status == 0, "\(gprs.stderr)")
         let settings = try T.json(gprs.lines[0])
