@@ -222,7 +222,7 @@ extension Operator {
     /// `settings-export` (reading) only.
     public func planImport(_ wanted: SettingsFile, path: String) async throws -> SettingsTransfer.Plan {
         let current = try await read(.settingsExport, target: path) { try await SettingsTransfer.read($0) }
-        if wanted.model != current.file.model {
+        if !SettingsFile.sameModel(wanted.model, current.file.model) {
             throw OperationFailure.settingsFile(path: path, .init(line: 0, .otherModel(
                 file: SettingsFile.Problem.quote(wanted.model), device: SettingsFile.Problem.quote(current.file.model))))
         }

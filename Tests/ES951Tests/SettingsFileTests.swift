@@ -29,6 +29,20 @@ import Testing
         do { _ = try parse(text, model: model); return nil } catch { return error }
     }
 
+    /// Issue 20 item 5: the end line in any case, the model in any case, a primary
+    /// server written empty for none (as the man page says).
+    @Test func endModelAndAnEmptyServerAreReadAsTheManPageSays() throws {
+        let file = try parse("hlmcs-settings 1\nmodel = es-951\ngprs.primary-server =\ngprs.apn = m2m\nEND\n")
+        #expect(file.model == "es-951")
+        #expect(file.settings.primaryServer == .some(nil))
+        #expect(SettingsFile.sameModel("es-951", "ES-951") && !SettingsFile.sameModel("ES-950", "ES-951"))
+        #expect(refusal("hlmcs-settings 1\nmodel = ES-950\nEnd\n")?.kind == .otherModel(file: "ES-950", device: "ES-951"))
+        // None is a value the device may hold: writing it is no problem of the model's.
+        var gprs = GPRSSettings()
+        gprs.primaryServer = nil
+        #expect(gprs.validate([.primaryServer]).isEmpty)
+    }
+
     @Test func writtenThenReadIsTheSame() throws {
         let text = Self.full.text(exportedAt: "2026-11-25T12:00:00+03:00")
         #expect(text.hasPrefix("hlmcs-settings 1\n"))

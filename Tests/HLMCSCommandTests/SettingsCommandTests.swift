@@ -17,6 +17,22 @@ struct SettingsCommandTests {
         try await hlmcs.run(["settings", "export", "--tcp", sim.address, path, "--lang", "en"], as: Self.admin)
     }
 
+    /// Issue 20 item 5: a file a person wrote as the man page allows is taken whole.
+    @Test func aHandWrittenFileWithAnEmptyServerAndCapitalsIsImported() async throws {
+        let (hlmcs, sim) = try await DeviceCommandTests.setUp()
+        defer { sim.stop(); hlmcs.removeFolder() }
+        let path = hlmcs.folder.appendingPathComponent("hand.set").path
+        let text = "hlmcs-settings 1\nModel = es-951\ngprs.apn = m2m.hand\ngprs.primary-server =\nEND\n"
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        let imported = try await hlmcs.run(["settings", "import", "--tcp", sim.address, "--lls", path, "--lang", "en"],
+                                           as: Self.admin, environment: Self.lls)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let back = hlmcs.folder.appendingPathComponent("back.set").path
+        #expect(try await export(hlmcs, sim, to: back).status == 0)
+        #expect(Self.content(back).contains("gprs.apn = m2m.hand"))
+        #expect(Self.content(back).contains("gprs.primary-server ="), "\(Self.content(back))")
+    }
+
     @Test func aFileTakenFromOneConcentratorMakesAnotherTheSame() async throws {
         let (hlmcs, a) = try await DeviceCommandTests.setUp()
         let b = try await SimulatorProcess()

@@ -122,7 +122,8 @@ public struct GPRSSettings: Equatable, Sendable {
                 if let r = Self.checkAPN(apn) { issues.append(FieldIssue(.apn, r)) }
             case .primaryServer:
                 if let primaryServer, let r = Self.checkEndpoint(primaryServer) { issues.append(FieldIssue(.primaryServer, r)) }
-                if primaryServer == nil { issues.append(FieldIssue(.primaryServer, .empty)) }
+                // None is a value the device holds (a `.set` file writes it empty); the
+                // GPRS page asks for one on its own.
             case .backupServer:
                 if let backupServer, let r = Self.checkEndpoint(backupServer) { issues.append(FieldIssue(.backupServer, r)) }
             case .dpdUser:

@@ -156,7 +156,8 @@ public struct SettingsFile: Equatable, Sendable {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             if ended { throw Problem(line: number, .textAfterEnd) }
-            if line == endLine { ended = true; continue }
+            // Keys and the end line are read in any case (`END`, `Model`).
+            if line.lowercased() == endLine { ended = true; continue }
             guard let equals = line.firstIndex(of: "=") else { throw Problem(line: number, .notKeyValue) }
             let key = line[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
             let written = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
@@ -172,7 +173,7 @@ public struct SettingsFile: Equatable, Sendable {
             }
             switch key {
             case "model":
-                if let deviceModel, value != deviceModel {
+                if let deviceModel, !Self.sameModel(value, deviceModel) {
                     throw Problem(line: number, .otherModel(file: Problem.quote(value), device: Problem.quote(deviceModel)))
                 }
                 model = value
@@ -187,6 +188,11 @@ public struct SettingsFile: Equatable, Sendable {
         guard ended else { throw Problem(line: lines.count, .truncated) }
         guard let model else { throw Problem(line: 0, .missingModel) }
         return SettingsFile(model: model, firmware: firmware, settings: settings)
+    }
+
+    /// Whether two model names are the same model (`ES-951` and `es-951` are).
+    public static func sameModel(_ a: String, _ b: String) -> Bool {
+        a.trimmingCharacters(in: .whitespaces).lowercased() == b.trimmingCharacters(in: .whitespaces).lowercased()
     }
 
     /// What a value must be (worded by the program in the user's language).
