@@ -85,6 +85,6 @@ struct HLMCS: AsyncParsableCommand {
                 throw CommandFailure(status: .usage, message: s.message(for: error))
             }
         }
-        try await TUILaunch.run(global: global, link: options, demoBaud: demoBaud, demoMeters: demoMeters)
+        try await TUILaunch.run(global: global, link: options, demo: demo, demoBaud: demoBaud, demoMeters: demoMeters)
     }
 }

@@ -1,8 +1,10 @@
 import Accounts
 import AccountStore
 import Concentrator
+import DLMSTransport
 import ES951
 import Foundation
+import Simulator
 import Testing
 import TUICore
 @testable import hlmcs
@@ -143,5 +145,54 @@ struct TUIEffectRunnerTests: RunnerTest {
         #expect(legacy == expected)
         #expect(legacyPassword == "admin@emis")
         #expect(try store.profiles(by: session).first { $0.name == "old" }?.link == expected.profileText)
+    }
+}
+
+/// SPEC F-70 (issue 20 item 4): plain `hlmcs` starts on the user's last real connection,
+/// not on the demo, once one was configured and used.
+@Suite struct LastConnectionTests: RunnerTest {
+    let inbox: Inbox
+    let store: AccountStore
+    let runner: EffectRunner
+
+    init() throws {
+        (inbox, store, runner) = try Self.parts(meters: 5, restoresLastConnection: true)
+    }
+
+    @Test func aRealConnectionUsedIsWhereTheNextLoginStarts() async throws {
+        let listener = try TCPListener(host: "127.0.0.1", port: 0)
+        let device = DeviceState(configuration: .init(meters: 2), now: SimulatorServer.now())
+        let server = SimulatorServer(device: SharedDevice(ServerApplication(device: device)))
+        let serving = Task { await server.serve(listener: listener) }
+        defer { listener.close(); serving.cancel() }
+
+        await logIn()
+        // The demo is no connection to remember.
+        runner.perform(.connect(.demo, llsPassword: nil))
+        _ = await wait(for: "demo") { if case .connected = $0 { true } else { false } }
+        #expect(try store.setting(LastConnection.key("Администратор")) == nil)
+
+        let tcp = LinkSpec(medium: .tcp, host: "127.0.0.1", tcpPort: Int(listener.port))
+        runner.perform(.connect(tcp, llsPassword: nil))
+        _ = await wait(for: "the TCP connection") { if case .connected(let t) = $0 { t.contains("TCP") } else { false } }
+        runner.perform(.disconnect)
+        _ = await wait(for: "disconnection") { if case .disconnected = $0 { true } else { false } }
+        #expect(try store.setting(LastConnection.key("Администратор")) == tcp.profileText)
+
+        runner.perform(.logout)
+        runner.perform(.login(user: "Администратор", password: "first-pass-1"))
+        let seen = await wait(for: "the connection restored") { if case .connectionRestored = $0 { true } else { false } }
+        #expect(seen.contains { if case .connectionRestored(let spec) = $0 { spec == tcp } else { false } })
+        await runner.shutdown()
+    }
+
+    @Test func withoutOneTheDemoStays() async throws {
+        await logIn()
+        // The accounts run one at a time: once the users are listed, the login's every
+        // message has come.
+        runner.perform(.loadUsers)
+        let seen = await wait(for: "the users") { if case .usersLoaded = $0 { true } else { false } }
+        #expect(!seen.contains { if case .connectionRestored = $0 { true } else { false } })
+        await runner.shutdown()
     }
 }

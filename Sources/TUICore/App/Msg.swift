@@ -36,6 +36,8 @@ public enum Msg: Sendable {
     case connecting
     case connected(String)
     case connectFailed(Failure)
+    /// The user's last real connection, brought back at login (plain `hlmcs`).
+    case connectionRestored(LinkSpec)
     case disconnected(String?)
 
     // Reads

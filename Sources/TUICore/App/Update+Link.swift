@@ -6,6 +6,13 @@ extension AppState {
     mutating func linkMessage(_ msg: Msg) -> [Effect] {
         let s = strings
         switch msg {
+        case .connectionRestored(let spec):
+            // Only over the demo the program started on: a connection chosen since stays.
+            guard connection.medium == .demo, !isConnected else { return [] }
+            connection = spec
+            llsPassword = nil
+            append(s["log.connectionRestored", spec.mediumSummary])
+            return []
         case .connecting:
             link = .connecting
             return []

@@ -150,6 +150,11 @@ extension EffectRunner {
         login.withLock { $0 = (session, password) }
         let permissions = try store.permissions(of: session)
         inbox.post(.loggedIn(SessionInfo(user: session.user, role: session.role, permissions: permissions)))
+        // Plain `hlmcs`: the user's last real connection, not the demo (SPEC F-70).
+        if restoresLastConnection, let text = try? store.setting(LastConnection.key(session.user)),
+           let (spec, _) = try? LinkSpec.fromProfile(text) {
+            inbox.post(.connectionRestored(spec))
+        }
     }
 
     private func refreshPermissions() {

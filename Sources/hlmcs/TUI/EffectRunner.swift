@@ -25,8 +25,13 @@ final class EffectRunner: Sendable {
     private let current = Locked<Task<Void, Never>?>(nil)
     private let loop: Task<Void, Never>
 
+    /// Whether a login brings back the user's last real connection (plain `hlmcs`: no
+    /// LINK options, no `--demo`).
+    let restoresLastConnection: Bool
+
     init(inbox: Inbox, store: AccountStore, map: DeviceMap, baseOptions: LinkSpec?, demo: DemoDevice,
-         language: Language) {
+         language: Language, restoresLastConnection: Bool = false) {
+        self.restoresLastConnection = restoresLastConnection
         self.inbox = inbox
         self.store = store
         let languageBox = Locked(language)
@@ -57,7 +62,12 @@ final class EffectRunner: Sendable {
 
     private static func perform(_ effect: Effect, on worker: DeviceWorker, session: Session?) async {
         switch effect {
-        case .connect(let settings, let password): await worker.connect(settings, password: password)
+        case .connect(let settings, let password):
+            await worker.connect(settings, password: password)
+            // A real concentrator connected is where plain `hlmcs` starts next time.
+            if let session, settings.medium != .demo, await worker.isConnected {
+                try? await worker.store.setSetting(LastConnection.key(session.user), settings.profileText)
+            }
         case .disconnect: await worker.disconnect()
         case .page(let page, let request): await worker.perform(request, for: page, session: session)
         default: break
@@ -100,4 +110,10 @@ final class EffectRunner: Sendable {
         release.cancel()
         loop.cancel()
     }
+}
+
+/// The last real connection of each user, kept in the database's settings (the spec as
+/// a profile stores it, never a password).
+enum LastConnection {
+    static func key(_ user: String) -> String { "last-connection." + user }
 }

@@ -10,7 +10,8 @@ import TUINcurses
 enum TUILaunch {
     @MainActor
     /// - Parameter link: the LINK options given (checked by the caller), nil for the demo.
-    static func run(global: GlobalOptions, link: LinkSpec?, demoBaud: Int?, demoMeters: Int) async throws {
+    /// - Parameter demo: `--demo` was given (no last connection is brought back).
+    static func run(global: GlobalOptions, link: LinkSpec?, demo: Bool, demoBaud: Int?, demoMeters: Int) async throws {
         let context = try CommandContext(global)
         let s = context.strings
         let uiLanguage: UILanguage = context.language == .ru ? .ru : .en
@@ -34,7 +35,8 @@ enum TUILaunch {
         }
         let inbox = Inbox()
         let runner = EffectRunner(inbox: inbox, store: context.store, map: map, baseOptions: baseOptions,
-                                  demo: DemoDevice(meters: demoMeters, baud: demoBaud), language: context.language)
+                                  demo: DemoDevice(meters: demoMeters, baud: demoBaud), language: context.language,
+                                  restoresLastConnection: link == nil && !demo)
         let size = terminal.size
         let state = AppState(width: size.width, height: size.height, language: uiLanguage, strings: catalogue,
                              connection: settings, firstRun: firstRun)

@@ -21,13 +21,14 @@ extension RunnerTest {
 
     /// The inbox, the store and the runner, with a demo of `meters` meters (paced like a
     /// line of `baud` when given).
-    static func parts(meters: Int, baud: Int? = nil,
-                      hostile: HostileBehaviour = HostileBehaviour()) throws -> (Inbox, AccountStore, EffectRunner) {
+    static func parts(meters: Int, baud: Int? = nil, hostile: HostileBehaviour = HostileBehaviour(),
+                      restoresLastConnection: Bool = false) throws -> (Inbox, AccountStore, EffectRunner) {
         let inbox = Inbox()
         let store = try AccountStore(path: ":memory:", hasher: PasswordHasher(unsafeUncheckedRounds: 1000),
                                      secretBox: SecretBox(unsafeUncheckedRounds: 1000))
         let runner = EffectRunner(inbox: inbox, store: store, map: try DeviceMap.builtIn(), baseOptions: nil,
-                                  demo: DemoDevice(meters: meters, baud: baud, hostile: hostile), language: .en)
+                                  demo: DemoDevice(meters: meters, baud: baud, hostile: hostile), language: .en,
+                                  restoresLastConnection: restoresLastConnection)
         return (inbox, store, runner)
     }
 

@@ -97,6 +97,18 @@ import Testing
         #expect(s.reading?.bytes == 120)
     }
 
+    @Test func theLastConnectionReplacesTheDemoOnlyAtTheStart() {
+        var s = AppFixtures.main()
+        let tcp = LinkSpec(medium: .tcp, host: "10.0.0.5", tcpPort: 4059)
+        _ = s.update(.connectionRestored(tcp))
+        #expect(s.connection == tcp)
+        #expect(s.log.last?.text.contains("TCP 10.0.0.5:4059") == true)
+        // A connection chosen since (not the demo) stays.
+        let other = LinkSpec(medium: .serial, port: "/dev/ttyUSB0")
+        _ = s.update(.connectionRestored(other))
+        #expect(s.connection == tcp)
+    }
+
     @Test func aFailedConnectionKeepsItsReasonOnScreen() {
         var s = AppFixtures.main()
         _ = s.update(.key(.function(5)))
