@@ -188,6 +188,20 @@ import Testing
         let run = try await hlmcs.run(arguments + ["--lang", "en"], as: Self.admin)
         #expect(run.status == 2, "\(arguments): \(run.stderr)")
     }
+
+    /// Issue 20 item 9: a window whose start is after its end read nothing and exited 0;
+    /// it is refused before the link opens (status 2), in both languages.
+    @Test(arguments: [["events"], ["profile", "daily", "--point", "1"]])
+    func aReversedWindowIsRefused(command: [String]) async throws {
+        let hlmcs = CommandRunner()
+        defer { hlmcs.removeFolder() }
+        let window = ["--tcp", "127.0.0.1:1", "--from", "2026-12-05", "--to", "2026-12-01"]
+        let en = try await hlmcs.run(command + window + ["--lang", "en"], as: Self.admin)
+        #expect(en.status == 2, "\(en.stderr)")
+        #expect(en.stderr.contains("is after --to"), "\(en.stderr)")
+        let ru = try await hlmcs.run(command + window + ["--lang", "ru"], as: Self.admin)
+        #expect(ru.stderr.contains("позже --to"), "\(ru.stderr)")
+    }
 }
 
 /// The list commands and their CSV files (SPEC.md F-42).

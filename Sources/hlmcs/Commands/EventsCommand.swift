@@ -25,7 +25,7 @@ struct EventsCommand: AsyncParsableCommand {
         var format = CSVFormat.english
         let actions: [Action] = csv.csv == nil ? [.events] : [.events, .csvExport]
         try await DeviceRun.run(global, link: link, actions: actions, target: "point \(point)", validate: { context in
-            range = (try timeArgument(from, context), try timeArgument(to, context))
+            range = try timeWindow(from: from, to: to, context)
             format = try csv.format(context)
             guard (0...65_535).contains(point) else { throw CommandFailure(status: .usage, message: context.strings.badPoint(point)) }
             if let code, !(1...63).contains(code) { throw CommandFailure(status: .usage, message: context.strings.badEventCode(code)) }

@@ -26,7 +26,7 @@ struct ProfileCommand: AsyncParsableCommand {
         var format = CSVFormat.english
         let actions: [Action] = csv.csv == nil ? [.profile] : [.profile, .csvExport]
         try await DeviceRun.run(global, link: link, actions: actions, target: "\(kind.rawValue) point \(point)", validate: { context in
-            range = (try timeArgument(from, context), try timeArgument(to, context))
+            range = try timeWindow(from: from, to: to, context)
             format = try csv.format(context)
             guard (0...65_535).contains(point) else { throw CommandFailure(status: .usage, message: context.strings.badPoint(point)) }
         }) { run in

@@ -41,9 +41,23 @@ extension TableOutput {
 /// `--from`/`--to` (SPEC.md: ISO 8601; without an offset, the PC's local time) as COSEM
 /// date-times; a bad one is status 2.
 func timeArgument(_ text: String?, _ context: CommandContext) throws -> COSEMDateTime? {
+    try timeArgument(text, context.strings)
+}
+
+/// `--from` and `--to` together: each a time, and the window not reversed (a `--from`
+/// after `--to` would read nothing and say nothing).
+func timeWindow(from: String?, to: String?, _ context: CommandContext) throws -> (COSEMDateTime?, COSEMDateTime?) {
+    let window = (try timeArgument(from, context.strings), try timeArgument(to, context.strings))
+    if let start = window.0?.secondsSince1970(), let end = window.1?.secondsSince1970(), start > end {
+        throw CommandFailure(status: .usage, message: context.strings.reversedWindow(from: from ?? "", to: to ?? ""))
+    }
+    return window
+}
+
+func timeArgument(_ text: String?, _ strings: Strings) throws -> COSEMDateTime? {
     guard let text else { return nil }
     guard let value = ValueInput.dateTime(text, timeZone: .current) else {
-        throw CommandFailure(status: .usage, message: context.strings.badTime(text))
+        throw CommandFailure(status: .usage, message: strings.badTime(text))
     }
     return value
 }

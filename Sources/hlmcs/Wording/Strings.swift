@@ -160,6 +160,7 @@ struct Strings {
 
     var noPasswordYet: String { self["accountsCli.noPasswordYet"] }
     func badTime(_ text: String) -> String { self["accountsCli.badTime", text] }
+    func reversedWindow(from: String, to: String) -> String { self["cli.reversedWindow", from, to] }
     func outcome(_ outcome: AuditEntry.Outcome) -> String {
         switch outcome {
         case .success: self["accountsCli.outcome.success"]
