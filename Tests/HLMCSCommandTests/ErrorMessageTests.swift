@@ -47,6 +47,9 @@ import Testing
              russian: "на шаге «идентификация»: Нет ответа за 2 с."),
         Case(error: LinkError.invalid(.addressTooLarge(lower: 300, logical: 1, size: 2)), link: serial, status: .usage,
              english: "Server address 300/1 does not fit the 2-byte form", russian: "Адрес сервера 300/1 не помещается в 2-байтовую форму"),
+        // Issue 20 item 9: the 1-byte form has no physical part (it is not about 127).
+        Case(error: LinkArguments.Problem.invalid(.addressTooLarge(lower: 100, logical: 1, size: 1)), link: tcp, status: .usage,
+             english: "The 1-byte address form has no server (physical) address", russian: "В 1-байтовой форме адреса нет адреса сервера"),
         Case(error: LinkError.invalid(.badTimeout(700)), link: serial, status: .usage,
              english: "--timeout 700.0 is out of range (0.1…600 s).", russian: "--timeout 700.0 вне диапазона (0,1…600 с)."),
         Case(error: LinkError.noPassword, link: tcp, status: .usage,
