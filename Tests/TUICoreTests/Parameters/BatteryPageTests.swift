@@ -23,6 +23,8 @@ import Testing
         #expect(s.keyBarItems().map(\.key) == ["F1", "F2", "F3", "F5", "F7", "F9", "F10"])
     }
 
+    /// In Russian a decimal comma and the unit as the commands write it (`3,07 В`, not `V`;
+    /// issue 20 item 7).
     @Test func inRussianTheDecimalSeparatorIsAComma() {
         var s = F.on(.battery, .ru, lls: false)
         _ = s.update(.key(.function(5)))
@@ -30,7 +32,7 @@ import Testing
         _ = s.update(.page(.battery, .battery(useTime: info.batteryUseTime, voltage: info.batteryVoltage)))
         let screen = F.screen(s)
         #expect(screen.contains("354 сут 22 ч"))
-        #expect(screen.contains("3,07 V"))
+        #expect(screen.contains("3,07 В"))
     }
 
     @Test func valuesTheDeviceRefusedAreSaidSo() {

@@ -146,14 +146,16 @@ public struct InfoPage: WorkPage, Sendable {
         case .timeZone: return info.timeZone.map { zoneText(-Int($0)) }
         case .batteryUseTime:
             return info.batteryUseTime.map { v in
-                v.unit?.symbol == "s" ? (duration(v.doubleValue, strings) ?? scaled(v, decimal: decimal)) : scaled(v, decimal: decimal)
+                v.unit?.symbol == "s" ? (duration(v.doubleValue, strings) ?? scaled(v, decimal: decimal, strings)) : scaled(v, decimal: decimal, strings)
             }
-        case .batteryVoltage: return info.batteryVoltage.map { scaled($0, decimal: decimal) }
+        case .batteryVoltage: return info.batteryVoltage.map { scaled($0, decimal: decimal, strings) }
         }
     }
 
-    static func scaled(_ v: ScaledValue, decimal: String) -> String {
-        let symbol = v.unit?.symbol ?? ""
+    /// The value with its unit as people of the interface language write it (`3,07 В`,
+    /// as the commands do); `strings` nil: the SI symbol.
+    static func scaled(_ v: ScaledValue, decimal: String, _ strings: UIStrings? = nil) -> String {
+        let symbol: String = v.unit.flatMap { unit in strings.flatMap { DataText.unitSymbol(unit, $0) } ?? unit.symbol } ?? ""
         return v.text(decimalSeparator: decimal) + (symbol.isEmpty ? "" : " " + symbol)
     }
 

@@ -34,7 +34,7 @@ public struct BatteryPage: WorkPage {
 
     /// "354 d 22 h" for a use time in seconds; the scaled value with its unit otherwise.
     static func useTimeText(_ v: ScaledValue, _ s: UIStrings) -> String {
-        v.unit?.symbol == "s" ? (InfoPage.duration(v.doubleValue, s) ?? InfoPage.scaled(v, decimal: s.language == .ru ? "," : ".")) : InfoPage.scaled(v, decimal: s.language == .ru ? "," : ".")
+        v.unit?.symbol == "s" ? (InfoPage.duration(v.doubleValue, s) ?? InfoPage.scaled(v, decimal: s.language == .ru ? "," : ".", s)) : InfoPage.scaled(v, decimal: s.language == .ru ? "," : ".", s)
     }
 
     public func render(in area: Rect, into buffer: inout ScreenBuffer, context: DrawContext, page: PageContext, focused: Bool) {
@@ -54,7 +54,7 @@ public struct BatteryPage: WorkPage {
                                labelWidth: w, y: y, in: area, into: &buffer, valueStyle: Style(dim: true))
             y += 1
         }
-        LabelledLines.draw(s[keys[1]], voltage.map { InfoPage.scaled($0, decimal: decimal) } ?? (read ? refused : "—"),
+        LabelledLines.draw(s[keys[1]], voltage.map { InfoPage.scaled($0, decimal: decimal, s) } ?? (read ? refused : "—"),
                            labelWidth: w, y: y, in: area, into: &buffer, valueStyle: style(voltage))
         y += 1
         if let readAt {
