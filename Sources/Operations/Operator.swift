@@ -38,12 +38,6 @@ public struct Operator: Sendable {
         self.auditLost = auditLost
     }
 
-    /// The same user and store on another association (after a reconnect).
-    public func on(_ other: Concentrator) -> Operator {
-        Operator(store: store, session: session, concentrator: other, security: security, announce: announce,
-                 auditLost: auditLost, now: now)
-    }
-
     /// Asks the authorizer for `action` (a denial is audited by the store).
     public func authorize(_ action: Action, target: String = "") throws {
         try user.authorize(action, target: target)

@@ -32,7 +32,7 @@ public final class Arrival<Value: Sendable>: @unchecked Sendable {
 
     /// The value, if it has come.
     public var current: Value? { lock.withLock { value } }
-    public var hasArrived: Bool { lock.withLock { arrived } }
+    var hasArrived: Bool { lock.withLock { arrived } }
 
     public func deliver(_ newValue: Value) {
         let resumed: [CheckedContinuation<Value?, Never>] = lock.withLock {

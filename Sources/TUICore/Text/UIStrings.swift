@@ -90,9 +90,19 @@ public struct UIStrings: Sendable {
     }
 
     /// The strings bundled with the program.
+    /// Read and parsed once per process for both languages: the terminal UI and the
+    /// commands' words (`Strings`) share it.
     public static func bundled(_ language: UILanguage) throws(LoadError) -> UIStrings {
-        let files: [(name: String, bytes: [UInt8])]
-        do { files = try ResourceBundle.interfaceStringFiles() } catch { throw .missingFolder }
-        return try load(language, files: files)
+        try bundledCatalogue[language]!.get()
     }
+
+    private static let bundledCatalogue: [UILanguage: Result<UIStrings, LoadError>] = {
+        let files: [(name: String, bytes: [UInt8])]
+        do { files = try ResourceBundle.interfaceStringFiles() } catch {
+            return Dictionary(uniqueKeysWithValues: UILanguage.allCases.map { ($0, .failure(.missingFolder)) })
+        }
+        return Dictionary(uniqueKeysWithValues: UILanguage.allCases.map { language in
+            (language, Result { () throws(LoadError) in try load(language, files: files) })
+        })
+    }()
 }

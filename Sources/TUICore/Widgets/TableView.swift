@@ -37,6 +37,23 @@ public struct TableState: Hashable, Sendable {
         offset = Scrolling.offset(offset, keeping: selected, rows: rowCount, height: height)
     }
 
+    /// The keys that move in a list (↑↓, PageUp/PageDown by `height` rows, Home, End);
+    /// false for any other key.
+    public mutating func move(_ key: Key, rowCount: Int, height: Int) -> Bool {
+        let delta: Int
+        switch key {
+        case .up: delta = -1
+        case .down: delta = 1
+        case .pageUp: delta = -height
+        case .pageDown: delta = height
+        case .home: delta = -rowCount
+        case .end: delta = rowCount
+        default: return false
+        }
+        move(delta, rowCount: rowCount, height: height)
+        return true
+    }
+
     /// Sorts by `column`; the same column again flips the direction.
     public mutating func sort(by column: Int) {
         if sortColumn == column { ascending.toggle() } else { sortColumn = column; ascending = true }

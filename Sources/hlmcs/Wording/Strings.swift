@@ -23,25 +23,16 @@ extension Language {
 struct Strings {
     let language: Language
     var ru: Bool { language == .ru }
-    /// The catalogue in `language`: loaded once per process, shared by every `Strings`.
+    /// The catalogue in `language`, shared with the terminal UI.
     private let catalogue: UIStrings
 
+    /// The catalogue is parsed once per process (``UIStrings/bundled(_:)``). Should the
+    /// bundle be damaged, every text shows as `⟨key⟩` followed by its values
+    /// (CatalogueTests check that the bundled catalogue loads).
     init(language: Language) {
         self.language = language
-        self.catalogue = Self.catalogues[language] ?? UIStrings(language: language.uiLanguage, table: [:])
+        self.catalogue = (try? UIStrings.bundled(language.uiLanguage)) ?? UIStrings(language: language.uiLanguage, table: [:])
     }
-
-    /// Both languages, parsed on first use (a `static let` is initialised once, thread-safely).
-    /// Should the bundle be damaged, every text shows as `⟨key⟩` followed by its values
-    /// (CatalogueTests check that the bundled catalogue loads).
-    private static let catalogues: [Language: UIStrings] = {
-        var loaded: [Language: UIStrings] = [:]
-        for language in Language.allCases {
-            loaded[language] = (try? UIStrings.bundled(language.uiLanguage))
-                ?? UIStrings(language: language.uiLanguage, table: [:])
-        }
-        return loaded
-    }()
 
     /// The text of `key` with `{1}`, `{2}`… replaced by `arguments`, in one pass (a value
     /// that itself holds `{2}` is never replaced again).

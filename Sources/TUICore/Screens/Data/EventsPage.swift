@@ -53,15 +53,7 @@ public struct EventsPage: QueryPage {
             let rows = records?.count ?? 0
             // On screen: the page's height less the three lines of fields and the header.
             let height = max(1, context.area.height - 4)
-            switch key {
-            case .up: list.move(-1, rowCount: rows, height: height)
-            case .down: list.move(1, rowCount: rows, height: height)
-            case .pageUp: list.move(-height, rowCount: rows, height: height)
-            case .pageDown: list.move(height, rowCount: rows, height: height)
-            case .home: list.move(-rows, rowCount: rows, height: height)
-            case .end: list.move(rows, rowCount: rows, height: height)
-            default: break
-            }
+            _ = list.move(key, rowCount: rows, height: height)
             return []
         }
     }

@@ -103,13 +103,8 @@ public struct ProfilesPage: QueryPage {
 
     mutating func resultKey(_ key: Key, rowsShown height: Int) {
         let rows = table?.rows.count ?? 0
+        if grid.move(key, rowCount: rows, height: height) { return }
         switch key {
-        case .up: grid.move(-1, rowCount: rows, height: height)
-        case .down: grid.move(1, rowCount: rows, height: height)
-        case .pageUp: grid.move(-height, rowCount: rows, height: height)
-        case .pageDown: grid.move(height, rowCount: rows, height: height)
-        case .home: grid.move(-rows, rowCount: rows, height: height)
-        case .end: grid.move(rows, rowCount: rows, height: height)
         case .left:
             if view > 0 { view = view > 1 ? view - 1 : chartable.count } else { firstColumn = max(0, firstColumn - 1) }
         case .right:

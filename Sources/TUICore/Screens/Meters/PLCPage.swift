@@ -264,12 +264,7 @@ public struct PLCPage: WorkPage {
         case .escape:
             mode = .tree
             return []
-        case .up: table.move(-1, rowCount: rows.count, height: height)
-        case .down: table.move(1, rowCount: rows.count, height: height)
-        case .pageUp: table.move(-height, rowCount: rows.count, height: height)
-        case .pageDown: table.move(height, rowCount: rows.count, height: height)
-        case .home: table.move(-rows.count, rowCount: rows.count, height: height)
-        case .end: table.move(rows.count, rowCount: rows.count, height: height)
+        case .up, .down, .pageUp, .pageDown, .home, .end: _ = table.move(key, rowCount: rows.count, height: height)
         case .enter:
             guard rows.indices.contains(table.selected), let meters = knownMeters else { break }
             lookUp(rows[table.selected].address, meters: meters, context.strings)
