@@ -68,7 +68,7 @@ let package = Package(
         // The device map and the event catalogue as data (ES951-MAP.md), handed out
         // through `Bundle.module` by the one Swift file in the folder.
         .target(name: "Resources", path: "Resources",
-                resources: [.copy("es951-map.json"), .copy("events.json"), .copy("ui")]),
+                resources: [.copy("es951-map.json"), .copy("spodus-map.json"), .copy("events.json"), .copy("ui")]),
         // The concentrator as data: pure, apart from asking `Resources` for its bytes.
         .target(name: "ES951", dependencies: ["DLMS", "Resources", "TextSafety"]),
         .testTarget(name: "ES951Tests", dependencies: ["ES951", "Resources", "DLMS"]),

@@ -15,6 +15,9 @@ public enum ResourceBundle {
     public enum File: String, CaseIterable, Sendable {
         /// `es951-map.json`: the ES-951 COSEM object map (ES951-MAP.md as data).
         case deviceMap = "es951-map.json"
+        /// `spodus-map.json`: a concentrator in СПОДЭС/СПОДУС conventions, for a device the
+        /// ES-951 map does not fit.
+        case spodusMap = "spodus-map.json"
         /// `events.json`: the 63 grid event codes, Russian and English names (manual В5.1).
         case events = "events.json"
     }

@@ -5,7 +5,7 @@ import GRDB
 extension AccountStore {
     /// Migration identifiers, oldest first. A released migration is never edited: later
     /// changes come as new ones.
-    public static let migrationNames = ["v1-accounts", "v2-profiles-settings", "v3-login-backoff"]
+    public static let migrationNames = ["v1-accounts", "v2-profiles-settings", "v3-login-backoff", "v4-object-lists"]
 
     /// The schema, built by named migrations (GRDB `DatabaseMigrator`).
     public static var migrator: DatabaseMigrator {
@@ -67,6 +67,15 @@ extension AccountStore {
             try db.execute(sql: """
                 ALTER TABLE users ADD COLUMN failed_logins INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE users ADD COLUMN last_failed_login TEXT;
+                """)
+        }
+        // v4: object lists learned from devices, so the next association skips the read.
+        migrator.registerMigration("v4-object-lists") { db in
+            try db.execute(sql: """
+                CREATE TABLE object_lists (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    list BLOB NOT NULL,
+                    learned_at TEXT NOT NULL);
                 """)
         }
         return migrator

@@ -70,7 +70,7 @@ extension Concentrator {
 
     /// Method 1 (reset) of a profile of the selected point, then its entries in use.
     private func reset(_ name: String, expecting rows: Int) async throws(ConcentratorError) -> WriteOutcome {
-        guard let object = map.object(named: name), object.method(1) != nil else {
+        guard let object = active.object(named: name), object.method(1) != nil else {
             throw .unexpectedValue("not in the map: \(name) method 1")
         }
         let entries = try descriptor(name, 7)

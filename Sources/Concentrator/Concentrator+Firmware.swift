@@ -57,7 +57,7 @@ extension Concentrator {
     public func transferImage(_ image: [UInt8], identifier: [UInt8], activate: Bool,
                               progress: @escaping @Sendable (ImageTransferProgress) -> Void = { _ in })
         async throws(ConcentratorError) -> ImageTransferOutcome {
-        guard let object = map.object(named: "image-transfer") else { throw .unexpectedValue("not in the map: image-transfer") }
+        guard let object = active.object(named: "image-transfer") else { throw .unexpectedValue("not in the map: image-transfer") }
         guard !image.isEmpty, !identifier.isEmpty, let size = UInt32(exactly: image.count) else {
             throw .unexpectedValue("an empty image or identifier")
         }

@@ -31,12 +31,12 @@ extension Concentrator {
         if let known = knownIdentity { return known }
         let found = try await logged("read identity") { () async throws(ConcentratorError) -> DeviceIdentity in
             let items: [ConcentratorInfo.Item] = [.serialNumber, .logicalDeviceName]
-            let descriptors = items.compactMap { try? $0.descriptor(in: map) }
+            let descriptors = items.compactMap { try? $0.descriptor(in: active) }
             guard descriptors.count == items.count else { return DeviceIdentity(serialNumber: nil, logicalDeviceName: nil) }
             let results = try await request(descriptors.map { AttributeWithAccess($0) })
             var values: [ConcentratorInfo.Item: DLMSData] = [:]
             for (item, result) in zip(items, results) { if case .data(let v) = result { values[item] = v } }
-            let info = (try? ConcentratorInfo(values, map: map)) ?? ConcentratorInfo()
+            let info = (try? ConcentratorInfo(values, map: active)) ?? ConcentratorInfo()
             return DeviceIdentity(serialNumber: info.serialNumber, logicalDeviceName: info.logicalDeviceNameText)
         }
         knownIdentity = found

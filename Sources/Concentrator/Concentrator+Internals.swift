@@ -75,7 +75,7 @@ extension Concentrator {
     /// what the device declared (rows × a row's size); by default from the map's types.
     func request(_ attributes: [AttributeWithAccess], bound: ResponseBound? = nil) async throws(ConcentratorError) -> [GetDataResult] {
         try checkCancellation()
-        let bound = bound ?? Self.bound(of: attributes, in: map)
+        let bound = bound ?? Self.bound(of: attributes, in: active)
         do throws(DLMSConnectionError) { return try await connection.get(attributes, bound: bound) } catch { throw ConcentratorError(error) }
     }
 
@@ -122,7 +122,8 @@ extension Concentrator {
     }
 
     func descriptor(_ name: String, _ index: Int8) throws(ConcentratorError) -> CosemAttributeDescriptor {
-        do throws(ModelError) { return try map.descriptor(name, index) } catch { throw ConcentratorError(error) }
+        if let lacks = lacking(name) { throw lacks }
+        do throws(ModelError) { return try active.descriptor(name, index) } catch { throw ConcentratorError(error) }
     }
 
     func descriptors(_ list: [(String, Int8)]) throws(ConcentratorError) -> [CosemAttributeDescriptor] {
@@ -142,17 +143,28 @@ extension Concentrator {
     func write(_ attribute: CosemAttributeDescriptor, _ value: DLMSData,
                compare: (@Sendable (DLMSData, DLMSData) -> Bool)?) async throws(ConcentratorError) -> WriteOutcome {
         try checkCancellation()
+        try checkMayWrite(attribute)
         let result: DataAccessResult
         do throws(DLMSConnectionError) { result = try await connection.set(attribute, value) } catch { throw ConcentratorError(error) }
         guard result == .success else { return .refused(result) }
         let readBack = try await request([AttributeWithAccess(attribute)])
         guard let first = readBack.first else { throw .unexpectedValue("no read-back of \(attribute)") }
-        let writeOnly = map.attribute(attribute)?.writeOnly ?? false
+        let writeOnly = active.attribute(attribute)?.writeOnly ?? false
         guard case .data(let back) = first else {
             return writeOnly ? .accepted : .notTaken(readBack: first)
         }
         let same = compare?(value, back) ?? Self.matches(written: value, readBack: back, writeOnly: writeOnly)
         return same ? .accepted : .notTaken(readBack: first)
+    }
+
+    /// Refuses, before anything is sent, a write the device's object list says this
+    /// association may not make, naming the client that may (the map's).
+    func checkMayWrite(_ attribute: CosemAttributeDescriptor) throws(ConcentratorError) {
+        let client = connection.configuration.clientAddress
+        guard learned != nil, let a = active.attribute(attribute), !a.access.canWrite(client: client) else { return }
+        let writers = active.conventions.writeClients.isEmpty
+            ? active.link.clients.filter(\.writes).map(\.sap) : active.conventions.writeClients
+        throw .clientMayNotWrite(attribute, client: client, use: writers.first { $0 != client })
     }
 
     static func matches(written: DLMSData, readBack: DLMSData, writeOnly: Bool) -> Bool {
@@ -166,19 +178,27 @@ extension Concentrator {
         }
     }
 
-    /// Two date-times within 10 s of each other (the clock runs between write and read).
+    /// Two date-times within 2 s of each other (the clock runs between write and read;
+    /// more is a clock that did not take the time).
     @Sendable static func sameInstant(_ a: DLMSData, _ b: DLMSData) -> Bool {
         guard var x = a.dateTimeValue, var y = b.dateTimeValue else { return false }
         if x.time.hundredths == 0xFF { x.time.hundredths = 0 }
         if y.time.hundredths == 0xFF { y.time.hundredths = 0 }
         guard let s = x.secondsSince1970(), let t = y.secondsSince1970() else { return a == b }
-        return abs(s - t) <= 10
+        return abs(s - t) <= 2
     }
 
     // MARK: - Profiles and lists
 
     /// Writes the point selector (it is per association, so every point-scoped read does).
-    func selectPoint(_ point: Int) async throws(ConcentratorError) {
+    /// A device without a selector (its profiles are its own) takes point nil, or 0 for
+    /// the concentrator's own events; any other point is ``ConcentratorError/lacks(_:)``.
+    func selectPoint(_ point: Int?) async throws(ConcentratorError) {
+        if lacking("point-selector") != nil {
+            guard point == nil || point == 0 else { throw .lacks("point-selector") }
+            return
+        }
+        guard let point else { return }
         guard let p = UInt16(exactly: point) else { throw .unexpectedValue("point \(point)") }
         let d = try descriptor("point-selector", 2)
         try checkCancellation()
@@ -189,7 +209,7 @@ extension Concentrator {
 
     /// Selects the point, reads the capture objects (attribute 3), then the buffer
     /// (whole or by range on the clock column).
-    func profileRows(_ name: String, point: Int, from: COSEMDateTime?, to: COSEMDateTime?,
+    func profileRows(_ name: String, point: Int?, from: COSEMDateTime?, to: COSEMDateTime?,
                      extra: [CosemAttributeDescriptor] = []) async throws(ConcentratorError) -> ([ES951.CaptureObjectDefinition], DLMSData, [DLMSData]) {
         let captureObjects = try descriptor(name, 3), buffer = try descriptor(name, 2)
         try await selectPoint(point)
@@ -200,40 +220,41 @@ extension Concentrator {
             let clock = columns.first { $0.classID == 8 && $0.attribute == 2 }
                 .map { DLMS.CaptureObjectDefinition(classID: $0.classID, instance: $0.instance, attribute: $0.attribute, dataIndex: $0.dataIndex) }
                 ?? .clock
-            access = .range(RangeDescriptor(restrictingObject: clock, from: .dateTimeOctetString(from ?? Self.unspecified),
-                                            to: .dateTimeOctetString(to ?? Self.unspecified)))
+            access = .range(RangeDescriptor(restrictingObject: clock, from: .dateTimeOctetString(from.map(outgoing) ?? Self.unspecified),
+                                            to: .dateTimeOctetString(to.map(outgoing) ?? Self.unspecified)))
         }
         // At most the profile's depth in rows (the map's, else a year of days).
-        let depth = map.object(named: name)?.depth ?? 366
+        let depth = active.object(named: name)?.depth ?? 366
         let v = try await values([AttributeWithAccess(buffer, access: access)] + extra.map { AttributeWithAccess($0) },
                                  bound: Self.bound(rows: depth, columns: columns.count))
         return (columns, v[0], Array(v.dropFirst()))
     }
 
-    func profileRows(_ name: String, point: Int, from: COSEMDateTime?, to: COSEMDateTime?) async throws(ConcentratorError) -> ([ES951.CaptureObjectDefinition], DLMSData) {
+    func profileRows(_ name: String, point: Int?, from: COSEMDateTime?, to: COSEMDateTime?) async throws(ConcentratorError) -> ([ES951.CaptureObjectDefinition], DLMSData) {
         let (c, b, _) = try await profileRows(name, point: point, from: from, to: to, extra: [])
         return (c, b)
     }
 
     /// A profile table: the buffer and, in the same GET-with-list, the scaler_unit
     /// (attribute 3) of every register column whose map object has one.
-    func profile(_ name: String, point: Int, from: COSEMDateTime?, to: COSEMDateTime?) async throws(ConcentratorError) -> ProfileTable {
+    func profile(_ name: String, point: Int?, from: COSEMDateTime?, to: COSEMDateTime?) async throws(ConcentratorError) -> ProfileTable {
         // Columns as the map gives them, to ask for their scaler_units with the buffer;
         // the table itself is built from the capture objects the device reports.
-        let mapColumns = map.object(named: name)?.captureObjects ?? []
+        let mapColumns = active.object(named: name)?.captureObjects ?? []
         var scalerUnitAttributes: [CosemAttributeDescriptor] = []
         for c in mapColumns where c.attribute == 2 {
-            if let o = map.object(c.instance), o.classID == c.classID, o.attribute(3)?.key == "scaler-unit" {
+            if let o = active.object(c.instance), o.classID == c.classID, o.attribute(3)?.key == "scaler-unit" {
                 let d = o.descriptor(3)
                 if !scalerUnitAttributes.contains(d) { scalerUnitAttributes.append(d) }
             }
         }
         let (columns, buffer, extra) = try await profileRows(name, point: point, from: from, to: to, extra: scalerUnitAttributes)
         let scalerUnits = Dictionary(zip(scalerUnitAttributes, extra), uniquingKeysWith: { a, _ in a })
-        let map = self.map
-        let table = try modelCall { () throws(ModelError) in
+        let map = self.active
+        var table = try modelCall { () throws(ModelError) in
             try ProfileTable(captureObjects: columns, buffer: buffer, map: map, scalerUnits: scalerUnits)
         }
+        if let sign = zoneSign, sign != .blueBook { table = table.withZoneSign(sign) }
         noteRows(table.rows.count, total: table.rows.count)
         return table
     }

@@ -25,7 +25,7 @@ extension Concentrator {
     /// Removes every meter (F-35): method 1 (reset) of the meter list 7/0.0.94.7.128.255;
     /// taken when the list's entries in use read 0 afterwards.
     public func removeAllMeters() async throws(ConcentratorError) -> WriteOutcome {
-        guard let list = map.object(named: "meter-list"), list.method(1) != nil else {
+        guard let list = active.object(named: "meter-list"), list.method(1) != nil else {
             throw .unexpectedValue("not in the map: meter-list method 1")
         }
         let entries = try descriptor("meter-list", 7)

@@ -27,7 +27,19 @@ import Synchronization
 /// ```
 public actor Concentrator {
     public let connection: DLMSConnection
+    /// The map given: the ES-951's, or the user's `--map`.
     public nonisolated let map: DeviceMap
+    /// Maps to choose from when the device is learned (``learn(cache:refresh:)``): `map`
+    /// first.
+    public nonisolated let candidateMaps: [DeviceMap]
+    /// The map in use: `map` until the device is learned, then the chosen map fitted to
+    /// the device's object list.
+    public internal(set) var active: DeviceMap
+    /// What learning found (nil before): the chosen map, its lacking roles, the object list.
+    public internal(set) var learned: LearnedDevice?
+    /// How the device's clock counts time zones: the map's convention, or found from its
+    /// clock; nil while unknown (time-zone writes and sync are refused).
+    public internal(set) var zoneSign: TimeZoneSign?
     public nonisolated let catalogue: EventCatalogue?
     let traffic: TrafficCounter?
     let now: @Sendable () -> Date
@@ -49,10 +61,14 @@ public actor Concentrator {
     ///   - traffic: the counter of the connection's channel (a ``CountingChannel``), for
     ///     bytes and frames in the log and in progress reports.
     ///   - now: the wall clock for the log (tests pass a fixed one).
+    ///   - alsoMaps: other maps the device may fit better (chosen when it is learned).
     public init(connection: DLMSConnection, map: DeviceMap, catalogue: EventCatalogue?,
-                traffic: TrafficCounter?, now: @escaping @Sendable () -> Date) {
+                traffic: TrafficCounter?, now: @escaping @Sendable () -> Date, alsoMaps: [DeviceMap] = []) {
         self.connection = connection
         self.map = map
+        self.candidateMaps = [map] + alsoMaps
+        self.active = map
+        self.zoneSign = map.conventions.timeZoneSign
         self.catalogue = catalogue ?? (try? EventCatalogue.builtIn())
         self.traffic = traffic
         self.now = now
@@ -103,11 +119,20 @@ public actor Concentrator {
     /// Items the device refuses stay nil.
     public func readInfo(_ items: [ConcentratorInfo.Item] = ConcentratorInfo.Item.allCases) async throws(ConcentratorError) -> ConcentratorInfo {
         try await logged("read info") { () async throws(ConcentratorError) -> ConcentratorInfo in
-            let descriptors = try modelCall { () throws(ModelError) in try items.map { i throws(ModelError) in try i.descriptor(in: map) } }
+            // Items whose role the device lacks are not asked for: they are marked.
+            let present = items.filter { lacking($0.location.object) == nil }
+            let map = active
+            let descriptors = try modelCall { () throws(ModelError) in try present.map { i throws(ModelError) in try i.descriptor(in: map) } }
             let results = try await request(descriptors.map { AttributeWithAccess($0) })
             var values: [ConcentratorInfo.Item: DLMSData] = [:]
-            for (item, result) in zip(items, results) { if case .data(let v) = result { values[item] = v } }
-            let info = try modelCall { () throws(ModelError) in try ConcentratorInfo(values, map: map) }
+            for (item, result) in zip(present, results) { if case .data(let v) = result { values[item] = v } }
+            var info = try modelCall { () throws(ModelError) in try ConcentratorInfo(values, map: map) }
+            info.lacking = items.filter { !present.contains($0) }
+            if let clock = info.clock { info.clock = incoming(clock: clock) }
+            if let zone = info.timeZone {
+                info.timeZone = zoneSign?.toBlueBook(zone) ?? zone
+                info.timeZoneSignKnown = zoneSign != nil
+            }
             // Both read on this association: a later write names the unit without asking again.
             if knownIdentity == nil, let serial = info.serialNumber, let name = info.logicalDeviceNameText {
                 knownIdentity = DeviceIdentity(serialNumber: serial, logicalDeviceName: name)
@@ -127,37 +152,49 @@ public actor Concentrator {
         try await logged("read clock") { () async throws(ConcentratorError) -> ClockReading in
             let d = try descriptors([("clock", 2), ("clock", 3), ("clock", 4)])
             let v = try await values(d)
-            return try modelCall { () throws(ModelError) in try ClockReading(time: v[0], timeZone: v[1], status: v[2]) }
+            var reading = try modelCall { () throws(ModelError) in try ClockReading(time: v[0], timeZone: v[1], status: v[2]) }
+            reading.time = incoming(clock: reading.time)
+            reading.timeZone = zoneSign?.toBlueBook(reading.timeZone) ?? reading.timeZone
+            reading.timeZoneSignKnown = zoneSign != nil
+            return reading
         }
     }
 
-    /// Sets the clock; accepted when the time read back is within 10 s of the one written.
+    /// Sets the clock; accepted when the time read back is within 2 s of the one written.
+    /// `time` has its deviation in the Blue Book sign; the device gets it in its own.
     public func setClock(_ time: COSEMDateTime) async throws(ConcentratorError) -> WriteOutcome {
         let d = try descriptor("clock", 2)
         return try await loggedWrites("set clock") { () async throws(ConcentratorError) -> [WriteOutcome] in
-            [try await write(d, DLMSData.dateTimeOctetString(time), compare: Self.sameInstant)]
+            [try await write(d, DLMSData.dateTimeOctetString(outgoing(time)), compare: Self.sameInstant)]
         }[0]
     }
 
-    /// Sets the clock to `now` in the device's own time zone (read first).
+    /// Sets the clock to `now` in the device's own time zone (read first). Refused while
+    /// the device's time-zone sign is unknown (the zone could be read the wrong way).
     public func syncClock(now instant: Date) async throws(ConcentratorError) -> WriteOutcome {
         let tz = try descriptor("clock", 3), clock = try descriptor("clock", 2)
         return try await loggedWrites("sync clock") { () async throws(ConcentratorError) -> [WriteOutcome] in
-            let zone = try await values([tz])[0]
-            guard case .long(let minutes) = zone,
+            let read = try await values(zoneSign == nil ? [tz, clock] : [tz])
+            if zoneSign == nil, let time = read[1].dateTimeValue { _ = incoming(clock: time) }
+            guard let sign = zoneSign else { throw .timeZoneSignUnknown }
+            let zone = read[0]
+            guard case .long(let raw) = zone,
                   let time = COSEMDateTime(secondsSince1970: Int64(instant.timeIntervalSince1970.rounded(.down)),
-                                           utcOffsetMinutes: -Int(minutes)) else {
+                                           utcOffsetMinutes: -Int(sign.toBlueBook(raw))) else {
                 throw .unexpectedValue("clock.time-zone: \(zone)")
             }
-            return [try await write(clock, DLMSData.dateTimeOctetString(time), compare: Self.sameInstant)]
+            return [try await write(clock, DLMSData.dateTimeOctetString(outgoing(time)), compare: Self.sameInstant)]
         }[0]
     }
 
-    /// Sets the time zone (Blue Book sign: −180 = UTC+3).
+    /// Sets the time zone (Blue Book sign: −180 = UTC+3), in the device's own sign;
+    /// refused while that sign is unknown.
     public func setTimeZone(minutes: Int16) async throws(ConcentratorError) -> WriteOutcome {
         let d = try descriptor("clock", 3)
+        if zoneSign == nil { _ = try? await readClock() }
+        let value = try outgoingZone(minutes)
         return try await loggedWrites("set time zone") { () async throws(ConcentratorError) -> [WriteOutcome] in
-            [try await write(d, .long(minutes), compare: nil)]
+            [try await write(d, .long(value), compare: nil)]
         }[0]
     }
 
@@ -228,7 +265,7 @@ public actor Concentrator {
     /// first rows sooner on a slow line while the rest comes in bigger pages.
     public func readMeters(pageSize: Int = 50, firstPage: Int? = nil,
                            onPage: @escaping @Sendable ([MeterRecord]) -> Void = { _ in }) async throws(ConcentratorError) -> [MeterRecord] {
-        let map = self.map
+        let map = self.active
         return try await readList("meter-list", pageSize: pageSize, firstPage: firstPage, onPage: onPage) { row, columns throws(ModelError) in
             try MeterRecord(row: row, columns: columns, map: map)
         }
@@ -236,7 +273,7 @@ public actor Concentrator {
 
     /// The poll status list (F-35), paged as ``readMeters(pageSize:onPage:)``.
     public func readPollStatus(pageSize: Int = 50, onPage: @escaping @Sendable ([PollStatus]) -> Void = { _ in }) async throws(ConcentratorError) -> [PollStatus] {
-        let map = self.map
+        let map = self.active
         return try await readList("poll-status", pageSize: pageSize, onPage: onPage) { row, columns throws(ModelError) in
             try PollStatus(row: row, columns: columns, map: map)
         }
@@ -276,13 +313,16 @@ public actor Concentrator {
     public func readEvents(point: Int, from: COSEMDateTime? = nil, to: COSEMDateTime? = nil, code: Int? = nil) async throws(ConcentratorError) -> [EventRecord] {
         try await logged("read events point \(point)") { () async throws(ConcentratorError) -> [EventRecord] in
             let (columns, buffer) = try await profileRows("event-log", point: point, from: from, to: to)
-            let map = self.map, catalogue = self.catalogue
+            let map = self.active, catalogue = active.conventions.eventNames ? self.catalogue : nil
             let all = try modelCall { () throws(ModelError) -> [EventRecord] in
                 try buffer.elements("event-log").map { row throws(ModelError) in
                     try EventRecord(row: row, columns: columns, map: map, catalogue: catalogue)
                 }
             }
-            let records = code.map { c in all.filter { $0.code == c } } ?? all
+            let sign = zoneSign ?? .blueBook
+            let records = (code.map { c in all.filter { $0.code == c } } ?? all).map { r in
+                var r = r; r.time = r.time.map(sign.toBlueBook); return r
+            }
             noteRows(records.count, total: nil)
             return records
         }

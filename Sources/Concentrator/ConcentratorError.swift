@@ -19,6 +19,16 @@ public enum ConcentratorError: Error, Equatable, Sendable {
     case implausibleValue(field: String, value: String, allowed: ClosedRange<Int64>)
     /// The user stopped the operation.
     case cancelled
+    /// The device has no object for this role of the map (`meter-list`, `hardware-version`):
+    /// "this concentrator has no …", never a protocol error.
+    case lacks(String)
+    /// The clock's time-zone sign is neither in the map nor found from the clock (its
+    /// deviation unspecified or 0, or the clock far off): a time-zone write or a sync
+    /// could set the wrong zone, so they are refused.
+    case timeZoneSignUnknown
+    /// This association may not write the attribute; `use` is the client SAP the map says
+    /// may (nil: none known). Refused before anything is sent.
+    case clientMayNotWrite(CosemAttributeDescriptor, client: UInt8, use: UInt8?)
 
     init(_ error: DLMSConnectionError) {
         switch error {

@@ -6,8 +6,18 @@ import Foundation
 /// Field names of `es951-map.json`; see `DeviceMap.init(data:)`.
 private struct MapFile: Decodable {
     var format: Int
+    var device: String?
     var link: LinkFile
+    var conventions: ConventionsFile?
     var objects: [ObjectFile]
+    var alternatives: [ObjectFile]?
+}
+
+private struct ConventionsFile: Decodable {
+    var timeZoneSign: String?
+    var deviceNamePrefixes: [String]?
+    var writeClients: [UInt8]?
+    var eventNames: Bool?
 }
 
 private struct LinkFile: Decodable {
@@ -91,10 +101,32 @@ extension DeviceMap {
         let file: MapFile = try decodeJSON(MapFile.self, from: data)
         guard file.format == 1 else { throw .unsupportedFormat(file.format) }
         let link = try Self.link(file.link)
+        let objects = try Self.objects(file.objects, path: "objects")
+        let alternatives = try Self.objects(file.alternatives ?? [], path: "alternatives")
+        var conventions = MapConventions()
+        if let c = file.conventions {
+            switch c.timeZoneSign {
+            case nil: break
+            case "detect": conventions.timeZoneSign = nil
+            case let sign?:
+                guard let known = TimeZoneSign(rawValue: sign) else {
+                    throw .invalidValue(path: "conventions.timeZoneSign", value: sign)
+                }
+                conventions.timeZoneSign = known
+            }
+            conventions.deviceNamePrefixes = c.deviceNamePrefixes ?? []
+            conventions.writeClients = c.writeClients ?? []
+            conventions.eventNames = c.eventNames ?? true
+        }
+        try self.init(objects: objects, link: link, name: file.device ?? "ES-951",
+                      conventions: conventions, alternatives: alternatives)
+    }
+
+    private static func objects(_ files: [ObjectFile], path prefix: String) throws(MapError) -> [MapObject] {
         var objects: [MapObject] = []
-        objects.reserveCapacity(file.objects.count)
-        for (i, o) in file.objects.enumerated() {
-            let path = "objects[\(i)]"
+        objects.reserveCapacity(files.count)
+        for (i, o) in files.enumerated() {
+            let path = "\(prefix)[\(i)]"
             guard let obis = OBISCode(o.obis) else { throw .invalidValue(path: path + ".obis", value: o.obis) }
             var attributes: [MapAttribute] = []
             for (j, a) in o.attributes.enumerated() {
@@ -131,7 +163,7 @@ extension DeviceMap {
                                      methods: methods.sorted { $0.index < $1.index },
                                      captureObjects: columns, depth: o.depth, note: o.note))
         }
-        try self.init(objects: objects, link: link)
+        return objects
     }
 
     private static func link(_ l: LinkFile) throws(MapError) -> LinkFacts {

@@ -14,15 +14,25 @@ public struct DeviceMap: Sendable, Hashable {
     /// In file order.
     public var objects: [MapObject]
     public var link: LinkFacts
+    /// The map's name (`device` in the file: `ES-951`).
+    public var name: String
+    public var conventions: MapConventions
+    /// Other objects that may fill a role (an object's `name`) on a device that lacks the
+    /// role's first object: tried in file order (``adapted(to:client:)``).
+    public var alternatives: [MapObject]
     private var byOBIS: [OBISCode: Int]
     private var byName: [String: Int]
 
     /// A map from objects already built. Checks what `init(data:)` checks.
     /// - Throws: `MapError.duplicateObject`, `.duplicateName`, `.duplicateAttribute`,
     ///   `.duplicateMethod`, `.unknownCaptureObject`.
-    public init(objects: [MapObject], link: LinkFacts) throws(MapError) {
+    public init(objects: [MapObject], link: LinkFacts, name: String = "ES-951",
+                conventions: MapConventions = MapConventions(), alternatives: [MapObject] = []) throws(MapError) {
         self.objects = objects
         self.link = link
+        self.name = name
+        self.conventions = conventions
+        self.alternatives = alternatives
         byOBIS = [:]
         byName = [:]
         for (i, object) in objects.enumerated() {
@@ -52,6 +62,16 @@ public struct DeviceMap: Sendable, Hashable {
             throw MapError.resourceMissing(ResourceBundle.File.deviceMap.rawValue)
         }
         return try DeviceMap(data: bytes)
+    }
+
+    /// The maps the program ships with: the ES-951's, then the СПОДУС one
+    /// (`Resources/spodus-map.json`) for a device the first does not fit.
+    public static func builtInMaps() throws -> [DeviceMap] {
+        let spodus: [UInt8]
+        do { spodus = try ResourceBundle.bytes(of: .spodusMap) } catch {
+            throw MapError.resourceMissing(ResourceBundle.File.spodusMap.rawValue)
+        }
+        return [try builtIn(), try DeviceMap(data: spodus)]
     }
 
     public func object(_ obis: OBISCode) -> MapObject? { byOBIS[obis].map { objects[$0] } }

@@ -15,7 +15,7 @@ import Testing
         let tables = try queue.read { db in
             try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'")
         }
-        #expect(tables == ["users", "roles", "role_permissions", "audit_log", "connection_profiles", "settings"])
+        #expect(tables == ["users", "roles", "role_permissions", "audit_log", "connection_profiles", "settings", "object_lists"])
         // with the default matrix and the first-run administrator without a password.
         let matrix = try queue.read { try AccountStore.matrix($0) }
         #expect(matrix == .defaults)

@@ -70,6 +70,12 @@ public struct ConcentratorInfo: Equatable, Sendable {
     public var timeZone: Int16?
     public var batteryUseTime: ScaledValue?
     public var batteryVoltage: ScaledValue?
+    /// Items the device has no object for (not asked for): shown as "this concentrator
+    /// has no …", never as a value.
+    public var lacking: [Item] = []
+    /// False when the clock's time-zone sign could not be told: `timeZone` is the value
+    /// as sent, read the Blue Book way.
+    public var timeZoneSignKnown = true
 
     /// A count of meters the device may report: its long-unsigned, well above the 1000
     /// points the concentrator serves (a firmware may count differently), never 2^64 − 1.

@@ -16,8 +16,11 @@ public struct EventRecord: Equatable, Sendable {
     public init(row: DLMSData, columns: [CaptureObjectDefinition], map: DeviceMap,
                 catalogue: EventCatalogue?) throws(ModelError) {
         let cells = try row.elements("event-log")
+        // The code: the map's event-code object, else the first value column (a journal
+        // of another convention captures its own code object).
         guard let clock = columns.firstIndex(where: { $0.classID == 8 && $0.attribute == 2 }),
-              let codeColumn = columns.firstIndex(where: { map.object($0.instance)?.name == "event-code" }) else {
+              let codeColumn = columns.firstIndex(where: { map.object($0.instance)?.name == "event-code" })
+                ?? columns.indices.first(where: { $0 != clock && [1, 3].contains(columns[$0].classID) && columns[$0].attribute == 2 }) else {
             throw .missingInMap("event-log columns")
         }
         guard clock < cells.count, codeColumn < cells.count else { throw .unexpectedValue(field: "event-log", value: row) }
@@ -36,6 +39,9 @@ public struct ClockReading: Equatable, Sendable {
     public var time: COSEMDateTime
     public var timeZone: Int16
     public var status: UInt8?
+    /// False when the clock's time-zone sign could not be told (see ``TimeZoneSign``):
+    /// `timeZone` is the value as sent.
+    public var timeZoneSignKnown = true
     public init(time: COSEMDateTime, timeZone: Int16, status: UInt8?) {
         self.time = time; self.timeZone = timeZone; self.status = status
     }

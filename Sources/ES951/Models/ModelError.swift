@@ -97,11 +97,11 @@ extension DLMSData {
         return v
     }
 
-    /// Text of a visible-string, utf8-string or octet-string (decoded as UTF-8, invalid
-    /// bytes replaced).
+    /// Text of a visible-string, utf8-string or octet-string: UTF-8 when the bytes are,
+    /// else Windows-1251 (``DeviceText``), as Russian devices send Cyrillic.
     public func textValue(_ field: String) throws(ModelError) -> String {
         switch self {
-        case .visibleString(let b), .utf8String(let b), .octetString(let b): return String(decoding: b, as: UTF8.self)
+        case .visibleString(let b), .utf8String(let b), .octetString(let b): return DeviceText.decode(b)
         default: throw .unexpectedValue(field: field, value: self)
         }
     }

@@ -103,3 +103,19 @@ public struct ProfileTable: Equatable, Sendable {
         }
     }
 }
+
+extension ProfileTable {
+    /// The table with every date-time (row times and date-time cells) turned from a
+    /// device's `sign` into the Blue Book sign.
+    public func withZoneSign(_ sign: TimeZoneSign) -> ProfileTable {
+        var t = self
+        for i in t.rows.indices {
+            t.rows[i].time = t.rows[i].time.map(sign.toBlueBook)
+            t.rows[i].values = t.rows[i].values.map { cell in
+                if case .dateTime(let d) = cell { return .dateTime(d.map(sign.toBlueBook)) }
+                return cell
+            }
+        }
+        return t
+    }
+}

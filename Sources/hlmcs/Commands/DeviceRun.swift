@@ -29,6 +29,7 @@ struct DeviceRun {
     ///   - actions: what the command does, each checked (and a denial audited) before the link opens.
     ///   - target: what the audit entries name.
     static func run(_ global: GlobalOptions, link arguments: LinkArguments, actions: [Action], target: String,
+                    learns: Bool = true,
                     validate: (CommandContext) throws -> Void = { _ in },
                     _ body: (DeviceRun) async throws -> Void) async throws {
         let context = try CommandContext(global)
@@ -45,7 +46,8 @@ struct DeviceRun {
             let password = try llsPassword(context, options)
             let traffic = TrafficCounter()
             let connection = try await Link.open(options, password: password.map { Array($0.utf8) }, traffic: traffic)
-            let concentrator = Concentrator(connection: connection, map: map, catalogue: nil, traffic: traffic, now: { Date() })
+            let concentrator = Concentrator(connection: connection, map: map, catalogue: nil, traffic: traffic, now: { Date() },
+                                            alsoMaps: DeviceMapFile.alternatives(options.mapPath))
             let s = context.strings
             let quiet = context.options.json
             let op = Operator(store: context.store, session: session, concentrator: concentrator, security: options.security,
@@ -58,6 +60,10 @@ struct DeviceRun {
                     context.verbose("link: IEC 62056-47 wrapper over TCP")
                 } else {
                     context.verbose("link: max info \(association.link.maxInfoTransmit)/\(association.link.maxInfoReceive), window \(association.link.windowTransmit)/\(association.link.windowReceive)\(association.usedPlainSNRM ? ", plain SNRM" : "")")
+                }
+                if learns {
+                    let learned = try await op.learnDevice(refresh: arguments.refreshObjects)
+                    context.verbose("map: \(learned.adapted.map.name), \(learned.objects.count) objects\(learned.fromCache ? " (known device)" : ""), lacking \(learned.adapted.lacking.joined(separator: " "))")
                 }
                 try await body(run)
             } catch {

@@ -38,13 +38,26 @@ struct InfoCommand: AsyncParsableCommand {
                     ["configured": counts.configured, "online": counts.online, "blacklisted": counts.blacklisted])
             }
             add("clock", s["cli.info.clock"], info.clock.flatMap(ValueText.iso8601))
-            add("time-zone", s["cli.info.timeZone"], info.timeZone.map { TimeZoneRule.text(-Int($0), .short) })
+            add("time-zone", s["cli.info.timeZone"], info.timeZone.map {
+                let zone = TimeZoneRule.text(-Int($0), .short)
+                return info.timeZoneSignKnown ? zone : s["cli.info.timeZoneSignUnknown", zone]
+            })
             add("battery-use-time", s.infoLabel("battery-use-time"), info.batteryUseTime.map { $0.text() })
             add("battery-voltage", s.infoLabel("battery-voltage"), info.batteryVoltage.map { $0.text(decimalSeparator: s.ru ? "," : ".") + ($0.unit.flatMap(s.unitSymbol).map { " " + $0 } ?? "") })
+            // Roles the device lacks are named, never left out silently; the map in use too.
+            var lacking: [String] = []
+            for item in info.lacking where !lacking.contains(item.location.object) { lacking.append(item.location.object) }
+            let mapName = await run.concentrator.active.name
             if run.context.options.json {
-                run.context.emit(text: "", json: Dictionary(uniqueKeysWithValues: items.map { ($0.key, $0.json) }))
+                var json = Dictionary(uniqueKeysWithValues: items.map { ($0.key, $0.json) })
+                json["lacking"] = lacking
+                json["map"] = mapName
+                json["time-zone-sign-known"] = info.timeZoneSignKnown
+                run.context.emit(text: "", json: json)
             } else {
                 for item in items { Output.line(item.label + ": " + item.text) }
+                if !lacking.isEmpty { Output.line(s["cli.info.lacking", lacking.map(s.roleName).joined(separator: ", ")]) }
+                Output.line(s["cli.info.map", OutsideText.forTerminal(mapName, limit: 64)])
             }
         }
     }

@@ -45,6 +45,8 @@ struct LinkArguments: ParsableArguments {
     var trace: String?
     @Option(name: .long, help: ArgumentHelp("A device map other than the built-in one.", valueName: "file"))
     var map: String?
+    @Flag(name: .long, help: "Read the device's object list again instead of the one kept from an earlier connection.")
+    var refreshObjects = false
 
     /// What is wrong with the LINK options as written (which options go together);
     /// a value outside its rule is the spec's ``LinkProblem``. Worded by ``ErrorMessages``.

@@ -223,7 +223,23 @@ extension Strings {
                                                                 String(allowed.lowerBound), String(allowed.upperBound)])
         case .cancelled:
             return CommandFailure(status: .link, message: self["errors.concentrator.cancelled"])
+        case .lacks(let role):
+            return CommandFailure(status: .deviceRefused, message: self["errors.concentrator.lacks", roleName(role)])
+        case .timeZoneSignUnknown:
+            return CommandFailure(status: .deviceRefused, message: self["errors.concentrator.timeZoneSignUnknown"])
+        case .clientMayNotWrite(let attribute, let client, let use):
+            if let use {
+                return CommandFailure(status: .deviceRefused, message: self["errors.concentrator.clientMayNotWrite", String(client), attribute.description, String(use)])
+            }
+            return CommandFailure(status: .deviceRefused, message: self["errors.concentrator.clientMayNotWriteNone", String(client), attribute.description])
         }
+    }
+
+    /// A map role in words ("meter list", "списка ПУ"), or its key where the catalogue
+    /// has none (a user's map may name its own roles).
+    func roleName(_ role: String) -> String {
+        let key = "roles." + role
+        return catalogue.has(key) ? self[key] : role
     }
 
     func message(for error: TransportError, link: LinkSpec?) -> String {

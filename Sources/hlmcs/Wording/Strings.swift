@@ -24,7 +24,7 @@ struct Strings {
     let language: Language
     var ru: Bool { language == .ru }
     /// The catalogue in `language`, shared with the terminal UI.
-    private let catalogue: UIStrings
+    let catalogue: UIStrings
 
     /// The catalogue is parsed once per process (``UIStrings/bundled(_:)``). Should the
     /// bundle be damaged, every text shows as `⟨key⟩` followed by its values
