@@ -188,6 +188,13 @@ extension Concentrator {
         return abs(s - t) <= 2
     }
 
+    /// Two date-times whose local times lie within 2 s, whatever their deviations.
+    @Sendable static func sameLocalTime(_ a: DLMSData, _ b: DLMSData) -> Bool {
+        guard var x = a.dateTimeValue, var y = b.dateTimeValue else { return false }
+        x.deviation = 0; y.deviation = 0
+        return sameInstant(.dateTimeOctetString(x), .dateTimeOctetString(y))
+    }
+
     // MARK: - Profiles and lists
 
     /// Writes the point selector (it is per association, so every point-scoped read does).

@@ -49,3 +49,20 @@ extension Concentrator {
         return (value, data)
     }
 }
+
+extension Concentrator {
+    /// Whether the device's meter list is a Data object (СПОДУС) rather than the
+    /// ES-951's profile: read it with ``readListedMeters()``.
+    public var meterListIsData: Bool { active.object(named: "meter-list")?.classID == 1 }
+
+    /// A СПОДУС meter list (1/0.0.94.7.128.255/2), whole, in one read.
+    public func readListedMeters() async throws(ConcentratorError) -> [ListedMeter] {
+        try await logged("read meter-list") { () async throws(ConcentratorError) -> [ListedMeter] in
+            let d = try descriptor("meter-list", 2)
+            let value = try await values([AttributeWithAccess(d)], bound: Self.bound(rows: Int(MeterRecord.maximumListEntries), columns: 4))[0]
+            let meters = try modelCall { () throws(ModelError) in try ListedMeter.list(from: value) }
+            noteRows(meters.count, total: meters.count)
+            return meters
+        }
+    }
+}

@@ -161,11 +161,17 @@ public actor Concentrator {
     }
 
     /// Sets the clock; accepted when the time read back is within 2 s of the one written.
-    /// `time` has its deviation in the Blue Book sign; the device gets it in its own.
+    /// `time` has its deviation in the Blue Book sign; the device gets it in its own. While
+    /// that sign is unknown (a clock far off cannot tell it), the time goes as the
+    /// device's local time with the deviation unspecified, and is compared as local time.
     public func setClock(_ time: COSEMDateTime) async throws(ConcentratorError) -> WriteOutcome {
         let d = try descriptor("clock", 2)
+        if zoneSign == nil { _ = try? await readClock() }
+        let known = zoneSign != nil
+        var value = outgoing(time)
+        if !known { value.deviation = nil }
         return try await loggedWrites("set clock") { () async throws(ConcentratorError) -> [WriteOutcome] in
-            [try await write(d, DLMSData.dateTimeOctetString(outgoing(time)), compare: Self.sameInstant)]
+            [try await write(d, DLMSData.dateTimeOctetString(value), compare: known ? Self.sameInstant : Self.sameLocalTime)]
         }[0]
     }
 

@@ -387,6 +387,9 @@ class DeviceServer(GXDLMSServer):
         compares a datetime with 0 and its column selection miscounts."""
         rows, columns = profile.buffer, list(range(len(profile.captureObjects)))
         params = e.parameters
+        if e.selector not in (0, 1, 2):
+            e.error, e.value, e.byteArray, e.handled = ErrorCode.OTHER_REASON, b"", True, True
+            return
         if e.selector == 1 and params:
             start, end = self.received_time(params[1]), self.received_time(params[2])
             clock = next((n for n, (o, _a) in enumerate(profile.captureObjects) if isinstance(o, GXDLMSClock)), None)

@@ -23,6 +23,11 @@ struct MetersCommand: AsyncParsableCommand {
             format = try csv.format(context)
         }) { run in
             let read = { () async throws -> TableOutput in
+                if await run.concentrator.meterListIsData {
+                    // A СПОДУС list: id, model and channels; it has no poll status.
+                    if status { throw ConcentratorError.lacks("poll-status") }
+                    return TableOutput.listedMeters(try await run.concentrator.readListedMeters(), run.strings)
+                }
                 let meters = try await run.concentrator.readMeters(pageSize: 50)
                 let statuses = status ? try await run.concentrator.readPollStatus(pageSize: 50) : []
                 return TableOutput.meters(meters, statuses: status ? statuses : nil, run.strings)

@@ -79,6 +79,16 @@ extension TableOutput {
         return TableOutput(keys: keys, table: CSVTable(header: header, rows: rows))
     }
 
+    /// A СПОДУС meter list: place, meter id, model, channels (`id:address` in hex).
+    static func listedMeters(_ meters: [ListedMeter], _ s: Strings) -> TableOutput {
+        let keys = ["position", "meter-id", "model", "channels"]
+        let header = [s["tables.meters.position"], s["tables.meters.meterId"], s["tables.meters.model"], s["tables.meters.channels"]]
+        let rows = meters.map { m -> [CSVCell] in
+            [.integer(Int64(m.position)), .text(m.id), .text(m.model), .text(m.channelsText)]
+        }
+        return TableOutput(keys: keys, table: CSVTable(header: header, rows: rows))
+    }
+
     static func kindName(_ kind: MeterRecord.Kind, _ s: Strings) -> String {
         switch kind {
         case .singlePhase: s["tables.meterKind.singlePhase"]
