@@ -96,7 +96,8 @@ public struct ProfileTable: Equatable, Sendable {
         switch data {
         case .unsigned, .longUnsigned, .doubleLongUnsigned, .long64Unsigned, .integer, .long, .doubleLong, .long64, .enumerated:
             return .number(ScaledValue(raw: try data.signedValue(column.name), scaler: column.scaler, unit: column.unit))
-        case .visibleString(let b), .utf8String(let b): return .text(String(decoding: b, as: UTF8.self))
+        case .null: return .text("")     // a cell the device left empty: empty, never 0
+        case .visibleString(let b), .utf8String(let b): return .text(DeviceText.decode(b))
         case .octetString(let b) where b.count == 12:
             return .dateTime(try data.optionalDateTime(column.name))
         default: return .other(data)

@@ -1,3 +1,4 @@
+import TextSafety
 import Accounts
 import ArgumentParser
 import Concentrator
@@ -11,10 +12,13 @@ extension ProfileKind: ExpressibleByArgument {}
 
 /// `hlmcs profile LINK daily|monthly|active-max|reactive-max --point N [--from T] [--to T]
 /// [--csv FILE] [--sep] [--decimal]` (SPEC.md F-40…F-42): oldest row first.
+/// `hlmcs profile LINK --obis OBIS [--point N] …`: any profile generic the device has, its
+/// columns as its capture objects say; the point is selected only when given.
 struct ProfileCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "profile", abstract: "A profile of a metering point (F-40), optionally to CSV.")
-    @Argument(help: "daily, monthly, active-max or reactive-max.") var kind: ProfileKind
-    @Option(name: .long, help: "The metering point (1…N).") var point: Int
+    @Argument(help: "daily, monthly, active-max or reactive-max (or --obis).") var kind: ProfileKind?
+    @Option(name: .long, help: ArgumentHelp("Any profile generic by its logical name, e.g. 1.0.99.1.0.255.", valueName: "obis")) var obis: String?
+    @Option(name: .long, help: "The metering point (1…N); with --obis only when the device selects points.") var point: Int?
     @Option(name: .long, help: "From this time (ISO 8601).") var from: String?
     @Option(name: .long, help: "To this time (ISO 8601).") var to: String?
     @OptionGroup var csv: CSVArguments
@@ -25,13 +29,28 @@ struct ProfileCommand: AsyncParsableCommand {
         var range: (COSEMDateTime?, COSEMDateTime?) = (nil, nil)
         var format = CSVFormat.english
         let actions: [Action] = csv.csv == nil ? [.profile] : [.profile, .csvExport]
-        try await DeviceRun.run(global, link: link, actions: actions, target: "\(kind.rawValue) point \(point)", validate: { context in
+        var code: OBISCode?
+        let target = (kind?.rawValue ?? obis ?? "") + (point.map { " point \($0)" } ?? "")
+        try await DeviceRun.run(global, link: link, actions: actions, target: target, validate: { context in
+            let s = context.strings
+            switch (kind, obis) {
+            case (nil, nil), (.some, .some): throw CommandFailure(status: .usage, message: s["cli.profile.kindOrObis"])
+            case (.some, nil):
+                guard point != nil else { throw CommandFailure(status: .usage, message: s["cli.profile.needsPoint"]) }
+            case (nil, let text?):
+                guard let parsed = OBISCode(text) else { throw CommandFailure(status: .usage, message: s["cli.profile.badObis", OutsideText.forTerminal(text, limit: 64)]) }
+                code = parsed
+            }
             range = try timeWindow(from: from, to: to, context)
             format = try csv.format(context)
-            guard (0...65_535).contains(point) else { throw CommandFailure(status: .usage, message: context.strings.badPoint(point)) }
+            if let point, !(0...65_535).contains(point) { throw CommandFailure(status: .usage, message: s.badPoint(point)) }
         }) { run in
             let read = { () async throws -> TableOutput in
-                let table = try await run.concentrator.readProfile(kind, point: point, from: range.0, to: range.1)
+                let table = if let code {
+                    try await run.concentrator.readProfile(obis: code, point: point, from: range.0, to: range.1)
+                } else {
+                    try await run.concentrator.readProfile(kind!, point: point!, from: range.0, to: range.1)
+                }
                 return TableOutput.profile(table, run.strings)
             }
             if let path = csv.csv {
