@@ -16,6 +16,17 @@ public struct AdaptedMap: Sendable, Hashable {
     public var lacking: [String]
     /// Roles filled.
     public var matched: Int
+    /// The map before fitting (the one chosen for the device).
+    public var source: DeviceMap
+
+    /// The chosen map as the device should have it: each role's chosen candidate, and the
+    /// first candidate of each role it lacks — what `hlmcs objects` compares with.
+    public var expected: [MapObject] {
+        map.objects + lacking.compactMap { source.candidates(for: $0).first }
+    }
+
+    /// The role an object of the device fills, if any.
+    public func role(of obis: OBISCode) -> String? { map.object(obis)?.name }
 
     public func lacks(_ role: String) -> Bool { lacking.contains(role) }
 }
@@ -72,7 +83,7 @@ extension DeviceMap {
             ?? (try? DeviceMap(objects: chosen.map { var o = $0; o.captureObjects = []; return o },
                                link: link, name: name, conventions: conventions))
             ?? self
-        return AdaptedMap(map: fitted, lacking: lacking, matched: chosen.count)
+        return AdaptedMap(map: fitted, lacking: lacking, matched: chosen.count, source: self)
     }
 
     private static func withRights(of entry: ObjectListEntry, on object: MapObject, client: UInt8) -> MapObject {

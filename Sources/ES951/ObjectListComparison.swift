@@ -104,11 +104,18 @@ public struct ObjectListComparison: Equatable, Sendable {
     /// Compares the device's list with the map. A logical name listed twice by the device
     /// counts once (its first entry).
     public init(device: [ObjectListEntry], map: DeviceMap) {
+        self.init(device: device, objects: map.objects)
+    }
+
+    /// Compares the device's list with `objects` (a fitted map's ``AdaptedMap/expected``).
+    public init(device: [ObjectListEntry], objects: [MapObject]) {
         var seen: [OBISCode: ObjectListEntry] = [:]
         for entry in device where seen[entry.obis] == nil { seen[entry.obis] = entry }
-        missing = map.objects.filter { seen[$0.obis] == nil }.sorted { $0.obis < $1.obis }
-        extra = seen.values.filter { map.object($0.obis) == nil }.sorted { $0.obis < $1.obis }
-        mismatched = map.objects.compactMap { object -> Mismatch? in
+        var known = Set<OBISCode>(), expected: [MapObject] = []
+        for o in objects where known.insert(o.obis).inserted { expected.append(o) }
+        missing = expected.filter { seen[$0.obis] == nil }.sorted { $0.obis < $1.obis }
+        extra = seen.values.filter { !known.contains($0.obis) }.sorted { $0.obis < $1.obis }
+        mismatched = expected.compactMap { object -> Mismatch? in
             guard let entry = seen[object.obis], entry.classID != object.classID || entry.version != object.version else { return nil }
             return Mismatch(obis: object.obis, name: object.name, mapClass: object.classID, mapVersion: object.version,
                             deviceClass: entry.classID, deviceVersion: entry.version)

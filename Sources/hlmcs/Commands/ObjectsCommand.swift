@@ -13,17 +13,54 @@ import Operations
 /// is connected.
 struct ObjectsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "objects", abstract: "The device's object list compared with the device map.")
+    @Flag(name: .long, help: "List every object of the device: class, version, logical name, the role it fills in the map, and this association's access.")
+    var list = false
     @OptionGroup var link: LinkArguments
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
         try await DeviceRun.run(global, link: link, actions: [.objects], target: "") { run in
+            if list {
+                let objects = try await run.op.listObjects()
+                if run.context.options.json {
+                    for (e, role) in objects {
+                        run.context.emit(text: "", json: ["class": Int(e.classID), "version": Int(e.version), "obis": "\(e.obis)",
+                                                          "role": role as Any, "read": Self.attributes(e, read: true),
+                                                          "write": Self.attributes(e, read: false),
+                                                          "methods": e.methods.filter { $0.mode > 0 }.map { Int($0.index) }])
+                    }
+                } else {
+                    Output.line(run.strings["cli.objects.listHeader"])
+                    for (e, role) in objects {
+                        Output.line("\(e.classID)/\(e.obis)\tv\(e.version)\t\(role ?? "—")\t\(Self.accessText(e))")
+                    }
+                }
+                return
+            }
             let (comparison, listed) = try await run.op.checkObjects()
             let s = run.strings
             run.context.emit(text: Self.text(comparison, compared: listed, s), json: Self.json(comparison, compared: listed))
             let count = comparison.missing.count + comparison.extra.count + comparison.mismatched.count
             if count > 0 { throw CommandFailure(status: .deviceRefused, message: s.objectsDiffer(count, of: listed)) }
         }
+    }
+
+    /// Attribute indices this association may read (or write): modes 1, 3, 4, 6 read;
+    /// 2, 3, 5, 6 write (Blue Book, class 15).
+    static func attributes(_ e: ObjectListEntry, read: Bool) -> [Int] {
+        e.attributes.filter { (read ? [1, 3, 4, 6] : [2, 3, 5, 6]).contains($0.mode) }.map { Int($0.index) }
+    }
+
+    /// `r 1-3,5 w 2 m 1`; `?` for a list that gives no rights.
+    static func accessText(_ e: ObjectListEntry) -> String {
+        guard !e.attributes.isEmpty else { return "?" }
+        var parts: [String] = []
+        let r = attributes(e, read: true), w = attributes(e, read: false)
+        let m = e.methods.filter { $0.mode > 0 }.map { Int($0.index) }
+        if !r.isEmpty { parts.append("r " + r.map(String.init).joined(separator: ",")) }
+        if !w.isEmpty { parts.append("w " + w.map(String.init).joined(separator: ",")) }
+        if !m.isEmpty { parts.append("m " + m.map(String.init).joined(separator: ",")) }
+        return parts.isEmpty ? "-" : parts.joined(separator: " ")
     }
 
     /// The groups, each with a heading and one line per object; one line when none differ.
