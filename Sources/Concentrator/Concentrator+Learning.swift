@@ -118,6 +118,13 @@ extension Concentrator {
         return (zoneSign ?? .blueBook).toBlueBook(time)
     }
 
+    /// The device's sign, found from this reading of its clock (time) while unknown.
+    @discardableResult
+    public func zoneSign(detectingFrom clock: COSEMDateTime) -> TimeZoneSign? {
+        _ = incoming(clock: clock)
+        return zoneSign
+    }
+
     /// A date-time in the device's sign (unknown: as it is, Blue Book).
     func outgoing(_ time: COSEMDateTime) -> COSEMDateTime { (zoneSign ?? .blueBook).toBlueBook(time) }
 

@@ -51,9 +51,11 @@ struct TUIEffectRunnerTests: RunnerTest {
         #expect(info.serialNumber == DemoDevice.serialNumber)
         #expect(info.model == "ES-951")
         #expect(asked.count == 16)
-        // The exchange log names the read: one request after the association.
+        // The exchange log names the read: after the association, the device is learned
+        // (its object list read the first time, kept after), then one request.
         let logs = seen.compactMap { if case .log(let t) = $0 { t } else { nil } }
-        #expect(logs.count == 2, "\(logs)")
+        #expect(logs.count == 3, "\(logs)")
+        #expect(logs.filter { $0.contains("learn device") }.count == 1, "\(logs)")
         #expect(logs.filter { $0.contains("read info") }.count == 1, "\(logs)")
         runner.perform(.disconnect)
         _ = await wait(for: "disconnection") { if case .disconnected = $0 { true } else { false } }

@@ -133,7 +133,8 @@ extension ClientSession {
         default:
             break
         }
-        if let received = Self.invokeID(of: apdu), received.id != operation.invokeID.id {
+        if let received = Self.invokeID(of: apdu), received.id != operation.invokeID.id,
+           !Self.isRefusalOfOneAttribute(apdu, operation.kind) {
             return finish(.requestFailed(.invokeIDMismatch(expected: operation.invokeID.id, received: received.id)))
         }
         switch (operation.kind, apdu) {
@@ -146,6 +147,17 @@ extension ClientSession {
         default:
             return finish(.requestFailed(.unexpectedAPDU(tag: apdu.encoded().first ?? 0, state: "busy")))
         }
+    }
+
+    /// A GET of one attribute answered by a refusal under another invoke id: some servers
+    /// (Gurux's) answer every error with invoke id 1. It is taken as this attribute's
+    /// refusal — at worst an attribute shows as refused, never with a wrong value — so
+    /// that one refused attribute does not end the request. A value under another id
+    /// still does (it could be a stale answer).
+    private static func isRefusalOfOneAttribute(_ apdu: APDU, _ kind: Operation.Kind) -> Bool {
+        guard case .getResponse(.normal(_, .error)) = apdu, case .get(let chunks, let index, _) = kind,
+              index < chunks.count, chunks[index].count == 1 else { return false }
+        return true
     }
 
     private static func invokeID(of apdu: APDU) -> InvokeIDAndPriority? {

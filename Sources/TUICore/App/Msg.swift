@@ -35,6 +35,8 @@ public enum Msg: Sendable {
     case profilesChanged([String])
     case connecting
     case connected(String)
+    /// The device was learned and another map than the given one fits it (its name).
+    case deviceMap(String)
     case connectFailed(Failure)
     /// The user's last real connection, brought back at login (plain `hlmcs`).
     case connectionRestored(LinkSpec)

@@ -20,6 +20,11 @@ extension AppState {
             link = .connected(text)
             append(s["log.connected", text])
             return []
+        case .deviceMap(let name):
+            // The connection panel names the map in use when it is not the given one.
+            if case .connected(let text) = link { link = .connected(text + " · " + name) }
+            append(s["log.deviceMap", name])
+            return []
         case .connectFailed(let failure):
             let text = failure.text
             link = .failed(text)

@@ -45,6 +45,13 @@ extension DeviceWorker {
         guard let concentrator else { return }
         await reportProgress(concentrator)
         do {
+            // Before the first page, the device's objects (kept in the database after the
+            // first time) choose and fit the map every page then uses: here, not at connect,
+            // so that Esc and the progress bar work for it as for any read.
+            if await concentrator.learned == nil {
+                let learned = try await concentrator.learn(cache: StoredObjectLists(store: store))
+                if learned.adapted.source.name != map.name { post(.deviceMap(learned.adapted.source.name)) }
+            }
             let result = try await body(operations(session, concentrator))
             await flushLog(concentrator)
             post(.page(page, Task.isCancelled ? .stopped : result))

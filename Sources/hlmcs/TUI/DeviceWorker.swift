@@ -15,6 +15,8 @@ actor DeviceWorker {
     let words: @Sendable () -> Strings
     let store: AccountStore
     let map: DeviceMap
+    /// Other maps a device may fit (none when a map file was given).
+    let alsoMaps: [DeviceMap]
     let baseOptions: LinkSpec?
     let demo: DemoDevice
     /// Whether frame lines go to the exchange log (F7).
@@ -35,6 +37,7 @@ actor DeviceWorker {
         self.words = words
         self.store = store
         self.map = map
+        self.alsoMaps = DeviceMapFile.alternatives(baseOptions?.mapPath)
         self.baseOptions = baseOptions
         self.demo = demo
         traceOn = Locked(false)
@@ -68,7 +71,8 @@ actor DeviceWorker {
             post(.connectFailed(s.failure(of: error, link: options)))
             return
         }
-        let concentrator = Concentrator(connection: connection, map: map, catalogue: nil, traffic: traffic, now: { Date() })
+        let concentrator = Concentrator(connection: connection, map: map, catalogue: nil, traffic: traffic, now: { Date() },
+                                        alsoMaps: alsoMaps)
         do {
             let info = try await concentrator.open()
             self.concentrator = concentrator
