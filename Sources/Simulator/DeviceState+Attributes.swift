@@ -27,6 +27,11 @@ extension DeviceState {
         }
         if let value = computed(d, object: object, context: context) { return .success(value) }
         if let value = stored[d] { return .success(value) }
+        // An object of another map (`es951-sim --map FILE`) the simulator knows nothing
+        // of: a value of the map's type.
+        if let attribute = object.attributes.first(where: { $0.index == d.attribute }), let type = attribute.type {
+            return .success(GeneratedValue.value(of: type, length: attribute.length, for: d, now: context.now))
+        }
         return .failure(AccessError(.objectUnavailable))
     }
 
@@ -75,7 +80,7 @@ extension DeviceState {
             case .serialNumber?: return .visibleString(Array(serialNumber.utf8))
             case .firmwareVersion?: return .visibleString(Array(firmwareVersion.utf8))
             case .logicalDeviceName?:
-                var name = Array(("EMSES951" + serialNumber).utf8.prefix(16))
+                var name = Array((objects.deviceNamePrefix + "ES951" + serialNumber).utf8.prefix(16))
                 while name.count < 16 { name.append(0x30) }
                 return .octetString(name)
             case .pointSelector?: return .longUnsigned(UInt16(context.point))

@@ -9,6 +9,9 @@ struct ObjectTable: Sendable {
         var read: Set<UInt8>
         var write: Set<UInt8>
         var writeOnly: Bool = false
+        /// The map's type, for a value generated when the simulator has no other.
+        var type: MapType? = nil
+        var length: Int? = nil
     }
     struct Method: Sendable, Hashable {
         var index: Int8
@@ -30,6 +33,9 @@ struct ObjectTable: Sendable {
     }
 
     private(set) var objects: [Object]
+    /// How the logical device name starts: the map's first device-name prefix (`EMS` for
+    /// the ES-951), else `SIM`, so a client chooses the map as for a real device.
+    var deviceNamePrefix = "EMS"
     private var byClassAndOBIS: [ClassAndOBIS: Int] = [:]
     /// Objects by their name in the map (``ObjectKey``).
     private(set) var byName: [ObjectKey: Int] = [:]
@@ -77,11 +83,13 @@ extension ObjectTable {
         self.init(objects: map.objects.map { o in
             Object(classID: o.classID, version: o.version, obis: o.obis, name: o.name, key: ObjectKey(rawValue: o.name),
                    attributes: o.attributes.map {
-                       Attribute(index: $0.index, read: $0.access.read, write: $0.access.write, writeOnly: $0.writeOnly)
+                       Attribute(index: $0.index, read: $0.access.read, write: $0.access.write, writeOnly: $0.writeOnly,
+                                 type: $0.type, length: $0.length)
                    },
                    methods: o.methods.map { Method(index: $0.index, access: $0.access) },
                    captureObjects: o.captureObjects,
                    depth: o.depth)
         })
+        deviceNamePrefix = map.conventions.deviceNamePrefixes.first ?? "SIM"
     }
 }

@@ -384,7 +384,8 @@ class DeviceServer(GXDLMSServer):
 
     def read_buffer(self, profile, e):
         """[Q16] The buffer, whole or selected, encoded here: Gurux's range filter
-        compares a datetime with 0 and its column selection miscounts."""
+        compares a datetime with 0, and when no columns are asked for it writes
+        rows that announce a value but carry none."""
         rows, columns = profile.buffer, list(range(len(profile.captureObjects)))
         params = e.parameters
         if e.selector not in (0, 1, 2):
@@ -441,7 +442,7 @@ class DeviceServer(GXDLMSServer):
             elif isinstance(target, GXDLMSClock) and e.index == 3:
                 self.shared.utc_offset = self.device.zone_from_attribute(e.value)
                 target.timeZone = int(e.value)
-                log("%s: time zone now UTC%+d min" % (self.name, self.shared.utc_offset))
+                log("%s: time zone now UTC%+d:%02d" % (self.name, int(self.shared.utc_offset / 60), abs(self.shared.utc_offset) % 60))
                 e.handled = True
 
     def onPostWrite(self, args):
@@ -492,7 +493,7 @@ class DeviceServer(GXDLMSServer):
         try:
             return super().handleCommand(cmd, data, sr)
         except Exception:  # pylint: disable=broad-except
-            # [Q12b] Gurux's own error path raises again; answer hardware-fault instead.
+            # [Q18] Gurux's own error path raises again; answer hardware-fault instead.
             log("%s: %s failed:\n%s" % (self.name, Command(cmd).name, traceback.format_exc().rstrip()))
             self.transaction = None
             self.settings.count = self.settings.index = 0
@@ -661,7 +662,7 @@ class Link:
                 return
             if ns == self.expected_ns:
                 self.expected_ns = (ns + 1) & 7
-                # Gurux checks sequence numbers as if one frame went each way per poll;
+                # [Q19] Gurux checks sequence numbers as if one frame went each way per poll;
                 # set its record so that exactly this frame is the one it expects.
                 if settings.senderFrame & 1:          # it last sent an RR
                     settings.receiverFrame = nr << 5 | 0x10 | ((ns - 1) & 7) << 1
@@ -684,12 +685,11 @@ class Link:
         if not holder.reply or (not ctrl & 1 and not polled and settings.hdlc.windowSizeRX > 1):
             return                                    # nothing to say, or not asked yet (inside a window)
         burst = [bytes(holder.reply)]
-        # With a send window above 1, the following segments go at once, the last one polled.
+        # [Q19] With a send window above 1, the following segments go at once (Gurux
+        # sends one per poll); send() leaves the P/F bit on the last one only.
         while (len(burst) < settings.hdlc.windowSizeTX and burst[-1][1] & 0x08
                and self.gurux.replyData.size > self.gurux.replyData.position):
             burst.append(bytes(GXDLMS.getHdlcFrame(settings, settings.getNextSend(False), self.gurux.replyData)))
-        if len(burst) > 1:
-            burst = [with_final_bit(f, False) for f in burst[:-1]] + [burst[-1]]
         self.unacked = []
         for f in burst:
             c = f[address_end(f, address_end(f, 3))]
@@ -705,7 +705,7 @@ class Link:
         del self.unacked[:max(len(self.unacked) - still_open, 0)]
 
     def send(self, frames):
-        if len(frames) > 1:   # a resent group: P/F only on its last frame
+        if len(frames) > 1:   # a group (burst or resent): P/F only on its last frame
             frames = [with_final_bit(f, False) for f in frames[:-1]] + [with_final_bit(frames[-1], True)]
         for f in frames:
             if self.trace:
