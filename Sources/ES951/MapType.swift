@@ -20,6 +20,11 @@ public enum MapType: String, Sendable, CaseIterable {
     case array = "array"
     case bitString = "bit-string"
     case integer = "integer"
+    case long64 = "long64"
+    case long64Unsigned = "long64-unsigned"
+    case utf8String = "utf8-string"
+    case float32 = "float32"
+    case float64 = "float64"
 
     /// The A-XDR tag the value travels with (date-time: 09, an octet-string of 12).
     public var tag: UInt8 {
@@ -37,6 +42,39 @@ public enum MapType: String, Sendable, CaseIterable {
         case .unsigned: 0x11
         case .longUnsigned: 0x12
         case .enumerated: 0x16
+        case .long64: 0x14
+        case .long64Unsigned: 0x15
+        case .utf8String: 0x0C
+        case .float32: 0x17
+        case .float64: 0x18
+        }
+    }
+
+    /// The type of a value as a device sent it (`map learn`): a 12-byte octet-string that
+    /// decodes as a date-time is `.dateTime`; nil for a type no map attribute takes (null,
+    /// BCD, compact arrays…).
+    public static func of(_ data: DLMSData) -> MapType? {
+        switch data {
+        case .visibleString: .visibleString
+        case .octetString(let b): b.count == 12 && data.dateTimeValue != nil ? .dateTime : .octetString
+        case .longUnsigned: .longUnsigned
+        case .long: .long
+        case .unsigned: .unsigned
+        case .enumerated: .enumerated
+        case .boolean: .boolean
+        case .doubleLongUnsigned: .doubleLongUnsigned
+        case .doubleLong: .doubleLong
+        case .dateTime: .dateTime
+        case .structure: .structure
+        case .array: .array
+        case .bitString: .bitString
+        case .integer: .integer
+        case .long64: .long64
+        case .long64Unsigned: .long64Unsigned
+        case .utf8String: .utf8String
+        case .float32: .float32
+        case .float64: .float64
+        default: nil
         }
     }
 
@@ -49,7 +87,8 @@ public enum MapType: String, Sendable, CaseIterable {
              (.enumerated, .enumerated), (.boolean, .boolean),
              (.doubleLongUnsigned, .doubleLongUnsigned), (.doubleLong, .doubleLong),
              (.structure, .structure), (.array, .array), (.bitString, .bitString),
-             (.integer, .integer), (.dateTime, .dateTime):
+             (.integer, .integer), (.dateTime, .dateTime), (.long64, .long64), (.long64Unsigned, .long64Unsigned),
+             (.utf8String, .utf8String), (.float32, .float32), (.float64, .float64):
             true
         case (.dateTime, .octetString(let bytes)):
             bytes.count == 12

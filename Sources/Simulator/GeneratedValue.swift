@@ -31,6 +31,11 @@ enum GeneratedValue {
         case .structure: return .structure([])
         case .array: return .array([])
         case .bitString: return .bitString(BitString(count: 0, bytes: []))
+        case .long64: return .long64(Int64(n))
+        case .long64Unsigned: return .long64Unsigned(UInt64(n))
+        case .utf8String: return .utf8String(Array("SIM\(n)".utf8))
+        case .float32: return .float32(Float(n).bitPattern)
+        case .float64: return .float64(Double(n).bitPattern)
         }
     }
 }

@@ -41,7 +41,8 @@ from gurux_dlms.internal._GXCommon import _GXCommon
 from gurux_dlms.objects import (GXDLMSAssociationLogicalName, GXDLMSClock, GXDLMSData, GXDLMSGprsSetup,
                                 GXDLMSHdlcSetup, GXDLMSIp4Setup, GXDLMSProfileGeneric, GXDLMSRegister)
 
-from device_file import CONFORMANCE, UTC, DeviceFileError, load_device, row_times
+sys.dont_write_bytecode = True   # no __pycache__ left in the source tree by test runs
+from device_file import CONFORMANCE, UTC, DeviceFileError, load_device, row_times  # noqa: E402
 
 
 def log(text):

@@ -93,6 +93,9 @@ enum ValueInput {
             if text.contains("."), let address = IPv4Address(text) { return .doubleLongUnsigned(address.rawValue) }
             return .doubleLongUnsigned(try integer(UInt32.self))
         case "double-long": return .doubleLong(try integer(Int32.self))
+        case "long64": return .long64(try integer(Int64.self))
+        case "long64-unsigned": return .long64Unsigned(try integer(UInt64.self))
+        case "utf8-string": return .utf8String(Array(text.utf8))
         case "boolean":
             switch text.lowercased() {
             case "true", "on", "1", "yes": return .boolean(true)
