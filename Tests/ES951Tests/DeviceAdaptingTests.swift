@@ -134,3 +134,24 @@ enum ResourceBundleBytes {
         return [UInt8](try Data(contentsOf: url))
     }
 }
+
+@Suite struct MapEncodingTests {
+    /// Both built-in maps written out and read back are the same maps.
+    @Test func aMapWrittenOutReadsBackTheSame() throws {
+        for map in try DeviceMap.builtInMaps() {
+            let again = try DeviceMap(data: Array(map.jsonText(description: "round trip").utf8))
+            #expect(again == map, "\(map.name)")
+            #expect(again.alternatives == map.alternatives && again.conventions == map.conventions)
+        }
+    }
+
+    @Test func aValueHasTheMapTypeItIsSentAs() {
+        #expect(MapType.of(.longUnsigned(3)) == .longUnsigned)
+        #expect(MapType.of(.octetString([1, 2])) == .octetString)
+        #expect(MapType.of(.long64Unsigned(1)) == .long64Unsigned)
+        #expect(MapType.of(.null) == nil)
+        let t = COSEMDateTime(year: 2026, month: 12, day: 7, hour: 10, minute: 0, second: 0, utcOffsetMinutes: 180)!
+        #expect(MapType.of(.dateTimeOctetString(t)) == .dateTime)
+        #expect(MapType.long64.accepts(.long64(-1)) && !MapType.long64.accepts(.long(-1)))
+    }
+}

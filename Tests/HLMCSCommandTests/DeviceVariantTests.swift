@@ -136,3 +136,40 @@ struct DeviceVariantTests {
         #expect(ru.stderr.contains("У этого концентратора нет списка ПУ."), "\(ru.stderr)")
     }
 }
+
+/// `hlmcs map learn` and `hlmcs map check`.
+@Suite("learned maps", .timeLimit(.minutes(2)))
+struct LearnedMapTests {
+    @Test func aMapLearnedFromTheDeviceMatchesItAndIsNotOverwritten() async throws {
+        let (hlmcs, sim) = try await DeviceCommandTests.setUp(["--map", DeviceVariantTests.spodusMap])
+        defer { sim.stop(); hlmcs.removeFolder() }
+        let out = hlmcs.folder.appendingPathComponent("learned.json").path
+        let learn = try await hlmcs.run(["map", "learn", "--out", out, "--tcp", sim.address, "--lang", "en"], as: DeviceCommandTests.reader)
+        #expect(learn.status == 0, "\(learn.stderr)")
+        #expect(learn.stdout.hasPrefix("Wrote \(out): "), "\(learn.stdout)")
+        let check = try await hlmcs.run(["map", "check", out, "--lang", "en"])
+        #expect(check.status == 0 && check.stdout.contains("the map learned SIMES95195100001 loads"), "\(check.stdout)\(check.stderr)")
+        // The device compared with the map learned from it: no difference.
+        let objects = try await hlmcs.run(["objects", "--map", out, "--tcp", sim.address, "--lang", "en"], as: DeviceCommandTests.reader)
+        #expect(objects.status == 0, "\(objects.stdout)\(objects.stderr)")
+        // A draft never replaces a file.
+        let again = try await hlmcs.run(["map", "learn", "--out", out, "--tcp", sim.address, "--lang", "en"], as: DeviceCommandTests.reader)
+        #expect(again.status == 2 && again.stderr.contains("exists"), "\(again.stderr)")
+    }
+
+    @Test func aBrokenMapIsRefusedSayingWhere() async throws {
+        let hlmcs = CommandRunner()
+        defer { hlmcs.removeFolder() }
+        let path = hlmcs.folder.appendingPathComponent("broken.json").path
+        try Data("{\n  \"format\": 1,\n  \"link\": {\n    \"serverUpperAddress\": 1,,\n".utf8).write(to: URL(fileURLWithPath: path))
+        let r = try await hlmcs.run(["map", "check", path, "--lang", "en"])
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stderr.contains("line 4"), "\(r.stderr)")
+        let wrongSign = hlmcs.folder.appendingPathComponent("sign.json").path
+        let text = try String(contentsOfFile: DeviceVariantTests.spodusMap, encoding: .utf8)
+            .replacingOccurrences(of: "\"timeZoneSign\": \"detect\"", with: "\"timeZoneSign\": \"west\"")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: wrongSign))
+        let sign = try await hlmcs.run(["map", "check", wrongSign, "--lang", "en"])
+        #expect(sign.status == 2 && sign.stderr.contains("conventions.timeZoneSign"), "\(sign.stderr)")
+    }
+}
