@@ -46,12 +46,17 @@ extension Operator {
                 guard entry.attributes.isEmpty || readable.contains(only) else { throw ObjectReadingError.notReadable(obis, only) }
                 indices = [only]
             }
-            let asked = indices.filter { !InterfaceClasses.isSecret(classID: entry.classID, index: $0) }
+            var asked = indices.filter { !InterfaceClasses.isSecret(classID: entry.classID, index: $0) }
+            // A register's value alone is still scaled: its scaler_unit is read with it.
+            let scalerIndex: Int8 = entry.classID == 5 ? 4 : 3
+            if [3, 4, 5].contains(entry.classID), !asked.contains(scalerIndex), asked.contains(where: { $0 == 2 || (entry.classID == 5 && $0 == 3) }) {
+                asked.append(scalerIndex)
+            }
             let results = try await c.readAttributes(asked.map { CosemAttributeDescriptor(classID: entry.classID, instance: obis, attribute: $0) })
             var byIndex: [Int8: GetDataResult] = [:]
             for (i, r) in zip(asked, results) { byIndex[i] = r }
             let scaler: (Int8, DLMSUnit)? = {
-                guard [3, 4, 5].contains(entry.classID), case .data(let su)? = byIndex[entry.classID == 5 ? 4 : 3] else { return nil }
+                guard [3, 4, 5].contains(entry.classID), case .data(let su)? = byIndex[scalerIndex] else { return nil }
                 return (try? su.scalerUnit("scaler-unit")).map { ($0.scaler, $0.unit) }
             }()
             // A clock's date-times and zone in the Blue Book sign, as every other page shows them.

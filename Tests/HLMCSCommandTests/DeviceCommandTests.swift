@@ -13,12 +13,17 @@ import Testing
     /// The users are made here with cheap password hashes (verification uses the rounds
     /// stored in the hash), so each command's login costs milliseconds, not a second.
     static func setUp(_ simulatorArguments: [String] = []) async throws -> (CommandRunner, SimulatorProcess) {
+        (try users(), try await SimulatorProcess(simulatorArguments))
+    }
+
+    /// A database with the administrator and `reader` (role Read).
+    static func users() throws -> CommandRunner {
         let hlmcs = CommandRunner()
         let store = try AccountStore(path: hlmcs.database, hasher: PasswordHasher(unsafeUncheckedRounds: 1000))
         try store.initialize(administratorPassword: admin.1, now: Date())
         let session = try store.login(name: admin.0, password: admin.1, now: Date())
         try store.addUser(name: reader.0, role: .read, password: reader.1, by: session, now: Date())
-        return (hlmcs, try await SimulatorProcess(simulatorArguments))
+        return hlmcs
     }
 
     static func json(_ line: String) throws -> [String: Any] {

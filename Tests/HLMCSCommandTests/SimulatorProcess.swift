@@ -23,13 +23,15 @@ final class SimulatorProcess: @unchecked Sendable {
     /// Starts it and awaits its `LISTEN` line (at most 15 s).
     /// - Parameter pty: serve on a pseudo-terminal at this path instead of TCP
     ///   (`address` is then the path).
-    init(_ extra: [String] = [], pty: String? = nil) async throws {
+    /// - Parameter command: another server to run instead (the Gurux device server),
+    ///   its program and arguments; it must print the same `LISTEN tcp` line.
+    init(_ extra: [String] = [], pty: String? = nil, command: (URL, [String])? = nil) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("hlmcs-sim-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         stdoutFile = directory.appendingPathComponent("sim.stdout")
         _ = FileManager.default.createFile(atPath: stdoutFile.path, contents: nil)
-        process.executableURL = Self.binary
-        process.arguments = (pty.map { ["--pty", $0] } ?? ["--tcp", "127.0.0.1:0"]) + extra
+        process.executableURL = command?.0 ?? Self.binary
+        process.arguments = command?.1 ?? ((pty.map { ["--pty", $0] } ?? ["--tcp", "127.0.0.1:0"]) + extra)
         let prefix = pty == nil ? "LISTEN tcp " : "LISTEN pty "
         let output = Pipe()
         process.standardInput = FileHandle.nullDevice
@@ -48,7 +50,7 @@ final class SimulatorProcess: @unchecked Sendable {
         }
         address = ""
         stop()
-        throw StartFailure(description: "es951-sim at \(Self.binary.path) printed no LISTEN line")
+        throw StartFailure(description: "\(process.executableURL?.path ?? "") \(process.arguments ?? []) printed no LISTEN line")
     }
 
     /// Ends it and awaits its end: SIGINT (es951-sim ends on it), SIGKILL if it is still
