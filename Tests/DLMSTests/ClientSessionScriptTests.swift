@@ -77,6 +77,22 @@ import Testing
         #expect(!session.isAssociated)
     }
 
+    /// A device that answers naming HLS (mechanism 2, 5…) wants an authentication the
+    /// program does not do: said as such, not as a wrong password.
+    @Test(arguments: [MechanismName.high, .highGMAC])
+    func anAARENamingHighLevelSecurityIsSaidSo(mechanism: MechanismName) {
+        var session = ClientSession(configuration: Self.configuration)
+        _ = session.connect()
+        _ = session.bytesReceived(Self.ua())
+        let aare = APDU.aare(AARE(result: .rejectedPermanent, diagnostic: .serviceUser(14), mechanism: mechanism, userInformation: nil))
+        let frame = HDLCFrame(destination: .client(32), source: .server(upper: 1, lower: nil),
+                              control: .information(sendSequence: 0, receiveSequence: 1, poll: true),
+                              information: LLC.response + aare.encoded()).encoded()
+        let actions = session.bytesReceived(frame)
+        #expect(actions.contains(.fail(.needsHighLevelSecurity(mechanism))), "\(actions)")
+        #expect(Self.sends(actions) == [Self.disc])
+    }
+
     @Test func echoedFramesAndGarbageAreIgnored() {
         var session = ClientSession(configuration: Self.configuration)
         _ = session.connect()

@@ -388,6 +388,11 @@ public struct ClientSession: Sendable {
     private mutating func associationAnswer(_ apdu: APDU) -> [ClientAction] {
         switch apdu {
         case .aare(let aare):
+            // This client asks for none or low; an AARE naming HLS (2 and up) is a device
+            // that will take nothing less: say so rather than "rejected".
+            if let mechanism = aare.mechanism, mechanism.rawValue >= MechanismName.high.rawValue {
+                return [.fail(.needsHighLevelSecurity(mechanism))] + sendDISC()
+            }
             if aare.isAccepted, case .initiateResponse(let initiate)? = aare.userInformation {
                 association?.conformance = initiate.negotiatedConformance
                 association?.serverMaxReceivePDUSize = initiate.serverMaxReceivePDUSize

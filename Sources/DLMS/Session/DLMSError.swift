@@ -11,6 +11,9 @@ public enum DLMSError: Error, Equatable, Sendable {
     case frameRejected
     /// AARE with a result other than accepted, or accepted without an InitiateResponse.
     case associationRejected(AssociationResult, diagnostic: SourceDiagnostic)
+    /// The AARE names a high-level security mechanism (2 and up: HLS, MD5, SHA-1, GMAC…):
+    /// the device wants an authentication this program does not do.
+    case needsHighLevelSecurity(MechanismName)
     /// xDLMS negotiation failed: the AARE carried a confirmed-service-error.
     case initiateFailed(ConfirmedServiceError)
     /// The device answered with an exception-response.

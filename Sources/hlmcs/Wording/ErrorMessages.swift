@@ -83,6 +83,8 @@ extension Strings {
                 return CommandFailure(status: .deviceRefused, message: associationRejected(diagnostic, link: link))
             case .initiateFailed(let error):
                 return CommandFailure(status: .deviceRefused, message: self["errors.connection.initiateFailed", "\(error)"])
+            case .needsHighLevelSecurity(let mechanism):
+                return CommandFailure(status: .deviceRefused, message: self["errors.connection.needsHLS", String(mechanism.rawValue)])
             case .exception(let response):
                 return CommandFailure(status: .deviceRefused, message: self["errors.connection.exception", "\(response)"])
             case .serviceError(let error):
