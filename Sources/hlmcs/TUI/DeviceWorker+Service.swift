@@ -107,6 +107,9 @@ extension DeviceWorker {
 
     func readObjects(page: ParameterPage, session: Session) async {
         await run(page: page, session: session) { op in
+            // The object check reads the device's list again (and keeps it): the TUI's way
+            // to refresh what was learned, as --refresh-objects is the commands'.
+            try await op.learnDevice(refresh: true)
             let (comparison, listed) = try await op.checkObjects()
             func cv(_ classID: UInt16, _ version: UInt8) -> String { "\(classID)/\(version)" }
             var rows: [ObjectDifference] = []
