@@ -163,7 +163,7 @@ _hlmcs() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--demo --wrapper --nls --lls --broadcast --json --verbose --version -h --help)
+    local -a non_repeating_flags=(--demo --wrapper --nls --lls --broadcast --refresh-objects --json --verbose --version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=(--demo-baud --demo-meters --tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 0
@@ -229,20 +229,20 @@ _hlmcs() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    info|get|set|clock|gprs|ip|meters|topology|profile|events|ports|settings|firmware|clear|objects|users|roles|audit|help)
+    info|get|set|clock|gprs|ip|meters|topology|profile|events|ports|settings|firmware|clear|objects|read|map|users|roles|audit|help)
         # Offer subcommand argument completions
         "_hlmcs_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'info get set clock gprs ip meters topology profile events ports settings firmware clear objects users roles audit help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'info get set clock gprs ip meters topology profile events ports settings firmware clear objects read map users roles audit help' -- "${cur}"))
         ;;
     esac
 }
 
 _hlmcs_info() {
     repeating_flags=()
-    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose --version -h --help)
+    non_repeating_flags=(--wrapper --nls --lls --broadcast --refresh-objects --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 0
@@ -300,7 +300,7 @@ _hlmcs_info() {
 
 _hlmcs_get() {
     repeating_flags=()
-    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose --version -h --help)
+    non_repeating_flags=(--wrapper --nls --lls --broadcast --refresh-objects --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options -1
@@ -358,7 +358,7 @@ _hlmcs_get() {
 
 _hlmcs_set() {
     repeating_flags=()
-    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose --version -h --help)
+    non_repeating_flags=(--wrapper --nls --lls --broadcast --refresh-objects --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 2
@@ -416,7 +416,7 @@ _hlmcs_set() {
 
 _hlmcs_clock() {
     repeating_flags=()
-    non_repeating_flags=(--sync --wrapper --nls --lls --broadcast --json --verbose --version -h --help)
+    non_repeating_flags=(--sync --wrapper --nls --lls --broadcast --refresh-objects --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--set --time-zone --tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 0
@@ -480,7 +480,7 @@ _hlmcs_clock() {
 
 _hlmcs_gprs() {
     repeating_flags=()
-    non_repeating_flags=(--dpd-password --wrapper --nls --lls --broadcast --json --verbose --version -h --help)
+    non_repeating_flags=(--dpd-password --wrapper --nls --lls --broadcast --refresh-objects --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--apn --primary --backup --heartbeat --dpd-user --tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 0
@@ -553,7 +553,7 @@ _hlmcs_gprs() {
 
 _hlmcs_ip() {
     repeating_flags=()
-    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose --version -h --help)
+    non_repeating_flags=(--wrapper --nls --lls --broadcast --refresh-objects --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--dhcp --ip --mask --gateway --dns1 --dns2 --tcp-port --tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 0
@@ -632,7 +632,7 @@ _hlmcs_ip() {
 
 _hlmcs_meters() {
     repeating_flags=()
-    non_repeating_flags=(--status --wrapper --nls --lls --broadcast --json --verbose --version -h --help)
+    non_repeating_flags=(--status --wrapper --nls --lls --broadcast --refresh-objects --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--csv --sep --decimal --tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 0
@@ -699,7 +699,7 @@ _hlmcs_meters() {
 
 _hlmcs_topology() {
     repeating_flags=()
-    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose --version -h --help)
+    non_repeating_flags=(--wrapper --nls --lls --broadcast --refresh-objects --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--meter --tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 0
@@ -760,13 +760,16 @@ _hlmcs_topology() {
 
 _hlmcs_profile() {
     repeating_flags=()
-    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose --version -h --help)
+    non_repeating_flags=(--wrapper --nls --lls --broadcast --refresh-objects --json --verbose --version -h --help)
     repeating_options=()
-    non_repeating_options=(--point --from --to --csv --sep --decimal --tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
+    non_repeating_options=(--obis --point --from --to --csv --sep --decimal --tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
+    '--obis')
+        return
+        ;;
     '--point')
         return
         ;;
@@ -844,7 +847,7 @@ _hlmcs_profile() {
 
 _hlmcs_events() {
     repeating_flags=()
-    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose --version -h --help)
+    non_repeating_flags=(--wrapper --nls --lls --broadcast --refresh-objects --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--point --from --to --code --csv --sep --decimal --tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 0
@@ -965,7 +968,7 @@ _hlmcs_settings() {
 
 _hlmcs_settings_export() {
     repeating_flags=()
-    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose --version -h --help)
+    non_repeating_flags=(--wrapper --nls --lls --broadcast --refresh-objects --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 1
@@ -1023,7 +1026,7 @@ _hlmcs_settings_export() {
 
 _hlmcs_settings_import() {
     repeating_flags=()
-    non_repeating_flags=(--wrapper --nls --lls --broadcast --dry-run --json --verbose --version -h --help)
+    non_repeating_flags=(--wrapper --nls --lls --broadcast --refresh-objects --dry-run --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 1
@@ -1081,7 +1084,7 @@ _hlmcs_settings_import() {
 
 _hlmcs_firmware() {
     repeating_flags=()
-    non_repeating_flags=(--wrapper --nls --lls --broadcast --activate --json --verbose --version -h --help)
+    non_repeating_flags=(--wrapper --nls --lls --broadcast --refresh-objects --activate --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --id --db --lang)
     __hlmcs_offer_flags_options 1
@@ -1142,7 +1145,7 @@ _hlmcs_firmware() {
 
 _hlmcs_clear() {
     repeating_flags=()
-    non_repeating_flags=(--all-points --yes --wrapper --nls --lls --broadcast --json --verbose --version -h --help)
+    non_repeating_flags=(--all-points --yes --wrapper --nls --lls --broadcast --refresh-objects --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--point --tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 1
@@ -1203,7 +1206,7 @@ _hlmcs_clear() {
 
 _hlmcs_objects() {
     repeating_flags=()
-    non_repeating_flags=(--wrapper --nls --lls --broadcast --json --verbose --version -h --help)
+    non_repeating_flags=(--list --wrapper --nls --lls --broadcast --refresh-objects --json --verbose --version -h --help)
     repeating_options=()
     non_repeating_options=(--tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 0
@@ -1249,6 +1252,170 @@ _hlmcs_objects() {
     '--map')
         return
         ;;
+    '--db')
+        return
+        ;;
+    '--lang')
+        __hlmcs_add_completions -W 'ru'$'\n''en'
+        return
+        ;;
+    esac
+}
+
+_hlmcs_read() {
+    repeating_flags=()
+    non_repeating_flags=(--wrapper --nls --lls --broadcast --refresh-objects --json --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--attribute --tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
+    __hlmcs_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--attribute')
+        return
+        ;;
+    '--tcp')
+        return
+        ;;
+    '--serial')
+        return
+        ;;
+    '--baud')
+        return
+        ;;
+    '--optical')
+        return
+        ;;
+    '--client')
+        return
+        ;;
+    '--server-address')
+        return
+        ;;
+    '--logical')
+        return
+        ;;
+    '--address-size')
+        return
+        ;;
+    '--max-info')
+        return
+        ;;
+    '--window')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--trace')
+        return
+        ;;
+    '--map')
+        return
+        ;;
+    '--db')
+        return
+        ;;
+    '--lang')
+        __hlmcs_add_completions -W 'ru'$'\n''en'
+        return
+        ;;
+    esac
+}
+
+_hlmcs_map() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __hlmcs_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    learn|check)
+        # Offer subcommand argument completions
+        "_hlmcs_map_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'learn check' -- "${cur}"))
+        ;;
+    esac
+}
+
+_hlmcs_map_learn() {
+    repeating_flags=()
+    non_repeating_flags=(--wrapper --nls --lls --broadcast --refresh-objects --json --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--out --tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
+    __hlmcs_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--out')
+        return
+        ;;
+    '--tcp')
+        return
+        ;;
+    '--serial')
+        return
+        ;;
+    '--baud')
+        return
+        ;;
+    '--optical')
+        return
+        ;;
+    '--client')
+        return
+        ;;
+    '--server-address')
+        return
+        ;;
+    '--logical')
+        return
+        ;;
+    '--address-size')
+        return
+        ;;
+    '--max-info')
+        return
+        ;;
+    '--window')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--trace')
+        return
+        ;;
+    '--map')
+        return
+        ;;
+    '--db')
+        return
+        ;;
+    '--lang')
+        __hlmcs_add_completions -W 'ru'$'\n''en'
+        return
+        ;;
+    esac
+}
+
+_hlmcs_map_check() {
+    repeating_flags=()
+    non_repeating_flags=(--json --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db --lang)
+    __hlmcs_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
     '--db')
         return
         ;;
