@@ -33,6 +33,24 @@ import Testing
         }
     }
 
+    /// A device without some objects (a СПОДУС concentrator): those lines say it has none,
+    /// the refused one says refused, and the panel names the map chosen.
+    @Test func informationOfADeviceLackingObjects() {
+        each { l, w, h in
+            var s = AppFixtures.main(l, width: w, height: h)
+            _ = s.update(.key(.function(5)))
+            _ = s.update(.connected("demo · NLS · 16 → 1/17"))
+            _ = s.update(.deviceMap("СПОДУС"))
+            var info = AppFixtures.info
+            info.manufacturer = nil
+            info.hardwareVersion = nil
+            info.batteryVoltage = nil
+            info.lacking = [.manufacturer, .batteryVoltage, .batteryVoltageScalerUnit]
+            _ = s.update(.page(.info, .info(info, asked: AppFixtures.allItems)))
+            Snapshot.check(draw(s), "info-lacking-\(l)-\(w)x\(h)")
+        }
+    }
+
     @Test func readingWithProgress() {
         each { l, w, h in
             var s = AppFixtures.main(l, width: w, height: h)

@@ -38,6 +38,8 @@ public struct InfoPage: WorkPage, Sendable {
     public var selected: Int
     /// The last values read (nil before the first read).
     public var values: ConcentratorInfo?
+    /// Lines of the last read whose object the device does not have at all.
+    var absent: Set<Line> = []
     /// Lines asked for in the last read that came back empty (refused by the device).
     public var missing: Set<Line>
 
@@ -124,6 +126,9 @@ public struct InfoPage: WorkPage, Sendable {
         missing = Set(Line.allCases.filter { line in
             line.items.contains(where: asked.contains) && Self.text(line, info, strings: nil) == nil
         })
+        absent = Set(Line.allCases.filter { line in
+            missing.contains(line) && line.items.contains(where: info.lacking.contains)
+        })
     }
 
     /// The value of `line` as text (numbers and units in the language of `strings`), or
@@ -202,7 +207,7 @@ public struct InfoPage: WorkPage, Sendable {
             var value = values.flatMap { Self.text(line, $0, strings: s) } ?? ""
             var valueStyle = Style(bold: true)
             if value.isEmpty, missing.contains(line) {
-                value = s["info.refused"]
+                value = absent.contains(line) ? s["info.absent"] : s["info.refused"]
                 valueStyle = Style(foreground: .red, dim: true)
             }
             buffer.write(value, x: valueX, y: y, style: valueStyle, maxWidth: area.maxX - valueX)
