@@ -35,7 +35,8 @@ extension Concentrator {
             }
             let buffer = CosemAttributeDescriptor(classID: 7, instance: obis, attribute: 2)
             var access: SelectiveAccess?
-            if from != nil || to != nil {
+            let ranged = from != nil || to != nil
+            if ranged, await grantsSelectiveAccess() {
                 let clock = columns.first { $0.classID == 8 && $0.attribute == 2 }
                     .map { DLMS.CaptureObjectDefinition(classID: $0.classID, instance: $0.instance, attribute: $0.attribute, dataIndex: $0.dataIndex) }
                     ?? .clock
@@ -45,7 +46,7 @@ extension Concentrator {
             let depth = active.object(obis)?.depth ?? 10_000
             let bound = Self.bound(rows: depth, columns: columns.count)
             var results = try await request([AttributeWithAccess(buffer, access: access)] + scalerUnitAttributes.map { AttributeWithAccess($0) }, bound: bound)
-            var cutHere = false
+            var cutHere = ranged && access == nil
             if access != nil, case .error = results.first {
                 // The device refuses the range (some do, with a deviation or another clock
                 // column): the whole buffer, cut to the window below.

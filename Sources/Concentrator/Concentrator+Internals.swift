@@ -232,9 +232,41 @@ extension Concentrator {
         }
         // At most the profile's depth in rows (the map's, else a year of days).
         let depth = active.object(named: name)?.depth ?? 366
-        let v = try await values([AttributeWithAccess(buffer, access: access)] + extra.map { AttributeWithAccess($0) },
-                                 bound: Self.bound(rows: depth, columns: columns.count))
-        return (columns, v[0], Array(v.dropFirst()))
+        let bound = Self.bound(rows: depth, columns: columns.count)
+        if access != nil, await !grantsSelectiveAccess() {
+            let v = try await values([AttributeWithAccess(buffer)] + extra.map { AttributeWithAccess($0) }, bound: bound)
+            let clock = columns.firstIndex { $0.classID == 8 && $0.attribute == 2 }
+            return (columns, cut(v[0], clockColumn: clock, from: from, to: to), Array(v.dropFirst()))
+        }
+        do {
+            let v = try await values([AttributeWithAccess(buffer, access: access)] + extra.map { AttributeWithAccess($0) }, bound: bound)
+            return (columns, v[0], Array(v.dropFirst()))
+        } catch .refused where access != nil {
+            // Some devices refuse a range (with the deviation set, or a clock that is not
+            // the first column): the whole buffer, cut to the window here.
+            let v = try await values([AttributeWithAccess(buffer)] + extra.map { AttributeWithAccess($0) }, bound: bound)
+            let clock = columns.firstIndex { $0.classID == 8 && $0.attribute == 2 }
+            return (columns, cut(v[0], clockColumn: clock, from: from, to: to), Array(v.dropFirst()))
+        }
+    }
+
+    /// Whether the association granted selective access (a range is never asked of a
+    /// device that did not: it would answer with an exception).
+    func grantsSelectiveAccess() async -> Bool {
+        await connection.association?.conformance.contains(.selectiveAccess) ?? true
+    }
+
+    /// The rows of `buffer` whose clock cell lies in `from…to` (either open); without a
+    /// clock column, all of them.
+    func cut(_ buffer: DLMSData, clockColumn: Int?, from: COSEMDateTime?, to: COSEMDateTime?) -> DLMSData {
+        guard let clockColumn, case .array(let rows) = buffer else { return buffer }
+        let low = from?.secondsSince1970(), high = to?.secondsSince1970()
+        let sign = zoneSign ?? .blueBook
+        return .array(rows.filter { row in
+            guard case .structure(let cells) = row, clockColumn < cells.count,
+                  let time = cells[clockColumn].dateTimeValue.flatMap({ sign.toBlueBook($0).secondsSince1970() }) else { return false }
+            return (low.map { time >= $0 } ?? true) && (high.map { time <= $0 } ?? true)
+        })
     }
 
     func profileRows(_ name: String, point: Int?, from: COSEMDateTime?, to: COSEMDateTime?) async throws(ConcentratorError) -> ([ES951.CaptureObjectDefinition], DLMSData) {
@@ -285,6 +317,16 @@ extension Concentrator {
             let size = max(1, pageSize)
             var rows: [Row] = []
             noteRows(0, total: total)
+            if await !grantsSelectiveAccess() {
+                // No entry access granted: the list in one read.
+                let all = try await values([AttributeWithAccess(buffer)], bound: Self.bound(rows: total, columns: columns.count))[0]
+                rows = try modelCall { () throws(ModelError) -> [Row] in
+                    try all.elements("\(name).buffer").map { r throws(ModelError) in try row(r, columns) }
+                }
+                noteRows(rows.count, total: total)
+                onPage(rows)
+                return rows
+            }
             var first = 1
             while first <= total {
                 let last = min(total, first + (first == 1 ? max(1, firstPage ?? size) : size) - 1)

@@ -82,6 +82,12 @@ extension Concentrator {
             active = adapted.map
             learned = found
             zoneSign = adapted.map.conventions.timeZoneSign
+            // A map that leaves the sign to the device: found now from its clock, before
+            // any date-time of a profile or journal is read.
+            if zoneSign == nil, let clock = try? descriptor("clock", 2),
+               case .data(let time)? = try await request([AttributeWithAccess(clock)]).first, let t = time.dateTimeValue {
+                _ = incoming(clock: t)
+            }
             noteRows(entries.count, total: entries.count)
             return found
         }

@@ -13,14 +13,50 @@ struct GuruxDeviceServerTests {
     static let python = package.appendingPathComponent(".build/peer-venv/bin/python")
     static let lls = ["HLMCS_LLS_PASSWORD": "8765432187654321"]
 
-    static func start(_ device: String) async throws -> (CommandRunner, SimulatorProcess) {
+    static func start(_ device: String, edit: ((inout [String: Any]) -> Void)? = nil) async throws -> (CommandRunner, SimulatorProcess) {
         // Never skipped: scripts/test makes the venv first (scripts/test-tools.sh).
         #expect(FileManager.default.isExecutableFile(atPath: python.path), "no \(python.path): run scripts/test-tools.sh")
         let hlmcs = try DeviceCommandTests.users()
+        var path = package.appendingPathComponent("Tests/Interop/devices/\(device)").path
+        if let edit {
+            // A variant of the device file, in the test's own folder.
+            var root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+            edit(&root)
+            path = hlmcs.folder.appendingPathComponent("device.json").path
+            try JSONSerialization.data(withJSONObject: root).write(to: URL(fileURLWithPath: path))
+        }
         let server = try await SimulatorProcess(command: (python, [
-            package.appendingPathComponent("Tests/Interop/gurux_device_server.py").path,
-            "--device", package.appendingPathComponent("Tests/Interop/devices/\(device)").path, "--port", "0"]))
+            package.appendingPathComponent("Tests/Interop/gurux_device_server.py").path, "--device", path, "--port", "0"]))
         return (hlmcs, server)
+    }
+
+    /// A device that grants no selective access is never asked for a range (it would
+    /// answer with an exception): the whole buffer is read and cut to the window here.
+    @Test func aDeviceWithoutSelectiveAccessGetsNoRangeAndTheWindowIsCutHere() async throws {
+        let (hlmcs, server) = try await Self.start("uspd-variant.json") { root in
+            var server = root["server"] as! [String: Any]
+            server["conformance"] = (server["conformance"] as! [String]).filter { $0 != "selective-access" }
+            root["server"] = server
+        }
+        defer { server.stop(); hlmcs.removeFolder() }
+        let whole = try await hlmcs.run(["profile", "--obis", "1.0.99.1.0.255", "--tcp", server.address, "--lang", "en", "--json"],
+                                        as: DeviceCommandTests.reader)
+        #expect(whole.status == 0, "\(whole.stderr)")
+        let rows = whole.lines.compactMap { try? DeviceCommandTests.json($0) }
+        #expect(rows.count == 48)
+        // The ten middle rows by their own times (as printed, local with offset).
+        let times = rows.compactMap { $0["time"] as? String }
+        #expect(times.count == 48, "\(whole.lines.first ?? "")")
+        // The device counts its zone east positive: its rows are at UTC+5, not UTC−5.
+        #expect(times.allSatisfy { $0.hasSuffix("+05:00") }, "\(times.prefix(2))")
+        guard times.count == 48 else { return }
+        let cut = try await hlmcs.run(["profile", "--obis", "1.0.99.1.0.255", "--from", times[10], "--to", times[19],
+                                       "--tcp", server.address, "--lang", "en", "--json"], as: DeviceCommandTests.reader)
+        #expect(cut.status == 0, "\(cut.stderr)")
+        #expect(cut.lines.compactMap { try? DeviceCommandTests.json($0)["time"] as? String } == Array(times[10...19]), "\(cut.stdout)")
+        let events = try await hlmcs.run(["events", "--point", "0", "--from", "2000-01-01", "--tcp", server.address, "--lang", "en"],
+                                         as: DeviceCommandTests.reader)
+        #expect(events.status == 0 && events.lines.count == 6, "\(events.stdout)\(events.stderr)")
     }
 
     @Test func infoShowsTheDeviceTypeInCyrillicAndTheRightLocalTime() async throws {
