@@ -271,6 +271,7 @@ public actor Concentrator {
     /// first rows sooner on a slow line while the rest comes in bigger pages.
     public func readMeters(pageSize: Int = 50, firstPage: Int? = nil,
                            onPage: @escaping @Sendable ([MeterRecord]) -> Void = { _ in }) async throws(ConcentratorError) -> [MeterRecord] {
+        if meterListIsData { throw .meterListOfAnotherKind }
         let map = self.active
         return try await readList("meter-list", pageSize: pageSize, firstPage: firstPage, onPage: onPage) { row, columns throws(ModelError) in
             try MeterRecord(row: row, columns: columns, map: map)

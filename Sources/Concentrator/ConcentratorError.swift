@@ -26,6 +26,9 @@ public enum ConcentratorError: Error, Equatable, Sendable {
     /// deviation unspecified or 0, or the clock far off): a time-zone write or a sync
     /// could set the wrong zone, so they are refused.
     case timeZoneSignUnknown
+    /// The device's meter list is a СПОДУС Data list (id, model, channels), not the
+    /// ES-951's profile a page of meter rows needs (``Concentrator/readListedMeters()``).
+    case meterListOfAnotherKind
     /// This association may not write the attribute; `use` is the client SAP the map says
     /// may (nil: none known). Refused before anything is sent.
     case clientMayNotWrite(CosemAttributeDescriptor, client: UInt8, use: UInt8?)

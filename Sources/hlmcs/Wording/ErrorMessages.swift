@@ -227,6 +227,8 @@ extension Strings {
             return CommandFailure(status: .link, message: self["errors.concentrator.cancelled"])
         case .lacks(let role):
             return CommandFailure(status: .deviceRefused, message: self["errors.concentrator.lacks", roleName(role)])
+        case .meterListOfAnotherKind:
+            return CommandFailure(status: .deviceRefused, message: self["errors.concentrator.meterListOfAnotherKind"])
         case .timeZoneSignUnknown:
             return CommandFailure(status: .deviceRefused, message: self["errors.concentrator.timeZoneSignUnknown"])
         case .clientMayNotWrite(let attribute, let client, let use):
