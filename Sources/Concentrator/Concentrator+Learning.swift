@@ -33,6 +33,30 @@ public struct LearnedDevice: Sendable, Equatable {
     public var adapted: AdaptedMap
     /// The list came from the cache (no read on this association).
     public var fromCache: Bool
+    /// The logical devices the SAP assignment (17/0.0.41.0.0.255/2) lists, where the
+    /// device has one: SAP and logical device name (a СПОДУС concentrator lists one per meter).
+    public var logicalDevices: [LogicalDevice] = []
+}
+
+/// One entry of a SAP assignment: the server SAP (upper HDLC address) and the logical
+/// device's name as text (printable) or hex.
+public struct LogicalDevice: Sendable, Equatable {
+    public var sap: UInt16
+    public var name: String
+    public init(sap: UInt16, name: String) { self.sap = sap; self.name = name }
+
+    /// The entries of a SAP assignment list: array of structure {long-unsigned SAP,
+    /// octet-string name}; other shapes are left out, at most 1000 entries.
+    public static func list(from value: DLMSData) -> [LogicalDevice] {
+        guard case .array(let items) = value else { return [] }
+        return items.prefix(1000).compactMap { item in
+            guard case .structure(let e) = item, e.count >= 2, let sap = try? e[0].unsignedValue("sap", as: UInt16.self),
+                  case .octetString(let bytes) = e[1] else { return nil }
+            var info = ConcentratorInfo()
+            info.logicalDeviceName = bytes
+            return LogicalDevice(sap: sap, name: info.logicalDeviceNameText ?? "")
+        }
+    }
 }
 
 extension Concentrator {
@@ -42,6 +66,9 @@ extension Concentrator {
         CosemAttributeDescriptor(classID: 1, instance: OBISCode(0, 0, 42, 0, 0, 255), attribute: 2),
         CosemAttributeDescriptor(classID: 1, instance: OBISCode(0, 0, 96, 1, 2, 255), attribute: 2),
     ]
+
+    /// 17/0.0.41.0.0.255/2: the SAP assignment's list of logical devices.
+    static let sapAssignmentAttribute = CosemAttributeDescriptor(classID: 17, instance: OBISCode(0, 0, 41, 0, 0, 255), attribute: 2)
 
     /// Learns the device after ``open()``: reads its logical device name and firmware
     /// version; takes its object list from `cache` (unless `refresh`) or reads it and
@@ -78,7 +105,17 @@ extension Concentrator {
                 if !key.deviceName.isEmpty { await cache?.store(objectList: list.encoded, for: key) }
             }
             let adapted = Self.choose(from: candidateMaps, deviceName: key.deviceName, entries: entries, client: client)
-            let found = LearnedDevice(key: key, objects: entries, adapted: adapted, fromCache: fromCache && raw != nil)
+            var found = LearnedDevice(key: key, objects: entries, adapted: adapted, fromCache: fromCache && raw != nil)
+            // The SAP assignment, where there is one: kept beside the list, read with it.
+            let sapKey = ObjectListKey(deviceName: key.deviceName, firmware: key.firmware, client: client, map: key.map + "|sap")
+            if entries.contains(where: { $0.classID == 17 && $0.obis == Self.sapAssignmentAttribute.instance }) {
+                var bytes: [UInt8]? = fromCache ? await cache?.objectList(for: sapKey) : nil
+                if bytes == nil, case .data(let v)? = try await request([AttributeWithAccess(Self.sapAssignmentAttribute)]).first {
+                    bytes = v.encoded
+                    if !key.deviceName.isEmpty { await cache?.store(objectList: v.encoded, for: sapKey) }
+                }
+                if let bytes, let value = try? DLMSData(decoding: bytes) { found.logicalDevices = LogicalDevice.list(from: value) }
+            }
             active = adapted.map
             learned = found
             zoneSign = adapted.map.conventions.timeZoneSign

@@ -173,3 +173,30 @@ struct LearnedMapTests {
         #expect(sign.status == 2 && sign.stderr.contains("conventions.timeZoneSign"), "\(sign.stderr)")
     }
 }
+
+/// A device with a SAP assignment (17/0.0.41.0.0.255): its logical devices are listed.
+@Suite("SAP assignment", .timeLimit(.minutes(2)))
+struct SAPAssignmentTests {
+    @Test func theLogicalDevicesOfTheSAPAssignmentAreListedFirstAndLaterTime() async throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: DeviceVariantTests.spodusMap))
+        var root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var objects = try #require(root["objects"] as? [[String: Any]])
+        objects.append(["name": "sap-assignment", "class": 17, "version": 0, "obis": "0.0.41.0.0.255", "attributes": [
+            ["index": 1, "key": "logical-name", "type": "octet-string", "read": [16, 32, 48]],
+            ["index": 2, "key": "sap-assignment-list", "type": "array", "read": [16, 32, 48]]]])
+        root["objects"] = objects
+        let hlmcs = try DeviceCommandTests.users()
+        defer { hlmcs.removeFolder() }
+        let mapPath = hlmcs.folder.appendingPathComponent("with-sap.json").path
+        try JSONSerialization.data(withJSONObject: root).write(to: URL(fileURLWithPath: mapPath))
+        // {1, "ABC1"}, {16, "MTR1"}
+        let list = "010202021200010904414243310202120010" + "09044D545231"
+        let sim = try await SimulatorProcess(["--map", mapPath, "--answer", "17/0.0.41.0.0.255/2=" + list])
+        defer { sim.stop() }
+        for _ in 0..<2 {   // read from the device, then from the database
+            let r = try await hlmcs.run(["objects", "--list", "--tcp", sim.address, "--lang", "en"], as: DeviceCommandTests.reader)
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.lines.last == "Logical devices (SAP assignment): 1 ABC1, 16 MTR1", "\(r.stdout)")
+        }
+    }
+}

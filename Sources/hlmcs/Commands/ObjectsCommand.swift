@@ -1,3 +1,4 @@
+import TextSafety
 import Accounts
 import ArgumentParser
 import Concentrator
@@ -33,6 +34,15 @@ struct ObjectsCommand: AsyncParsableCommand {
                     Output.line(run.strings["cli.objects.listHeader"])
                     for (e, role) in objects {
                         Output.line("\(e.classID)/\(e.obis)\tv\(e.version)\t\(role ?? "—")\t\(Self.accessText(e))")
+                    }
+                }
+                // The logical devices a SAP assignment lists (one per meter on a СПОДУС unit).
+                let devices = await run.concentrator.learned?.logicalDevices ?? []
+                if !devices.isEmpty {
+                    if run.context.options.json {
+                        run.context.emit(text: "", json: ["logical-devices": devices.map { ["sap": Int($0.sap), "name": $0.name] as [String: Any] }])
+                    } else {
+                        Output.line(run.strings["cli.objects.logicalDevices", devices.map { "\($0.sap) \(OutsideText.forTerminal($0.name, limit: 48))" }.joined(separator: ", ")])
                     }
                 }
                 return
