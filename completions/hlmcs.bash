@@ -229,13 +229,13 @@ _hlmcs() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    info|get|set|clock|gprs|ip|meters|topology|profile|events|ports|settings|firmware|clear|objects|read|map|users|roles|audit|help)
+    info|get|set|clock|gprs|ip|meters|topology|profile|events|ports|settings|firmware|clear|objects|read|map|detect|users|roles|audit|help)
         # Offer subcommand argument completions
         "_hlmcs_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'info get set clock gprs ip meters topology profile events ports settings firmware clear objects read map users roles audit help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'info get set clock gprs ip meters topology profile events ports settings firmware clear objects read map detect users roles audit help' -- "${cur}"))
         ;;
     esac
 }
@@ -1416,6 +1416,73 @@ _hlmcs_map_check() {
 
     # Offer option value completions
     case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--lang')
+        __hlmcs_add_completions -W 'ru'$'\n''en'
+        return
+        ;;
+    esac
+}
+
+_hlmcs_detect() {
+    repeating_flags=()
+    non_repeating_flags=(--wrapper --nls --lls --broadcast --refresh-objects --json --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--serial-number --limit --save --tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
+    __hlmcs_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--serial-number')
+        return
+        ;;
+    '--limit')
+        return
+        ;;
+    '--save')
+        return
+        ;;
+    '--tcp')
+        return
+        ;;
+    '--serial')
+        return
+        ;;
+    '--baud')
+        return
+        ;;
+    '--optical')
+        return
+        ;;
+    '--client')
+        return
+        ;;
+    '--server-address')
+        return
+        ;;
+    '--logical')
+        return
+        ;;
+    '--address-size')
+        return
+        ;;
+    '--max-info')
+        return
+        ;;
+    '--window')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--trace')
+        return
+        ;;
+    '--map')
+        return
+        ;;
     '--db')
         return
         ;;

@@ -239,7 +239,9 @@ struct ES951Sim: AsyncParsableCommand {
             terminals.append(terminal)
             Signals.cleanup.withLock { $0.append(pty) }
             Self.announce("LISTEN pty \(pty)")
-            tasks.append(Task { await Self.serveForever(server, terminal.channel, signOn: true, switchTo: nil) })
+            // With --baud the line runs at that speed: a client at another hears noise.
+            let line: any ByteChannel = baud.map { LineSpeedCheck(terminal.channel, baud: $0) } ?? terminal.channel
+            tasks.append(Task { await Self.serveForever(server, line, signOn: true, switchTo: nil) })
         }
         if let serial {
             let optical = mode == "optical"

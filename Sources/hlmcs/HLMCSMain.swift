@@ -60,7 +60,7 @@ struct HLMCS: AsyncParsableCommand {
         subcommands: [InfoCommand.self, GetCommand.self, SetCommand.self, ClockCommand.self, GPRSCommand.self,
                       IPCommand.self, MetersCommand.self, TopologyCommand.self, ProfileCommand.self, EventsCommand.self,
                       PortsCommand.self, SettingsCommand.self, FirmwareCommand.self, ClearCommand.self, ObjectsCommand.self,
-                      ReadCommand.self, MapCommand.self, UsersCommand.self, RolesCommand.self, AuditCommand.self])
+                      ReadCommand.self, MapCommand.self, DetectCommand.self, UsersCommand.self, RolesCommand.self, AuditCommand.self])
 
     @Flag(name: .long, help: "The terminal UI on the demo concentrator simulated inside the program (serial number 95100001).")
     var demo = false
