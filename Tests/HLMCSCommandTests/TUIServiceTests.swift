@@ -259,6 +259,34 @@ struct TUIServiceTests: RunnerTest {
         await runner.shutdown()
     }
 
+    /// The All objects page (issue 17): every object with its role, one object by name,
+    /// a profile as a table by its capture objects.
+    @Test func allObjectsListsTheDeviceAndReadsAnyObject() async throws {
+        await logIn()
+        await connect()
+        guard case .allObjects(let rows)? = await result(.allObjects, .listAllObjects) else {
+            Issue.record("no object list"); return
+        }
+        #expect(rows.count == 53)
+        #expect(rows.contains { $0.logicalName == "0.0.1.0.0.255" && $0.classID == 8 && $0.role == "clock" && $0.readable })
+        guard case .objectAttributes(let name, let className, let lines)? = await result(.allObjects, .readAnyObject(classID: 8, obis: OBISCode(0, 0, 1, 0, 0, 255))) else {
+            Issue.record("no clock"); return
+        }
+        #expect(name == "0.0.1.0.0.255" && className == "Clock")
+        #expect(lines.map(\.name).prefix(4) == ["logical-name", "time", "time-zone", "status"], "\(lines)")
+        #expect(lines.contains { if case .text(let t) = $0.value { $0.name == "time-zone" && t == "-180" } else { false } }, "\(lines)")
+        guard case .objectAttributes(_, _, let battery)? = await result(.allObjects, .readAnyObject(classID: 3, obis: OBISCode(0, 0, 96, 6, 3, 255))) else {
+            Issue.record("no battery voltage"); return
+        }
+        // A register's value scaled, with its unit in the interface language.
+        #expect(battery.contains { if case .text(let t) = $0.value { $0.index == 2 && t.hasSuffix(" V") } else { false } }, "\(battery)")
+        guard case .profile(let table)? = await result(.allObjects, .readAnyProfile(obis: OBISCode(1, 0, 98, 2, 0, 255))) else {
+            Issue.record("no daily profile"); return
+        }
+        #expect(table.rows.count > 10 && table.columns.count == 4, "\(table.columns.map(\.name))")
+        await runner.shutdown()
+    }
+
     @Test func firmwareIsTransferredActivatedAndTheNewVersionShown() async throws {
         await logIn()
         await connect()

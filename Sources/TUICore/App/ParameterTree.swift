@@ -10,6 +10,8 @@ public enum ParameterPage: String, CaseIterable, Sendable, Hashable {
     case info, basic, clock, gprs, ip, meters, plc, battery, meterData, profiles, events
     // Service (issue 8)
     case settingsFile, clearData, firmware, objects
+    // Any object of the device (issue 17)
+    case allObjects
 
     /// The key of its title in `Resources/ui/main.json`.
     public var titleKey: String { "tree." + rawValue }
@@ -32,6 +34,7 @@ public enum ParameterPage: String, CaseIterable, Sendable, Hashable {
         case .clearData: ClearDataPage()
         case .firmware: FirmwarePage()
         case .objects: ObjectsPage()
+        case .allObjects: AllObjectsPage()
         }
     }
 
@@ -50,7 +53,7 @@ enum ParameterTree {
         ("group.parameters", [.info, .basic, .clock, .gprs, .ip, .meters, .plc, .battery, .meterData]),
         ("group.commercial", [.profiles]),
         ("group.events", [.events]),
-        ("group.service", [.settingsFile, .clearData, .firmware, .objects]),
+        ("group.service", [.settingsFile, .clearData, .firmware, .objects, .allObjects]),
     ]
 
     /// The tree in the interface language; pages needing a permission the user has not

@@ -88,6 +88,13 @@ public enum PageRequest: Equatable, Sendable {
     case transferFirmware(path: String, id: String, activate: Bool)
     /// Reads the association's object list and compares it with the device map.
     case readObjects
+    // All objects (issue 17)
+    /// Every object of the device (from the learned object list), with its role.
+    case listAllObjects
+    /// Every attribute this association may read of one object, by name.
+    case readAnyObject(classID: UInt16, obis: OBISCode)
+    /// Any profile generic's buffer as a table, by its capture objects.
+    case readAnyProfile(obis: OBISCode)
 
     /// The permission a write needs (nil: a read or a file). The app refuses early a
     /// write the user may not make; the runtime asks the authorizer again, whatever the
@@ -125,7 +132,8 @@ public enum PageRequest: Equatable, Sendable {
         case .readGPRS, .writeGPRS, .readIP, .writeIP: .network
         case .readMeters, .removeMeter, .removeAllMeters, .readTopology, .exportMeters: .meters
         case .readCurrent, .readProfile, .readEvents, .exportProfile, .exportEvents: .data
-        case .exportSettings, .previewSettings, .importSettings, .clear, .transferFirmware, .readObjects: .service
+        case .exportSettings, .previewSettings, .importSettings, .clear, .transferFirmware, .readObjects,
+             .listAllObjects, .readAnyObject, .readAnyProfile: .service
         case .showProfile: .app
         }
     }
@@ -178,6 +186,10 @@ public enum PageResult: Sendable {
     case firmwareDone(activated: Bool, version: String?)
     /// How the device's object list differs from the map (empty: no differences).
     case objects([ObjectDifference], compared: Int)
+    /// The device's objects (All objects).
+    case allObjects([DeviceObjectRow])
+    /// One object's attributes as read.
+    case objectAttributes(logicalName: String, className: String, [AttributeLine])
 }
 
 /// What a page may know when it handles a key or draws itself: the words, what the user

@@ -57,3 +57,34 @@ public struct ObjectDifference: Equatable, Sendable {
         self.device = device
     }
 }
+
+/// One object of the device's object list on the All objects page.
+public struct DeviceObjectRow: Equatable, Sendable {
+    public var classID: UInt16
+    public var version: UInt8
+    /// `a.b.c.d.e.f`.
+    public var logicalName: String
+    /// The role it fills in the map in use (`clock`), nil for none.
+    public var role: String?
+    /// Whether this association may read any attribute of it (per the object list).
+    public var readable: Bool
+
+    public init(classID: UInt16, version: UInt8, logicalName: String, role: String?, readable: Bool) {
+        self.classID = classID; self.version = version; self.logicalName = logicalName
+        self.role = role; self.readable = readable
+    }
+}
+
+/// One attribute of an object as read: its index, Blue Book name and value as text.
+public struct AttributeLine: Equatable, Sendable {
+    public enum Value: Equatable, Sendable {
+        case text(String)
+        case refused(String)
+        case secret
+    }
+    public var index: Int8
+    public var name: String
+    public var value: Value
+
+    public init(index: Int8, name: String, value: Value) { self.index = index; self.name = name; self.value = value }
+}

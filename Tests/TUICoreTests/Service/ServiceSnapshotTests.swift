@@ -113,4 +113,40 @@ import Testing
             Snapshot.check(F.draw(s), "service-objects-diff-\(l)-\(w)x\(h)")
         }
     }
+
+    static let deviceObjects = [
+        DeviceObjectRow(classID: 1, version: 0, logicalName: "0.0.96.1.0.255", role: "serial-number", readable: true),
+        DeviceObjectRow(classID: 1, version: 0, logicalName: "0.0.96.1.1.255", role: "model", readable: true),
+        DeviceObjectRow(classID: 1, version: 0, logicalName: "0.0.94.7.128.255", role: "meter-list", readable: true),
+        DeviceObjectRow(classID: 8, version: 0, logicalName: "0.0.1.0.0.255", role: "clock", readable: true),
+        DeviceObjectRow(classID: 3, version: 0, logicalName: "1.0.1.8.0.255", role: "active-energy-import", readable: true),
+        DeviceObjectRow(classID: 3, version: 0, logicalName: "1.0.32.7.0.255", role: nil, readable: true),
+        DeviceObjectRow(classID: 7, version: 1, logicalName: "1.0.99.1.0.255", role: "load-profile", readable: true),
+        DeviceObjectRow(classID: 15, version: 2, logicalName: "0.0.40.0.0.255", role: "association-current", readable: false),
+    ]
+
+    /// All objects (issue 17): the list by class with roles, one object's attributes by
+    /// name, a profile as a table.
+    @Test func allObjectsListAttributesAndTable() {
+        F.each { l, w, h in
+            var s = F.on(.allObjects, l, width: w, height: h)
+            Snapshot.check(F.draw(s), "service-allobjects-empty-\(l)-\(w)x\(h)")
+            _ = s.update(.key(.function(5)))
+            _ = s.update(.page(.allObjects, .allObjects(Self.deviceObjects)))
+            Snapshot.check(F.draw(s), "service-allobjects-list-\(l)-\(w)x\(h)")
+            // The clock (the 4th in class order: 1, 1, 1, 3, 3, 7, 8 …): down to it, Enter.
+            for _ in 0..<6 { _ = s.update(.key(.down)) }
+            _ = s.update(.key(.enter))
+            _ = s.update(.page(.allObjects, .objectAttributes(logicalName: "0.0.1.0.0.255", className: "Clock", [
+                AttributeLine(index: 1, name: "logical-name", value: .text("0000010000ff")),
+                AttributeLine(index: 2, name: "time", value: .text("2026-12-07T22:15:49+03:00")),
+                AttributeLine(index: 3, name: "time-zone", value: .text("-180")),
+                AttributeLine(index: 4, name: "status", value: .text("0")),
+                AttributeLine(index: 5, name: "daylight-savings-begin", value: .refused("hardware-fault")),
+            ])))
+            Snapshot.check(F.draw(s), "service-allobjects-clock-\(l)-\(w)x\(h)")
+            _ = s.update(.key(.escape))
+            Snapshot.check(F.draw(s), "service-allobjects-back-\(l)-\(w)x\(h)")
+        }
+    }
 }

@@ -1,0 +1,212 @@
+import DLMS
+import ES951
+
+/// Every object the device lists (issue 17), as GXDLMSDirector shows them: grouped by
+/// interface class, each named by the role it fills in the map in use. F5 reads the list
+/// (the learned one: no round trip on a known device); Enter on an object reads every
+/// attribute this association may read, by its Blue Book name, registers scaled with
+/// their units — or, for a profile, its buffer as a table by its capture objects. Esc or
+/// ← goes back to the list.
+public struct AllObjectsPage: WorkPage {
+    enum Mode: Equatable { case list, attributes, table }
+
+    public internal(set) var rows: [DeviceObjectRow]?
+    var mode: Mode = .list
+    /// The selected object (index into `ordered`).
+    var selected = 0
+    var offset = 0
+    var attributes: (title: String, lines: [AttributeLine])?
+    var detailScroll = 0
+    var table: ProfileTable?
+    var grid = TableState()
+    var firstColumn = 0
+    var note: ServiceNote?
+    /// The object being read (the title of what comes back).
+    var reading: DeviceObjectRow?
+
+    public init() {}
+
+    public var hasTextFocus: Bool { false }
+    public var wantsEscape: Bool { mode != .list }
+    public var leftReturnsToTree: Bool { mode == .list }
+
+    /// The rows by class, then logical name (the order they are shown in).
+    var ordered: [DeviceObjectRow] {
+        (rows ?? []).sorted { a, b in
+            a.classID != b.classID ? a.classID < b.classID : a.logicalName.obisOrder.lexicographicallyPrecedes(b.logicalName.obisOrder)
+        }
+    }
+
+    public mutating func read(_ context: PageContext) -> [PageRequest] {
+        note = nil
+        switch mode {
+        case .list: return [.listAllObjects]
+        case .attributes, .table: return reading.map { readRequest($0) } ?? [.listAllObjects]
+        }
+    }
+
+    func readRequest(_ row: DeviceObjectRow) -> [PageRequest] {
+        guard let obis = OBISCode(row.logicalName) else { return [] }
+        return row.classID == 7 ? [.readAnyProfile(obis: obis)] : [.readAnyObject(classID: row.classID, obis: obis)]
+    }
+
+    public mutating func handle(_ key: Key, _ context: PageContext) -> [PageRequest] {
+        let height = max(1, context.area.height - 2)
+        switch mode {
+        case .list:
+            let list = ordered
+            guard !list.isEmpty else { return [] }
+            switch key {
+            case .up: selected -= 1
+            case .down: selected += 1
+            case .pageUp: selected -= height
+            case .pageDown: selected += height
+            case .home: selected = 0
+            case .end: selected = list.count - 1
+            case .enter:
+                let row = list[min(max(0, selected), list.count - 1)]
+                guard row.readable else {
+                    note = ServiceNote(text: context.strings["objects.all.notReadable"], isError: true)
+                    return []
+                }
+                note = nil
+                reading = row
+                return readRequest(row)
+            default: return []
+            }
+            selected = min(max(0, selected), list.count - 1)
+            return []
+        case .attributes, .table:
+            if key == .escape || key == .left && (mode == .attributes || firstColumn == 0) {
+                mode = .list
+                return []
+            }
+            if mode == .table, let table {
+                if grid.move(key, rowCount: table.rows.count, height: height) { return [] }
+                if key == .left { firstColumn = max(0, firstColumn - 1) }
+                if key == .right { firstColumn = min(max(0, table.columns.count - 1), firstColumn + 1) }
+                return []
+            }
+            let count = attributes?.lines.count ?? 0
+            switch key {
+            case .up: detailScroll -= 1
+            case .down: detailScroll += 1
+            case .pageUp: detailScroll -= height
+            case .pageDown: detailScroll += height
+            case .home: detailScroll = 0
+            default: return []
+            }
+            detailScroll = min(max(0, detailScroll), max(0, count - height))
+            return []
+        }
+    }
+
+    public mutating func receive(_ result: PageResult, _ context: PageContext) {
+        switch result {
+        case .allObjects(let list):
+            rows = list
+            mode = .list
+            selected = min(selected, max(0, list.count - 1))
+        case .objectAttributes(let name, let className, let lines):
+            let role = reading?.role.map { " — " + $0 } ?? ""
+            attributes = ("\(reading?.classID ?? 0)/\(name) \(className)\(role)", lines)
+            detailScroll = 0
+            mode = .attributes
+        case .profile(let t):
+            table = t
+            grid = TableState()
+            firstColumn = 0
+            mode = .table
+        case .failed(let failure): note = ServiceNote(text: failure.text, isError: true)
+        case .stopped: note = ServiceNote(text: context.strings["service.stopped"], isError: true)
+        default: break
+        }
+    }
+
+    public func keyBar(_ context: PageContext) -> [KeyBar.Item] {
+        let s = context.strings
+        switch mode {
+        case .list: return rows?.isEmpty == false ? [KeyBar.Item("Enter", s["objects.all.key.read"])] : []
+        case .attributes, .table: return [KeyBar.Item("Esc", s["objects.all.key.back"])]
+        }
+    }
+
+    public func render(in area: Rect, into buffer: inout ScreenBuffer, context: DrawContext, page: PageContext, focused: Bool) {
+        guard !area.isEmpty else { return }
+        let s = context.strings
+        var y = area.y
+        if let note { y = note.render(at: y, in: area, into: &buffer) }
+        guard y < area.maxY else { return }
+        let rest = Rect(x: area.x, y: y, width: area.width, height: area.maxY - y)
+        switch mode {
+        case .list: renderList(in: rest, into: &buffer, s, focused: focused)
+        case .attributes: renderAttributes(in: rest, into: &buffer, s)
+        case .table:
+            guard let table else { return }
+            if let reading {
+                buffer.write("7/\(reading.logicalName)" + (reading.role.map { " — " + $0 } ?? "") + " · " + s["objects.all.rows", String(table.rows.count)],
+                             x: rest.x, y: rest.y, style: Style(bold: true), maxWidth: rest.width)
+            }
+            let gridArea = Rect(x: rest.x, y: rest.y + 1, width: rest.width, height: max(0, rest.height - 1))
+            ProfileGrid(table: table, state: grid, firstColumn: firstColumn, strings: s).render(in: gridArea, into: &buffer, focused: focused)
+        }
+    }
+
+    /// One line per class (its number and Blue Book name), then its objects.
+    func renderList(in area: Rect, into buffer: inout ScreenBuffer, _ s: UIStrings, focused: Bool) {
+        let list = ordered
+        guard rows != nil else {
+            ServiceText.hint(s["objects.all.hint"], at: area.y, in: area, into: &buffer)
+            return
+        }
+        guard !list.isEmpty else {
+            buffer.write(s["objects.all.none"], x: area.x, y: area.y, maxWidth: area.width)
+            return
+        }
+        buffer.write(s["objects.all.count", String(list.count)], x: area.x, y: area.y, style: Style(dim: true), maxWidth: area.width)
+        // Lines: a class heading before each class's first object.
+        var lines: [(text: String, row: Int?)] = []
+        for (i, row) in list.enumerated() {
+            if i == 0 || list[i - 1].classID != row.classID {
+                let name = InterfaceClasses.info(classID: row.classID)?.name ?? ""
+                lines.append((s["objects.all.class", String(row.classID), name], nil))
+            }
+            let ln = DisplayWidth.fit(row.logicalName, columns: 18)
+            lines.append(("  " + ln + " v\(row.version)  " + (row.role ?? "—"), i))
+        }
+        let height = max(1, area.height - 1)
+        let selectedLine = lines.firstIndex { $0.row == selected } ?? 0
+        let first = Scrolling.offset(offset, keeping: selectedLine, rows: lines.count, height: height)
+        for (k, line) in lines.dropFirst(first).prefix(height).enumerated() {
+            let isSelected = line.row == selected
+            let readable = line.row.map { list[$0].readable } ?? true
+            let style = line.row == nil ? Style(bold: true)
+                : isSelected && focused ? Style(reverse: true) : readable ? Style.plain : Style(dim: true)
+            buffer.write(DisplayWidth.fit(line.text, columns: area.width), x: area.x, y: area.y + 1 + k, style: style, maxWidth: area.width)
+        }
+    }
+
+    func renderAttributes(in area: Rect, into buffer: inout ScreenBuffer, _ s: UIStrings) {
+        guard let attributes else { return }
+        buffer.write(attributes.title, x: area.x, y: area.y, style: Style(bold: true), maxWidth: area.width)
+        let nameWidth = min(24, (attributes.lines.map { DisplayWidth.of("\($0.index) \($0.name)") }.max() ?? 0))
+        for (k, line) in attributes.lines.dropFirst(detailScroll).enumerated() where area.y + 1 + k < area.maxY {
+            let label = DisplayWidth.fit("\(line.index) \(line.name)", columns: nameWidth)
+            let (value, style): (String, Style) = switch line.value {
+            case .text(let t): (t, Style(bold: true))
+            case .refused(let why): (s["objects.all.refused", why], Style(foreground: .red, dim: true))
+            case .secret: (s["objects.all.secret"], Style(dim: true))
+            }
+            buffer.write(label, x: area.x, y: area.y + 1 + k, maxWidth: area.width)
+            let x = area.x + nameWidth + 1
+            if x < area.maxX { buffer.write(value, x: x, y: area.y + 1 + k, style: style, maxWidth: area.maxX - x) }
+        }
+    }
+
+    public func cursorPosition(in area: Rect, context: DrawContext) -> (x: Int, y: Int)? { nil }
+}
+
+extension String {
+    /// A logical name's six numbers, for sorting in numeric order.
+    var obisOrder: [Int] { split(separator: ".").compactMap { Int($0) } }
+}
