@@ -287,6 +287,30 @@ struct TUIServiceTests: RunnerTest {
         await runner.shutdown()
     }
 
+    /// F6 on the All objects page: typed by the map (or by the value read), written,
+    /// read back, audited; a value that is not of the type is worded and nothing is sent.
+    @Test func allObjectsWritesOneAttributeTypedAndReadBack() async throws {
+        await logIn()
+        await connect()
+        let apn = CosemAttributeDescriptor(classID: 45, instance: OBISCode(0, 0, 25, 4, 0, 255), attribute: 2)
+        guard case .written(let writes)? = await result(.allObjects, .writeAnyAttribute(apn, text: "m2m.all-objects")) else {
+            Issue.record("no write"); return
+        }
+        #expect(writes.first?.outcome == .accepted, "\(writes)")
+        guard case .objectAttributes(_, _, let lines)? = await result(.allObjects, .readAnyObject(classID: 45, obis: apn.instance)) else {
+            Issue.record("no read"); return
+        }
+        #expect(lines.contains { $0.index == 2 && $0.value == .text("m2m.all-objects") && $0.writable }, "\(lines)")
+        #expect(try audit().contains { $0.target.contains("45/0.0.25.4.0.255/2") && $0.outcome == .success })
+        // A heartbeat (long-unsigned) given as words: refused before the device.
+        let heartbeat = CosemAttributeDescriptor(classID: 1, instance: OBISCode(0, 0, 25, 4, 128, 255), attribute: 2)
+        guard case .failed(let failure)? = await result(.allObjects, .writeAnyAttribute(heartbeat, text: "soon")) else {
+            Issue.record("no refusal"); return
+        }
+        #expect(failure.kind == .input && failure.text.contains("soon"), "\(failure)")
+        await runner.shutdown()
+    }
+
     @Test func firmwareIsTransferredActivatedAndTheNewVersionShown() async throws {
         await logIn()
         await connect()

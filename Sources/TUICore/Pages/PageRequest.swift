@@ -95,6 +95,9 @@ public enum PageRequest: Equatable, Sendable {
     case readAnyObject(classID: UInt16, obis: OBISCode)
     /// Any profile generic's buffer as a table, by its capture objects.
     case readAnyProfile(obis: OBISCode)
+    /// One attribute of any object written from typed text (typed as the map or the value
+    /// read says), read back.
+    case writeAnyAttribute(CosemAttributeDescriptor, text: String)
 
     /// The permission a write needs (nil: a read or a file). The app refuses early a
     /// write the user may not make; the runtime asks the authorizer again, whatever the
@@ -102,6 +105,7 @@ public enum PageRequest: Equatable, Sendable {
     public var permission: Permission? {
         switch self {
         case .setClock, .syncClock, .setTimeZone: .setClock
+        case .writeAnyAttribute(let d, _): d.classID == 8 && (d.attribute == 2 || d.attribute == 3) ? .setClock : .write
         case .removeMeter, .removeAllMeters, .clear: .clear
         case .transferFirmware: .firmware
         case .writeSerialNumber, .changeLLSPassword, .writeGPRS, .writeIP, .importSettings: .write
@@ -133,7 +137,7 @@ public enum PageRequest: Equatable, Sendable {
         case .readMeters, .removeMeter, .removeAllMeters, .readTopology, .exportMeters: .meters
         case .readCurrent, .readProfile, .readEvents, .exportProfile, .exportEvents: .data
         case .exportSettings, .previewSettings, .importSettings, .clear, .transferFirmware, .readObjects,
-             .listAllObjects, .readAnyObject, .readAnyProfile: .service
+             .listAllObjects, .readAnyObject, .readAnyProfile, .writeAnyAttribute: .service
         case .showProfile: .app
         }
     }

@@ -85,6 +85,10 @@ public struct AttributeLine: Equatable, Sendable {
     public var index: Int8
     public var name: String
     public var value: Value
+    /// Whether this association may write it (per the object list; never a secret).
+    public var writable: Bool
 
-    public init(index: Int8, name: String, value: Value) { self.index = index; self.name = name; self.value = value }
+    public init(index: Int8, name: String, value: Value, writable: Bool = false) {
+        self.index = index; self.name = name; self.value = value; self.writable = writable
+    }
 }

@@ -24,6 +24,7 @@ extension DeviceWorker {
             let s = words()
             await run(page: page, session: session) { op in
                 let (entry, readings) = try await op.readObject(obis)
+                let writable = Set(entry.attributes.filter { [2, 3, 5, 6].contains($0.mode) }.map(\.index))
                 let lines = readings.map { r -> AttributeLine in
                     let value: AttributeLine.Value = switch r.value {
                     case .data(let d): .text(ValueText.text(d))
@@ -31,7 +32,8 @@ extension DeviceWorker {
                     case .refused(let e): .refused(Strings.dataAccessResultName(e))
                     case .secret: .secret
                     }
-                    return AttributeLine(index: r.index, name: r.name, value: value)
+                    let secret = InterfaceClasses.isSecret(classID: entry.classID, index: r.index)
+                    return AttributeLine(index: r.index, name: r.name, value: value, writable: writable.contains(r.index) && !secret)
                 }
                 return .objectAttributes(logicalName: entry.obis.description,
                                          className: InterfaceClasses.info(classID: entry.classID)?.name ?? "class \(entry.classID)", lines)
@@ -40,7 +42,35 @@ extension DeviceWorker {
             await read(.profile, page: page, session: session) { c in
                 .profile(try await c.readProfile(obis: obis, point: nil, from: nil, to: nil))
             }
+        case .writeAnyAttribute(let d, let text):
+            let s = words()
+            await run(page: page, session: session) { op in
+                let data = try await Self.typed(text, for: d, op.concentrator, s)
+                return .written([fieldWrite("\(d)", try await op.set(d, data, secret: false))])
+            }
         default: break
+        }
+    }
+
+    /// Typed text as the value `d` takes: by the fitted map's type (and its rule, for the
+    /// serial number) where the map has the attribute, else by the type of its value read
+    /// now. A value that does not parse is an input failure, worded, nothing sent.
+    static func typed(_ text: String, for d: CosemAttributeDescriptor, _ c: Concentrator, _ s: Strings) async throws -> DLMSData {
+        let attribute = await c.active.attribute(d)
+        let isSerial = await c.active.object(named: "serial-number")?.descriptor(2) == d
+        var typeName = attribute?.type.rawValue
+        if attribute == nil, case .data(let current)? = try await c.readAttributes([d]).first {
+            typeName = MapType.of(current)?.rawValue
+        }
+        do throws(ValueInput.Problem) {
+            if let attribute {
+                if isSerial { try ValueInput.checkSerialNumber(text) }
+                return try ValueInput.parse(text, for: attribute)
+            }
+            guard let typeName else { throw ValueInput.Problem.typeNeeded(text) }
+            return try ValueInput.parse(text, typeName: typeName, length: nil, timeZone: .current)
+        } catch {
+            throw CommandFailure(status: .usage, message: s.message(for: error))
         }
     }
 }

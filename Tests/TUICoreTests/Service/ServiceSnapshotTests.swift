@@ -140,11 +140,19 @@ import Testing
             _ = s.update(.page(.allObjects, .objectAttributes(logicalName: "0.0.1.0.0.255", className: "Clock", [
                 AttributeLine(index: 1, name: "logical-name", value: .text("0000010000ff")),
                 AttributeLine(index: 2, name: "time", value: .text("2026-12-07T22:15:49+03:00")),
-                AttributeLine(index: 3, name: "time-zone", value: .text("-180")),
+                AttributeLine(index: 3, name: "time-zone", value: .text("-180"), writable: true),
                 AttributeLine(index: 4, name: "status", value: .text("0")),
                 AttributeLine(index: 5, name: "daylight-savings-begin", value: .refused("hardware-fault")),
             ])))
             Snapshot.check(F.draw(s), "service-allobjects-clock-\(l)-\(w)x\(h)")
+            // F6 on the time zone: the value typed, Enter asks old → new.
+            _ = s.update(.key(.down)); _ = s.update(.key(.down))
+            _ = s.update(.key(.function(6)))
+            _ = s.update(.key(.control("u")))
+            for c in "-120" { _ = s.update(.key(.character(c))) }
+            _ = s.update(.key(.enter))
+            Snapshot.check(F.draw(s), "service-allobjects-confirm-\(l)-\(w)x\(h)")
+            _ = s.update(.key(.escape))
             _ = s.update(.key(.escape))
             Snapshot.check(F.draw(s), "service-allobjects-back-\(l)-\(w)x\(h)")
         }

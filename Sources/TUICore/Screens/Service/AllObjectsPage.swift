@@ -23,11 +23,16 @@ public struct AllObjectsPage: WorkPage {
     var note: ServiceNote?
     /// The object being read (the title of what comes back).
     var reading: DeviceObjectRow?
+    /// The selected attribute line (F6 writes it).
+    var attributeSelected = 0
+    /// F6's edit of the selected attribute: the text typed, and whether Enter has asked
+    /// for the confirmation (old → new) yet.
+    var editing: (index: Int8, text: String, confirming: Bool)?
 
     public init() {}
 
-    public var hasTextFocus: Bool { false }
-    public var wantsEscape: Bool { mode != .list }
+    public var hasTextFocus: Bool { editing != nil }
+    public var wantsEscape: Bool { mode != .list || editing != nil }
     public var leftReturnsToTree: Bool { mode == .list }
 
     /// The rows by class, then logical name (the order they are shown in).
@@ -77,6 +82,7 @@ public struct AllObjectsPage: WorkPage {
             selected = min(max(0, selected), list.count - 1)
             return []
         case .attributes, .table:
+            if editing != nil { return edit(key, context) }
             if key == .escape || key == .left && (mode == .attributes || firstColumn == 0) {
                 mode = .list
                 return []
@@ -89,14 +95,17 @@ public struct AllObjectsPage: WorkPage {
             }
             let count = attributes?.lines.count ?? 0
             switch key {
-            case .up: detailScroll -= 1
-            case .down: detailScroll += 1
-            case .pageUp: detailScroll -= height
-            case .pageDown: detailScroll += height
-            case .home: detailScroll = 0
+            case .up: attributeSelected -= 1
+            case .down: attributeSelected += 1
+            case .pageUp: attributeSelected -= height
+            case .pageDown: attributeSelected += height
+            case .home: attributeSelected = 0
+            case .end: attributeSelected = count - 1
+            case .function(6): return startEdit(context)
             default: return []
             }
-            detailScroll = min(max(0, detailScroll), max(0, count - height))
+            attributeSelected = min(max(0, attributeSelected), max(0, count - 1))
+            detailScroll = Scrolling.offset(detailScroll, keeping: attributeSelected, rows: count, height: height)
             return []
         }
     }
@@ -117,17 +126,92 @@ public struct AllObjectsPage: WorkPage {
             grid = TableState()
             firstColumn = 0
             mode = .table
-        case .failed(let failure): note = ServiceNote(text: failure.text, isError: true)
+        case .written(let writes):
+            editing = nil
+            let s = context.strings
+            if let w = writes.first, w.outcome == .accepted {
+                note = ServiceNote(text: s["objects.all.written", w.field], isError: false)
+            } else {
+                let why: String = switch writes.first?.outcome {
+                case .refused(let r)?: s["objects.all.writeRefused", r]
+                case .notTaken(let back)?: s["objects.all.notTaken", back]
+                default: ""
+                }
+                note = ServiceNote(text: why, isError: true)
+            }
+        case .failed(let failure):
+            editing = nil
+            note = ServiceNote(text: failure.text, isError: true)
         case .stopped: note = ServiceNote(text: context.strings["service.stopped"], isError: true)
         default: break
         }
+    }
+
+    /// F6 on a writable attribute: an edit of its value, starting from the value read.
+    mutating func startEdit(_ context: PageContext) -> [PageRequest] {
+        guard let lines = attributes?.lines, lines.indices.contains(attributeSelected) else { return [] }
+        let line = lines[attributeSelected]
+        guard line.writable else {
+            note = ServiceNote(text: context.strings["objects.all.notWritable"], isError: true)
+            return []
+        }
+        guard context.lls else {
+            note = ServiceNote(text: context.strings["objects.all.needsLLS"], isError: true)
+            return []
+        }
+        var start = ""
+        if case .text(let t) = line.value { start = t }
+        editing = (line.index, start, false)
+        note = nil
+        return []
+    }
+
+    /// Keys while editing: typing, Backspace, Ctrl-U clears; Enter asks for the
+    /// confirmation (old → new), Enter again writes; Esc cancels.
+    mutating func edit(_ key: Key, _ context: PageContext) -> [PageRequest] {
+        guard var e = editing else { return [] }
+        switch key {
+        case .escape:
+            editing = nil
+            return []
+        case .enter:
+            if !e.confirming {
+                guard !e.text.allSatisfy(\.isWhitespace) else {
+                    note = ServiceNote(text: context.strings["objects.all.blank"], isError: true)
+                    return []
+                }
+                e.confirming = true
+                editing = e
+                return []
+            }
+            guard let reading, let obis = OBISCode(reading.logicalName) else { editing = nil; return [] }
+            e.confirming = false
+            editing = e
+            let d = CosemAttributeDescriptor(classID: reading.classID, instance: obis, attribute: e.index)
+            if let needed = PageRequest.writeAnyAttribute(d, text: e.text).permission, !context.may(needed) {
+                editing = nil
+                note = ServiceNote(text: context.strings["objects.all.noPermission"], isError: true)
+                return []
+            }
+            return [.writeAnyAttribute(d, text: e.text)]
+        case .backspace: if !e.confirming { e.text = String(e.text.dropLast()) }
+        case .control("u"): if !e.confirming { e.text = "" }
+        case .character(let c): if !e.confirming, e.text.count < 200 { e.text.append(c) }
+        default: return []
+        }
+        editing = e
+        return []
     }
 
     public func keyBar(_ context: PageContext) -> [KeyBar.Item] {
         let s = context.strings
         switch mode {
         case .list: return rows?.isEmpty == false ? [KeyBar.Item("Enter", s["objects.all.key.read"])] : []
-        case .attributes, .table: return [KeyBar.Item("Esc", s["objects.all.key.back"])]
+        case .attributes:
+            if editing != nil { return [KeyBar.Item("Enter", s["objects.all.key.confirm"]), KeyBar.Item("Esc", s["objects.all.key.cancel"])] }
+            let writable = attributes?.lines.indices.contains(attributeSelected) == true && attributes!.lines[attributeSelected].writable
+            return (writable && context.may(.write) ? [KeyBar.Item("F6", s["objects.all.key.write"])] : []) + [KeyBar.Item("Esc", s["objects.all.key.back"])]
+        case .table: return [KeyBar.Item("Esc", s["objects.all.key.back"])]
         }
     }
 
@@ -190,20 +274,43 @@ public struct AllObjectsPage: WorkPage {
         guard let attributes else { return }
         buffer.write(attributes.title, x: area.x, y: area.y, style: Style(bold: true), maxWidth: area.width)
         let nameWidth = min(24, (attributes.lines.map { DisplayWidth.of("\($0.index) \($0.name)") }.max() ?? 0))
-        for (k, line) in attributes.lines.dropFirst(detailScroll).enumerated() where area.y + 1 + k < area.maxY {
+        // F6's prompt (or its confirmation, old → new) and the value, wrapped at the bottom.
+        var prompt: [String] = []
+        if let editing, let line = attributes.lines.first(where: { $0.index == editing.index }) {
+            var old = ""
+            if case .text(let t) = line.value { old = t }
+            let device = reading.map { "\($0.classID)/\($0.logicalName)" } ?? ""
+            let text = editing.confirming ? s["objects.all.confirm", "\(line.index) \(line.name)", device, old, editing.text]
+                : s["objects.all.newValue", "\(line.index) \(line.name)"]
+            prompt = Array(ParameterText.wrap(text, width: area.width).prefix(3))
+        }
+        let editRows = editing == nil ? 0 : prompt.count + 1
+        for (k, line) in attributes.lines.dropFirst(detailScroll).enumerated() where area.y + 1 + k < area.maxY - editRows {
+            let row = detailScroll + k
             let label = DisplayWidth.fit("\(line.index) \(line.name)", columns: nameWidth)
             let (value, style): (String, Style) = switch line.value {
             case .text(let t): (t, Style(bold: true))
             case .refused(let why): (s["objects.all.refused", why], Style(foreground: .red, dim: true))
             case .secret: (s["objects.all.secret"], Style(dim: true))
             }
-            buffer.write(label, x: area.x, y: area.y + 1 + k, maxWidth: area.width)
+            buffer.write(label, x: area.x, y: area.y + 1 + k, style: row == attributeSelected ? Style(reverse: true) : .plain, maxWidth: area.width)
             let x = area.x + nameWidth + 1
             if x < area.maxX { buffer.write(value, x: x, y: area.y + 1 + k, style: style, maxWidth: area.maxX - x) }
         }
+        guard let editing else { return }
+        let y = area.maxY - editRows
+        guard y > area.y else { return }
+        for (k, line) in prompt.enumerated() {
+            buffer.write(line, x: area.x, y: y + k, style: editing.confirming ? Style(foreground: .yellow, bold: true) : Style(dim: true), maxWidth: area.width)
+        }
+        let inputY = y + prompt.count
+        buffer.write(DisplayWidth.fit("> " + editing.text, columns: area.width), x: area.x, y: inputY, style: Style(reverse: !editing.confirming), maxWidth: area.width)
     }
 
-    public func cursorPosition(in area: Rect, context: DrawContext) -> (x: Int, y: Int)? { nil }
+    public func cursorPosition(in area: Rect, context: DrawContext) -> (x: Int, y: Int)? {
+        guard let editing, !editing.confirming else { return nil }
+        return (min(area.maxX - 1, area.x + 2 + DisplayWidth.of(editing.text)), area.maxY - 1)
+    }
 }
 
 extension String {
