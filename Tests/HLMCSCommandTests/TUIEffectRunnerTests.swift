@@ -198,3 +198,44 @@ struct TUIEffectRunnerTests: RunnerTest {
         await runner.shutdown()
     }
 }
+
+/// F6 in the connection window (issue 17): the search of `hlmcs detect`, its progress,
+/// and Esc stopping it.
+@Suite("TUI find", .timeLimit(.minutes(1)))
+struct TUIFindTests: RunnerTest {
+    let inbox: Inbox
+    let store: AccountStore
+    let runner: EffectRunner
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hlmcs-find-\(UUID().uuidString.prefix(8))")
+
+    init() throws {
+        (inbox, store, runner) = try Self.parts(meters: 5)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    @Test func findTheSpeedOfAPtyAndStopASearchOnASilentOne() async throws {
+        let t = self
+        defer { try? FileManager.default.removeItem(at: folder) }
+        await t.logIn()
+        let pty = t.folder.appendingPathComponent("line").path
+        let sim = try await SimulatorProcess(["--baud", "19200"], pty: pty)
+        defer { sim.stop() }
+        t.runner.perform(.find(LinkSpec(medium: .serial, port: pty)))
+        let seen = await t.wait(for: "found") { if case .found = $0 { true } else { false } }
+        #expect(seen.contains { if case .findTrying(4, _, let c) = $0 { c.hasPrefix("19200 bit/s") } else { false } }, "\(seen)")
+        guard case .found(let spec, let summary)? = seen.last else { Issue.record("\(seen.suffix(2))"); return }
+        #expect(spec.baud == 19200 && spec.serverAddress == 1001, "\(spec)")
+        #expect(summary.hasPrefix("19200 bit/s, all-station 4-byte → 1/1001"), "\(summary)")
+
+        // Nothing answers here: Esc (stopRead) ends the search at once.
+        let silent = try PseudoTerminal.open(link: t.folder.appendingPathComponent("silent").path)
+        t.runner.perform(.find(LinkSpec(medium: .serial, port: silent.link!)))
+        _ = await t.wait(for: "a try") { if case .findTrying = $0 { true } else { false } }
+        let pressed = ContinuousClock.now
+        t.runner.perform(.stopRead)
+        _ = await t.wait(for: "stopped") { if case .readStopped = $0 { true } else { false } }
+        #expect(ContinuousClock.now - pressed < .seconds(1))
+        withExtendedLifetime(silent) {}
+        await t.runner.shutdown()
+    }
+}

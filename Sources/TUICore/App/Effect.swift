@@ -24,6 +24,9 @@ public enum Effect: Equatable, Sendable, CustomStringConvertible {
     case deleteProfile(name: String)
 
     case connect(LinkSpec, llsPassword: String?)
+    /// Finds the speed and address the device answers (`hlmcs detect`), with progress;
+    /// ``stopRead`` stops it.
+    case find(LinkSpec)
     case disconnect
     case stopRead
     /// A page's request (device or file).
@@ -55,6 +58,7 @@ public enum Effect: Equatable, Sendable, CustomStringConvertible {
         case .deleteProfile(let name): "deleteProfile(\(name))"
         case .disconnect: "disconnect"
         case .stopRead: "stopRead"
+        case .find(let spec): "find(\(spec.mediumSummary))"
         case .page(let p, let request): "page(\(p.rawValue), \(request.logText))"
         case .setRawTrace(let on): "setRawTrace(\(on))"
         case .quit: "quit"

@@ -37,6 +37,12 @@ public enum Msg: Sendable {
     case connected(String)
     /// The device was learned and another map than the given one fits it (its name).
     case deviceMap(String)
+    /// The search of F6 in the connection window: the candidate being tried.
+    case findTrying(tried: Int, total: Int, candidate: String)
+    /// It found the device: the settings that reach it, and what answered, in words.
+    case found(LinkSpec, summary: String)
+    /// Nothing answered within the limit, or the medium could not be opened.
+    case findFailed(Failure)
     case connectFailed(Failure)
     /// The user's last real connection, brought back at login (plain `hlmcs`).
     case connectionRestored(LinkSpec)

@@ -20,6 +20,22 @@ extension AppState {
             link = .connected(text)
             append(s["log.connected", text])
             return []
+        case .findTrying(let tried, let total, let candidate):
+            reading = ReadProgressInfo(bytes: 0, frames: 0, rows: tried, totalRows: total, seconds: 0)
+            status = s["find.trying", String(tried), String(total), candidate]
+            return []
+        case .found(let spec, let summary):
+            reading = nil
+            connection = spec
+            llsPassword = nil
+            status = s["find.found", summary]
+            append(s["find.found", summary])
+            return []
+        case .findFailed(let failure):
+            reading = nil
+            status = failure.text
+            append(s["find.failed", failure.text])
+            return []
         case .deviceMap(let name):
             // The connection panel names the map in use when it is not the given one.
             if case .connected(let text) = link { link = .connected(text + " · " + name) }

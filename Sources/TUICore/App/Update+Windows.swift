@@ -40,6 +40,14 @@ extension AppState {
                 return [.saveProfile(name: name, settings, llsPassword: password ?? llsPassword, keepPassword: keep)]
             case .loadProfile(let name)?: return [.loadProfile(name: name)]
             case .deleteProfile(let name)?: return [.deleteProfile(name: name)]
+            case .find(let spec)?:
+                // The search needs the port: a connection on it is closed first.
+                modal = nil
+                profilePassword = nil
+                reading = ReadProgressInfo(bytes: 0, frames: 0, seconds: 0)
+                status = strings["find.started"]
+                append(strings["find.started"])
+                return (link == .disconnected || isFailed ? [] : [.disconnect]) + [.find(spec)]
             case nil: break
             }
             return []

@@ -19,7 +19,7 @@ extension AppState {
             return accountMessage(msg)
         case .settingsReady, .profileLoaded, .profilesChanged:
             return settingsMessage(msg)
-        case .connecting, .connected, .deviceMap, .connectFailed, .disconnected, .serverAddressChanged, .connectionRestored:
+        case .connecting, .connected, .deviceMap, .findTrying, .found, .findFailed, .connectFailed, .disconnected, .serverAddressChanged, .connectionRestored:
             return linkMessage(msg)
         case .progress, .readStopped, .page:
             return resultMessage(msg)

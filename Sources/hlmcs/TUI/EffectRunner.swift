@@ -69,6 +69,7 @@ final class EffectRunner: Sendable {
                 try? await worker.store.setSetting(LastConnection.key(session.user), settings.profileText)
             }
         case .disconnect: await worker.disconnect()
+        case .find(let spec): await worker.find(spec)
         case .page(let page, let request): await worker.perform(request, for: page, session: session)
         default: break
         }
@@ -81,7 +82,7 @@ final class EffectRunner: Sendable {
 
     func perform(_ effect: Effect) {
         switch effect {
-        case .connect, .disconnect, .page:
+        case .connect, .disconnect, .page, .find:
             deviceQueue.yield((generation.withLock { $0 }, effect))
         case .stopRead:
             generation.withLock { $0 += 1 }

@@ -104,8 +104,8 @@ import Testing
         let admin = AppFixtures.main(.en, as: AppFixtures.administrator)
         let reader = AppFixtures.main(.en, as: AppFixtures.reader)
         let service = { (s: AppState) in ParameterTree.roots(s.strings, permissions: s.session?.permissions).last!.children.map(\.id) }
-        #expect(service(admin) == ["settingsFile", "clearData", "firmware", "objects"])
-        #expect(service(reader) == ["settingsFile", "objects"])
+        #expect(service(admin) == ["settingsFile", "clearData", "firmware", "objects", "allObjects"])
+        #expect(service(reader) == ["settingsFile", "objects", "allObjects"])
     }
 
     @Test func firmwareIdentifierFollowsTheFileUntilTyped() {

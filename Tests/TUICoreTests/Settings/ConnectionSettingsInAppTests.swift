@@ -28,4 +28,25 @@ import Testing
         #expect(s.modal == nil)
         #expect(s.connection == LinkSpec(medium: .tcp, host: "10.0.0.9"))
     }
+
+    /// F6 (issue 17): the window closes and the search starts from the typed host, the
+    /// progress bar on (Esc stops it); its progress and its finding show on the status
+    /// line, and what it found becomes the connection.
+    @Test func findSearchesFromTheWindowAndTakesWhatAnswered() {
+        var s = AppFixtures.main()
+        _ = s.update(.settingsReady(ports: [], profiles: []))
+        for key: Key in [.right, .right, .right, .tab] { _ = s.update(.key(key)) }
+        for c in "10.0.0.9" { _ = s.update(.key(.character(c))) }
+        let effects = s.update(.key(.function(6)))
+        #expect(s.modal == nil)
+        #expect(effects == [.find(LinkSpec(medium: .tcp, host: "10.0.0.9"))], "\(effects)")
+        #expect(s.reading != nil)
+        _ = s.update(.findTrying(tried: 2, total: 3, candidate: "all-station 2-byte"))
+        #expect(s.status == "Finding: 2 of 3, all-station 2-byte")
+        #expect(s.update(.key(.escape)) == [.stopRead])
+        let found = LinkSpec(medium: .tcp, host: "10.0.0.9", serverAddress: 1042, addressSize: 4)
+        _ = s.update(.found(found, summary: "all-station 4-byte → 1/1042"))
+        #expect(s.reading == nil && s.connection == found)
+        #expect(s.status?.hasPrefix("Found: all-station 4-byte → 1/1042") == true, "\(s.status ?? "")")
+    }
 }

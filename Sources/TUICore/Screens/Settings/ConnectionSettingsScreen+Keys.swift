@@ -12,6 +12,7 @@ extension ConnectionSettingsScreen {
         case .pageUp: focus = items.first ?? focus
         case .pageDown: focus = items.last ?? focus
         case .function(2): return save()
+        case .function(6): return find()
         case .enter:
             if case .profile(let i) = focus { return .loadProfile(name: profiles[i]) }
             return apply()
@@ -42,6 +43,17 @@ extension ConnectionSettingsScreen {
             return nil
         }
         return .apply(settings, llsPassword: typedPassword)
+    }
+
+    /// F6: the medium's settings to search from (the port or host must be valid; speed
+    /// and address are what the search finds). The demo has nothing to find.
+    mutating func find() -> Outcome? {
+        guard medium != .demo else { return nil }
+        if let p = problems.first(where: { [.port, .path, .host, .tcpPort].contains($0.field) }) {
+            focus = .field(p.field)
+            return nil
+        }
+        return .find(settings)
     }
 
     /// F2: the profile under the typed name, once the fields and the name are valid (a

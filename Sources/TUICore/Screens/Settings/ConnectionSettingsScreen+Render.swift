@@ -247,6 +247,7 @@ extension ConnectionSettingsScreen {
             items.append(KeyBar.Item("Enter", s["settings.key.apply"]))
         }
         items.append(KeyBar.Item("F2", s["settings.key.save"]))
+        if medium != .demo { items.append(KeyBar.Item("F6", s["settings.key.find"])) }
         if case .field(let f) = focus, !f.isText { items.append(KeyBar.Item("←→", s["settings.key.change"])) }
         items.append(KeyBar.Item("Esc", s["settings.key.cancel"]))
         return items

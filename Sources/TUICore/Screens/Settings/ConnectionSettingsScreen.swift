@@ -24,6 +24,8 @@ public struct ConnectionSettingsScreen: Sendable {
         case saveProfile(name: String, LinkSpec, llsPassword: String?, keepPassword: Bool)
         case loadProfile(name: String)
         case deleteProfile(name: String)
+        /// F6: find the speed and address the device answers on this medium (`hlmcs detect`).
+        case find(LinkSpec)
     }
 
     /// What can have the focus: a field, or one saved profile of the list.
