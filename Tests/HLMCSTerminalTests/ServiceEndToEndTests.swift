@@ -35,8 +35,8 @@ struct ServiceEndToEndTests {
         try session.send("Enter")
         try expectScreen(session, "Security LLS", "LLS in the connection zone")
 
-        // The Settings file page: the last group, three up from its last page.
-        try keys(session, "End", "Up", "Up", "Up")
+        // The Settings file page: the last group, four up from its last page.
+        try keys(session, "End", "Up", "Up", "Up", "Up")
         let tree = try expectScreen(session, "Settings file", "the Service group")
         #expect(tree.contains("Service") && tree.contains("Firmware update"), "\(tree)")
         try session.send("Enter")
