@@ -155,6 +155,13 @@ import Testing
             _ = s.update(.key(.escape))
             _ = s.update(.key(.escape))
             Snapshot.check(F.draw(s), "service-allobjects-back-\(l)-\(w)x\(h)")
+            // The load profile (two up from the clock): its buffer as a table, F8 asks for a file.
+            _ = s.update(.key(.up))
+            _ = s.update(.key(.enter))
+            _ = s.update(.page(.allObjects, .profile(DataFixtures.daily)))
+            Snapshot.check(F.draw(s), "service-allobjects-table-\(l)-\(w)x\(h)")
+            _ = s.update(.key(.function(8)))
+            Snapshot.check(F.draw(s), "service-allobjects-csv-\(l)-\(w)x\(h)")
         }
     }
 }

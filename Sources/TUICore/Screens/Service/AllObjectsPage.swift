@@ -28,11 +28,13 @@ public struct AllObjectsPage: WorkPage {
     /// F6's edit of the selected attribute: the text typed, and whether Enter has asked
     /// for the confirmation (old → new) yet.
     var editing: (index: Int8, text: String, confirming: Bool)?
+    /// F8 on a profile's table: where to write it as CSV (SPEC F-42).
+    var export: ExportPrompt?
 
     public init() {}
 
-    public var hasTextFocus: Bool { editing != nil }
-    public var wantsEscape: Bool { mode != .list || editing != nil }
+    public var hasTextFocus: Bool { editing != nil || export != nil }
+    public var wantsEscape: Bool { mode != .list || editing != nil || export != nil }
     public var leftReturnsToTree: Bool { mode == .list }
 
     /// The rows by class, then logical name (the order they are shown in).
@@ -83,6 +85,21 @@ public struct AllObjectsPage: WorkPage {
             return []
         case .attributes, .table:
             if editing != nil { return edit(key, context) }
+            if var prompt = export {
+                let outcome = prompt.handle(key, context.strings)
+                export = prompt
+                switch outcome {
+                case .cancel?: export = nil
+                case .write(let path)?: if let table { return [.exportProfile(path: path, table)] }
+                case nil: break
+                }
+                return []
+            }
+            if mode == .table, key == .function(8), let table, let reading, context.may(.export) {
+                let name = "object-" + reading.logicalName.replacingOccurrences(of: ".", with: "-") + ".csv"
+                export = ExportPrompt(defaultPath: name, rows: table.rows.count)
+                return []
+            }
             if key == .escape || key == .left && (mode == .attributes || firstColumn == 0) {
                 mode = .list
                 return []
@@ -126,6 +143,9 @@ public struct AllObjectsPage: WorkPage {
             grid = TableState()
             firstColumn = 0
             mode = .table
+        case .exported(let path, let rows):
+            export = nil
+            note = ServiceNote(text: context.strings["objects.all.exported", String(rows), path], isError: false)
         case .written(let writes):
             editing = nil
             let s = context.strings
@@ -141,6 +161,11 @@ public struct AllObjectsPage: WorkPage {
             }
         case .failed(let failure):
             editing = nil
+            if export?.writing == true {
+                export?.writing = false
+                export?.message = failure.text
+                return
+            }
             note = ServiceNote(text: failure.text, isError: true)
         case .stopped: note = ServiceNote(text: context.strings["service.stopped"], isError: true)
         default: break
@@ -211,7 +236,9 @@ public struct AllObjectsPage: WorkPage {
             if editing != nil { return [KeyBar.Item("Enter", s["objects.all.key.confirm"]), KeyBar.Item("Esc", s["objects.all.key.cancel"])] }
             let writable = attributes?.lines.indices.contains(attributeSelected) == true && attributes!.lines[attributeSelected].writable
             return (writable && context.may(.write) ? [KeyBar.Item("F6", s["objects.all.key.write"])] : []) + [KeyBar.Item("Esc", s["objects.all.key.back"])]
-        case .table: return [KeyBar.Item("Esc", s["objects.all.key.back"])]
+        case .table:
+            if export != nil { return [KeyBar.Item("Enter", s["data.key.write"]), KeyBar.Item("Esc", s["data.key.cancel"])] }
+            return (context.may(.export) ? [KeyBar.Item("F8", s["data.key.csv"])] : []) + [KeyBar.Item("Esc", s["objects.all.key.back"])]
         }
     }
 
@@ -233,6 +260,7 @@ public struct AllObjectsPage: WorkPage {
             }
             let gridArea = Rect(x: rest.x, y: rest.y + 1, width: rest.width, height: max(0, rest.height - 1))
             ProfileGrid(table: table, state: grid, firstColumn: firstColumn, strings: s).render(in: gridArea, into: &buffer, focused: focused)
+            if let export { export.render(in: area, into: &buffer, context: context) }
         }
     }
 
@@ -308,6 +336,7 @@ public struct AllObjectsPage: WorkPage {
     }
 
     public func cursorPosition(in area: Rect, context: DrawContext) -> (x: Int, y: Int)? {
+        if let export { return export.cursorPosition(in: area, context: context) }
         guard let editing, !editing.confirming else { return nil }
         return (min(area.maxX - 1, area.x + 2 + DisplayWidth.of(editing.text)), area.maxY - 1)
     }
