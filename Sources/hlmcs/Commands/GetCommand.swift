@@ -5,7 +5,8 @@ import Operations
 
 /// `hlmcs get LINK CLASS/OBIS/ATTR...`: each attribute read whole (one GET-with-list,
 /// blocks as needed, never paged), one line `CLASS/OBIS/ATTR = value` each, or one JSON
-/// object each with `--json`. Exit 1 when the device refused any of them.
+/// object each with `--json`. Exit 1 when the device refused any of them. The attributes
+/// are named exactly, so the device is not learned first (no object list read).
 struct GetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "get", abstract: "Read attributes, e.g. 1/0.0.96.1.0.255/2.")
     @Argument(help: ArgumentHelp("Attributes as CLASS/OBIS/ATTR.", valueName: "class/obis/attr"))
@@ -16,7 +17,7 @@ struct GetCommand: AsyncParsableCommand {
     func run() async throws {
         var descriptors: [CosemAttributeDescriptor] = []
         var refused = false
-        try await DeviceRun.run(global, link: link, actions: [.get], target: attributes.joined(separator: " "), validate: { context in
+        try await DeviceRun.run(global, link: link, actions: [.get], target: attributes.joined(separator: " "), learns: false, validate: { context in
             guard !attributes.isEmpty else { throw CommandFailure(status: .usage, message: context.strings.attributesNeeded) }
             for text in attributes {
                 guard let descriptor = CosemAttributeDescriptor(text) else {
