@@ -44,8 +44,17 @@ import Testing
         #expect(entries.contains { $0["action"] == "users-add" && $0["target"] == "alice Read" })
         #expect(entries.allSatisfy { $0["time"]!.hasSuffix("Z") })
         // Text form, too.
-        let text = try await hlmcs.run(["audit"], as: Self.admin)
+        let text = try await hlmcs.run(["audit", "--lang", "en"], as: Self.admin)
         #expect(text.lines.contains { $0.contains("\talice\troles-grant\tRead write\tdenied") })
+        #expect(text.lines.contains { $0.contains("\talice\tlogin\t") && $0.hasSuffix("\tok") }, "\(text.stdout)")
+        // One vocabulary (issue 20 item 8): worded in text per language, stable English in JSON.
+        let ru = try await hlmcs.run(["audit", "--lang", "ru"], as: Self.admin)
+        #expect(ru.lines.contains { $0.contains("\talice\tlogin\t") && $0.hasSuffix("\tуспех") }, "\(ru.stdout)")
+        #expect(ru.lines.contains { $0.contains("\talice\troles-grant\t") && $0.hasSuffix("\tотказано") }, "\(ru.stdout)")
+        let jsonRu = try await hlmcs.run(["audit", "--json", "--lang", "ru"], as: Self.admin)
+        let outcomes = Set(try jsonRu.lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: String] }.compactMap { $0["outcome"] })
+        #expect(outcomes.isSubset(of: ["success", "failure", "denied", "started"]) && outcomes.contains("denied"),
+                "JSON words do not follow the language: \(outcomes)")
         // bob was never created.
         #expect(try await hlmcs.run(["users", "list", "--json"], as: Self.admin).stdout.contains("bob") == false)
     }
