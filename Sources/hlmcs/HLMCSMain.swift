@@ -11,7 +11,7 @@ import Foundation
 enum HLMCSMain {
     static func main() async {
         do {
-            var command = try HLMCS.parseAsRoot()
+            var command = try HLMCS.parseAsRoot(Self.negativeValuesLast(Array(CommandLine.arguments.dropFirst())))
             if command is HLMCS, var tui = command as? AsyncParsableCommand {
                 try await tui.run()          // the terminal UI restores the terminal on signals itself
             } else if let async = command as? AsyncParsableCommand {
@@ -29,6 +29,21 @@ enum HLMCSMain {
             Output.message(HLMCS.fullMessage(for: error))
             exit(ExitStatus.usage.rawValue)
         }
+    }
+}
+
+extension HLMCSMain {
+    /// `hlmcs set ATTR -120 …`: a negative number is a value, not an option (no option of
+    /// hlmcs starts with a digit), but the parser would read it as one. The value is moved
+    /// after a `--` at the end, where it is only a value; nothing else changes.
+    static func negativeValuesLast(_ arguments: [String]) -> [String] {
+        guard arguments.first == "set", !arguments.contains("--") else { return arguments }
+        func isNegativeNumber(_ a: String) -> Bool {
+            a.count > 1 && a.hasPrefix("-") && a.dropFirst().allSatisfy { $0.isNumber || $0 == "." } && a.dropFirst().first?.isNumber == true
+        }
+        let values = arguments.filter(isNegativeNumber)
+        guard !values.isEmpty else { return arguments }
+        return arguments.filter { !isNegativeNumber($0) } + ["--"] + values
     }
 }
 

@@ -2,6 +2,7 @@ import Accounts
 import AccountStore
 import Foundation
 import Testing
+@testable import hlmcs
 
 /// End to end: the built `hlmcs` against `es951-sim --tcp 127.0.0.1:0` (subprocesses).
 @Suite struct DeviceCommandTests {
@@ -80,6 +81,13 @@ import Testing
                                   as: Self.admin, environment: Self.lls)
         #expect(typed.status == 0, "\(typed.stderr)")
         #expect(typed.stdout == "1/0.0.25.4.128.255/2 = 300\n")
+        // A negative value is a value, before or after the options (issue 20 item 9).
+        let negative = try await hlmcs.run(["set", "8/0.0.1.0.0.255/3", "-120", "--tcp", sim.address, "--lls"],
+                                           as: Self.admin, environment: Self.lls)
+        #expect(negative.status == 0 && negative.stdout == "8/0.0.1.0.0.255/3 = -120\n", "\(negative.stderr)")
+        #expect(HLMCSMain.negativeValuesLast(["set", "A", "-1.5", "--tcp", "h:1"]) == ["set", "A", "--tcp", "h:1", "--", "-1.5"])
+        #expect(HLMCSMain.negativeValuesLast(["get", "-1"]) == ["get", "-1"])
+        #expect(HLMCSMain.negativeValuesLast(["set", "--bogus"]) == ["set", "--bogus"])
         let audit = try await hlmcs.run(["audit", "--json"], as: Self.admin)
         let entries = try audit.lines.map(Self.json)
         #expect(entries.contains { $0["action"] as? String == "set" && $0["outcome"] as? String == "success"
