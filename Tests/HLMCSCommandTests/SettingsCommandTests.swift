@@ -149,6 +149,19 @@ struct SettingsCommandTests {
         let reader = try await hlmcs.run(["settings", "import", "--tcp", sim.address, "--lls", path], as: DeviceCommandTests.reader,
                                    environment: Self.lls)
         #expect(reader.status == 4, "\(reader.stderr)")
+        // A broken file: the denial still comes first (issue 20 item 9), not the file's fault.
+        let broken = hlmcs.folder.appendingPathComponent("broken.set").path
+        FileManager.default.createFile(atPath: broken, contents: Data("not a settings file\n".utf8))
+        let denied = try await hlmcs.run(["settings", "import", "--tcp", sim.address, "--lls", broken, "--lang", "en"],
+                                         as: DeviceCommandTests.reader, environment: Self.lls)
+        #expect(denied.status == 4, "\(denied.stderr)")
+        let missing = try await hlmcs.run(["settings", "import", "--tcp", sim.address, "--lls", hlmcs.folder.appendingPathComponent("none.set").path],
+                                          as: DeviceCommandTests.reader, environment: Self.lls)
+        #expect(missing.status == 4, "\(missing.stderr)")
+        // The administrator gets the file's fault, with its line.
+        let fault = try await hlmcs.run(["settings", "import", "--tcp", sim.address, "--lls", broken, "--lang", "en"],
+                                        as: Self.admin, environment: Self.lls)
+        #expect(fault.status == 2, "\(fault.stderr)")
         let nls = try await hlmcs.run(["settings", "import", "--tcp", sim.address, path, "--lang", "en"], as: Self.admin)
         #expect(nls.status == 1, "\(nls.stderr)")
         #expect(nls.stderr.contains("Writing needs an LLS association"), "\(nls.stderr)")

@@ -29,7 +29,7 @@ struct DeviceRun {
     ///   - actions: what the command does, each checked (and a denial audited) before the link opens.
     ///   - target: what the audit entries name.
     static func run(_ global: GlobalOptions, link arguments: LinkArguments, actions: [Action], target: String,
-                    learns: Bool = true,
+                    learns: Bool = true, authorizeFirst: Bool = false,
                     validate: (CommandContext) throws -> Void = { _ in },
                     _ body: (DeviceRun) async throws -> Void) async throws {
         let context = try CommandContext(global)
@@ -37,11 +37,15 @@ struct DeviceRun {
         do {
             let options = try arguments.linkOptions()
             linkOptions = options
-            try validate(context)
+            // Usually the input is checked before the login (a typo costs no password); a
+            // command whose input is a file only its permission may read says the denial
+            // first (`authorizeFirst`).
+            if !authorizeFirst { try validate(context) }
             let (session, _) = try context.login()
             for action in actions {
                 try context.store.authorize(session, action, target: target, now: Date())
             }
+            if authorizeFirst { try validate(context) }
             let map = try DeviceMapFile.load(options.mapPath)
             let password = try llsPassword(context, options)
             let traffic = TrafficCounter()

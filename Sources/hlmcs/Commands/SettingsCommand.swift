@@ -43,7 +43,8 @@ struct SettingsImport: AsyncParsableCommand {
 
     func run() async throws {
         var parsed: SettingsFile?
-        try await DeviceRun.run(global, link: link, actions: dryRun ? [.settingsExport] : [.settingsImport], target: file, validate: { context in
+        try await DeviceRun.run(global, link: link, actions: dryRun ? [.settingsExport] : [.settingsImport], target: file,
+                                authorizeFirst: true, validate: { context in
             parsed = try SettingsTransfer.load(file)
         }) { run in
             guard let wanted = parsed else { return }
