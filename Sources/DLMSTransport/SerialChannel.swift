@@ -76,7 +76,16 @@ public final class SerialChannel: ByteChannel {
         try await io.read(atMost: atMost, timeout: timeout)
     }
 
-    public func close() async { io.close() }
+    /// Closes the channel and gives the port up at once: the descriptor itself is closed
+    /// when no read polls it any more, but its exclusive claim (TIOCEXCL, the flock) is
+    /// released now, so the next open of the port — the association after a `detect` —
+    /// is not refused as "in use".
+    public func close() async {
+        guard !io.isClosed else { return }
+        io.close()
+        _ = flock(io.fd, LOCK_UN)
+        _ = ioctl(io.fd, UInt(TIOCNXCL))
+    }
 
     // MARK: - termios
 

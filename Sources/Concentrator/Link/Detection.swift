@@ -135,7 +135,7 @@ public enum Detection {
                                       windowTransmit: spec.window, windowReceive: spec.window)
         let addresses = addresses(serial: serial, maps: maps, upper: UInt16(clamping: spec.logical))
         let channel: any ByteChannel
-        var bauds: [Int?]
+        let bauds: [Int?]
         var serialPort: SerialChannel?
         switch spec.medium {
         case .demo: throw .notALink
@@ -161,7 +161,23 @@ public enum Detection {
             channel = port
             bauds = [identification.baudRate ?? 9600]
         }
-        defer { Task { await channel.close() } }
+        // Closed before returning, so that the association after a find can open the port.
+        let result: Result<Found?, LinkError>
+        do throws(LinkError) {
+            result = .success(try await search(channel, spec: spec, serial: serial, maps: maps, limit: limit, started: started,
+                                               client: client, proposal: proposal, addresses: addresses, bauds: bauds,
+                                               serialPort: serialPort, progress: progress))
+        } catch {
+            result = .failure(error)
+        }
+        await channel.close()
+        return try result.get()
+    }
+
+    private static func search(_ channel: any ByteChannel, spec: LinkSpec, serial: String?, maps: [DeviceMap], limit: Duration,
+                               started: ContinuousClock.Instant, client: UInt8, proposal: HDLCParameters,
+                               addresses: [(HDLCAddress, String)], bauds: [Int?], serialPort: SerialChannel?,
+                               progress: @Sendable (Progress) -> Void) async throws(LinkError) -> Found? {
         let total = bauds.count * addresses.count
         var tried = 0
         for baud in bauds {
@@ -199,6 +215,7 @@ public enum Detection {
                 } catch .closed {
                     // A TCP peer that hung up on a frame it did not like: connect again.
                     guard spec.medium == .tcp else { throw .transport(.closed) }
+                    await channel.close()
                     return try await find(spec, serial: serial, maps: maps, limit: limit - (ContinuousClock.now - started), progress: progress)
                 } catch {
                     throw .transport(error)
