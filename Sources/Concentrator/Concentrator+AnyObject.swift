@@ -76,3 +76,16 @@ extension Concentrator {
         }
     }
 }
+
+extension Concentrator {
+    /// Invokes one method of any object with `parameter` (ACTION): accepted when the
+    /// device answers success. What it does is the device's; nothing is read back.
+    public func invoke(_ m: CosemMethodDescriptor, _ parameter: DLMSData) async throws(ConcentratorError) -> WriteOutcome {
+        try await loggedWrites("invoke \(m.classID)/\(m.instance)/\(m.method)") { () async throws(ConcentratorError) -> [WriteOutcome] in
+            try checkCancellation()
+            let response: ActionResponseWithOptionalData
+            do throws(DLMSConnectionError) { response = try await connection.action(m, parameter) } catch { throw ConcentratorError(error) }
+            return [response.result == .success ? .accepted : .refused(response.result)]
+        }[0]
+    }
+}

@@ -87,3 +87,30 @@ extension Operator {
         }
     }
 }
+
+extension Operator {
+    /// The action a method needs: a profile's reset (class 7, method 1) is clearing, an
+    /// image transfer's (class 18) the firmware's; any other method is for an
+    /// administrator (as a `set`); disconnect control (class 70) is not offered at all.
+    public static func methodAction(_ m: CosemMethodDescriptor) -> Action? {
+        switch (m.classID, m.method) {
+        case (70, _): nil
+        case (7, 1): .clear
+        case (18, _): .firmware
+        default: .set
+        }
+    }
+
+    /// Invokes one method of any object (the All objects page): authorized by
+    /// ``methodAction(_:)``, LLS, audited naming the unit before anything is sent.
+    public func invoke(_ m: CosemMethodDescriptor, parameter: DLMSData) async throws -> WriteOutcome {
+        guard let action = Self.methodAction(m) else { throw OperationFailure.methodNotOffered }
+        if action == .set, session.role != .administrator {
+            audit(action, target: "\(m.classID)/\(m.instance)/m\(m.method)", .denied)
+            throw OperationFailure.administratorOnly
+        }
+        return try await write(action, target: "\(m.classID)/\(m.instance)/m\(m.method)(\(ValueText.text(parameter)))") {
+            [try await $0.invoke(m, parameter)]
+        }[0]
+    }
+}

@@ -19,4 +19,9 @@ public enum OperationFailure: Error {
     case settingsInvalidTogether(path: String, problem: String)
     /// The LLS password change names a current password that is not the association's.
     case wrongCurrentPassword
+    /// A method the program does not offer (disconnect control, class 70: it cuts a
+    /// customer's supply).
+    case methodNotOffered
+    /// A method with no use case of its own: only an administrator may invoke it.
+    case administratorOnly
 }

@@ -308,6 +308,39 @@ struct TUIServiceTests: RunnerTest {
             Issue.record("no refusal"); return
         }
         #expect(failure.kind == .input && failure.text.contains("soon"), "\(failure)")
+        // Methods (issue 17): the event log's reset is clearing, and leaves its one record.
+        let log = OBISCode(0, 0, 99, 98, 0, 255)
+        guard case .objectAttributes(_, _, let lines)? = await result(.allObjects, .readAnyObject(classID: 7, obis: log)) else {
+            Issue.record("no event log"); return
+        }
+        #expect(lines.contains { $0.isMethod && $0.index == 1 && $0.name == "reset" && $0.writable }, "\(lines)")
+        guard case .written(let reset)? = await result(.allObjects, .invokeMethod(CosemMethodDescriptor(classID: 7, instance: log, method: 1),
+                                                                                    parameter: "integer:0")) else {
+            Issue.record("no reset"); return
+        }
+        #expect(reset.first?.outcome == .accepted, "\(reset)")
+        #expect(try audit().contains { $0.action == "clear" && $0.target.contains("7/0.0.99.98.0.255/m1") && $0.outcome == .success })
+        // Disconnect control is not offered, whatever the role.
+        guard case .failed(let cut)? = await result(.allObjects, .invokeMethod(CosemMethodDescriptor(classID: 70, instance: OBISCode(0, 0, 96, 3, 10, 255), method: 1),
+                                                                                 parameter: "integer:0")) else {
+            Issue.record("no refusal of class 70"); return
+        }
+        #expect(cut.kind == .permission, "\(cut)")
+        await runner.shutdown()
+    }
+
+    /// A method with no page of its own is an administrator's: a Configurator is refused
+    /// (and audited), before anything is sent.
+    @Test func anyOtherMethodIsForAnAdministratorOnly() async throws {
+        await logIn()
+        await logInAs(.configurator, "conf")
+        await connect()
+        let clock = CosemMethodDescriptor(classID: 8, instance: OBISCode(0, 0, 1, 0, 0, 255), method: 6)
+        guard case .failed(let denied)? = await result(.allObjects, .invokeMethod(clock, parameter: "long:60")) else {
+            Issue.record("no refusal"); return
+        }
+        #expect(denied.kind == .permission && denied.text.contains("administrator"), "\(denied)")
+        #expect(try audit().contains { $0.user == "conf" && $0.target.contains("8/0.0.1.0.0.255/m6") && $0.outcome == .denied })
         await runner.shutdown()
     }
 

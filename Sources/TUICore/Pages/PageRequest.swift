@@ -98,6 +98,9 @@ public enum PageRequest: Equatable, Sendable {
     /// One attribute of any object written from typed text (typed as the map or the value
     /// read says), read back.
     case writeAnyAttribute(CosemAttributeDescriptor, text: String)
+    /// One method of any object invoked with a typed parameter (`TYPE:VALUE`): a profile's
+    /// reset is clearing, an image transfer's the firmware's, any other an administrator's.
+    case invokeMethod(CosemMethodDescriptor, parameter: String)
 
     /// The permission a write needs (nil: a read or a file). The app refuses early a
     /// write the user may not make; the runtime asks the authorizer again, whatever the
@@ -106,6 +109,7 @@ public enum PageRequest: Equatable, Sendable {
         switch self {
         case .setClock, .syncClock, .setTimeZone: .setClock
         case .writeAnyAttribute(let d, _): d.classID == 8 && (d.attribute == 2 || d.attribute == 3) ? .setClock : .write
+        case .invokeMethod(let m, _): m.classID == 7 && m.method == 1 ? .clear : m.classID == 18 ? .firmware : .write
         case .removeMeter, .removeAllMeters, .clear: .clear
         case .transferFirmware: .firmware
         case .writeSerialNumber, .changeLLSPassword, .writeGPRS, .writeIP, .importSettings: .write
@@ -137,7 +141,7 @@ public enum PageRequest: Equatable, Sendable {
         case .readMeters, .removeMeter, .removeAllMeters, .readTopology, .exportMeters: .meters
         case .readCurrent, .readProfile, .readEvents, .exportProfile, .exportEvents: .data
         case .exportSettings, .previewSettings, .importSettings, .clear, .transferFirmware, .readObjects,
-             .listAllObjects, .readAnyObject, .readAnyProfile, .writeAnyAttribute: .service
+             .listAllObjects, .readAnyObject, .readAnyProfile, .writeAnyAttribute, .invokeMethod: .service
         case .showProfile: .app
         }
     }

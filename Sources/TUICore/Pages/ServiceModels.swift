@@ -85,10 +85,13 @@ public struct AttributeLine: Equatable, Sendable {
     public var index: Int8
     public var name: String
     public var value: Value
-    /// Whether this association may write it (per the object list; never a secret).
+    /// Whether this association may write it (per the object list; never a secret) — for
+    /// a method, invoke it.
     public var writable: Bool
+    /// A method of the object (`index` is the method's), not an attribute.
+    public var isMethod: Bool
 
-    public init(index: Int8, name: String, value: Value, writable: Bool = false) {
-        self.index = index; self.name = name; self.value = value; self.writable = writable
+    public init(index: Int8, name: String, value: Value, writable: Bool = false, isMethod: Bool = false) {
+        self.index = index; self.name = name; self.value = value; self.writable = writable; self.isMethod = isMethod
     }
 }

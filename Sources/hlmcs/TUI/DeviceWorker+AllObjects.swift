@@ -35,12 +35,27 @@ extension DeviceWorker {
                     let secret = InterfaceClasses.isSecret(classID: entry.classID, index: r.index)
                     return AttributeLine(index: r.index, name: r.name, value: value, writable: writable.contains(r.index) && !secret)
                 }
+                // Its methods: the ones the list lets this association invoke (never class 70's).
+                let methods = entry.methods.map { m in
+                    AttributeLine(index: m.index, name: InterfaceClasses.methodName(classID: entry.classID, index: m.index),
+                                  value: .text(""), writable: m.mode > 0 && Operator.methodAction(CosemMethodDescriptor(
+                                      classID: entry.classID, instance: entry.obis, method: m.index)) != nil, isMethod: true)
+                }
                 return .objectAttributes(logicalName: entry.obis.description,
-                                         className: InterfaceClasses.info(classID: entry.classID)?.name ?? "class \(entry.classID)", lines)
+                                         className: InterfaceClasses.info(classID: entry.classID)?.name ?? "class \(entry.classID)", lines + methods)
             }
         case .readAnyProfile(let obis):
             await read(.profile, page: page, session: session) { c in
                 .profile(try await c.readProfile(obis: obis, point: nil, from: nil, to: nil))
+            }
+        case .invokeMethod(let m, let text):
+            let s = words()
+            await run(page: page, session: session) { op in
+                let parameter: DLMSData
+                do throws(ValueInput.Problem) { parameter = try ValueInput.parse(text, for: nil) } catch {
+                    throw CommandFailure(status: .usage, message: s.message(for: error))
+                }
+                return .written([fieldWrite("\(m.classID)/\(m.instance)/m\(m.method)", try await op.invoke(m, parameter: parameter))])
             }
         case .writeAnyAttribute(let d, let text):
             let s = words()

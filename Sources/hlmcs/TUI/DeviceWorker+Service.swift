@@ -20,7 +20,8 @@ extension DeviceWorker {
         case .transferFirmware(let path, let id, let activate):
             await transferFirmware(path: path, id: id, activate: activate, page: page, session: session)
         case .readObjects: await readObjects(page: page, session: session)
-        case .listAllObjects, .readAnyObject, .readAnyProfile, .writeAnyAttribute: await allObjects(request, page: page, session: session)
+        case .listAllObjects, .readAnyObject, .readAnyProfile, .writeAnyAttribute, .invokeMethod:
+            await allObjects(request, page: page, session: session)
         default: break
         }
     }

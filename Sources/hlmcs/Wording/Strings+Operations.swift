@@ -22,6 +22,10 @@ extension Strings {
             CommandFailure(status: .usage, message: settingsInvalidTogether(path, problem))
         case .wrongCurrentPassword:
             CommandFailure(status: .usage, message: self["errors.operation.wrongCurrentPassword"])
+        case .methodNotOffered:
+            CommandFailure(status: .loginOrPermission, message: self["errors.operation.methodNotOffered"])
+        case .administratorOnly:
+            CommandFailure(status: .loginOrPermission, message: self["errors.operation.administratorOnly"])
         }
     }
 

@@ -1,3 +1,4 @@
+import DLMS
 import Accounts
 import Testing
 @testable import TUICore
@@ -143,6 +144,7 @@ import Testing
                 AttributeLine(index: 3, name: "time-zone", value: .text("-180"), writable: true),
                 AttributeLine(index: 4, name: "status", value: .text("0")),
                 AttributeLine(index: 5, name: "daylight-savings-begin", value: .refused("hardware-fault")),
+                AttributeLine(index: 6, name: "shift-time", value: .text(""), writable: true, isMethod: true),
             ])))
             Snapshot.check(F.draw(s), "service-allobjects-clock-\(l)-\(w)x\(h)")
             // F6 on the time zone: the value typed, Enter asks old → new.
@@ -162,6 +164,35 @@ import Testing
             Snapshot.check(F.draw(s), "service-allobjects-table-\(l)-\(w)x\(h)")
             _ = s.update(.key(.function(8)))
             Snapshot.check(F.draw(s), "service-allobjects-csv-\(l)-\(w)x\(h)")
+        }
+    }
+
+    /// A method with no page of its own (the clock's shift-time): its parameter typed,
+    /// then its name typed to confirm.
+    @Test func allObjectsMethodConfirmedByItsName() {
+        F.each { l, w, h in
+            var s = F.on(.allObjects, l, width: w, height: h)
+            _ = s.update(.key(.function(5)))
+            _ = s.update(.page(.allObjects, .allObjects(Self.deviceObjects)))
+            for _ in 0..<6 { _ = s.update(.key(.down)) }
+            _ = s.update(.key(.enter))
+            _ = s.update(.page(.allObjects, .objectAttributes(logicalName: "0.0.1.0.0.255", className: "Clock", [
+                AttributeLine(index: 2, name: "time", value: .text("2026-12-07T22:15:49+03:00")),
+                AttributeLine(index: 6, name: "shift-time", value: .text(""), writable: true, isMethod: true),
+            ])))
+            _ = s.update(.key(.down))
+            _ = s.update(.key(.function(6)))
+            _ = s.update(.key(.control("u")))
+            for c in "long:60" { _ = s.update(.key(.character(c))) }
+            _ = s.update(.key(.enter))
+            for c in "shift-t" { _ = s.update(.key(.character(c))) }
+            Snapshot.check(F.draw(s), "service-allobjects-method-\(l)-\(w)x\(h)")
+            // Enter before the whole name: nothing is sent.
+            #expect(s.update(.key(.enter)).isEmpty)
+            for c in "ime" { _ = s.update(.key(.character(c))) }
+            let effects = s.update(.key(.enter))
+            #expect(effects == [.page(.allObjects, .invokeMethod(CosemMethodDescriptor(classID: 8, instance: OBISCode(0, 0, 1, 0, 0, 255), method: 6),
+                                                                  parameter: "long:60"))], "\(effects)")
         }
     }
 }

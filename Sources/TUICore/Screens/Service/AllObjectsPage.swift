@@ -27,7 +27,19 @@ public struct AllObjectsPage: WorkPage {
     var attributeSelected = 0
     /// F6's edit of the selected attribute: the text typed, and whether Enter has asked
     /// for the confirmation (old → new) yet.
-    var editing: (index: Int8, text: String, confirming: Bool)?
+    var editing: Edit?
+
+    /// F6 under way: an attribute's new value, or a method's parameter (`TYPE:VALUE`).
+    struct Edit: Equatable, Sendable {
+        var index: Int8
+        var isMethod: Bool
+        var text: String
+        /// Enter was pressed once: the question (old → new, or the invocation) is shown.
+        var confirming: Bool
+        /// A method with no page of its own is confirmed by typing its name.
+        var needsTypedName: Bool
+        var typedName = ""
+    }
     /// F8 on a profile's table: where to write it as CSV (SPEC F-42).
     var export: ExportPrompt?
 
@@ -184,9 +196,12 @@ public struct AllObjectsPage: WorkPage {
             note = ServiceNote(text: context.strings["objects.all.needsLLS"], isError: true)
             return []
         }
-        var start = ""
-        if case .text(let t) = line.value { start = t }
-        editing = (line.index, start, false)
+        var start = line.isMethod ? "integer:0" : ""
+        if !line.isMethod, case .text(let t) = line.value { start = t }
+        let classID = reading?.classID ?? 0
+        // Only a profile's reset and the image transfer have a use case; others are typed out.
+        let typed = line.isMethod && !(classID == 7 && line.index == 1) && classID != 18
+        editing = Edit(index: line.index, isMethod: line.isMethod, text: start, confirming: false, needsTypedName: typed)
         note = nil
         return []
     }
@@ -210,15 +225,24 @@ public struct AllObjectsPage: WorkPage {
                 return []
             }
             guard let reading, let obis = OBISCode(reading.logicalName) else { editing = nil; return [] }
+            let line = attributes?.lines.first { $0.index == e.index && $0.isMethod == e.isMethod }
+            if e.needsTypedName, e.typedName != line?.name {
+                note = ServiceNote(text: context.strings["objects.all.typeName", line?.name ?? ""], isError: true)
+                return []
+            }
             e.confirming = false
             editing = e
-            let d = CosemAttributeDescriptor(classID: reading.classID, instance: obis, attribute: e.index)
-            if let needed = PageRequest.writeAnyAttribute(d, text: e.text).permission, !context.may(needed) {
+            let request: PageRequest = e.isMethod
+                ? .invokeMethod(CosemMethodDescriptor(classID: reading.classID, instance: obis, method: e.index), parameter: e.text)
+                : .writeAnyAttribute(CosemAttributeDescriptor(classID: reading.classID, instance: obis, attribute: e.index), text: e.text)
+            if let needed = request.permission, !context.may(needed) {
                 editing = nil
                 note = ServiceNote(text: context.strings["objects.all.noPermission"], isError: true)
                 return []
             }
-            return [.writeAnyAttribute(d, text: e.text)]
+            return [request]
+        case .backspace where e.confirming && e.needsTypedName: e.typedName = String(e.typedName.dropLast())
+        case .character(let c) where e.confirming && e.needsTypedName: if e.typedName.count < 64 { e.typedName.append(c) }
         case .backspace: if !e.confirming { e.text = String(e.text.dropLast()) }
         case .control("u"): if !e.confirming { e.text = "" }
         case .character(let c): if !e.confirming, e.text.count < 200 { e.text.append(c) }
@@ -235,7 +259,9 @@ public struct AllObjectsPage: WorkPage {
         case .attributes:
             if editing != nil { return [KeyBar.Item("Enter", s["objects.all.key.confirm"]), KeyBar.Item("Esc", s["objects.all.key.cancel"])] }
             let writable = attributes?.lines.indices.contains(attributeSelected) == true && attributes!.lines[attributeSelected].writable
-            return (writable && context.may(.write) ? [KeyBar.Item("F6", s["objects.all.key.write"])] : []) + [KeyBar.Item("Esc", s["objects.all.key.back"])]
+            let isMethod = attributes?.lines.indices.contains(attributeSelected) == true && attributes!.lines[attributeSelected].isMethod
+            return (writable ? [KeyBar.Item("F6", s[isMethod ? "objects.all.key.invoke" : "objects.all.key.write"])] : [])
+                + [KeyBar.Item("Esc", s["objects.all.key.back"])]
         case .table:
             if export != nil { return [KeyBar.Item("Enter", s["data.key.write"]), KeyBar.Item("Esc", s["data.key.cancel"])] }
             return (context.may(.export) ? [KeyBar.Item("F8", s["data.key.csv"])] : []) + [KeyBar.Item("Esc", s["objects.all.key.back"])]
@@ -301,21 +327,29 @@ public struct AllObjectsPage: WorkPage {
     func renderAttributes(in area: Rect, into buffer: inout ScreenBuffer, _ s: UIStrings) {
         guard let attributes else { return }
         buffer.write(attributes.title, x: area.x, y: area.y, style: Style(bold: true), maxWidth: area.width)
-        let nameWidth = min(24, (attributes.lines.map { DisplayWidth.of("\($0.index) \($0.name)") }.max() ?? 0))
+        let nameWidth = min(24, (attributes.lines.map { DisplayWidth.of(($0.isMethod ? "m" : "") + "\($0.index) \($0.name)") }.max() ?? 0))
         // F6's prompt (or its confirmation, old → new) and the value, wrapped at the bottom.
         var prompt: [String] = []
-        if let editing, let line = attributes.lines.first(where: { $0.index == editing.index }) {
+        if let editing, let line = attributes.lines.first(where: { $0.index == editing.index && $0.isMethod == editing.isMethod }) {
             var old = ""
             if case .text(let t) = line.value { old = t }
             let device = reading.map { "\($0.classID)/\($0.logicalName)" } ?? ""
-            let text = editing.confirming ? s["objects.all.confirm", "\(line.index) \(line.name)", device, old, editing.text]
-                : s["objects.all.newValue", "\(line.index) \(line.name)"]
+            let label = (line.isMethod ? "m" : "") + "\(line.index) \(line.name)"
+            let text: String
+            switch (editing.isMethod, editing.confirming) {
+            case (false, true): text = s["objects.all.confirm", label, device, old, editing.text]
+            case (false, false): text = s["objects.all.newValue", label]
+            case (true, false): text = s["objects.all.parameter", label]
+            case (true, true):
+                text = editing.needsTypedName ? s["objects.all.confirmTyped", label, device, editing.text, line.name]
+                    : s["objects.all.confirmInvoke", label, device, editing.text]
+            }
             prompt = Array(ParameterText.wrap(text, width: area.width).prefix(3))
         }
         let editRows = editing == nil ? 0 : prompt.count + 1
         for (k, line) in attributes.lines.dropFirst(detailScroll).enumerated() where area.y + 1 + k < area.maxY - editRows {
             let row = detailScroll + k
-            let label = DisplayWidth.fit("\(line.index) \(line.name)", columns: nameWidth)
+            let label = DisplayWidth.fit((line.isMethod ? "m" : "") + "\(line.index) \(line.name)", columns: nameWidth)
             let (value, style): (String, Style) = switch line.value {
             case .text(let t): (t, Style(bold: true))
             case .refused(let why): (s["objects.all.refused", why], Style(foreground: .red, dim: true))
@@ -332,13 +366,16 @@ public struct AllObjectsPage: WorkPage {
             buffer.write(line, x: area.x, y: y + k, style: editing.confirming ? Style(foreground: .yellow, bold: true) : Style(dim: true), maxWidth: area.width)
         }
         let inputY = y + prompt.count
-        buffer.write(DisplayWidth.fit("> " + editing.text, columns: area.width), x: area.x, y: inputY, style: Style(reverse: !editing.confirming), maxWidth: area.width)
+        let input = editing.confirming && editing.needsTypedName ? editing.typedName : editing.text
+        let typing = !editing.confirming || editing.needsTypedName
+        buffer.write(DisplayWidth.fit("> " + input, columns: area.width), x: area.x, y: inputY, style: Style(reverse: typing), maxWidth: area.width)
     }
 
     public func cursorPosition(in area: Rect, context: DrawContext) -> (x: Int, y: Int)? {
         if let export { return export.cursorPosition(in: area, context: context) }
-        guard let editing, !editing.confirming else { return nil }
-        return (min(area.maxX - 1, area.x + 2 + DisplayWidth.of(editing.text)), area.maxY - 1)
+        guard let editing, !editing.confirming || editing.needsTypedName else { return nil }
+        let input = editing.confirming ? editing.typedName : editing.text
+        return (min(area.maxX - 1, area.x + 2 + DisplayWidth.of(input)), area.maxY - 1)
     }
 }
 
