@@ -15,6 +15,17 @@ extension AppState {
             page = .info
             resetInformation()
             append(s["log.loggedIn", info.user, roleLabel(info.role)])
+            // Each login starts clean (Switch user): nothing of a previous user's work
+            // stays — unsaved edits, notes, filters and sorts, the LLS password — and an
+            // association still open is closed. A user who may not write starts under NLS.
+            pages = Pages()
+            busyPage = nil
+            reading = nil
+            llsPassword = nil
+            profilePassword = nil
+            let writes: Set<Permission> = [.write, .setClock, .clear, .firmware, .settingsFile]
+            if connection.security == .lls, info.permissions.isDisjoint(with: writes) { connection.security = .nls }
+            if link != .disconnected, !isFailed { return [.disconnect] }
             return []
         case .loginFailed(let failure):
             let text = failure.text
