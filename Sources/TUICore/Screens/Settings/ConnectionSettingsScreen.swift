@@ -115,6 +115,9 @@ public struct ConnectionSettingsScreen: Sendable {
         loadedProfile = profileName
         error = nil
         confirmation = nil
+        // The next Enter applies what was loaded (issue 18 item 7): the focus leaves the
+        // profile list for the first field.
+        focus = items.first ?? focus
         normalizeFocus()
     }
 
