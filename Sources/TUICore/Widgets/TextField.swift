@@ -56,6 +56,10 @@ public struct TextFieldState: Hashable, Sendable {
         case .right: cursor = min(text.count, cursor + 1)
         case .home: cursor = 0
         case .end: cursor = text.count
+        case .control("u"):
+            // Ctrl-U clears the field, as in a shell.
+            text = ""
+            cursor = 0
         default: return false
         }
         return true

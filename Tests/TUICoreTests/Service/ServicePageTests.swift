@@ -61,6 +61,19 @@ import Testing
         #expect(Self.requests(s.update(.key(.enter))).isEmpty)
     }
 
+    /// Issue 18 item 3: the export field shows its default name at once; a typed name
+    /// replaces it (never appended to it), and Ctrl-U clears any field.
+    @Test func settingsExportNameTypedReplacesTheDefault() {
+        var s = F.on(.settingsFile, .en)
+        #expect(F.screen(s).contains("[settings-"), "the default is shown before any key")
+        for c in "/tmp/conc.set" { _ = s.update(.key(.character(c))) }
+        #expect(Self.requests(s.update(.key(.enter))) == [.exportSettings(path: "/tmp/conc.set")])
+        var t = F.on(.settingsFile, .en)
+        _ = t.update(.key(.control("u")))
+        #expect(Self.requests(t.update(.key(.enter))).isEmpty, "Ctrl-U left something")
+        #expect(F.screen(t).contains("Enter a file path."), "\(F.screen(t))")
+    }
+
     @Test func settingsImportRefusedForAReaderByTheApp() {
         var s = F.on(.settingsFile, .en, as: AppFixtures.reader)
         #expect(Self.requests(s.update(.key(.enter))).isEmpty)

@@ -11,6 +11,9 @@ public struct SettingsFilePage: WorkPage {
     enum Mark: Equatable, Sendable { case written, refused(String) }
 
     var exportPath = TextFieldState()
+    /// False until the export field is edited: it shows the default name, which a typed
+    /// character replaces (issue 18 item 3) and Enter uses.
+    var exportTouched = false
     var importPath = TextFieldState()
     var focus: Field = .export
     var problems: [Field: String] = [:]
@@ -33,10 +36,13 @@ public struct SettingsFilePage: WorkPage {
 
     static func defaultFileName(_ now: Date) -> String { "settings-\(ServiceText.day(now)).set" }
 
-    /// Fills the export path the first time the page is used.
     mutating func prepare(_ context: PageContext) {
         mayUse = context.may(.settingsFile)
-        if exportPath.text.isEmpty, problems[.export] == nil { exportPath = TextFieldState(text: Self.defaultFileName(context.now)) }
+    }
+
+    /// The export path as shown and used: the default name until the field is edited.
+    func exportShown(_ now: Date) -> TextFieldState {
+        exportTouched ? exportPath : TextFieldState(text: Self.defaultFileName(now))
     }
 
     public mutating func read(_ context: PageContext) -> [PageRequest] {
@@ -75,14 +81,21 @@ public struct SettingsFilePage: WorkPage {
         case .enter:
             guard context.may(.settingsFile) else { note = ServiceNote(text: s["service.notAllowed"], isError: true); return [] }
             if focus == .import { return previewRequest(context) }
-            if let key = ServiceText.pathProblem(exportPath.text) { problems[.export] = key; return [] }
+            let path = exportShown(context.now).text
+            if let key = ServiceText.pathProblem(path) { problems[.export] = key; return [] }
             note = nil
-            pending = .exportSettings(path: exportPath.text)
-            return [.exportSettings(path: exportPath.text)]
+            pending = .exportSettings(path: path)
+            return [.exportSettings(path: path)]
         default: break
         }
         switch focus {
-        case .export: if exportPath.handle(key) { problems[.export] = ServiceText.pathProblem(exportPath.text) }
+        case .export:
+            if !exportTouched {
+                // A typed character starts a new name; any other edit starts from the default.
+                if case .character = key { exportPath = TextFieldState() } else { exportPath = exportShown(context.now) }
+                exportTouched = true
+            }
+            if exportPath.handle(key) { problems[.export] = ServiceText.pathProblem(exportPath.text) }
         case .import:
             if importPath.handle(key) {
                 problems[.import] = ServiceText.pathProblem(importPath.text)
@@ -163,10 +176,12 @@ public struct SettingsFilePage: WorkPage {
         max(DisplayWidth.of(s["service.settings.exportTo"]), DisplayWidth.of(s["service.settings.importFrom"]))
     }
 
-    func field(_ f: Field, _ s: UIStrings, focused: Bool) -> TextField {
+    /// `now` names the default export file (any date gives the cursor: the name's length
+    /// does not change).
+    func field(_ f: Field, _ s: UIStrings, focused: Bool, now: Date = Date(timeIntervalSince1970: 0)) -> TextField {
         let w = labelWidth(s)
         switch f {
-        case .export: return TextField(label: DisplayWidth.fit(s["service.settings.exportTo"], columns: w), state: exportPath, focused: focused && focus == .export)
+        case .export: return TextField(label: DisplayWidth.fit(s["service.settings.exportTo"], columns: w), state: exportShown(now), focused: focused && focus == .export)
         case .import: return TextField(label: DisplayWidth.fit(s["service.settings.importFrom"], columns: w), state: importPath, focused: focused && focus == .import)
         }
     }
@@ -183,7 +198,7 @@ public struct SettingsFilePage: WorkPage {
         for f in Field.allCases {
             let problem = problems[f].map { s[$0] }
             let hint = f == .import && importPath.text.isEmpty ? s["service.settings.importHint"] : nil
-            LabelledLines.field(field(f, s, focused: focused), problem: problem, hint: hint, y: area.y + Self.row(f), in: area, into: &buffer)
+            LabelledLines.field(field(f, s, focused: focused, now: page.now), problem: problem, hint: hint, y: area.y + Self.row(f), in: area, into: &buffer)
         }
         var y = area.y + 4
         if let note { y = note.render(at: y, in: area, into: &buffer) }
