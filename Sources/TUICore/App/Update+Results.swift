@@ -43,10 +43,10 @@ extension AppState {
             case .info(_, let asked):
                 reading = nil; busyPage = nil
                 let lines = InfoPage.Line.allCases.filter { line in line.items.contains(where: asked.contains) }
-                status = s["status.readDone", String(lines.count)]
+                status = s.counted("status.readDone", lines.count)
             case .exported(let path, let rows):
                 reading = nil; busyPage = nil
-                status = s["status.exported", String(rows), path]
+                status = s.counted("status.exported", rows, path)
                 append(status ?? "")
             default:
                 reading = nil; busyPage = nil

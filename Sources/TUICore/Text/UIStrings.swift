@@ -52,6 +52,13 @@ public struct UIStrings: Sendable {
         text(key, [String(range.lowerBound), String(range.upperBound)])
     }
 
+    /// The text of `key` for a count `n` (the count is `{1}`): `key.one` where the
+    /// catalogue has one and `n` is 1 ("1 row", not "1 rows"), else `key`. Russian texts
+    /// put the number after a label ("Строк: 1") and need no form of their own.
+    public func counted(_ key: String, _ n: Int, _ arguments: String...) -> String {
+        text(n == 1 && has(key + ".one") ? key + ".one" : key, [String(n)] + arguments)
+    }
+
     /// Whether some file defines `key`.
     public func has(_ key: String) -> Bool { table[key] != nil }
 

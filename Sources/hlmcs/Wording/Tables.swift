@@ -143,6 +143,8 @@ extension Strings {
 
     func badSeparator(_ text: String) -> String { self["tables.badSeparator", text.debugDescription] }
     func badDecimal(_ text: String) -> String { self["tables.badDecimal", text.debugDescription] }
-    func wroteCSV(_ path: String, rows: Int) -> String { self["tables.wroteCSV", String(rows), path] }
+    func wroteCSV(_ path: String, rows: Int) -> String {
+        rows == 1 ? self["tables.wroteCSV.one", String(rows), path] : self["tables.wroteCSV", String(rows), path]
+    }
 }
 

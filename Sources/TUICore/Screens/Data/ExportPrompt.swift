@@ -59,7 +59,7 @@ struct ExportPrompt: Sendable, Hashable {
               titleStyle: Style(bold: true)).render(in: b, into: &buffer)
         let x = b.x + 2, w = b.width - 4
         let russian = s.language == .ru
-        buffer.write(s["data.export.rows", String(rows), russian ? ";" : ",", russian ? "," : "."],
+        buffer.write(s.counted("data.export.rows", rows, russian ? ";" : ",", russian ? "," : "."),
                      x: x, y: b.y + 1, maxWidth: w)
         let (field, r) = field(in: area, s)
         field.render(in: r, into: &buffer)

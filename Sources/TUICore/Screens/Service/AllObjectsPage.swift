@@ -157,7 +157,7 @@ public struct AllObjectsPage: WorkPage {
             mode = .table
         case .exported(let path, let rows):
             export = nil
-            note = ServiceNote(text: context.strings["objects.all.exported", String(rows), path], isError: false)
+            note = ServiceNote(text: context.strings.counted("objects.all.exported", rows, path), isError: false)
         case .written(let writes):
             editing = nil
             let s = context.strings
@@ -281,7 +281,7 @@ public struct AllObjectsPage: WorkPage {
         case .table:
             guard let table else { return }
             if let reading {
-                buffer.write("7/\(reading.logicalName)" + (reading.role.map { " — " + $0 } ?? "") + " · " + s["objects.all.rows", String(table.rows.count)],
+                buffer.write("7/\(reading.logicalName)" + (reading.role.map { " — " + $0 } ?? "") + " · " + s.counted("objects.all.rows", table.rows.count),
                              x: rest.x, y: rest.y, style: Style(bold: true), maxWidth: rest.width)
             }
             let gridArea = Rect(x: rest.x, y: rest.y + 1, width: rest.width, height: max(0, rest.height - 1))
