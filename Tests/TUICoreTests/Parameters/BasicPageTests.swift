@@ -188,13 +188,14 @@ import Testing
         #expect(s.update(.key(.character("q"))) == [.quit])
     }
 
-    @Test func anNLSConnectionRefusesTheWriteInTheApp() {
+    /// Under NLS the write is refused before the confirmation is asked (issue 18 item 5).
+    @Test func anNLSConnectionRefusesTheWriteBeforeTheConfirmation() {
         var s = F.on(.basic, lls: false)
         read(&s)
         F.type("95102345", into: &s)
-        _ = s.update(.key(.function(6)))
-        #expect(s.update(.key(.enter)).isEmpty)
-        #expect(s.status == s.strings["status.needsLLS"])
+        #expect(s.update(.key(.function(6))).isEmpty)
+        #expect(s.pages.basic.confirmation == nil)
+        #expect(F.screen(s).contains("Writing needs an LLS connection"), "\(F.screen(s))")
     }
 
     @Test func serialRulesFollowTheMap() {

@@ -81,6 +81,14 @@ import Testing
         #expect(F.screen(s).contains("may not use settings files"))
     }
 
+    /// Under NLS, Clear data says LLS is needed before asking for the typed word (issue 18 item 5).
+    @Test func clearUnderNLSSaysSoBeforeTheTypedWord() {
+        var s = F.on(.clearData, .en, lls: false)
+        #expect(Self.requests(s.update(.key(.function(6)))).isEmpty)
+        let screen = F.screen(s)
+        #expect(screen.contains("Writing needs an LLS connection") && !screen.contains("Type CLEAR"), "\(screen)")
+    }
+
     @Test func clearOnePointWithTheTypedWord() {
         var s = F.on(.clearData, .ru)
         _ = s.update(.key(.right))                    // profiles

@@ -90,6 +90,11 @@ public struct BasicPage: WorkPage {
     /// confirmation when the values are good.
     mutating func submit(_ context: PageContext) -> [PageRequest] {
         let s = context.strings
+        // Said before the confirmation, not after it (issue 18 item 5).
+        guard context.lls else {
+            problems[focus == .serial ? .serial : .current] = ParameterProblem(key: "status.needsLLS")
+            return []
+        }
         if focus == .serial {
             let serial = text(.serial)
             if let problem = ParameterRules.serialProblem(serial) { problems[.serial] = problem; return [] }

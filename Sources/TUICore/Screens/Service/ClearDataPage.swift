@@ -52,6 +52,8 @@ public struct ClearDataPage: WorkPage {
             focus = list[((list.firstIndex(of: focus) ?? 0) + 1) % list.count]
             return []
         case .function(6), .enter:
+            // Said before the typed word, not after it (issue 18 item 5).
+            guard context.lls else { note = ServiceNote(text: context.strings["status.needsLLS"], isError: true); return [] }
             var target: Int?
             if !allPoints {
                 switch typedPoint() {
