@@ -213,6 +213,16 @@ struct TUIFindTests: RunnerTest {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
+    /// Issue 20 item 7: the connection line is in the interface language ("демо", not "demo").
+    @Test func theDemoIsNamedInTheInterfaceLanguage() async throws {
+        await logIn()
+        runner.setLanguage(.ru)
+        runner.perform(.connect(.demo, llsPassword: nil))
+        let seen = await wait(for: "connection") { if case .connected = $0 { true } else { false } }
+        #expect(seen.contains { if case .connected(let text) = $0 { text.hasPrefix("демо · NLS") } else { false } }, "\(seen.suffix(2))")
+        await runner.shutdown()
+    }
+
     @Test func findTheSpeedOfAPtyAndStopASearchOnASilentOne() async throws {
         let t = self
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -82,7 +82,7 @@ actor DeviceWorker {
             logged = 0
             let security = settings.security == .lls ? "LLS" : "NLS"
             let server = info.serverAddress
-            post(.connected("\(settings.medium == .demo ? "demo" : settings.mediumSummary) · \(security) · \(settings.effectiveClientSAP) → \(server)"))
+            post(.connected("\(settings.medium == .demo ? words()["conn.demo"] : settings.mediumSummary) · \(security) · \(settings.effectiveClientSAP) → \(server)"))
         } catch {
             await concentrator.close()
             demoServing?.cancel()
