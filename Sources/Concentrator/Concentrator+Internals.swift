@@ -218,36 +218,57 @@ extension Concentrator {
     /// (whole or by range on the clock column).
     func profileRows(_ name: String, point: Int?, from: COSEMDateTime?, to: COSEMDateTime?,
                      extra: [CosemAttributeDescriptor] = []) async throws(ConcentratorError) -> ([ES951.CaptureObjectDefinition], DLMSData, [DLMSData]) {
-        let captureObjects = try descriptor(name, 3), buffer = try descriptor(name, 2)
+        let obis = try descriptor(name, 2).instance
+        // At most the profile's depth in rows (the map's, else a year of days).
+        let (columns, buffer, results) = try await profileRows(obis, depth: active.object(named: name)?.depth ?? 366, point: point,
+                                                               from: from, to: to) { _ in extra }
+        var values: [DLMSData] = []
+        for r in results {
+            switch r {
+            case .data(let v): values.append(v)
+            case .error(let e): throw .refused(e)
+            }
+        }
+        return (columns, buffer, values)
+    }
+
+    /// Any profile generic: the point selected (when given), its capture objects, then
+    /// its buffer — the rows in `from…to` by a range on its clock column, or, from a device
+    /// that grants no selective access or refuses the range, the whole buffer cut here —
+    /// with the attributes `extra` names for those columns in the same request (their
+    /// results as the device gave them).
+    func profileRows(_ obis: OBISCode, depth: Int, point: Int?, from: COSEMDateTime?, to: COSEMDateTime?,
+                     extra: ([ES951.CaptureObjectDefinition]) -> [CosemAttributeDescriptor])
+        async throws(ConcentratorError) -> ([ES951.CaptureObjectDefinition], DLMSData, [GetDataResult]) {
         try await selectPoint(point)
-        let columnsData = try await values([captureObjects])[0]
+        let columnsData = try await values([CosemAttributeDescriptor(classID: 7, instance: obis, attribute: 3)])[0]
         let columns = try modelCall { () throws(ModelError) in try ES951.CaptureObjectDefinition.captureObjects(from: columnsData) }
+        let buffer = CosemAttributeDescriptor(classID: 7, instance: obis, attribute: 2)
+        let others = extra(columns).map { AttributeWithAccess($0) }
+        let clockColumn = columns.firstIndex { $0.classID == 8 && $0.attribute == 2 }
         var access: SelectiveAccess?
-        if from != nil || to != nil {
-            let clock = columns.first { $0.classID == 8 && $0.attribute == 2 }
+        if from != nil || to != nil, await grantsSelectiveAccess() {
+            let clock = clockColumn.map { columns[$0] }
                 .map { DLMS.CaptureObjectDefinition(classID: $0.classID, instance: $0.instance, attribute: $0.attribute, dataIndex: $0.dataIndex) }
                 ?? .clock
             access = .range(RangeDescriptor(restrictingObject: clock, from: .dateTimeOctetString(from.map(outgoing) ?? Self.unspecified),
                                             to: .dateTimeOctetString(to.map(outgoing) ?? Self.unspecified)))
         }
-        // At most the profile's depth in rows (the map's, else a year of days).
-        let depth = active.object(named: name)?.depth ?? 366
         let bound = Self.bound(rows: depth, columns: columns.count)
-        if access != nil, await !grantsSelectiveAccess() {
-            let v = try await values([AttributeWithAccess(buffer)] + extra.map { AttributeWithAccess($0) }, bound: bound)
-            let clock = columns.firstIndex { $0.classID == 8 && $0.attribute == 2 }
-            return (columns, cut(v[0], clockColumn: clock, from: from, to: to), Array(v.dropFirst()))
-        }
-        do {
-            let v = try await values([AttributeWithAccess(buffer, access: access)] + extra.map { AttributeWithAccess($0) }, bound: bound)
-            return (columns, v[0], Array(v.dropFirst()))
-        } catch .refused where access != nil {
+        var results = try await request([AttributeWithAccess(buffer, access: access)] + others, bound: bound)
+        var cutHere = (from != nil || to != nil) && access == nil
+        if access != nil, case .error? = results.first {
             // Some devices refuse a range (with the deviation set, or a clock that is not
             // the first column): the whole buffer, cut to the window here.
-            let v = try await values([AttributeWithAccess(buffer)] + extra.map { AttributeWithAccess($0) }, bound: bound)
-            let clock = columns.firstIndex { $0.classID == 8 && $0.attribute == 2 }
-            return (columns, cut(v[0], clockColumn: clock, from: from, to: to), Array(v.dropFirst()))
+            results = try await request([AttributeWithAccess(buffer)] + others, bound: bound)
+            cutHere = true
         }
+        guard results.count == others.count + 1 else { throw .unexpectedValue("\(results.count) results for \(others.count + 1) attributes") }
+        guard case .data(let rows) = results[0] else {
+            if case .error(let e) = results[0] { throw .refused(e) }
+            throw .unexpectedValue("profile \(obis)")
+        }
+        return (columns, cutHere ? cut(rows, clockColumn: clockColumn, from: from, to: to) : rows, Array(results.dropFirst()))
     }
 
     /// Whether the association granted selective access (a range is never asked of a

@@ -105,7 +105,7 @@ extension Concentrator {
                 if !key.deviceName.isEmpty { await cache?.store(objectList: list.encoded, for: key) }
             }
             let adapted = Self.choose(from: candidateMaps, deviceName: key.deviceName, entries: entries, client: client)
-            var found = LearnedDevice(key: key, objects: entries, adapted: adapted, fromCache: fromCache && raw != nil)
+            var found = LearnedDevice(key: key, objects: entries, adapted: adapted, fromCache: fromCache)
             // The SAP assignment, where there is one: kept beside the list, read with it.
             let sapKey = ObjectListKey(deviceName: key.deviceName, firmware: key.firmware, client: client, map: key.map + "|sap")
             if entries.contains(where: { $0.classID == 17 && $0.obis == Self.sapAssignmentAttribute.instance }) {

@@ -38,7 +38,8 @@ struct DetectCommand: AsyncParsableCommand {
             let (session, _) = try context.login()
             try context.store.authorize(session, .info, target: "detect", now: Date())
             let map = try DeviceMapFile.load(options.mapPath)
-            let maps = [map] + DeviceMapFile.alternatives(options.mapPath)
+            let alsoMaps = DeviceMapFile.alternatives(options.mapPath)
+            let maps = [map] + alsoMaps
             let quiet = context.options.json
             let found = try await Detection.find(options, serial: serialNumber, maps: maps, limit: .milliseconds(Int(limit * 1000))) { p in
                 guard !quiet else { return }
@@ -52,7 +53,7 @@ struct DetectCommand: AsyncParsableCommand {
             let traffic = TrafficCounter()
             let connection = try await Link.open(found.spec, password: nil, traffic: traffic)
             let concentrator = Concentrator(connection: connection, map: map, catalogue: nil, traffic: traffic, now: { Date() },
-                                            alsoMaps: DeviceMapFile.alternatives(options.mapPath))
+                                            alsoMaps: alsoMaps)
             var identity = DeviceIdentity(serialNumber: nil, logicalDeviceName: nil)
             var learned: LearnedDevice?
             var conformance: Conformance = []

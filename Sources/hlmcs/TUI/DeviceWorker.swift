@@ -15,8 +15,9 @@ actor DeviceWorker {
     let words: @Sendable () -> Strings
     let store: AccountStore
     let map: DeviceMap
-    /// Other maps a device may fit (none when a map file was given).
-    let alsoMaps: [DeviceMap]
+    /// Other maps a device may fit (none when a map file was given): read at the first
+    /// connection, not at start-up.
+    lazy var alsoMaps: [DeviceMap] = DeviceMapFile.alternatives(baseOptions?.mapPath)
     let baseOptions: LinkSpec?
     let demo: DemoDevice
     /// Whether frame lines go to the exchange log (F7).
@@ -37,7 +38,6 @@ actor DeviceWorker {
         self.words = words
         self.store = store
         self.map = map
-        self.alsoMaps = DeviceMapFile.alternatives(baseOptions?.mapPath)
         self.baseOptions = baseOptions
         self.demo = demo
         traceOn = Locked(false)
