@@ -304,7 +304,7 @@ complete -c 'hlmcs' -n '__hlmcs_should_offer_completions_for_flags_or_options "h
 complete -c 'hlmcs' -n '__hlmcs_should_offer_completions_for_flags_or_options "hlmcs gprs" apn' -l 'apn' -d 'Access point name.' -rfka ''
 complete -c 'hlmcs' -n '__hlmcs_should_offer_completions_for_flags_or_options "hlmcs gprs" primary' -l 'primary' -d 'Primary server.' -rfka ''
 complete -c 'hlmcs' -n '__hlmcs_should_offer_completions_for_flags_or_options "hlmcs gprs" backup' -l 'backup' -d 'Backup server.' -rfka ''
-complete -c 'hlmcs' -n '__hlmcs_should_offer_completions_for_flags_or_options "hlmcs gprs" heartbeat' -l 'heartbeat' -d 'Heartbeat interval in minutes.' -rfka ''
+complete -c 'hlmcs' -n '__hlmcs_should_offer_completions_for_flags_or_options "hlmcs gprs" heartbeat' -l 'heartbeat' -d 'Heartbeat interval: minutes, m:ss or seconds with s (3, 1:30, 90s).' -rfka ''
 complete -c 'hlmcs' -n '__hlmcs_should_offer_completions_for_flags_or_options "hlmcs gprs" dpd-user' -l 'dpd-user' -d 'DPD user.' -rfka ''
 complete -c 'hlmcs' -n '__hlmcs_should_offer_completions_for_flags_or_options "hlmcs gprs" dpd-password' -l 'dpd-password' -d 'Write the DPD password (from HLMCS_DPD_PASSWORD or a prompt).'
 complete -c 'hlmcs' -n '__hlmcs_should_offer_completions_for_flags_or_options "hlmcs gprs" tcp' -l 'tcp' -d 'The concentrator over TCP/IP.' -rfka ''

@@ -77,7 +77,7 @@ public enum NetworkText {
         case .backupServer: s.backupServer?.description ?? ""
         case .dpdUser: s.dpdUser
         case .dpdPassword: ""
-        case .heartbeat: String(s.heartbeatMinutes)
+        case .heartbeat: HeartbeatInterval.text(s.heartbeatSeconds)
         }
     }
 

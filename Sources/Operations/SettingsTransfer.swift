@@ -64,7 +64,7 @@ public enum SettingsTransfer {
         s.apn = gprs.apn
         s.primaryServer = .some(gprs.primaryServer)
         s.backupServer = .some(gprs.backupServer)
-        s.heartbeatMinutes = gprs.heartbeatMinutes
+        s.heartbeatSeconds = gprs.heartbeatSeconds
         s.dhcp = ip.dhcp
         s.ip = ip.ip
         s.mask = ip.mask
@@ -115,7 +115,7 @@ public enum SettingsTransfer {
         if let v = s.apn { g.apn = v }
         if let v = s.primaryServer { g.primaryServer = v }
         if let v = s.backupServer { g.backupServer = v }
-        if let v = s.heartbeatMinutes { g.heartbeatMinutes = v }
+        if let v = s.heartbeatSeconds { g.heartbeatSeconds = v }
         g.dpdPassword = nil
         return g
     }

@@ -79,7 +79,7 @@ struct ConcentratorReadTests {
         let gprs = try await rig.concentrator.readGPRS()
         #expect(rig.requests.count - before == 1)
         #expect(gprs.apn == "internet")
-        #expect(gprs.heartbeatMinutes == 3)
+        #expect(gprs.heartbeatSeconds == 180)
         #expect(gprs.dpdPassword == nil)
         #expect(gprs.primaryServer != nil)
         let ip = try await rig.concentrator.readIP()

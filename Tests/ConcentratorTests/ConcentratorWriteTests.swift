@@ -13,7 +13,7 @@ struct ConcentratorWriteTests {
         gprs.apn = "m2m.example"
         gprs.primaryServer = ServerEndpoint(host: "10.1.2.3", port: 5000)
         gprs.backupServer = ServerEndpoint(host: "10.1.2.4", port: 5001)
-        gprs.heartbeatMinutes = 5
+        gprs.heartbeatSeconds = 300
         gprs.dpdUser = "dpd"
         gprs.dpdPassword = "secret"
         let outcomes = try await rig.concentrator.write(gprs: gprs, changing: Set(GPRSField.allCases))
@@ -25,9 +25,9 @@ struct ConcentratorWriteTests {
         expected.dpdPassword = nil
         #expect(back == expected)
         // Invalid values are not written.
-        gprs.heartbeatMinutes = 0
+        gprs.heartbeatSeconds = 0
         await #expect(throws: ConcentratorError.self) { _ = try await rig.concentrator.write(gprs: gprs, changing: [.heartbeat]) }
-        #expect(try await rig.concentrator.readGPRS().heartbeatMinutes == 5)
+        #expect(try await rig.concentrator.readGPRS().heartbeatSeconds == 300)
         await rig.finish()
     }
 
@@ -45,12 +45,12 @@ struct ConcentratorWriteTests {
     @Test func writesRefusedUnderNLS() async throws {
         let rig = try await SimulatorRig.opened(client: 16, password: nil)
         var gprs = try await rig.concentrator.readGPRS()
-        gprs.heartbeatMinutes = 10
+        gprs.heartbeatSeconds = 600
         #expect(try await rig.concentrator.write(gprs: gprs, changing: [.heartbeat]) == [.refused(.readWriteDenied)])
         let heartbeat = try SimulatorRig.map.descriptor("heartbeat-interval", 2)
         #expect(try await rig.concentrator.set(heartbeat, .longUnsigned(600)) == .refused(.readWriteDenied))
         #expect(try await rig.concentrator.setTimeZone(minutes: -120) == .refused(.readWriteDenied))
-        #expect(try await rig.concentrator.readGPRS().heartbeatMinutes == 3)
+        #expect(try await rig.concentrator.readGPRS().heartbeatSeconds == 180)
         // NLS may still choose a point: reading a profile works.
         #expect(try await rig.concentrator.readProfile(.monthly, point: 2).rows.count == 14)
         await rig.finish()

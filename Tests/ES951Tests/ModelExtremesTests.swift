@@ -148,9 +148,9 @@ import Testing
 @Suite struct GPRSChangeTests {
     @Test func onlyTheChangedFieldsAreTakenAndThePasswordAlways() {
         let device = GPRSSettings(apn: "internet", primaryServer: ServerEndpoint(host: "10.0.0.1", port: 4059),
-                                  backupServer: ServerEndpoint(host: "10.0.0.2", port: 4059), dpdUser: "user", heartbeatMinutes: 3)
+                                  backupServer: ServerEndpoint(host: "10.0.0.2", port: 4059), dpdUser: "user", heartbeatSeconds: 180)
         let wanted = GPRSSettings(apn: "other", primaryServer: ServerEndpoint(host: "10.9.9.9", port: 1),
-                                  backupServer: nil, dpdUser: "new", dpdPassword: "secret", heartbeatMinutes: 1)
+                                  backupServer: nil, dpdUser: "new", dpdPassword: "secret", heartbeatSeconds: 60)
         let changed = device.applying(wanted, changing: [.backupServer, .dpdUser])
         #expect(changed.apn == "internet" && changed.primaryServer == device.primaryServer && changed.heartbeatSeconds == 180)
         #expect(changed.backupServer == nil && changed.dpdUser == "new" && changed.dpdPassword == "secret")

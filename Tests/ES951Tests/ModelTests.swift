@@ -36,18 +36,32 @@ struct ModelTests {
         }
     }
 
-    @Test(arguments: [(0, false), (1, true), (3, true), (1092, true), (1093, false), (-1, false)])
-    func heartbeatRange(_ minutes: Int, _ valid: Bool) {
+    @Test(arguments: [(0, false), (1, true), (3, true), (90, true), (65535, true), (65536, false), (-1, false), (Int.max, false)])
+    func heartbeatRange(_ seconds: Int, _ valid: Bool) {
         var s = GPRSSettings()
-        s.heartbeatMinutes = minutes
+        s.heartbeatSeconds = seconds
         #expect(s.validate([.heartbeat]).isEmpty == valid)
-        if valid { #expect(s.wireValue(.heartbeat) == .longUnsigned(UInt16(minutes * 60))) }
+        if valid { #expect(s.wireValue(.heartbeat) == .longUnsigned(UInt16(seconds))) }
+        else { #expect(s.validate([.heartbeat]) == [FieldIssue(.heartbeat, .duration(1...65535))]) }
     }
 
-    @Test func heartbeatNotWholeMinutesIsInvalid() {
-        var s = GPRSSettings()
-        s.heartbeatSeconds = 90
-        #expect(s.validate([.heartbeat]) == [FieldIssue(.heartbeat, .outOfRange(1...1092))])
+    /// One form for every path: minutes, m:ss with seconds, or units (issue 20 item 1).
+    @Test(arguments: [
+        ("3", 180), ("0:03", 3), ("1:30", 90), ("1092:15", 65535), ("90s", 90), ("90 s", 90),
+        ("1 min 30 s", 90), ("1м30с", 90), ("1 мин 30 сек", 90), ("2h", 7200), (" 5 ", 300),
+        ("1:3", nil), ("1:60", nil), ("1:30:00", nil), ("", nil), ("s", nil), ("30 s 1 min", nil),
+        ("-1", nil), ("1.5", nil), ("9999999", nil), ("3 parsecs", nil), (":30", nil),
+    ] as [(String, Int?)])
+    func heartbeatParse(_ text: String, _ seconds: Int?) {
+        #expect(HeartbeatInterval.parse(text) == seconds, "\(text)")
+    }
+
+    @Test func heartbeatTextRoundTrips() {
+        for seconds in [1, 3, 59, 60, 90, 180, 3599, 3600, 65535] {
+            let text = HeartbeatInterval.text(seconds)
+            #expect(HeartbeatInterval.parse(text) == seconds, "\(seconds) → \(text)")
+        }
+        #expect(HeartbeatInterval.text(90) == "1:30" && HeartbeatInterval.text(180) == "3" && HeartbeatInterval.text(3) == "0:03")
     }
 
     @Test func dpdUserNeedsPassword() {
@@ -71,7 +85,7 @@ struct ModelTests {
         #expect(s.primaryServer == ServerEndpoint(host: "10.0.0.1", port: 5000))
         #expect(s.backupServer == ServerEndpoint(host: "10.0.0.2", port: 5001))
         #expect(s.dpdUser == "u" && s.dpdPassword == nil)
-        #expect(s.heartbeatMinutes == 3)
+        #expect(s.heartbeatSeconds == 180)
         #expect(s.wireValue(.servers) == .array([.octetString(Array("10.0.0.1:5000".utf8)), .octetString(Array("10.0.0.2:5001".utf8))]))
         #expect(throws: ModelError.unexpectedValue(field: "heartbeat-interval", value: .visibleString([0x31]))) {
             try GPRSSettings([.heartbeat: .visibleString([0x31])])

@@ -10,7 +10,7 @@ import Testing
         s.apn = "internet.mts.ru"
         s.primaryServer = .some(ServerEndpoint("10.0.0.1:5000"))
         s.backupServer = .some(nil)
-        s.heartbeatMinutes = 3
+        s.heartbeatSeconds = 180
         s.dhcp = false
         s.ip = IPv4Address("192.168.1.10")
         s.mask = IPv4Address("255.255.255.0")
@@ -108,7 +108,9 @@ import Testing
         ("ip.dhcp = maybe", .onOff),
         ("rs485.speed = 9601", .speed),
         ("clock.time-zone = UTC+25", .timeZone),
-        ("gprs.heartbeat-minutes = 0", .heartbeatMinutes(GPRSSettings.heartbeatMinutesRange)),
+        ("gprs.heartbeat-minutes = 0", .heartbeat(HeartbeatInterval.secondsRange)),
+        ("gprs.heartbeat-minutes = 1:60", .heartbeat(HeartbeatInterval.secondsRange)),
+        ("gprs.heartbeat-minutes = 1093", .heartbeat(HeartbeatInterval.secondsRange)),
         ("gprs.primary-server = 10.0.0.1", .endpoint),
         ("gprs.apn = " + String(repeating: "a", count: 65), .apn(.tooLong(maximum: 64))),
         ("gprs.apn = интернет", .apn(.invalidCharacter("и"))),

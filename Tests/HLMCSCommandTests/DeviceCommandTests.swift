@@ -318,7 +318,7 @@ import Testing
         #expect(gprs.status == 0, "\(gprs.stderr)")
         let settings = try T.json(gprs.lines[0])
         #expect(settings["apn"] as? String == "m2m.test")
-        #expect(settings["heartbeat-minutes"] as? Int == 5)
+        #expect(settings["heartbeat-seconds"] as? Int == 300)
         #expect(try await hlmcs.run(["gprs", "--apn", "bad apn!"] + lls, as: T.admin, environment: T.lls).status == 2)
         let ip = try await hlmcs.run(["ip", "--gateway", "192.168.1.254", "--json"] + lls, as: T.admin, environment: T.lls)
         #expect(ip.status == 0, "\(ip.stderr)")

@@ -37,8 +37,9 @@ struct SettingsCommandTests {
         let (hlmcs, a) = try await DeviceCommandTests.setUp()
         let b = try await SimulatorProcess()
         defer { a.stop(); b.stop(); hlmcs.removeFolder() }
-        // Make A different from the factory: APN, heartbeat, TCP port, time zone.
-        let gprs = try await hlmcs.run(["gprs", "--tcp", a.address, "--lls", "--apn", "m2m.example", "--heartbeat", "7"],
+        // Make A different from the factory: APN, heartbeat (90 s: not whole minutes,
+        // issue 20 item 1), TCP port, time zone.
+        let gprs = try await hlmcs.run(["gprs", "--tcp", a.address, "--lls", "--apn", "m2m.example", "--heartbeat", "90s"],
                                  as: Self.admin, environment: Self.lls)
         #expect(gprs.status == 0, "\(gprs.stderr)")
         let ip = try await hlmcs.run(["ip", "--tcp", a.address, "--lls", "--tcp-port", "4070"], as: Self.admin, environment: Self.lls)
@@ -55,6 +56,7 @@ struct SettingsCommandTests {
         #expect(text.last == "end")
         #expect(text.contains("gprs.apn = m2m.example"))
         #expect(text.contains("clock.time-zone = UTC+05:00"))
+        #expect(text.contains("gprs.heartbeat-minutes = 1:30"), "\(text)")
         #expect(!text.joined().contains("95100001"), "the serial number never goes into a .set file")
 
         let dry = try await hlmcs.run(["settings", "import", "--tcp", b.address, "--lls", fileA, "--dry-run", "--lang", "en"],
@@ -77,6 +79,29 @@ struct SettingsCommandTests {
                                   as: Self.admin, environment: Self.lls)
         #expect(again.status == 0)
         #expect(again.stdout.contains("nothing to write"))
+    }
+
+    /// Issue 20 item 1: a heartbeat of 3 s set through the raw attribute is shown,
+    /// exported and cloned as 3 s, not as "0 min" that no import takes.
+    @Test func aHeartbeatOfSecondsSurvivesShowExportAndImport() async throws {
+        let (hlmcs, a) = try await DeviceCommandTests.setUp()
+        let b = try await SimulatorProcess()
+        defer { a.stop(); b.stop(); hlmcs.removeFolder() }
+        let set = try await hlmcs.run(["set", "--tcp", a.address, "--lls", "1/0.0.25.4.128.255/2", "3"], as: Self.admin, environment: Self.lls)
+        #expect(set.status == 0, "\(set.stderr)")
+        let shown = try await hlmcs.run(["gprs", "--tcp", a.address, "--lang", "en"], as: Self.admin)
+        #expect(shown.lines.contains("Heartbeat, min: 0:03"), "\(shown.stdout)")
+        let json = try await hlmcs.run(["gprs", "--tcp", a.address, "--json"], as: Self.admin)
+        #expect(json.stdout.contains("\"heartbeat-seconds\":3"), "\(json.stdout)")
+        let file = hlmcs.folder.appendingPathComponent("a.set").path
+        #expect(try await export(hlmcs, a, to: file).status == 0)
+        #expect(Self.content(file).contains("gprs.heartbeat-minutes = 0:03"), "\(Self.content(file))")
+        let imported = try await hlmcs.run(["settings", "import", "--tcp", b.address, "--lls", file, "--lang", "en"],
+                                           as: Self.admin, environment: Self.lls)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("gprs.heartbeat-minutes: 3 → 0:03"), "\(imported.stdout)")
+        let back = try await hlmcs.run(["gprs", "--tcp", b.address, "--json"], as: Self.admin)
+        #expect(back.stdout.contains("\"heartbeat-seconds\":3"), "\(back.stdout)")
     }
 
     @Test func everyKindOfBrokenFileIsRefusedWithNothingWritten() async throws {

@@ -57,16 +57,16 @@ struct TUINetworkTests: RunnerTest {
         await logIn()
         await connect()
         var wanted = try #require(await gprs())
-        #expect(wanted.apn == "internet" && wanted.heartbeatMinutes == 3 && wanted.dpdPassword == nil)
+        #expect(wanted.apn == "internet" && wanted.heartbeatSeconds == 180 && wanted.dpdPassword == nil)
         wanted.apn = "m2m.test"
-        wanted.heartbeatMinutes = 7          // not in `changing`: must stay 3
+        wanted.heartbeatSeconds = 420          // not in `changing`: must stay 3
         guard case .written(let writes)? = await result(.gprs, .writeGPRS(wanted, changing: [.apn])) else {
             Issue.record("no write result"); return
         }
         #expect(writes == [FieldWrite(field: "apn", outcome: .accepted)])
         let back = try #require(await gprs())
         #expect(back.apn == "m2m.test")
-        #expect(back.heartbeatMinutes == 3)
+        #expect(back.heartbeatSeconds == 180)
         #expect(back.primaryServer == ServerEndpoint("10.10.0.1:4059"))
         let entry = try #require(try audit().last { $0.action == "gprs" })
         #expect(entry.target == "gprs apn @ 95100001 (EMSES95195100001)" && entry.outcome == .success && entry.user == UserName.canonical("Administrator"))
@@ -168,7 +168,7 @@ struct TUINetworkTests: RunnerTest {
         // One outcome per attribute: both servers share one, user and password another.
         let gprs = SettingWrite.gprs([.accepted, .refused(.readWriteDenied), .notTaken(readBack: .data(.longUnsigned(300)))],
                                      changing: [.apn, .primaryServer, .backupServer, .heartbeat],
-                                     readBack: GPRSSettings(heartbeatMinutes: 5))
+                                     readBack: GPRSSettings(heartbeatSeconds: 300))
         #expect(gprs.map { FieldWrite.of($0.field.rawValue, $0) } == [
             FieldWrite(field: "apn", outcome: .accepted),
             FieldWrite(field: "primaryServer", outcome: .refused(DataAccessResult.readWriteDenied.description)),

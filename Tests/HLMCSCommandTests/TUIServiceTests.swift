@@ -122,7 +122,7 @@ struct TUIServiceTests: RunnerTest {
                            FieldWrite(field: "ip.tcp-port", outcome: .accepted)])
         let g = try #require(await gprs())
         #expect(g.apn == "m2m.test")
-        #expect(g.heartbeatMinutes == 9)
+        #expect(g.heartbeatSeconds == 540)
         #expect(try #require(await ip()).tcpPort == 4061)
         // A second preview finds nothing left to change.
         guard case .settingsPreview(let lines)? = await result(.settingsFile, .previewSettings(path: file)) else {
@@ -140,7 +140,7 @@ struct TUIServiceTests: RunnerTest {
         let good = try await exportedThenEdited("good.set", ["gprs.apn": "m2m.test"])
         // A bad heartbeat after the APN: the whole file is refused, the APN too.
         var text = try String(contentsOfFile: good, encoding: .utf8)
-        text = text.replacingOccurrences(of: "gprs.heartbeat-minutes = \(before.heartbeatMinutes)", with: "gprs.heartbeat-minutes = 0")
+        text = text.replacingOccurrences(of: "gprs.heartbeat-minutes = \(HeartbeatInterval.text(before.heartbeatSeconds))", with: "gprs.heartbeat-minutes = 0")
         let broken = path("broken.set")
         try text.write(toFile: broken, atomically: true, encoding: .utf8)
         let line = (text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("gprs.heartbeat-minutes") } ?? -1) + 1

@@ -11,7 +11,7 @@ public enum GPRSField: String, CaseIterable, Sendable, Hashable {
 ///
 /// ```swift
 /// var s = try GPRSSettings(values, map: map)
-/// s.heartbeatMinutes = 5
+/// s.heartbeatSeconds = 300
 /// s.validate([.heartbeat]).isEmpty          // true
 /// s.wireValues(changing: [.heartbeat])      // [(heartbeat-interval/2, .longUnsigned(300))]
 /// ```
@@ -42,27 +42,20 @@ public struct GPRSSettings: Equatable, Sendable {
     }
 
     public static let maximumAPNLength = 64
-    /// Heartbeat minutes a person may set: the wire holds up to 65535 s.
-    public static let heartbeatMinutesRange = 1...1092
-
     public var apn: String
     public var primaryServer: ServerEndpoint?
     public var backupServer: ServerEndpoint?
     public var dpdUser: String
     /// Write only: nil after a read (the device answers an empty string).
     public var dpdPassword: String?
-    /// As on the wire.
+    /// As on the wire: seconds, shown as minutes and seconds (``HeartbeatInterval``),
+    /// never rounded to minutes.
     public var heartbeatSeconds: Int
 
-    public var heartbeatMinutes: Int {
-        get { heartbeatSeconds / 60 }
-        set { heartbeatSeconds = newValue * 60 }
-    }
-
     public init(apn: String = "internet", primaryServer: ServerEndpoint? = nil, backupServer: ServerEndpoint? = nil,
-                dpdUser: String = "", dpdPassword: String? = nil, heartbeatMinutes: Int = 3) {
+                dpdUser: String = "", dpdPassword: String? = nil, heartbeatSeconds: Int = 180) {
         self.apn = apn; self.primaryServer = primaryServer; self.backupServer = backupServer
-        self.dpdUser = dpdUser; self.dpdPassword = dpdPassword; self.heartbeatSeconds = heartbeatMinutes * 60
+        self.dpdUser = dpdUser; self.dpdPassword = dpdPassword; self.heartbeatSeconds = heartbeatSeconds
     }
 
     /// From the four attributes as read.
@@ -112,7 +105,7 @@ public struct GPRSSettings: Equatable, Sendable {
     /// Problems with the fields to be written (all fields when `fields` is nil): an empty
     /// or too long APN or one with other characters than letters, digits, `-` and `.`;
     /// a server that is not a dotted quad or has port 0; a heartbeat outside
-    /// ``heartbeatMinutesRange`` or not whole minutes; a DPD user without a password.
+    /// ``HeartbeatInterval/secondsRange``; a DPD user without a password.
     public func validate(_ fields: Set<GPRSField>? = nil) -> [FieldIssue<GPRSField>] {
         let fields = fields ?? Set(GPRSField.allCases)
         var issues: [FieldIssue<GPRSField>] = []
@@ -133,9 +126,7 @@ public struct GPRSSettings: Equatable, Sendable {
                 if let p = dpdPassword, p.utf8.count > Self.maximumAPNLength { issues.append(FieldIssue(.dpdPassword, .tooLong(maximum: Self.maximumAPNLength))) }
                 if dpdPassword == nil, !fields.contains(.dpdUser) { issues.append(FieldIssue(.dpdPassword, .passwordRequired)) }
             case .heartbeat:
-                if !Self.heartbeatMinutesRange.contains(heartbeatMinutes) || heartbeatSeconds % 60 != 0 {
-                    issues.append(FieldIssue(.heartbeat, .outOfRange(Self.heartbeatMinutesRange)))
-                }
+                if let r = HeartbeatInterval.validate(heartbeatSeconds) { issues.append(FieldIssue(.heartbeat, r)) }
             }
         }
         return issues

@@ -24,6 +24,8 @@ public enum ValidationReason: Error, Equatable, Sendable {
     case invalidAddress
     /// A number outside `range`.
     case outOfRange(ClosedRange<Int>)
+    /// Not a duration, or one outside `range` seconds (``HeartbeatInterval``).
+    case duration(ClosedRange<Int>)
     /// A subnet mask whose one bits are not contiguous from the top.
     case nonContiguousMask
     /// The DPD structure is written whole and its password cannot be read back, so a

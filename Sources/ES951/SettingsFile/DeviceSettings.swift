@@ -11,7 +11,9 @@ public struct DeviceSettings: Equatable, Sendable {
     /// `.some(nil)`: no server (an empty line).
     public var primaryServer: ServerEndpoint??
     public var backupServer: ServerEndpoint??
-    public var heartbeatMinutes: Int?
+    /// Seconds, as the device keeps them; the file writes minutes, `m:ss` when there
+    /// are seconds too (`3`, `1:30`).
+    public var heartbeatSeconds: Int?
     public var dhcp: Bool?
     public var ip: IPv4Address?
     public var mask: IPv4Address?
@@ -50,7 +52,7 @@ public struct DeviceSettings: Equatable, Sendable {
         case .apn: apn
         case .primaryServer: primaryServer.map { $0?.description ?? "" }
         case .backupServer: backupServer.map { $0?.description ?? "" }
-        case .heartbeat: heartbeatMinutes.map(String.init)
+        case .heartbeat: heartbeatSeconds.map { HeartbeatInterval.text($0) }
         case .dhcp: dhcp.map { $0 ? "on" : "off" }
         case .ip: ip?.description
         case .mask: mask?.description

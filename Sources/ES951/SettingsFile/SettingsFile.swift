@@ -198,7 +198,8 @@ public struct SettingsFile: Equatable, Sendable {
     /// What a value must be (worded by the program in the user's language).
     public enum ValueRule: Equatable, Sendable {
         case speed, timeZone, ipv4, subnetMask, endpoint, port, onOff
-        case heartbeatMinutes(ClosedRange<Int>)
+        /// Seconds in `range`, written as minutes, `m:ss` with seconds (`3`, `1:30`).
+        case heartbeat(ClosedRange<Int>)
         case apn(ValidationReason)
     }
 
@@ -229,10 +230,10 @@ public struct SettingsFile: Equatable, Sendable {
         case .primaryServer: s.primaryServer = .some(try endpoint(value))
         case .backupServer: s.backupServer = .some(try endpoint(value))
         case .heartbeat:
-            guard let m = Int(value), GPRSSettings.heartbeatMinutesRange.contains(m) else {
-                throw BadValue(rule: .heartbeatMinutes(GPRSSettings.heartbeatMinutesRange))
+            guard let seconds = HeartbeatInterval.parse(value), HeartbeatInterval.validate(seconds) == nil else {
+                throw BadValue(rule: .heartbeat(HeartbeatInterval.secondsRange))
             }
-            s.heartbeatMinutes = m
+            s.heartbeatSeconds = seconds
         case .dhcp:
             switch value.lowercased() {
             case "on", "yes", "true", "1": s.dhcp = true

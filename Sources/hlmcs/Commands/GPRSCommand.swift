@@ -15,7 +15,7 @@ struct GPRSCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Access point name.") var apn: String?
     @Option(name: .long, help: ArgumentHelp("Primary server.", valueName: "ip:port")) var primary: String?
     @Option(name: .long, help: ArgumentHelp("Backup server.", valueName: "ip:port")) var backup: String?
-    @Option(name: .long, help: ArgumentHelp("Heartbeat interval in minutes.", valueName: "min")) var heartbeat: Int?
+    @Option(name: .long, help: ArgumentHelp("Heartbeat interval: minutes, m:ss or seconds with s (3, 1:30, 90s).", valueName: "min")) var heartbeat: String?
     @Option(name: .customLong("dpd-user"), help: "DPD user.") var dpdUser: String?
     @Flag(name: .customLong("dpd-password"), help: "Write the DPD password (from HLMCS_DPD_PASSWORD or a prompt).") var dpdPassword = false
     @OptionGroup var link: LinkArguments
@@ -36,7 +36,11 @@ struct GPRSCommand: AsyncParsableCommand {
                 guard let endpoint = ServerEndpoint(backup) else { throw CommandFailure(status: .usage, message: s.badEndpoint(backup)) }
                 wanted.backupServer = endpoint; changing.insert(.backupServer)
             }
-            if let heartbeat { wanted.heartbeatMinutes = heartbeat; changing.insert(.heartbeat) }
+            if let heartbeat {
+                // Not a duration at all: 0 s, which validate names with the range.
+                wanted.heartbeatSeconds = HeartbeatInterval.parse(heartbeat) ?? 0
+                changing.insert(.heartbeat)
+            }
             if let dpdUser { wanted.dpdUser = dpdUser; changing.insert(.dpdUser) }
             if dpdPassword {
                 wanted.dpdPassword = try Self.secret(context, variable: "HLMCS_DPD_PASSWORD", prompt: s.promptDPDPassword)
@@ -57,10 +61,12 @@ struct GPRSCommand: AsyncParsableCommand {
                 ("primary", s["cli.gprs.primaryServer"], settings.primaryServer?.description ?? ""),
                 ("backup", s["cli.gprs.backupServer"], settings.backupServer?.description ?? ""),
                 ("dpd-user", s["cli.gprs.dpdUser"], settings.dpdUser),
-                ("heartbeat-minutes", s["cli.gprs.heartbeat"], settings.heartbeatMinutes),
+                ("heartbeat-minutes", s["cli.gprs.heartbeat"], HeartbeatInterval.text(settings.heartbeatSeconds)),
             ]
-            run.context.emit(text: lines.map { "\($0.1): \($0.2)" }.joined(separator: "\n"),
-                             json: Dictionary(uniqueKeysWithValues: lines.map { ($0.0, $0.2) }))
+            var json = Dictionary(uniqueKeysWithValues: lines.map { ($0.0, $0.2) })
+            json["heartbeat-minutes"] = nil
+            json["heartbeat-seconds"] = settings.heartbeatSeconds
+            run.context.emit(text: lines.map { "\($0.1): \($0.2)" }.joined(separator: "\n"), json: json)
         }
     }
 

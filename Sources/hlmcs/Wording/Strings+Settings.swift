@@ -69,7 +69,7 @@ extension Strings {
         case .endpoint: self["settingsFile.expected.endpoint"]
         case .port: self["settingsFile.expected.port"]
         case .onOff: self["settingsFile.expected.onOff"]
-        case .heartbeatMinutes(let r): self["settingsFile.expected.heartbeatMinutes", String(r.lowerBound), String(r.upperBound)]
+        case .heartbeat(let r): self["settingsFile.expected.heartbeat", HeartbeatInterval.text(r.lowerBound), HeartbeatInterval.text(r.upperBound)]
         case .apn(let reason):
             switch reason {
             case .tooLong(let max): self["settingsFile.expected.apnTooLong", String(max)]

@@ -101,6 +101,7 @@ struct Strings {
         case .invalidCharacter(let c): self["cli.invalidField.invalidCharacter", String(c).debugDescription]
         case .invalidAddress: self["cli.invalidField.invalidAddress"]
         case .outOfRange(let range): self["cli.invalidField.outOfRange", String(range.lowerBound), String(range.upperBound)]
+        case .duration(let range): self["cli.invalidField.duration", HeartbeatInterval.text(range.lowerBound), HeartbeatInterval.text(range.upperBound)]
         case .nonContiguousMask: self["cli.invalidField.nonContiguousMask"]
         case .passwordRequired: self["cli.invalidField.passwordRequired"]
         }

@@ -78,16 +78,35 @@ import Testing
 
     @Test func heartbeatRules() {
         var page = GPRSPage.read()
-        page.set(.heartbeat, "1092")
-        #expect(page.problems()[.heartbeat] == nil)
-        for bad in ["0", "1093", "99999999"] {
-            page.set(.heartbeat, bad)
-            #expect(page.problems()[.heartbeat] == .reason(.outOfRange(GPRSSettings.heartbeatMinutesRange)), "\(bad)")
+        for good in ["1092", "1092:15", "0:01", "1:30"] {
+            page.set(.heartbeat, good)
+            #expect(page.problems()[.heartbeat] == nil, "\(good)")
         }
+        for bad in ["0", "1093", "1092:16", "99999999", "1:3", "1:75", "::"] {
+            page.set(.heartbeat, bad)
+            #expect(page.problems()[.heartbeat] == .reason(.duration(HeartbeatInterval.secondsRange)), "\(bad)")
+        }
+        page.set(.heartbeat, "1:30")
+        #expect(page.wanted().settings.heartbeatSeconds == 90)
         page.set(.heartbeat, "")
         #expect(page.problems()[.heartbeat] == .reason(.empty))
         page.set(.heartbeat, "5м")
         #expect(page.form.text(.heartbeat) == "5")
+    }
+
+    /// Issue 20 item 1: a device with 90 s shows 1:30, and writing another field leaves
+    /// the heartbeat alone; before, it showed 1 and a write of it set 60 s.
+    @Test func aHeartbeatOfSecondsIsShownAndKeptExactly() {
+        var device = NetworkFixtures.gprs
+        device.heartbeatSeconds = 90
+        var page = GPRSPage.read(device)
+        #expect(page.form.text(.heartbeat) == "1:30")
+        #expect(screen(page).contains("1:30"), "\(screen(page))")
+        page.set(.apn, "m2m.test")
+        let (settings, changing) = page.wanted()
+        #expect(!changing.contains(.heartbeat) && settings.heartbeatSeconds == 90)
+        page.set(.heartbeat, "2:05")
+        #expect(page.wanted().settings.heartbeatSeconds == 125 && page.wanted().changing.contains(.heartbeat))
     }
 
     @Test func dpdRules() {
@@ -134,7 +153,7 @@ import Testing
             Issue.record("no write: \(requests)"); return
         }
         #expect(changing == [.apn, .heartbeat])
-        #expect(settings.apn == "m2m.test" && settings.heartbeatMinutes == 5)
+        #expect(settings.apn == "m2m.test" && settings.heartbeatSeconds == 300)
         #expect(settings.dpdPassword == nil)
         #expect(page.form.dialog == nil)
     }

@@ -8,7 +8,7 @@ enum NetworkFixtures {
     /// What the demo concentrator answers (fixed parts).
     static var gprs: GPRSSettings {
         GPRSSettings(apn: "internet", primaryServer: ServerEndpoint("10.10.0.1:4059"),
-                     backupServer: ServerEndpoint("10.10.0.2:4059"), dpdUser: "emis", heartbeatMinutes: 3)
+                     backupServer: ServerEndpoint("10.10.0.2:4059"), dpdUser: "emis", heartbeatSeconds: 180)
     }
 
     static var ip: IPSettings {

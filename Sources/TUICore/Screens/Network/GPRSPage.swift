@@ -1,7 +1,7 @@
 import ES951
 
 /// The GPRS modem page (SPEC F-33): primary and backup server (`ip:port`), APN, DPD user
-/// and password, heartbeat in minutes. Every value is checked as it is typed with the
+/// and password, heartbeat in minutes (`m:ss` with seconds). Every value is checked as it is typed with the
 /// model's rules; F5 reads, F6 shows the changes (old → new) and writes only those; what
 /// the device did not take is marked and the typed value stays. The DPD password is
 /// write only: never shown, never read back, empty leaves it as it is.
@@ -12,7 +12,7 @@ public struct GPRSPage: NetworkFormPage {
         NetworkRow(.apn, "network.gprs.apn", .text(.apn)),
         NetworkRow(.dpdUser, "network.gprs.dpdUser", .text(.printable)),
         NetworkRow(.dpdPassword, "network.gprs.dpdPassword", .secret(.printable)),
-        NetworkRow(.heartbeat, "network.gprs.heartbeat", .text(.digits)),
+        NetworkRow(.heartbeat, "network.gprs.heartbeat", .text(.duration)),
     ]
 
     var form = NetworkForm(rows: rows, defaults: texts(GPRSSettings()))
@@ -29,7 +29,7 @@ public struct GPRSPage: NetworkFormPage {
     static func texts(_ settings: GPRSSettings) -> [GPRSField: String] {
         [.apn: settings.apn, .primaryServer: settings.primaryServer?.description ?? "",
          .backupServer: settings.backupServer?.description ?? "", .dpdUser: settings.dpdUser,
-         .dpdPassword: "", .heartbeat: String(settings.heartbeatMinutes)]
+         .dpdPassword: "", .heartbeat: HeartbeatInterval.text(settings.heartbeatSeconds)]
     }
 
     /// The settings as typed, on top of the last read, and the fields that differ.
@@ -41,7 +41,7 @@ public struct GPRSPage: NetworkFormPage {
         s.backupServer = t(.backupServer).isEmpty ? nil : ServerEndpoint(t(.backupServer))
         s.dpdUser = t(.dpdUser)
         s.dpdPassword = t(.dpdPassword).isEmpty ? nil : t(.dpdPassword)
-        s.heartbeatMinutes = Int(t(.heartbeat)) ?? 0
+        s.heartbeatSeconds = HeartbeatInterval.parse(t(.heartbeat)) ?? 0
         return (s, Set(form.changed))
     }
 
@@ -78,11 +78,10 @@ public struct GPRSPage: NetworkFormPage {
         for field in [GPRSField.dpdUser, .dpdPassword] where t(field).utf8.count > GPRSSettings.maximumAPNLength {
             p[field] = .reason(.tooLong(maximum: GPRSSettings.maximumAPNLength))
         }
-        let range = GPRSSettings.heartbeatMinutesRange
         if t(.heartbeat).isEmpty {
             p[.heartbeat] = .reason(.empty)
-        } else if t(.heartbeat).count > 5 || !range.contains(Int(t(.heartbeat)) ?? 0) {
-            p[.heartbeat] = .reason(.outOfRange(range))
+        } else if let r = HeartbeatInterval.validate(HeartbeatInterval.parse(t(.heartbeat)) ?? 0) {
+            p[.heartbeat] = .reason(r)
         }
         return p
     }

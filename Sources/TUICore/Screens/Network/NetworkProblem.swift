@@ -19,6 +19,8 @@ struct NetworkProblem: Hashable, Sendable {
         case .invalidAddress: NetworkProblem(key: "network.problem.address")
         case .outOfRange(let range):
             NetworkProblem(key: "network.problem.range", arguments: [String(range.lowerBound), String(range.upperBound)])
+        case .duration(let range):
+            NetworkProblem(key: "network.problem.duration", arguments: [HeartbeatInterval.text(range.lowerBound), HeartbeatInterval.text(range.upperBound)])
         case .nonContiguousMask: NetworkProblem(key: "network.problem.mask")
         case .passwordRequired: NetworkProblem(key: "network.problem.passwordRequired")
         }
@@ -37,6 +39,8 @@ enum NetworkCharacters: Sendable, Hashable {
     case address
     /// A whole number.
     case digits
+    /// Minutes, or minutes:seconds (``HeartbeatInterval``): digits and `:`.
+    case duration
     /// Printable ASCII without spaces (the DPD user and password).
     case printable
 
@@ -46,6 +50,7 @@ enum NetworkCharacters: Sendable, Hashable {
         case .endpoint: c.isASCII && (c.isNumber || c == "." || c == ":")
         case .address: c.isASCII && (c.isNumber || c == ".")
         case .digits: c.isASCII && c.isNumber
+        case .duration: c.isASCII && (c.isNumber || c == ":")
         case .printable: c.asciiValue.map { (0x21...0x7E).contains($0) } ?? false
         }
     }
@@ -57,6 +62,7 @@ enum NetworkCharacters: Sendable, Hashable {
         case .endpoint: "network.allowed.endpoint"
         case .address: "network.allowed.address"
         case .digits: "network.allowed.digits"
+        case .duration: "network.allowed.duration"
         case .printable: "network.allowed.printable"
         }
     }
