@@ -290,12 +290,25 @@ public actor Concentrator {
     /// tables in one GET-with-list.
     public func readTopology() async throws(ConcentratorError) -> Topology {
         try await logged("read topology") { () async throws(ConcentratorError) -> Topology in
-            let d = try descriptors([("g3-mac", 2), ("g3-adaptation", 2), ("g3-adaptation", 8), ("g3-mac", 11)])
-            let v = try await values(d)
+            var d = try descriptors([("g3-mac", 2), ("g3-adaptation", 2), ("g3-adaptation", 8), ("g3-mac", 11)])
+            // Every relay, where the map and the device have it (in the same request);
+            // refused or absent, the tree has the first hops only.
+            if active.object(named: "plc-previous-hops") != nil, let relays = try? descriptor("plc-previous-hops", 2) { d.append(relays) }
+            let results = try await request(d.map { AttributeWithAccess($0) })
+            guard results.count == d.count else { throw .unexpectedValue("\(results.count) results for \(d.count) attributes") }
+            var v: [DLMSData] = []
+            for r in results.prefix(4) {
+                switch r {
+                case .data(let value): v.append(value)
+                case .error(let e): throw .refused(e)
+                }
+            }
+            var relays: DLMSData?
+            if results.count > 4, case .data(let value) = results[4] { relays = value }
             return try modelCall { () throws(ModelError) in
                 try Topology(coordinator: try v[0].unsignedValue("g3-mac.short-address", as: UInt16.self),
                              maxHops: try v[1].integer("g3-adaptation.max-hops", in: 0...255),
-                             routingTable: v[2], neighbourTable: v[3])
+                             routingTable: v[2], neighbourTable: v[3], previousHops: relays)
             }
         }
     }

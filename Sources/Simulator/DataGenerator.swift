@@ -122,7 +122,8 @@ public struct DataGenerator: Sendable {
             while parent[first] != 0 { first = parent[first] }
             routes.append(SimulatedRoute(destination: UInt16(node), nextHop: UInt16(first),
                                          routeCost: UInt16(min(cost[node], 0xFFFF)), hopCount: UInt8(hops[node]),
-                                         weakLinks: UInt8(min(weak[node], 255)), validTime: UInt16(rng.int(120...1440))))
+                                         weakLinks: UInt8(min(weak[node], 255)), validTime: UInt16(rng.int(120...1440)),
+                                         previousHop: UInt16(parent[node])))
             if hops[node] == 1 {
                 neighbours.append(SimulatedNeighbour(shortAddress: UInt16(node), lqi: UInt8(lqi[node]),
                                                      modulation: UInt8(rng.int(0...3)), txGain: Int8(rng.int(0...8)),

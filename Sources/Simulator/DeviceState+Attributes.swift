@@ -84,6 +84,10 @@ extension DeviceState {
                 while name.count < 16 { name.append(0x30) }
                 return .octetString(name)
             case .pointSelector?: return .longUnsigned(UInt16(context.point))
+            case .plcPreviousHops?:
+                return .array(routes.filter { r in meters.contains { $0.shortAddress == r.destination } }.map { r in
+                    .structure([.longUnsigned(r.destination), .longUnsigned(r.previousHop)])
+                })
             case .meterCounts?:
                 let present = Set(meters.map(\.point))
                 let states = poll.filter { present.contains($0.point) }

@@ -46,6 +46,8 @@ enum ObjectKey: String, CaseIterable, Sendable {
     case failedPolls = "failed-polls"
     case removeMeter = "remove-meter"
     case pointSelector = "point-selector"
+    // PLC
+    case plcPreviousHops = "plc-previous-hops"
     // Battery
     case batteryUseTime = "battery-use-time"
     case batteryVoltage = "battery-voltage"

@@ -36,6 +36,8 @@ public struct SimulatedRoute: Hashable, Sendable {
     public var hopCount: UInt8
     public var weakLinks: UInt8
     public var validTime: UInt16
+    /// The relay before the destination (0, the coordinator, for a neighbour).
+    public var previousHop: UInt16
 }
 
 /// One entry of the coordinator's G3 neighbour table (91/0.0.29.1.0.255/11).

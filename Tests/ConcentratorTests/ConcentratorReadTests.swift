@@ -125,12 +125,25 @@ struct ConcentratorReadTests {
         #expect(topology.routes.count == 200)
         #expect(topology.maxHops == 15)
         #expect(!topology.tree.children.isEmpty)
-        let nodes = topology.tree.children.count + topology.tree.children.map(\.children.count).reduce(0, +)
+        // Every relay (issue 20 item 6): the tree is as deep as the longest route, each
+        // node once, and each path names hops + 1 addresses.
+        var nodes = 0, deepest = 0
+        func walk(_ n: Topology.Node, depth: Int) {
+            for c in n.children { nodes += 1; deepest = max(deepest, depth + 1); walk(c, depth: depth + 1) }
+        }
+        walk(topology.tree, depth: 0)
         #expect(nodes == 200)
+        let longest = Int(topology.routes.map(\.hopCount).max() ?? 0)
+        #expect(longest > 3 && deepest == longest, "\(deepest) levels for routes of up to \(longest) hops")
+        for r in topology.routes {
+            let path = topology.path(to: r.destination)
+            #expect(path.complete && path.addresses.count == Int(r.hopCount) + 1 && path.addresses[1] == r.nextHop)
+        }
         let meters = try await rig.concentrator.readMeters(pageSize: 200)
-        let far = try #require(meters.first { m in (topology.route(to: m.shortAddress)?.hopCount ?? 0) > 1 })
+        let far = try #require(meters.first { m in (topology.route(to: m.shortAddress)?.hopCount ?? 0) > 3 })
         let node = try #require(topology.node(address: far.address, meters: meters))
-        #expect(node.hops > 1 && node.path.first == 0 && node.path.last == far.shortAddress)
+        #expect(node.hops > 3 && node.path.first == 0 && node.path.last == far.shortAddress)
+        #expect(node.complete && node.path.count == node.hops + 1)
         #expect(node.firstHop?.lqi != nil)
         await rig.finish()
     }

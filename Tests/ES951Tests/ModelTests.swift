@@ -213,6 +213,64 @@ struct ModelTests {
         #expect(throws: ModelError.self) { try Topology(routingTable: .array([.structure([.longUnsigned(1)])]), neighbourTable: .array([])) }
     }
 
+    /// Issue 20 item 6: with the relay before each destination the tree is as deep as
+    /// the routes and a path names every relay; a chain that does not hold (a cycle, a
+    /// hop count the routing table does not agree with, a relay the device does not
+    /// name) falls back to the first hop, marked incomplete.
+    @Test func topologyWithEveryRelay() throws {
+        // (destination, first hop, hop count, previous hop)
+        let table: [(UInt16, UInt16, UInt8, UInt16)] = [
+            (1, 1, 1, 0), (2, 1, 2, 1), (5, 1, 3, 2), (6, 1, 4, 5), (3, 3, 1, 0), (7, 3, 2, 3),
+            (8, 1, 3, 9), (9, 1, 2, 8),          // a cycle 8 ↔ 9
+            (10, 3, 5, 7),                       // the chain 0 → 3 → 7 → 10 is 3 hops, not 5
+            (11, 1, 2, 12),                      // 12 is not named: a break
+        ]
+        let routes: [DLMSData] = table.map { d, n, h, _ in
+            .structure([.longUnsigned(d), .longUnsigned(n), .longUnsigned(10), .unsigned(h), .unsigned(0), .longUnsigned(60)])
+        }
+        let previous = DLMSData.array(table.map { d, _, _, p in .structure([.longUnsigned(d), .longUnsigned(p)]) })
+        let t = try Topology(routingTable: .array(routes), neighbourTable: .array([]), previousHops: previous)
+        #expect(t.path(to: 6) == Topology.Path(addresses: [0, 1, 2, 5, 6], complete: true))
+        #expect(t.path(to: 6).text == "0000 → 0001 → 0002 → 0005 → 0006")
+        #expect(t.path(to: 7).addresses == [0, 3, 7] && t.path(to: 7).complete)
+        #expect(t.path(to: 8) == Topology.Path(addresses: [0, 1, 8], complete: false))
+        #expect(t.path(to: 8).text == "0000 → 0001 → … → 0008")
+        #expect(t.path(to: 10) == Topology.Path(addresses: [0, 3, 10], complete: false))
+        #expect(t.path(to: 11) == Topology.Path(addresses: [0, 1, 11], complete: true), "the routing table says two hops through 1")
+        let tree = t.tree
+        #expect(tree.children.map(\.shortAddress) == [1, 3])
+        let one = tree.children[0]
+        #expect(one.children.map(\.shortAddress) == [2, 8, 9, 11])
+        let two = try #require(one.children.first)
+        #expect(two.children.map(\.shortAddress) == [5] && two.children[0].children.map(\.shortAddress) == [6])
+        #expect(two.children[0].children[0].hopCount == 4)
+        #expect(tree.children[1].children.map(\.shortAddress) == [7, 10])
+        // Without the previous hops: the first-hop tree, as before.
+        let plain = try Topology(routingTable: .array(routes), neighbourTable: .array([]))
+        #expect(plain.tree.children[0].children.map(\.shortAddress) == [2, 9, 11, 5, 8, 6])
+        #expect(plain.path(to: 6) == Topology.Path(addresses: [0, 1, 6], complete: false))
+        #expect(plain.path(to: 2).complete, "two hops through the first: nothing left out")
+    }
+
+    /// A hostile table: every destination's previous hop is itself or a long loop; the
+    /// tree is still built, bounded, with every node once.
+    @Test func topologyWithHostileRelaysIsBounded() throws {
+        var routes: [DLMSData] = [], previous: [DLMSData] = []
+        for d in UInt16(1)...200 {
+            routes.append(.structure([.longUnsigned(d), .longUnsigned(1), .longUnsigned(1), .unsigned(255), .unsigned(0), .longUnsigned(1)]))
+            previous.append(.structure([.longUnsigned(d), .longUnsigned(d % 2 == 0 ? d : d + 1)]))
+        }
+        let t = try Topology(routingTable: .array(routes), neighbourTable: .array([]), previousHops: .array(previous))
+        var count = 0
+        func walk(_ n: Topology.Node) { for c in n.children { count += 1; walk(c) } }
+        walk(t.tree)
+        #expect(count == 200)
+        #expect(!t.path(to: 7).complete)
+        #expect(throws: ModelError.self) {
+            try Topology(routingTable: .array([]), neighbourTable: .array([]), previousHops: .array([.structure([.longUnsigned(1)])]))
+        }
+    }
+
     // MARK: Profiles and events
 
     @Test func profileTableFromCaptureObjectsAndBuffer() throws {

@@ -20,6 +20,7 @@ import TUICore
     static let cyrillicAllowed: [String: String] = [
         "Sources/Accounts/Role.swift": "the default role labels, stored in the database and matched on input",
         "Sources/Accounts/UserName.swift": "the first administrator's name «Администратор» and its Cyrillic look-alike letter",
+        "Sources/ES951/Models/HeartbeatInterval.swift": "Russian unit words a person may type (1 мин 30 с), matched on input",
         "Sources/hlmcs-bench/": "the benchmark logs in as the default user «Администратор»",
         "Sources/tui-probe/": "demo text for checking Cyrillic on a real terminal",
     ]

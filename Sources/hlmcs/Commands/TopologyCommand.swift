@@ -29,7 +29,7 @@ struct TopologyCommand: AsyncParsableCommand {
                 guard let node = topology.node(address: address, meters: meters) else {
                     throw CommandFailure(status: .deviceRefused, message: s.meterNotInNetwork(meter!))
                 }
-                let path = node.path.map { Self.hex($0) }.joined(separator: " → ")
+                let path = Topology.Path(addresses: node.path, complete: node.complete).text
                 let lqi = node.neighbour?.lqi ?? node.firstHop?.lqi
                 run.context.emit(
                     text: [s["cli.topology.meter"] + ": \(node.meter.addressText) (\(s["cli.topology.point"]) \(node.meter.point), \(node.meter.serial))",
@@ -39,7 +39,7 @@ struct TopologyCommand: AsyncParsableCommand {
                            s["cli.topology.routeCost"] + ": \(node.route.routeCost)",
                            "LQI: " + (lqi.map(String.init) ?? "—")].joined(separator: "\n"),
                     json: ["meter": node.meter.addressText, "point": node.meter.point, "short-address": Int(node.route.destination),
-                           "path": node.path.map(Int.init), "hops": node.hops, "route-cost": Int(node.route.routeCost),
+                           "path": node.path.map(Int.init), "path-complete": node.complete, "hops": node.hops, "route-cost": Int(node.route.routeCost),
                            "lqi": lqi.map { Int($0) as Any } ?? NSNull()])
             } else {
                 Self.walk(topology.tree, depth: 0, run.context)
@@ -54,8 +54,5 @@ struct TopologyCommand: AsyncParsableCommand {
         for child in node.children { walk(child, depth: depth + 1, context) }
     }
 
-    static func hex(_ value: UInt16) -> String {
-        let digits = String(value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-    }
+    static func hex(_ value: UInt16) -> String { Topology.hex(value) }
 }

@@ -55,6 +55,17 @@ enum MetersFixtures {
         return Topology(coordinator: 0, maxHops: 15, routes: routes, neighbours: neighbours)
     }
 
+    /// ``topology`` with the relay before each destination: 9…12 go through the 2-hop
+    /// node of their first hop (6, 4, 5, 6).
+    static var routedTopology: Topology {
+        var t = topology
+        var previous: [UInt16: UInt16] = [1: 0, 2: 0, 3: 0]
+        for i in UInt16(4)...8 { previous[i] = (i % 3) + 1 }
+        previous[9] = 6; previous[10] = 4; previous[11] = 5; previous[12] = 6
+        t.previousHops = previous
+        return t
+    }
+
     /// The page context of an administrator on an LLS connection, in a 52×14 area.
     static func context(_ language: UILanguage = .en, lls: Bool = true, busy: Bool = false,
                         permissions: Set<Permission>? = nil, height: Int = 14, width: Int = 52) -> PageContext {

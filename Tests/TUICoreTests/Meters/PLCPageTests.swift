@@ -33,6 +33,26 @@ import Testing
         #expect(read(meters: false).treeRoots(context.strings)[0].children[0].title == "0001 · hops 1 · LQI 210")
     }
 
+    /// Issue 20 item 6: a concentrator that reports every relay gets a tree of every
+    /// level and a node's path with each hop.
+    @Test func everyRelayMakesATreeOfEveryLevel() {
+        var page = PLCPage()
+        _ = page.read(context)
+        page.receive(.topology(MetersFixtures.routedTopology), context)
+        page.knownMeters = MetersFixtures.meters(12)
+        let two = page.treeRoots(context.strings)[0].children[1]
+        #expect(two.children.map(\.title) == ["0004 · hops 2 · 20031676", "0007 · hops 2 · 20055433"])
+        #expect(two.children[0].children.map(\.title) == ["000A · hops 3 · 20079190"])
+        #expect(PLCTree.size(MetersFixtures.routedTopology.tree) == (nodes: 12, deepest: 3))
+        _ = page.handle(.character("+"), context)
+        #expect(page.tree.expanded.contains("plc/0002/0004"))
+        while page.tree.selected != "plc/0002/0004/000A" && page.tree.selected != "plc/0003/0008" { _ = page.handle(.down, context) }
+        #expect(page.tree.selected == "plc/0002/0004/000A")
+        _ = page.handle(.enter, context)
+        guard case .node(let node) = page.mode else { Issue.record("\(page.mode)"); return }
+        #expect(node.pathText == "0000 → 0002 → 0004 → 000A" && node.complete && node.hops == 3)
+    }
+
     @Test func movingOpeningAndShowingANode() {
         var page = read(meters: true)
         _ = page.handle(.down, context)

@@ -1,15 +1,18 @@
 import ES951
 
 /// What the PLC page shows of one node (F-36): picked in the tree (a short address) or
-/// found by its meter's address. The coordinator knows only the first hop of each route
-/// and the hop count, so the path leaves out the hops in between.
+/// found by its meter's address. The path names every relay when the concentrator
+/// reports them (``Topology/path(to:)``); else only the first hop is known and the hops
+/// in between are shown as `…`.
 public struct PLCNode: Equatable, Sendable {
     public var shortAddress: UInt16
     /// The meter at this short address, when the meter list is known.
     public var meter: MeterRecord?
     public var route: Topology.Route?
-    /// Coordinator, first hop (when not the node itself), the node.
+    /// Coordinator, the relays (every one, or the first hop only), the node.
     public var path: [UInt16]
+    /// Every relay named in `path`.
+    public var complete: Bool
     public var hops: Int
     /// The coordinator's neighbour entry of the first hop.
     public var firstHop: Topology.Neighbour?
@@ -24,16 +27,10 @@ public struct PLCNode: Equatable, Sendable {
         meter = meters?.first { $0.shortAddress == shortAddress }
         let route = topology.route(to: shortAddress)
         self.route = route
-        if shortAddress == topology.coordinator {
-            path = [shortAddress]
-            hops = 0
-        } else if let route {
-            path = [topology.coordinator] + (route.nextHop != route.destination ? [route.nextHop] : []) + [route.destination]
-            hops = Int(route.hopCount)
-        } else {
-            path = [topology.coordinator, shortAddress]
-            hops = 1
-        }
+        let found = topology.path(to: shortAddress)
+        path = found.addresses
+        complete = found.complete
+        hops = shortAddress == topology.coordinator ? 0 : route.map { Int($0.hopCount) } ?? path.count - 1
         firstHop = route.flatMap { topology.neighbour($0.nextHop) }
         neighbour = topology.neighbour(shortAddress)
         routedThrough = Self.routedThrough(shortAddress, topology)
@@ -45,6 +42,7 @@ public struct PLCNode: Equatable, Sendable {
         meter = info.meter
         route = info.route
         path = info.path
+        complete = info.complete
         hops = info.hops
         firstHop = info.firstHop
         neighbour = info.neighbour
@@ -57,16 +55,11 @@ public struct PLCNode: Equatable, Sendable {
 
     /// "0000 → 0003 → … → 000C": `…` where the coordinator does not know the hops.
     public var pathText: String {
-        var parts = path.map(Self.hex)
-        if hops > path.count - 1, parts.count >= 2 { parts.insert("…", at: parts.count - 1) }
-        return parts.joined(separator: " → ")
+        Topology.Path(addresses: path, complete: complete).text
     }
 
     /// Four upper-case hex digits, as the PLC tools show short addresses.
-    public static func hex(_ value: UInt16) -> String {
-        let digits = String(value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-    }
+    public static func hex(_ value: UInt16) -> String { Topology.hex(value) }
 }
 
 /// The PLC tree (``Topology/tree``) as tree view nodes, in the interface language.
