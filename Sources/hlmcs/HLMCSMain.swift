@@ -10,8 +10,9 @@ import Foundation
 @main
 enum HLMCSMain {
     static func main() async {
+        let arguments = Self.negativeValuesLast(Array(CommandLine.arguments.dropFirst()))
         do {
-            var command = try HLMCS.parseAsRoot(Self.negativeValuesLast(Array(CommandLine.arguments.dropFirst())))
+            var command = try HLMCS.parseAsRoot(arguments)
             if command is HLMCS, var tui = command as? AsyncParsableCommand {
                 try await tui.run()          // the terminal UI restores the terminal on signals itself
             } else if let async = command as? AsyncParsableCommand {
@@ -26,7 +27,8 @@ enum HLMCSMain {
         } catch {
             let code = HLMCS.exitCode(for: error)
             if code == .success { HLMCS.exit(withError: error) }
-            Output.message(HLMCS.fullMessage(for: error))
+            let language = UsageErrorText.language(arguments, environment: ProcessInfo.processInfo.environment)
+            Output.message(UsageErrorText.text(HLMCS.fullMessage(for: error), Strings(language: language)))
             exit(ExitStatus.usage.rawValue)
         }
     }
@@ -87,16 +89,16 @@ struct HLMCS: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
+        let s = Strings(language: Language.resolve(global.lang, environment: ProcessInfo.processInfo.environment))
         guard (1...1000).contains(demoMeters) else {
-            throw ValidationError("--demo-meters: 1 to 1000")
+            throw CommandFailure(status: .usage, message: s["cli.usage.error", s["cli.usage.demoMeters"]])
         }
         if let demoBaud, !SerialSettings.supportedBauds.contains(demoBaud) {
-            throw ValidationError("--demo-baud: one of \(SerialSettings.supportedBauds.map(String.init).joined(separator: ", "))")
+            throw CommandFailure(status: .usage, message: s["cli.usage.error", s["cli.usage.demoBaud", SerialSettings.supportedBauds.map(String.init).joined(separator: ", ")]])
         }
         var options: LinkSpec?
         if !demo, link.tcp != nil || link.serial != nil || link.optical != nil {
             do { options = try link.linkOptions() } catch {
-                let s = Strings(language: Language.resolve(global.lang, environment: ProcessInfo.processInfo.environment))
                 throw CommandFailure(status: .usage, message: s.message(for: error))
             }
         }
