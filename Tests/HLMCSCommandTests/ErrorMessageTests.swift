@@ -81,6 +81,31 @@ import Testing
         }
     }
 
+    /// Issue 20 item 7: the exchange log was `open ок 0.001 s 170 B`; every form the
+    /// concentrator writes is worded in Russian, with its parameters kept.
+    @Test(arguments: [
+        ("open", "открытие связи"), ("close", "закрытие связи"), ("learn device", "изучение устройства"),
+        ("read identity", "чтение паспорта"), ("read info", "чтение сведений"), ("read clock", "чтение часов"),
+        ("read gprs", "чтение GPRS"), ("read ip", "чтение IP"), ("read topology", "чтение топологии"),
+        ("read object list", "чтение списка объектов"), ("read meter-list", "чтение списка ПУ"),
+        ("read profile daily point 3", "чтение профиля daily, точка 3"), ("read current point 7", "чтение текущих, точка 7"),
+        ("read events point 0", "чтение событий, точка 0"), ("read profile 1.0.99.1.0.255", "чтение профиля 1.0.99.1.0.255"),
+        ("read poll-status", "чтение poll-status"), ("get 1/0.0.96.1.0.255/2", "чтение 1/0.0.96.1.0.255/2"),
+        ("set clock", "установка часов"), ("sync clock", "синхронизация часов"), ("set time zone", "запись часового пояса"),
+        ("set 1/0.0.25.4.128.255/2", "запись 1/0.0.25.4.128.255/2"), ("write gprs apn,heartbeat", "запись GPRS: apn,heartbeat"),
+        ("write ip ip,mask", "запись IP: ip,mask"), ("invoke 7/0.0.94.7.128.255/1", "вызов метода 7/0.0.94.7.128.255/1"),
+        ("remove meter point 5", "удаление ПУ, точка 5"), ("remove all meters", "удаление всех ПУ"),
+        ("clear events point 2", "очистка events, точка 2"), ("clear profiles all points", "очистка profiles, все точки"),
+        ("firmware ES951-2.7.1 65536 bytes", "прошивка ES951-2.7.1, 65536 байт"),
+    ])
+    func exchangeLogOperationsAreWordedInRussian(_ what: String, _ russian: String) {
+        let entry = ExchangeLogEntry(time: Date(), what: what, outcome: .success, duration: .milliseconds(218), bytes: 170, frames: 2)
+        let ru = ExchangeLogText.line(entry, strings: Strings(language: .ru), time: "10:00:00")
+        #expect(ru == "10:00:00  \(russian)  ок  0,218 с  170 Б  2 кадр.")
+        let en = ExchangeLogText.line(entry, strings: Strings(language: .en), time: "10:00:00")
+        #expect(en == "10:00:00  \(what)  ok  0.218 s  170 B  2 frames")
+    }
+
     @Test(arguments: [
         ("UTC+3", 180), ("utc-03:30", -210), ("+05:45", 345), ("UTC", 0), ("GMT+2", 120), ("UTC+14", 840), ("UTC-12", -720),
         ("UTC+15", nil), ("3", nil), ("UTC+3:60", nil), ("UTC+3:07", nil), ("UTC-13", nil),
