@@ -13,6 +13,9 @@ public enum Action: String, CaseIterable, Sendable, Hashable, Codable {
     case timeZoneWrite = "time-zone-write"
     case settingsExport = "settings-export"
     case settingsImport = "settings-import"
+    /// `settings import --dry-run` and the import preview: reads the device to show what
+    /// an import would change (named as such, not as an export).
+    case settingsPreview = "settings-preview"
     case clear, firmware
     /// Managing users (`hlmcs users …`, other than one's own password).
     case users
@@ -34,6 +37,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable, Codable {
         .serialNumberWrite: [.write], .llsPasswordWrite: [.write],
         .clockWrite: [.setClock], .timeZoneWrite: [.setClock],
         .settingsExport: [.settingsFile], .settingsImport: [.settingsFile, .write],
+        .settingsPreview: [.settingsFile],
         .clear: [.clear], .firmware: [.firmware],
         .users: [.manageUsers], .audit: [.manageUsers],
         .roles: [.manageRoles],

@@ -218,10 +218,10 @@ extension Operator {
     }
 
     /// Reads the device and checks `wanted` against it (the model, the values valid
-    /// together): what an import would change. Nothing is written; asks for
-    /// `settings-export` (reading) only.
+    /// together): what an import would change. Nothing is written; asks for and is
+    /// audited as `settings-preview` (reading) only.
     public func planImport(_ wanted: SettingsFile, path: String) async throws -> SettingsTransfer.Plan {
-        let current = try await read(.settingsExport, target: path) { try await SettingsTransfer.read($0) }
+        let current = try await read(.settingsPreview, target: path) { try await SettingsTransfer.read($0) }
         if !SettingsFile.sameModel(wanted.model, current.file.model) {
             throw OperationFailure.settingsFile(path: path, .init(line: 0, .otherModel(
                 file: SettingsFile.Problem.quote(wanted.model), device: SettingsFile.Problem.quote(current.file.model))))

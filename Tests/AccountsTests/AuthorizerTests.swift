@@ -10,7 +10,7 @@ import Testing
         (.set, [.write]), (.gprs, [.write]), (.ip, [.write]),
         (.serialNumberWrite, [.write]), (.llsPasswordWrite, [.write]),
         (.clockWrite, [.setClock]), (.timeZoneWrite, [.setClock]),
-        (.settingsExport, [.settingsFile]), (.settingsImport, [.settingsFile, .write]),
+        (.settingsExport, [.settingsFile]), (.settingsImport, [.settingsFile, .write]), (.settingsPreview, [.settingsFile]),
         (.clear, [.clear]), (.firmware, [.firmware]),
         (.users, [.manageUsers]), (.audit, [.manageUsers]), (.roles, [.manageRoles]),
         (.ports, []), (.ownPassword, []),
@@ -18,7 +18,7 @@ import Testing
 
     @Test func everyActionIsInTheTable() {
         #expect(Set(Self.table.map(\.0)) == Set(Action.allCases))
-        #expect(Action.allCases.count == 25)
+        #expect(Action.allCases.count == 26)
     }
 
     @Test(arguments: Self.table.indices)

@@ -11,7 +11,7 @@ struct DeviceMapLoadingTests {
         let bytes = try ResourceBundle.bytes(of: .deviceMap)
         #expect(bytes.count > 1000)
         let map = try DeviceMap.builtIn()
-        #expect(map.objects.count == 53)
+        #expect(map.objects.count == 54)
         #expect(map.object(OBISCode("0.0.96.1.0.255")!)?.name == "serial-number")
     }
 

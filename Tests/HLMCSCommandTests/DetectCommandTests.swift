@@ -18,7 +18,7 @@ struct DetectCommandTests {
         #expect(r.lines.first?.hasPrefix("Answered after 1 tries") == true, "\(r.stdout)")
         #expect(r.lines.contains("Address: all-station 4-byte — answered in the 4-byte form, upper 1, lower 1042"), "\(r.stdout)")
         #expect(r.lines.contains("Logical device name: EMSES95195100042, serial number: 95100042"), "\(r.stdout)")
-        #expect(r.lines.contains { $0.hasPrefix("Device map: ES-951, 53 of 53 roles matched") }, "\(r.stdout)")
+        #expect(r.lines.contains { $0.hasPrefix("Device map: ES-951, 54 of 54 roles matched") }, "\(r.stdout)")
         #expect(r.lines.last == "Saved as the connection profile unit-42.", "\(r.stdout)")
         // The profile holds the address the device answered from, under NLS.
         let store = try AccountStore(path: hlmcs.database)

@@ -180,6 +180,11 @@ struct SettingsCommandTests {
         let denied = try await hlmcs.run(["settings", "import", "--tcp", sim.address, "--lls", broken, "--lang", "en"],
                                          as: DeviceCommandTests.reader, environment: Self.lls)
         #expect(denied.status == 4, "\(denied.stderr)")
+        #expect(denied.stderr.contains("settings-import") && !denied.stderr.contains("settings-export"), "\(denied.stderr)")
+        // A dry run only reads: its denial names what it does, never an export.
+        let dry = try await hlmcs.run(["settings", "import", "--tcp", sim.address, "--dry-run", broken, "--lang", "en"],
+                                      as: DeviceCommandTests.reader, environment: Self.lls)
+        #expect(dry.status == 4 && dry.stderr.contains("settings-preview") && !dry.stderr.contains("settings-export"), "\(dry.stderr)")
         let missing = try await hlmcs.run(["settings", "import", "--tcp", sim.address, "--lls", hlmcs.folder.appendingPathComponent("none.set").path],
                                           as: DeviceCommandTests.reader, environment: Self.lls)
         #expect(missing.status == 4, "\(missing.stderr)")

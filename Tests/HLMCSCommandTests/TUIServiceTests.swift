@@ -255,7 +255,7 @@ struct TUIServiceTests: RunnerTest {
             Issue.record("no object list"); return
         }
         #expect(differences.isEmpty, "\(differences)")
-        #expect(compared == 53)
+        #expect(compared == 54)
         await runner.shutdown()
     }
 
@@ -267,7 +267,7 @@ struct TUIServiceTests: RunnerTest {
         guard case .allObjects(let rows)? = await result(.allObjects, .listAllObjects) else {
             Issue.record("no object list"); return
         }
-        #expect(rows.count == 53)
+        #expect(rows.count == 54)
         #expect(rows.contains { $0.logicalName == "0.0.1.0.0.255" && $0.classID == 8 && $0.role == "clock" && $0.readable })
         guard case .objectAttributes(let name, let className, let lines)? = await result(.allObjects, .readAnyObject(classID: 8, obis: OBISCode(0, 0, 1, 0, 0, 255))) else {
             Issue.record("no clock"); return

@@ -43,7 +43,7 @@ struct SettingsImport: AsyncParsableCommand {
 
     func run() async throws {
         var parsed: SettingsFile?
-        try await DeviceRun.run(global, link: link, actions: dryRun ? [.settingsExport] : [.settingsImport], target: file,
+        try await DeviceRun.run(global, link: link, actions: dryRun ? [.settingsPreview] : [.settingsImport], target: file,
                                 authorizeFirst: true, validate: { context in
             parsed = try SettingsTransfer.load(file)
         }) { run in
