@@ -1,3 +1,5 @@
+import Foundation
+
 /// A register value with its scaler and unit (Blue Book 4.3.2, "scaler_unit"): the
 /// quantity is `raw × 10^scaler` in `unit`. Text is built from the integer digits, so it
 /// is exact: raw 1234 with scaler −2 in V is `12.34 V`, never `12.339999`.
@@ -30,6 +32,11 @@ public struct ScaledValue: Hashable, Sendable, CustomStringConvertible {
             v /= d
         }
         return v
+    }
+
+    /// `raw × 10^scaler`, exact (for JSON numbers: `3.07`, never `3.0699999`).
+    public var decimalValue: Decimal {
+        Decimal(sign: raw < 0 ? .minus : .plus, exponent: Int(scaler), significand: Decimal(raw.magnitude))
     }
 
     /// The number without unit, exact, no digit grouping: `-0.05`, `12.34`, `5000`.

@@ -39,6 +39,14 @@ import Testing
         #expect(info.lines.contains("Serial number: 95100042"))
         #expect(info.lines.contains("Model: ES-951"))
         #expect(info.lines.contains("Logical address: 1042"))
+        // JSON: numbers as numbers, units in fields of their own (issue 20 item 9).
+        let json = try await hlmcs.run(["info", "--tcp", sim.address, "--json"], as: Self.reader)
+        #expect(json.status == 0, "\(json.stderr)")
+        #expect(json.stdout.contains("\"battery-voltage\":3.07,"), "\(json.stdout)")
+        let o = try Self.json(json.lines[0])
+        #expect(o["battery-voltage-unit"] as? String == "V" && o["battery-use-time-unit"] as? String == "s")
+        #expect(o["battery-use-time"] is NSNumber && o["logical-address"] as? Int == 1042 && o["rs485-baud"] as? Int == 9600)
+        #expect(o["time-zone-minutes-east"] as? Int == 180 && o["time-zone"] as? String == "UTC+3")
     }
 
     @Test func getPrintsTextAndJSON() async throws {

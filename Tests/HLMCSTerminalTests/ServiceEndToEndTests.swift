@@ -72,7 +72,7 @@ struct ServiceEndToEndTests {
         try expectScreen(session, "HLMCS-STATUS=0", "quit")
     }
 
-    /// All objects (issue 17): F5 lists the demo's 53 objects by class with their roles,
+    /// All objects (issue 17): F5 lists the demo's 54 objects by class with their roles,
     /// End and Enter read the last one's attributes by name, Esc goes back to the list.
     @Test(.timeLimit(.minutes(2))) func allObjectsListsReadsOneAndGoesBack() throws {
         let session = try TmuxSession(name: "allobjects-en")
@@ -88,14 +88,14 @@ struct ServiceEndToEndTests {
         try expectScreen(session, "All objects", "the All objects node")
         try session.send("Enter")
         try session.send("F5")
-        let list = try expectScreen(session, "53 objects; Enter reads one", "the object list")
+        let list = try expectScreen(session, "54 objects; Enter reads one", "the object list")
         #expect(list.contains("Class 1 Data") && list.contains("hardware-version"), "\(list)")
         // The last object (the G3 adaptation layer, class 92) by name.
         try keys(session, "End", "Enter")
         let object = try expectScreen(session, "max-hops", "its attributes")
         #expect(object.contains("92/0.0.29.2.0.255") && object.contains("routing-table"), "\(object)")
         try session.send("Escape")
-        try expectScreen(session, "53 objects; Enter reads one", "back to the list")
+        try expectScreen(session, "54 objects; Enter reads one", "back to the list")
 
         try session.send("F10")
         try expectScreen(session, "HLMCS-STATUS=0", "quit")

@@ -42,8 +42,10 @@ struct InfoCommand: AsyncParsableCommand {
                 let zone = TimeZoneRule.text(-Int($0), .short)
                 return info.timeZoneSignKnown ? zone : s["cli.info.timeZoneSignUnknown", zone]
             })
-            add("battery-use-time", s.infoLabel("battery-use-time"), info.batteryUseTime.map { $0.text() })
-            add("battery-voltage", s.infoLabel("battery-voltage"), info.batteryVoltage.map { $0.text(decimalSeparator: s.ru ? "," : ".") + ($0.unit.flatMap(s.unitSymbol).map { " " + $0 } ?? "") })
+            add("battery-use-time", s.infoLabel("battery-use-time"), info.batteryUseTime.map { $0.text() },
+                info.batteryUseTime.map(\.decimalValue))
+            add("battery-voltage", s.infoLabel("battery-voltage"), info.batteryVoltage.map { $0.text(decimalSeparator: s.ru ? "," : ".") + ($0.unit.flatMap(s.unitSymbol).map { " " + $0 } ?? "") },
+                info.batteryVoltage.map(\.decimalValue))
             // Roles the device lacks are named, never left out silently; the map in use too.
             var lacking: [String] = []
             for item in info.lacking where !lacking.contains(item.location.object) { lacking.append(item.location.object) }
@@ -53,6 +55,10 @@ struct InfoCommand: AsyncParsableCommand {
                 json["lacking"] = lacking
                 json["map"] = mapName
                 json["time-zone-sign-known"] = info.timeZoneSignKnown
+                // Numbers as numbers; their units in fields of their own (issue 20 item 9).
+                json["battery-use-time-unit"] = info.batteryUseTime?.unit?.symbol
+                json["battery-voltage-unit"] = info.batteryVoltage?.unit?.symbol
+                if let zone = info.timeZone { json["time-zone-minutes-east"] = -Int(zone) }
                 run.context.emit(text: "", json: json)
             } else {
                 for item in items { Output.line(item.label + ": " + item.text) }
