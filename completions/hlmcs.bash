@@ -1505,13 +1505,13 @@ _hlmcs_users() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    init|list|add|passwd|delete|role)
+    init|list|add|passwd|delete|role|rename)
         # Offer subcommand argument completions
         "_hlmcs_users_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'init list add passwd delete role' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'init list add passwd delete role rename' -- "${cur}"))
         ;;
     esac
 }
@@ -1615,6 +1615,25 @@ _hlmcs_users_delete() {
 }
 
 _hlmcs_users_role() {
+    repeating_flags=()
+    non_repeating_flags=(--json --verbose --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--db --lang)
+    __hlmcs_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--db')
+        return
+        ;;
+    '--lang')
+        __hlmcs_add_completions -W 'ru'$'\n''en'
+        return
+        ;;
+    esac
+}
+
+_hlmcs_users_rename() {
     repeating_flags=()
     non_repeating_flags=(--json --verbose --version -h --help)
     repeating_options=()

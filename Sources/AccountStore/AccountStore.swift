@@ -232,6 +232,37 @@ public final class AccountStore: Sendable {
         }
     }
 
+    /// Gives a user another login (SPEC F-13 "edit users; login + role"). Needs
+    /// `manage-users`. The new name is checked as a new user's is (valid, not in use, not
+    /// a look-alike of another); the user keeps role, password, failed logins and saved
+    /// connection profiles (the LLS passwords in them are sealed with the password, not
+    /// the name), and per-user settings (`….OLD` keys) move with it. The audit log keeps
+    /// the old name in past entries. Renaming oneself is allowed: the returned session is
+    /// the caller's under the new name (the given one no longer logs anything).
+    /// - Throws: ``StorageError/userNotFound(name:)``, ``StorageError/userExists(name:)``,
+    ///   ``UserNameError/lookalike(name:existing:)``, ``AccountsError/invalidUserName(_:)``,
+    ///   ``StorageError/permissionDenied(_:missing:)``.
+    @discardableResult
+    public func renameUser(_ rawName: String, to rawNewName: String, by session: Session, now: Date) throws -> Session {
+        let name = UserName.canonical(rawName)
+        let newName = UserName.canonical(rawNewName)
+        try UserName.validate(newName)
+        try perform(session, .users, auditAs: "users-rename", target: "\(name) → \(newName)", now: now) { db in
+            guard try Self.userRow(db, name) != nil else { throw StorageError.userNotFound(name: name) }
+            guard newName != name else { return }
+            if try Self.userRow(db, newName) != nil { throw StorageError.userExists(name: newName) }
+            let others = try String.fetchAll(db, sql: "SELECT name FROM users WHERE name <> ?", arguments: [name])
+            try UserName.checkNotLookalike(newName, existing: others)
+            try db.execute(sql: "UPDATE users SET name = ? WHERE name = ?", arguments: [newName, name])
+            for key in try String.fetchAll(db, sql: "SELECT key FROM settings") where key.hasSuffix("." + name) {
+                let moved = String(key.dropLast(name.count)) + newName
+                try db.execute(sql: "DELETE FROM settings WHERE key = ?", arguments: [moved])
+                try db.execute(sql: "UPDATE settings SET key = ? WHERE key = ?", arguments: [moved, key])
+            }
+        }
+        return name == UserName.canonical(session.user) ? Session(user: newName, role: session.role) : session
+    }
+
     /// Gives a user another role. Needs `manage-users`; the last administrator keeps the
     /// administrator role.
     public func setRole(of rawName: String, to role: Role, by session: Session, now: Date) throws {

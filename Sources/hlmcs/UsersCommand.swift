@@ -3,11 +3,12 @@ import AccountStore
 import ArgumentParser
 import Foundation
 
-/// `hlmcs users init | list | add NAME --role R | passwd NAME | delete NAME | role NAME R`
+/// `hlmcs users init | list | add NAME --role R | passwd NAME | delete NAME | role NAME R |
+/// rename NAME NEW`
 struct UsersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users", abstract: "Manage the program's users.",
-        subcommands: [Init.self, List.self, Add.self, Passwd.self, Delete.self, SetRole.self])
+        subcommands: [Init.self, List.self, Add.self, Passwd.self, Delete.self, SetRole.self, Rename.self])
 
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -95,6 +96,22 @@ struct UsersCommand: ParsableCommand {
                 try context.store.deleteUser(name: name, by: session, now: Date())
                 let name = UserName.canonical(name)
                 context.emit(text: context.strings.userDeleted(name), json: ["ok": true, "user": name])
+            }
+        }
+    }
+
+    struct Rename: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Give a user another login (role, password and saved connections stay).")
+        @Argument var name: String
+        @Argument(help: ArgumentHelp("The new login.", valueName: "new-name")) var newName: String
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try CommandContext.run(global) { context in
+                let (session, _) = try context.login()
+                try context.store.renameUser(name, to: newName, by: session, now: Date())
+                let (old, new) = (UserName.canonical(name), UserName.canonical(newName))
+                context.emit(text: context.strings["accountsCli.userRenamed", old, new], json: ["ok": true, "user": new, "was": old])
             }
         }
     }

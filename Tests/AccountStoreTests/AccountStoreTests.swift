@@ -119,6 +119,37 @@ import Testing
         #expect(throws: (any Error).self) { try store.authorize(alice, .get, now: t0) }
     }
 
+    /// Issue 20 item 9 (F-13 "edit users; login + role"): a login is renamed; role,
+    /// password, saved connections (with their sealed LLS password) and per-user settings
+    /// go with it; a name in use or a look-alike is refused; only `manage-users` may.
+    @Test func aLoginIsRenamedWithEverythingItOwns() throws {
+        let (store, admin) = try initializedStore()
+        try store.addUser(name: "alice", role: .configurator, password: "alice-pass", by: admin, now: t0)
+        try store.addUser(name: "bob", role: .read, password: "bob-pass-1", by: admin, now: t0)
+        let alice = try store.login(name: "alice", password: "alice-pass", now: t0)
+        try store.saveProfile(name: "pole 7", link: "tcp:10.0.0.7:4059", llsPassword: "lls-secret", loginPassword: "alice-pass", by: alice, now: t0)
+        try store.setSetting("last-connection.alice", "pole 7")
+        #expect(throws: StorageError.userExists(name: "bob")) { try store.renameUser("alice", to: "bob", by: admin, now: t0) }
+        #expect(throws: (any Error).self) { try store.renameUser("alice", to: "b\u{043E}b", by: admin, now: t0) }   // Cyrillic о: looks like bob
+        #expect(throws: (any Error).self) { try store.renameUser("alice", to: "  ", by: admin, now: t0) }
+        let bob = try store.login(name: "bob", password: "bob-pass-1", now: t0)
+        #expect(throws: StorageError.permissionDenied(.users, missing: [.manageUsers])) { try store.renameUser("alice", to: "alicia", by: bob, now: t0) }
+        #expect(throws: StorageError.userNotFound(name: "carol")) { try store.renameUser("carol", to: "caroline", by: admin, now: t0) }
+
+        try store.renameUser("alice", to: "alicia", by: admin, now: t0)
+        #expect(throws: (any Error).self) { try store.login(name: "alice", password: "alice-pass", now: t0) }
+        let alicia = try store.login(name: "alicia", password: "alice-pass", now: t0)
+        #expect(alicia.role == .configurator)
+        #expect(try store.profiles(by: alicia).map(\.name) == ["pole 7"])
+        #expect(try store.llsPassword(profile: "pole 7", loginPassword: "alice-pass", by: alicia) == "lls-secret")
+        #expect(try store.setting("last-connection.alicia") == "pole 7" && store.setting("last-connection.alice") == nil)
+        #expect(try store.auditLog(since: nil, by: admin, now: t0).contains { $0.action == "users-rename" && $0.target == "alice → alicia" && $0.outcome == .success })
+        // Oneself: the session comes back under the new name and goes on working.
+        let renamed = try store.renameUser("Администратор", to: "ivanov", by: admin, now: t0)
+        #expect(renamed.user == "ivanov")
+        #expect(try store.listUsers(by: renamed, now: t0).map(\.name).contains("ivanov"))
+    }
+
     @Test func ownPasswordNeedsNoPermission() throws {
         let (store, admin) = try initializedStore()
         try store.addUser(name: "alice", role: .read, password: "alice-pass", by: admin, now: t0)

@@ -107,6 +107,23 @@ import Testing
         #expect(lastAdmin.stderr.contains("last administrator"))
     }
 
+    /// Issue 20 item 9 (F-13): `users rename` gives a login another name; the user logs in
+    /// under it with the same password and role; a name in use is refused (exit 2).
+    @Test func aLoginIsRenamed() async throws {
+        let hlmcs = try await withAlice()
+        defer { hlmcs.removeFolder() }
+        let renamed = try await hlmcs.run(["users", "rename", "alice", "alicia", "--lang", "en"], as: Self.admin)
+        #expect(renamed.status == 0, "\(renamed.stderr)")
+        #expect(renamed.lines == ["User alice is now alicia."])
+        #expect(try await hlmcs.run(["users", "list"], as: Self.alice).status == 4, "the old login is gone")
+        let list = try await hlmcs.run(["users", "list", "--json"], as: Self.admin)
+        #expect(list.stdout.contains("\"alicia\"") && !list.stdout.contains("\"alice\""), "\(list.stdout)")
+        let taken = try await hlmcs.run(["users", "rename", "alicia", "Администратор"], as: Self.admin)
+        #expect(taken.status == 2, "\(taken.stderr)")
+        let notAdmin = try await hlmcs.run(["users", "rename", "Администратор", "boss"], as: ("alicia", Self.alice.1))
+        #expect(notAdmin.status == 4, "\(notAdmin.stderr)")
+    }
+
     @Test func roleCommandsEditTheMatrix() async throws {
         let hlmcs = try await withAlice()
         defer { hlmcs.removeFolder() }

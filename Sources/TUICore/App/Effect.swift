@@ -11,7 +11,8 @@ public enum Effect: Equatable, Sendable, CustomStringConvertible {
     case changePassword(current: String, new: String)
     case loadUsers
     case addUser(name: String, role: Role, password: String)
-    case setRole(name: String, role: Role)
+    /// A user's login and role as edited (either may be as it was).
+    case editUser(name: String, newName: String, role: Role)
     case deleteUser(name: String)
     case setUserPassword(name: String, password: String)
     case loadMatrix
@@ -48,7 +49,7 @@ public enum Effect: Equatable, Sendable, CustomStringConvertible {
             "connect(\(settings.linkText), password: \(password == nil ? "none" : "•••"))"
         case .logout: "logout"
         case .loadUsers: "loadUsers"
-        case .setRole(let name, let role): "setRole(\(name), \(role.name))"
+        case .editUser(let name, let newName, let role): "editUser(\(name), \(newName), \(role.name))"
         case .deleteUser(let name): "deleteUser(\(name))"
         case .loadMatrix: "loadMatrix"
         case .grant(let p, let r): "grant(\(p.rawValue), \(r.name))"

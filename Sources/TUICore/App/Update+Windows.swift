@@ -57,7 +57,7 @@ extension AppState {
             switch outcome {
             case .close?: modal = nil
             case .add(let name, let role, let password)?: return [.addUser(name: name, role: role, password: password)]
-            case .setRole(let name, let role)?: return [.setRole(name: name, role: role)]
+            case .edit(let name, let newName, let role)?: return [.editUser(name: name, newName: newName, role: role)]
             case .delete(let name)?: return [.deleteUser(name: name)]
             case .setPassword(let name, let password)?: return [.setUserPassword(name: name, password: password)]
             case nil: break

@@ -17,7 +17,7 @@ extension EffectRunner {
             switch effect {
             case .login, .setAdministratorPassword, .logout, .changePassword:
                 try sessionEffect(effect, s, now, session)
-            case .loadUsers, .addUser, .setRole, .deleteUser, .setUserPassword, .loadMatrix, .grant, .revoke:
+            case .loadUsers, .addUser, .editUser, .deleteUser, .setUserPassword, .loadMatrix, .grant, .revoke:
                 try usersEffect(effect, s, now, session)
             case .prepareSettings, .saveProfile, .loadProfile, .deleteProfile:
                 try profileEffect(effect, s, now, session)
@@ -74,10 +74,20 @@ extension EffectRunner {
             guard let session else { return }
             try store.addUser(name: name, role: role, password: password, by: session, now: now)
             inbox.post(.accountChanged(s["runtime.account.userAdded", name, s.roleLabel(role)]))
-        case .setRole(let name, let role):
+        case .editUser(let name, let newName, let role):
             guard let session else { return }
-            try store.setRole(of: name, to: role, by: session, now: now)
-            inbox.post(.accountChanged(s["runtime.account.roleSet", name, s.roleLabel(role)]))
+            // The login first: a refused one leaves the role as it was too.
+            var done: [String] = []
+            if UserName.canonical(newName) != UserName.canonical(name) {
+                try store.renameUser(name, to: newName, by: session, now: now)
+                done.append(s["runtime.account.renamed", name, UserName.canonical(newName)])
+            }
+            let current = try store.listUsers(by: session, now: now).first { $0.name == UserName.canonical(newName) }?.role
+            if current != role {
+                try store.setRole(of: newName, to: role, by: session, now: now)
+                done.append(s["runtime.account.roleSet", UserName.canonical(newName), s.roleLabel(role)])
+            }
+            inbox.post(.accountChanged(done.joined(separator: " ")))
         case .deleteUser(let name):
             guard let session else { return }
             try store.deleteUser(name: name, by: session, now: now)

@@ -117,10 +117,10 @@ import Testing
         s.press(.down)  // ivanov, Configurator
         #expect(s.handle(.enter) == nil)
         var text = AccountTest.text(AccountTest.users(s))
-        #expect(text.contains("Change role") && text.contains("< Configurator >"))
+        #expect(text.contains("Edit user") && text.contains("< Configurator >"))
         #expect(!s.hasTextFocus)
         s.press(.right)
-        #expect(s.handle(.enter) == .setRole(name: "ivanov", role: .administrator))
+        #expect(s.handle(.enter) == .edit(name: "ivanov", newName: "ivanov", role: .administrator))
         s.show(error: "The last administrator cannot be given another role")
         text = AccountTest.text(AccountTest.users(s))
         // Wrapped to the editor's box.
@@ -128,16 +128,43 @@ import Testing
         #expect(text.contains("│  role          "))
         s.reload(AccountTest.sampleUsers)
         #expect(s.selectedUser?.name == "ivanov")
-        #expect(!AccountTest.text(AccountTest.users(s)).contains("Change role"))
+        #expect(!AccountTest.text(AccountTest.users(s)).contains("Edit user"))
+    }
+
+    /// Issue 20 item 9 (F-13 "edit users; login + role"): the editor renames; a login in
+    /// use is refused as it is typed; the logged-in user's own login is not editable.
+    @Test func editTheLogin() {
+        var s = screen()
+        s.press(.down)  // ivanov
+        s.press(.enter)
+        #expect(!s.hasTextFocus, "the role has the focus first")
+        s.press(.up)
+        #expect(s.hasTextFocus)
+        s.press(.control("u"))
+        s.type("Петрова")
+        #expect(AccountTest.text(AccountTest.users(s)).contains("already exists"))
+        #expect(s.handle(.enter) == nil)
+        s.press(.control("u"))
+        s.type("petrov")
+        #expect(s.handle(.enter) == .edit(name: "ivanov", newName: "petrov", role: .configurator))
+        s.reload([AccountTest.sampleUsers[0], UserRow(name: "petrov", role: .configurator, hasPassword: true), AccountTest.sampleUsers[2]])
+        #expect(s.selectedUser?.name == "petrov")
+        // Oneself: the login is shown, not edited.
+        s.press(.home)
+        s.press(.enter)
+        let text = AccountTest.text(AccountTest.users(s))
+        #expect(text.contains("Edit user") && text.contains("Login: Администратор"), "\(text)")
+        s.press(.up)
+        #expect(!s.hasTextFocus)
     }
 
     @Test func f4EditsAndAnUnchangedRoleSendsNothing() {
         var s = screen()
         s.press(.down)
         s.press(.function(4))
-        #expect(AccountTest.text(AccountTest.users(s)).contains("Change role"))
+        #expect(AccountTest.text(AccountTest.users(s)).contains("Edit user"))
         #expect(s.handle(.enter) == nil)
-        #expect(!AccountTest.text(AccountTest.users(s)).contains("Change role"))
+        #expect(!AccountTest.text(AccountTest.users(s)).contains("Edit user"))
     }
 
     @Test func setAPassword() {

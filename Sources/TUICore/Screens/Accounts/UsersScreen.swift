@@ -1,14 +1,17 @@
 import Accounts
 
 /// User management (SPEC F-13, administrators only): the users in a table, and small
-/// editors over it to add a user, change a user's role or password, and confirm a delete.
+/// editors over it to add a user, edit a user's login and role, change a password, and
+/// confirm a delete. The logged-in user's own login is not edited here (the session is
+/// under it): another administrator, or `hlmcs users rename`, may change it.
 /// The screen only asks (its ``Outcome``); the app changes the database and answers with
 /// ``reload(_:)`` when the change went through or ``show(error:)`` when it was refused.
 public struct UsersScreen: Sendable {
     public enum Outcome: Equatable, Sendable, CustomStringConvertible {
         case close
         case add(name: String, role: Role, password: String)
-        case setRole(name: String, role: Role)
+        /// Login and role as edited; either may be unchanged, never both.
+        case edit(name: String, newName: String, role: Role)
         case delete(name: String)
         case setPassword(name: String, password: String)
 
@@ -17,7 +20,7 @@ public struct UsersScreen: Sendable {
             switch self {
             case .close: "close"
             case .add(let name, let role, _): "add(\(name), \(role.name), •••)"
-            case .setRole(let name, let role): "setRole(\(name), \(role.name))"
+            case .edit(let name, let newName, let role): "edit(\(name), \(newName), \(role.name))"
             case .delete(let name): "delete(\(name))"
             case .setPassword(let name, _): "setPassword(\(name), •••)"
             }
@@ -29,6 +32,7 @@ public struct UsersScreen: Sendable {
         case list
         /// Login, role, password, confirmation.
         case add(AccountFields)
+        /// Login (not for the logged-in user) and role.
         case role(name: String, AccountFields)
         /// Password, confirmation.
         case password(name: String, AccountFields)
@@ -104,14 +108,27 @@ public struct UsersScreen: Sendable {
             if case .add(let name, _, _)? = outcome { pending = name }
             return outcome
         case .role(let name, var f):
-            let outcome = edit(&f, key) { .setRole(name: name, role: $0.role) }
+            let outcome = edit(&f, key) { f in
+                .edit(name: name, newName: f.kinds.count > 1 ? UserName.canonical(f[0]) : name, role: f.role)
+            }
             if case .role = mode { mode = .role(name: name, f) }
+            if case .edit(_, let newName, _)? = outcome { pending = newName }
             return outcome
         case .password(let name, var f):
             let outcome = edit(&f, key) { .setPassword(name: name, password: $0[0]) }
             if case .password = mode { mode = .password(name: name, f) }
             return outcome
         }
+    }
+
+    /// The editor of a user: login and role, the focus on the role; the logged-in user's
+    /// role only.
+    static func editFields(_ user: UserRow, me: Bool) -> AccountFields {
+        if me { return AccountFields([.role], role: user.role) }
+        var f = AccountFields([.text, .role], role: user.role)
+        f.texts[0] = TextFieldState(text: user.name)
+        f.focus = 1
+        return f
     }
 
     mutating func handleList(_ key: Key) -> Outcome? {
@@ -129,7 +146,7 @@ public struct UsersScreen: Sendable {
         case .enter, .function(4):
             guard let user = selectedUser else { break }
             error = nil
-            mode = .role(name: user.name, AccountFields([.role], role: user.role))
+            mode = .role(name: user.name, Self.editFields(user, me: isMe(user.name)))
         case .function(6):
             guard let user = selectedUser else { break }
             error = nil
@@ -159,12 +176,12 @@ public struct UsersScreen: Sendable {
                 f.focus = bad
                 return nil
             }
-            if case .role(let name, _) = mode, users.first(where: { $0.name == name })?.role == f.role {
+            if case .role(let name, _) = mode, users.first(where: { $0.name == name })?.role == f.role,
+               f.kinds.count == 1 || UserName.canonical(f[0]) == name {
                 mode = .list  // nothing changed
                 return nil
             }
             error = nil
-            if case .role(let name, _) = mode { pending = name }
             if case .password(let name, _) = mode { pending = name }
             return outcome(f)
         default:
@@ -181,6 +198,9 @@ public struct UsersScreen: Sendable {
                     AccountProblem.password(f[2], login: f[0]), AccountProblem.confirmation(f[3], of: f[2])]
         case .password(let name, _):
             return [AccountProblem.password(f[0], login: name), AccountProblem.confirmation(f[1], of: f[0])]
+        case .role(let name, _) where f.kinds.count > 1:
+            let login = UserName.canonical(f[0]) == name ? nil : AccountProblem.login(f[0], taken: users.map(\.name).filter { $0 != name })
+            return [login, nil]
         case .role, .list, .delete:
             return f.kinds.map { _ in nil }
         }
@@ -223,6 +243,12 @@ public struct UsersScreen: Sendable {
                 f.roleRow(label: s["accounts.field.role"], s),
                 f.row(2, label: s["accounts.field.password"], problem: p[2], s),
                 f.row(3, label: s["accounts.field.confirm"], problem: p[3], s),
+            ], focus: f.focus))
+        case .role(let name, let f) where f.kinds.count > 1:
+            let p = problems(f)
+            return (s["accounts.users.role.title"], FieldList(rows: [
+                f.row(0, label: s["accounts.field.login"], problem: p[0], s),
+                f.roleRow(label: s["accounts.field.role"], s),
             ], focus: f.focus))
         case .role(let name, let f):
             return (s["accounts.users.role.title"], FieldList(rows: [
