@@ -167,13 +167,28 @@ public final class Terminal {
     /// - Returns: the key, `.resize` after the window changed size, or `nil` on timeout.
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         guard !stopped else { return nil }
+        if let key = takeInterrupt() { return key }
         if let key = pendingKey { pendingKey = nil; return key }
-        guard let first = readRaw(timeout: Int32(clamping: timeoutMilliseconds)) else { return nil }
+        guard let first = readRaw(timeout: Int32(clamping: timeoutMilliseconds)) else { return takeInterrupt() }
         guard first == .escape else { return first }
         let next = readRaw(timeout: Self.escapeDelay)
         let (key, consumed) = KeyMapper.afterEscape(next)
         if !consumed { pendingKey = next }
         return key
+    }
+
+    /// Ctrl-C as a key (`.control("c")`) instead of the end of the program: the program
+    /// asks before it quits with work in flight. A second Ctrl-C the program does not
+    /// take still ends it, the terminal restored.
+    public var interceptsInterrupt: Bool {
+        get { TerminalRestore.interceptInterrupt != 0 }
+        set { TerminalRestore.interceptInterrupt = newValue ? 1 : 0 }
+    }
+
+    private func takeInterrupt() -> Key? {
+        guard TerminalRestore.pendingInterrupt != 0 else { return nil }
+        TerminalRestore.pendingInterrupt = 0
+        return .control("c")
     }
 
     private func readRaw(timeout: Int32) -> Key? {

@@ -18,6 +18,12 @@ enum TerminalRestore {
     nonisolated(unsafe) static var atexitInstalled = false
     nonisolated(unsafe) static var previous = [sighandler_t?](repeating: nil, count: 65)
 
+    /// 1 when Ctrl-C (SIGINT) is a key for the program ("Stop?") rather than the end.
+    nonisolated(unsafe) static var interceptInterrupt: sig_atomic_t = 0
+    /// 1 from a SIGINT until the program takes it as a key. A second SIGINT while the
+    /// first is not taken (the program does not answer) ends the program as before.
+    nonisolated(unsafe) static var pendingInterrupt: sig_atomic_t = 0
+
     static let endingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
     static let crashSignals: [Int32] = [SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE]
 
@@ -47,6 +53,10 @@ enum TerminalRestore {
     }
 
     static func ending(_ signal: Int32) {
+        if signal == SIGINT, interceptInterrupt != 0, pendingInterrupt == 0, active != 0 {
+            pendingInterrupt = 1
+            return
+        }
         restoreNow()
         _ = Glibc.signal(signal, previous[Int(signal)] ?? SIG_DFL)
         unblock(signal)

@@ -22,6 +22,19 @@ public struct AppState: Sendable {
         case users(UsersScreen)
         case roles(RolesScreen)
         case changePassword(ChangePasswordScreen)
+        /// "Quit?" / "Switch user?" / "Stop?" while work is in flight or typed values are
+        /// not written: what would be lost, and the buttons (Cancel first in focus).
+        case leave(Leaving, DialogState)
+    }
+
+    /// Ways out of the session that can lose work.
+    public enum Leaving: Sendable, Hashable {
+        /// F10, `q`, System ▸ Exit.
+        case quit
+        /// Ctrl-C.
+        case interrupt
+        /// System ▸ Switch user.
+        case switchUser
     }
 
     public var width: Int
@@ -93,7 +106,7 @@ public struct AppState: Sendable {
         case .users(let s): return s.hasTextFocus
         case .roles(let s): return s.hasTextFocus
         case .changePassword(let s): return s.hasTextFocus
-        case .help, .message, nil: return false
+        case .help, .message, .leave, nil: return false
         }
     }
 

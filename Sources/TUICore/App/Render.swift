@@ -201,6 +201,18 @@ extension AppState {
             Dialog(title: title, message: lines, buttons: [s["common.ok"]], lines: context.lines)
                 .render(in: area, into: &buffer)
             KeyBar(items: [KeyBar.Item("Enter", s["common.ok"])]).render(in: keys, into: &buffer)
+        case .leave(let way, let state):
+            let (title, yes): (String, String) = switch way {
+            case .quit: (s["leave.title.quit"], s["leave.button.quit"])
+            case .interrupt: (s["leave.title.interrupt"], s["leave.button.quit"])
+            case .switchUser: (s["leave.title.switchUser"], s["leave.button.switchUser"])
+            }
+            let width = max(20, area.width - 8)
+            let lines = leaveConcerns.flatMap { TextWrap.lines($0, width: width) }
+            Dialog(title: title, message: lines, buttons: [yes, s["common.cancel"]], state: state, lines: context.lines)
+                .render(in: area, into: &buffer)
+            KeyBar(items: [KeyBar.Item("Enter", s["key.choose"]), KeyBar.Item("←→", s["leave.key.button"]),
+                           KeyBar.Item("Esc", s["common.cancel"])]).render(in: keys, into: &buffer)
         case .settings(let screen):
             screen.render(in: area, into: &buffer, context: context)
             KeyBar(items: screen.keyBar(s)).render(in: keys, into: &buffer)

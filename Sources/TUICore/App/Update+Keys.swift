@@ -6,15 +6,18 @@ extension AppState {
     mutating func handle(_ key: Key) -> [Effect] {
         if key == .resize { return [] }
         if phase == .login { return handleLogin(key) }
-        // F10 quits from anywhere (a window open, a menu open, a read in flight).
+        // F10 and Ctrl-C quit from anywhere (a window open, a menu open, a read in
+        // flight), asking first when that would lose work.
+        if case .leave? = modal { return handleModal(key) }
         if key == .function(10) { return quit() }
+        if key == .control("c") { return leave(.interrupt) }
         if modal != nil { return handleModal(key) }
         if menu.open != nil { return handleMenu(key) }
         return handleMain(key)
     }
 
     mutating func handleLogin(_ key: Key) -> [Effect] {
-        if key == .function(10) { quitting = true; return [.quit] }
+        if key == .function(10) || key == .control("c") { quitting = true; return [.quit] }
         switch login.handle(key) {
         case .login(let user, let password)?: return [.login(user: user, password: password)]
         case .setAdministratorPassword(let password)?: return [.setAdministratorPassword(password)]
@@ -81,9 +84,43 @@ extension AppState {
         return []
     }
 
-    mutating func quit() -> [Effect] {
-        quitting = true
-        return [.quit]
+    mutating func quit() -> [Effect] { leave(.quit) }
+
+    /// Quits or switches user at once when nothing would be lost; otherwise opens the
+    /// window that says what would be (``leaveConcerns``), Cancel in focus.
+    mutating func leave(_ way: Leaving) -> [Effect] {
+        if leaveConcerns.isEmpty { return leaveNow(way) }
+        menu.open = nil
+        modal = .leave(way, DialogState(selectedButton: 1))
+        return []
+    }
+
+    /// Leaves without asking (the user said yes).
+    mutating func leaveNow(_ way: Leaving) -> [Effect] {
+        modal = nil
+        switch way {
+        case .quit, .interrupt:
+            quitting = true
+            return (reading != nil ? [.stopRead] : []) + [.quit]
+        case .switchUser:
+            return switchUser()
+        }
+    }
+
+    /// What leaving now would lose: the work in flight, and the pages with values typed
+    /// and not written, one line each.
+    var leaveConcerns: [String] {
+        let s = strings
+        var lines: [String] = []
+        if reading != nil, let page = busyPage {
+            lines.append(s["leave.inFlight", s[page.titleKey]])
+        }
+        let edited = ParameterPage.allCases.compactMap { id -> String? in
+            guard let n = pages.page(id)?.unsavedEdits, n > 0 else { return nil }
+            return s["leave.unsavedPage", s[id.titleKey], String(n)]
+        }
+        if !edited.isEmpty { lines.append(s["leave.unsaved", edited.joined(separator: ", ")]) }
+        return lines
     }
 
     mutating func toggleConnection() -> [Effect] {

@@ -24,15 +24,7 @@ extension AppState {
     mutating func run(_ command: MenuCommand) -> [Effect] {
         switch command {
         case .switchUser:
-            var effects: [Effect] = []
-            if reading != nil { effects.append(.stopRead) }
-            if link != .disconnected { effects.append(.disconnect) }
-            if let user = session?.user { append(strings["log.loggedOut", user]) }
-            session = nil
-            llsPassword = nil
-            phase = .login
-            login = LoginScreen(firstRun: false)
-            return effects + [.logout]
+            return leave(.switchUser)
         case .changePassword:
             if let user = session?.user { modal = .changePassword(ChangePasswordScreen(user: user)) }
             return []
@@ -50,5 +42,18 @@ extension AppState {
             modal = .message(title: strings["about.title"], lines: [strings["about.line1"], strings["about.line2"]])
             return []
         }
+    }
+
+    /// System ▸ Switch user: stops what is in flight, hangs up, and back to the login.
+    mutating func switchUser() -> [Effect] {
+        var effects: [Effect] = []
+        if reading != nil { effects.append(.stopRead) }
+        if link != .disconnected { effects.append(.disconnect) }
+        if let user = session?.user { append(strings["log.loggedOut", user]) }
+        session = nil
+        llsPassword = nil
+        phase = .login
+        login = LoginScreen(firstRun: false)
+        return effects + [.logout]
     }
 }

@@ -19,6 +19,21 @@ extension AppState {
         case .message:
             if [.escape, .enter, .function(10), .character("q")].contains(key) { modal = nil }
             return []
+        case .leave(let way, var state):
+            switch key {
+            case .left, .right, .tab, .backTab:
+                state.selectedButton = 1 - state.selectedButton
+                modal = .leave(way, state)
+            case .escape: modal = nil
+            case .enter:
+                if state.selectedButton == 0 { return leaveNow(way) }
+                modal = nil
+            // The same key again means yes: F10 F10 quits, Ctrl-C Ctrl-C stops.
+            case .function(10) where way != .switchUser: return leaveNow(way)
+            case .control("c"): return leaveNow(way == .switchUser ? .interrupt : way)
+            default: break
+            }
+            return []
         case .settings(var screen):
             let outcome = screen.handle(key)
             modal = .settings(screen)

@@ -31,6 +31,8 @@ public protocol WorkPage: Sendable {
     var leftReturnsToTree: Bool { get }
     /// Why the last key or F5 asked nothing, for the status line; taken once.
     mutating func takeNotice() -> String?
+    /// Values typed and not written yet (quitting or switching user asks first).
+    var unsavedEdits: Int { get }
 }
 
 extension WorkPage {
@@ -44,4 +46,5 @@ extension WorkPage {
     public var expectedBytes: Int? { nil }
     public var leftReturnsToTree: Bool { false }
     public mutating func takeNotice() -> String? { nil }
+    public var unsavedEdits: Int { 0 }
 }

@@ -33,6 +33,7 @@ enum TUILaunch {
         do { terminal = try TUINcurses.Terminal.start() } catch {
             throw CommandFailure(status: .usage, message: message(for: error, s))
         }
+        terminal.interceptsInterrupt = true
         let inbox = Inbox()
         let runner = EffectRunner(inbox: inbox, store: context.store, map: map, baseOptions: baseOptions,
                                   demo: DemoDevice(meters: demoMeters, baud: demoBaud), language: context.language,

@@ -25,20 +25,5 @@ enum AccountLayout {
     }
 
     /// `text` split at spaces into lines of at most `width` columns (a longer word is cut).
-    static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ").map(String.init) {
-            let candidate = current.isEmpty ? word : current + " " + word
-            if DisplayWidth.of(candidate) <= width || current.isEmpty {
-                current = candidate
-            } else {
-                lines.append(current)
-                current = word
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
-    }
+    static func wrap(_ text: String, width: Int) -> [String] { TextWrap.lines(text, width: width) }
 }

@@ -37,19 +37,6 @@ public struct HelpPage: Sendable {
     /// Splits `text` into lines of at most `width` columns at spaces (a word longer than
     /// the width is cut).
     static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
-            let candidate = current.isEmpty ? word : current + " " + word
-            if DisplayWidth.of(candidate) <= width || current.isEmpty {
-                current = candidate
-            } else {
-                lines.append(current)
-                current = "    " + word
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
+        TextWrap.lines(text, width: width, indent: "    ", keepSpaces: true)
     }
 }

@@ -131,20 +131,7 @@ extension NetworkForm {
     /// `text` broken at spaces into lines of at most `width` columns (a longer word is
     /// cut), the lines after the first indented by `indent`.
     static func wrap(_ text: String, width: Int, indent: String = "  ") -> [String] {
-        guard width > 0 else { return [] }
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
-            let candidate = line.isEmpty ? word : line + " " + word
-            if DisplayWidth.of(candidate) <= width || line.isEmpty {
-                line = candidate
-            } else {
-                lines.append(line)
-                line = indent + word
-            }
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
+        TextWrap.lines(text, width: width, indent: indent, keepSpaces: true)
     }
 
     /// The confirmation lines of a write: "Label: old → new" each, or the label on one

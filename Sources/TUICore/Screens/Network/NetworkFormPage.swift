@@ -22,6 +22,9 @@ protocol NetworkFormPage: WorkPage {
 }
 
 extension NetworkFormPage {
+    /// The values typed that differ from the device's.
+    public var unsavedEdits: Int { form.changed.count }
+
     public mutating func handle(_ key: Key, _ context: PageContext) -> [PageRequest] {
         editable = context.may(.write)
         if form.dialog != nil {

@@ -43,6 +43,9 @@ public struct BasicPage: WorkPage {
 
     func text(_ field: Field) -> String { texts[field]?.text ?? "" }
 
+    /// A new serial number or password typed and not written.
+    public var unsavedEdits: Int { Field.allCases.filter { !text($0).isEmpty }.count }
+
     public mutating func read(_ context: PageContext) -> [PageRequest] {
         mayWrite = context.may(.write)
         return [.readBasic]

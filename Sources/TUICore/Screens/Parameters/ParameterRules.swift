@@ -121,21 +121,7 @@ enum ParameterText {
     }
 
     /// Words `text` into lines of at most `width` columns.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var lines: [String] = [], line = ""
-        for word in text.split(separator: " ") {
-            let candidate = line.isEmpty ? String(word) : line + " " + word
-            if DisplayWidth.of(candidate) <= width || line.isEmpty {
-                line = DisplayWidth.prefix(candidate, columns: width)
-            } else {
-                lines.append(line)
-                line = DisplayWidth.prefix(String(word), columns: width)
-            }
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
-    }
+    static func wrap(_ text: String, width: Int) -> [String] { TextWrap.lines(text, width: width) }
 
     /// What became of a write, for the outcome line (nil when taken).
     static func notTaken(_ outcome: FieldWrite.Outcome, _ s: UIStrings) -> String? {
