@@ -95,17 +95,32 @@ extension AppState {
         case .failed: stateText = s["link.failed"]; stateStyle = Style(foreground: .red, bold: true)
         }
         let security = connection.security == .lls ? "LLS" : "NLS"
-        let rows: [(String, String, Style)] = [
-            (s["conn.link"], connection.medium == .demo ? s["conn.demo"] : connection.mediumSummary, .plain),
-            (s["conn.address"], connection.addressSummary, .plain),
-            (s["conn.security"], security, .plain),
-            (s["conn.state"], stateText, stateStyle),
-        ]
-        let labelWidth = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
+        let linkText = connection.medium == .demo ? s["conn.demo"] : connection.mediumSummary
+        let labels = [s["conn.link"], s["conn.address"], s["conn.security"], s["conn.state"]]
+        let labelWidth = labels.map(DisplayWidth.of).max() ?? 0
+        let valueWidth = max(1, inner.width - labelWidth - 1)
+        // A link too long for its row takes two, the second the panel's whole width
+        // (issue 18 item 4: "Link TCP 127.0.0.1:4" was cut); the state and the security
+        // then share the last row, without a label, so nothing is lost.
+        var rows: [(label: String?, text: String, style: Style)]
+        if DisplayWidth.of(linkText) <= valueWidth {
+            rows = [(labels[0], linkText, .plain), (labels[1], connection.addressSummary, .plain),
+                    (labels[2], security, .plain), (labels[3], stateText, stateStyle)]
+        } else {
+            let words = linkText.split(separator: " ", maxSplits: 1).map(String.init)
+            let (first, rest) = words.count == 2 && DisplayWidth.of(words[0]) <= valueWidth ? (words[0], words[1]) : ("", linkText)
+            let full = inner.width - 1
+            rows = [(labels[0], first, .plain),
+                    (nil, " " + (DisplayWidth.of(rest) > full ? DisplayWidth.prefix(rest, columns: full - 1) + "…" : rest), .plain),
+                    (labels[1], connection.addressSummary, .plain), (nil, stateText + " · " + security, stateStyle)]
+        }
         for (i, row) in rows.enumerated() where i < inner.height {
-            let x = inner.x + buffer.write(DisplayWidth.fit(row.0, columns: labelWidth) + " ", x: inner.x,
-                                           y: inner.y + i, style: Style(dim: true), maxWidth: inner.width)
-            buffer.write(row.1, x: x, y: inner.y + i, style: row.2, maxWidth: max(0, inner.maxX - x))
+            var x = inner.x
+            if let label = row.label {
+                x += buffer.write(DisplayWidth.fit(label, columns: labelWidth) + " ", x: inner.x,
+                                  y: inner.y + i, style: Style(dim: true), maxWidth: inner.width)
+            }
+            buffer.write(row.text, x: x, y: inner.y + i, style: row.style, maxWidth: max(0, inner.maxX - x))
         }
     }
 
@@ -123,9 +138,32 @@ extension AppState {
         if let reading {
             renderProgress(reading, in: bottom, &buffer, context)
         } else if let status {
-            buffer.write(status, x: bottom.x, y: bottom.y, style: Style(dim: true), maxWidth: bottom.width)
+            renderMessage(status, above: bottom, within: inner, ascii: context.ascii, &buffer)
         } else if let hint = shown?.hint(pageContext) {
-            buffer.write(hint, x: bottom.x, y: bottom.y, style: Style(dim: true), maxWidth: bottom.width)
+            renderMessage(hint, above: bottom, within: inner, ascii: context.ascii, &buffer)
+        }
+    }
+
+    /// The status or hint on the work area's last line; a longer one wraps upwards over
+    /// the page's last lines (at most a third of the area), under a rule, so a message is
+    /// never cut at the edge (issue 18 item 4).
+    func renderMessage(_ text: String, above bottom: Rect, within inner: Rect, ascii: Bool, _ buffer: inout ScreenBuffer) {
+        var lines = TextWrap.lines(text, width: bottom.width)
+        let most = max(1, inner.height / 3)
+        if lines.count > most {
+            lines = Array(lines.prefix(most))
+            lines[most - 1] = DisplayWidth.prefix(lines[most - 1], columns: max(0, bottom.width - 1)) + "…"
+        }
+        let top = bottom.y - (lines.count - 1)
+        if lines.count > 1, top - 1 >= inner.y {
+            let rule = Rect(x: bottom.x, y: top - 1, width: bottom.width, height: 1)
+            buffer.clear(rule)
+            buffer.write(String(repeating: ascii ? "-" : "┄", count: bottom.width), x: bottom.x, y: top - 1, style: Style(dim: true), maxWidth: bottom.width)
+        }
+        for (i, line) in lines.enumerated() {
+            let row = Rect(x: bottom.x, y: top + i, width: bottom.width, height: 1)
+            buffer.clear(row)
+            buffer.write(line, x: bottom.x, y: top + i, style: Style(dim: true), maxWidth: bottom.width)
         }
     }
 

@@ -20,6 +20,24 @@ import Testing
         }
     }
 
+    /// Issue 18 item 4: a long status wraps over the page's last lines instead of being
+    /// cut at 80 columns, and a TCP link too long for its row takes two (the security
+    /// joins the state's row).
+    @Test func aLongStatusWrapsAndALongLinkTakesTwoRows() {
+        each { l, w, h in
+            var s = AppFixtures.main(l, width: w, height: h)
+            s.connection.medium = .tcp
+            s.connection.host = "192.168.100.200"
+            s.connection.tcpPort = 4059
+            s.status = s.strings["status.needsLLS"]
+            let buffer = draw(s)
+            Snapshot.check(buffer, "status-wrapped-\(l)-\(w)x\(h)")
+            let text = Snapshot.text(buffer)
+            #expect(text.contains("192.168.100.200:4059"), "\(text)")
+            #expect(text.contains(l == .en ? "settings (F3)." : "настройках (F3)."), "\(text)")
+        }
+    }
+
     @Test func informationRead() {
         each { l, w, h in
             var s = AppFixtures.main(l, width: w, height: h)
