@@ -249,3 +249,22 @@ struct TUIFindTests: RunnerTest {
         await t.runner.shutdown()
     }
 }
+
+/// Issue 18 item 4: the exchange log saved to a file, never over one.
+@Suite struct LogSavingTests {
+    @Test func theLogIsWrittenOnceAndAnExistingFileIsLeftAlone() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hlmcs-log-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("log.txt").path
+        let s = Strings(language: .en)
+        guard case .logSaved(let text) = EffectRunner.saveLog(["a", "b"], to: path, s) else { Issue.record("not saved"); return }
+        #expect(text == "Exchange log saved to \(path) (2 lines).")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "a\nb\n")
+        guard case .logSaveFailed(let again) = EffectRunner.saveLog(["c"], to: path, s) else { Issue.record("overwritten"); return }
+        #expect(again.contains("exists"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "a\nb\n")
+        guard case .logSaveFailed(let nowhere) = EffectRunner.saveLog(["c"], to: folder.path + "/none/x.txt", s) else { Issue.record("?"); return }
+        #expect(nowhere.hasPrefix("Could not save to"), "\(nowhere)")
+    }
+}

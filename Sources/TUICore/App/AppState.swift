@@ -25,6 +25,8 @@ public struct AppState: Sendable {
         /// "Quit?" / "Switch user?" / "Stop?" while work is in flight or typed values are
         /// not written: what would be lost, and the buttons (Cancel first in focus).
         case leave(Leaving, DialogState)
+        /// The exchange log, whole, scrolled and saved (Alt-L, Settings ▸ Exchange log).
+        case log(LogWindow)
     }
 
     /// Ways out of the session that can lose work.
@@ -106,6 +108,7 @@ public struct AppState: Sendable {
         case .users(let s): return s.hasTextFocus
         case .roles(let s): return s.hasTextFocus
         case .changePassword(let s): return s.hasTextFocus
+        case .log(let w): return w.hasTextFocus
         case .help, .message, .leave, nil: return false
         }
     }

@@ -33,6 +33,8 @@ public enum Effect: Equatable, Sendable, CustomStringConvertible {
     /// A page's request (device or file).
     case page(ParameterPage, PageRequest)
     case setRawTrace(Bool)
+    /// Writes the exchange log's lines to a new file (never over one).
+    case saveLog(path: String, lines: [String])
     case quit
 
     /// For logs and test failures: passwords are never printed.
@@ -62,6 +64,7 @@ public enum Effect: Equatable, Sendable, CustomStringConvertible {
         case .find(let spec): "find(\(spec.mediumSummary))"
         case .page(let p, let request): "page(\(p.rawValue), \(request.logText))"
         case .setRawTrace(let on): "setRawTrace(\(on))"
+        case .saveLog(let path, let lines): "saveLog(\(path), \(lines.count) lines)"
         case .quit: "quit"
         }
     }

@@ -4,7 +4,7 @@ import Accounts
 /// (SPEC F-13, F-14: others do not see user and role management).
 public enum MenuCommand: String, CaseIterable, Sendable, Hashable {
     case switchUser, changePassword, users, roles, exit
-    case connection, connectToggle, rawTrace, language
+    case connection, connectToggle, rawTrace, exchangeLog, language
     case help, about
 
     var titleKey: String { "menu.item." + rawValue }
@@ -18,7 +18,7 @@ enum Menus {
         if session?.may(.manageRoles) == true { system.append(.roles) }
         system.append(.exit)
         return [("menu.system", system),
-                ("menu.settings", [.connection, .connectToggle, .rawTrace, .language]),
+                ("menu.settings", [.connection, .connectToggle, .rawTrace, .exchangeLog, .language]),
                 ("menu.help", [.help, .about])]
     }
 }

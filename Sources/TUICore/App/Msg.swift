@@ -63,6 +63,9 @@ public enum Msg: Sendable {
     // Exchange log
     case log(String)
     case trace(String)
+    /// The log was saved (the words say where), or why it was not.
+    case logSaved(String)
+    case logSaveFailed(String)
 }
 
 /// The logged-in user as the UI needs it: who, the role, and what the role may do now

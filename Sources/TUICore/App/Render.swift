@@ -59,6 +59,7 @@ extension AppState {
         case .users(let screen): return screen.cursorPosition(in: area, context: context)
         case .roles(let screen): return screen.cursorPosition(in: area, context: context)
         case .changePassword(let screen): return screen.cursorPosition(in: area, context: context)
+        case .log(let window): return window.cursorPosition(in: area, context: context)
         default: return nil
         }
     }
@@ -239,6 +240,9 @@ extension AppState {
             Dialog(title: title, message: lines, buttons: [s["common.ok"]], lines: context.lines)
                 .render(in: area, into: &buffer)
             KeyBar(items: [KeyBar.Item("Enter", s["common.ok"])]).render(in: keys, into: &buffer)
+        case .log(let window):
+            window.render(lines: log.filter { rawTrace || !$0.isTrace }.map(\.text), in: area, into: &buffer, context: context)
+            KeyBar(items: window.keyBar(s)).render(in: keys, into: &buffer)
         case .leave(let way, let state):
             let (title, yes): (String, String) = switch way {
             case .quit: (s["leave.title.quit"], s["leave.button.quit"])

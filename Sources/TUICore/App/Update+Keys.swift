@@ -29,6 +29,8 @@ extension AppState {
         switch key {
         case .function(1): modal = .help(scroll: 0); return []
         case .function(9): menu.openMenu(0, in: menuBar.menus); return []
+        // Alt-L, or the same key on a Russian layout.
+        case .alt("l"), .alt("\u{0434}"): modal = .log(LogWindow()); return []
         case .function(10): return quit()
         case .character("q") where !hasTextFocus: return quit()
         case .function(2): return toggleConnection()

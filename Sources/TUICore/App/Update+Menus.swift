@@ -34,6 +34,7 @@ extension AppState {
         case .connection: return [.prepareSettings]
         case .connectToggle: return toggleConnection()
         case .rawTrace: return toggleTrace()
+        case .exchangeLog: modal = .log(LogWindow()); return []
         case .language:
             language = language == .ru ? .en : .ru
             return []

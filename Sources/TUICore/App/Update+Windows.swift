@@ -19,6 +19,16 @@ extension AppState {
         case .message:
             if [.escape, .enter, .function(10), .character("q")].contains(key) { modal = nil }
             return []
+        case .log(var window):
+            let page = max(1, modalArea.height - 4)
+            switch window.handle(key, page: page, now: now) {
+            case .close?: modal = nil
+            case .save(let path)?:
+                modal = .log(window)
+                return [.saveLog(path: path, lines: log.filter { rawTrace || !$0.isTrace }.map(\.text))]
+            case nil: modal = .log(window)
+            }
+            return []
         case .leave(let way, var state):
             switch key {
             case .left, .right, .tab, .backTab:

@@ -32,6 +32,13 @@ extension AppState {
         case .trace(let text):
             append(text, trace: true)
             return []
+        case .logSaved(let text), .logSaveFailed(let text):
+            if case .log(var window) = modal {
+                if case .logSaveFailed = msg { window.saved(text, failed: true) } else { window.saved(text, failed: false) }
+                modal = .log(window)
+            }
+            append(text)
+            return []
         }
     }
 

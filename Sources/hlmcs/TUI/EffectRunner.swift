@@ -89,10 +89,25 @@ final class EffectRunner: Sendable {
             current.withLock { $0?.cancel() }
         case .setRawTrace(let on):
             worker.setTrace(on)     // at once, so the effects after it see it
+        case .saveLog(let path, let lines):
+            let s = strings, inbox = self.inbox
+            accounts.async { inbox.post(Self.saveLog(lines, to: path, s)) }
         case .quit:
             break
         default:
             accounts.async { self.account(effect) }
+        }
+    }
+
+    /// Writes the exchange log to a new file at `path` (never over an existing one).
+    static func saveLog(_ lines: [String], to path: String, _ s: Strings) -> Msg {
+        let expanded = (path as NSString).expandingTildeInPath
+        if FileManager.default.fileExists(atPath: expanded) { return .logSaveFailed(s["logWindow.exists", path]) }
+        do {
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: expanded), options: .withoutOverwriting)
+            return .logSaved(s["logWindow.saved", path, String(lines.count)])
+        } catch {
+            return .logSaveFailed(s["logWindow.failed", path, s.fileReason(FileReason(error))])
         }
     }
 
