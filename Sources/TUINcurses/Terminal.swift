@@ -27,12 +27,17 @@ public final class Terminal {
     public let colorsEnabled: Bool
     /// The escape delay (milliseconds) that tells Esc from Alt+key.
     public static let escapeDelay: Int32 = 25
+    /// How long a lone Esc waits for a digit (Esc 5 = F5): after it, Esc is Esc. A second
+    /// Esc is Esc at once.
+    public static let escapeDigitWindow: Duration = .seconds(1)
 
     private var screen: OpaquePointer?
     private var window: UnsafeMutablePointer<WINDOW>
     private var last: ScreenBuffer?
     private var pairs: ColorPairs
     private var pendingKey: Key?
+    /// When a lone Esc came, while it waits for a digit.
+    private var escapeSince: ContinuousClock.Instant?
     private var stopped = false
     private var cursorShown = false
 
@@ -86,11 +91,13 @@ public final class Terminal {
 
     /// `setlocale(LC_ALL, "")`, then C.UTF-8 when the user's locale is not UTF-8
     /// (TOOLCHAIN.md: an uninstalled `en_US.UTF-8` or `LC_ALL=C` loses Cyrillic).
-    /// - Returns: whether a UTF-8 codeset is in force.
+    /// - Returns: whether the user's own locale is UTF-8, i.e. the terminal may be
+    ///   trusted with box-drawing characters; under `LANG=C` it is not, and the boxes
+    ///   are drawn in ASCII (issue 18 item 9).
     static func setUpLocale() -> Bool {
         if setlocale(LC_ALL, "") != nil, isUTF8Codeset() { return true }
         for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_ALL, name) != nil {
-            if isUTF8Codeset() { return true }
+            if isUTF8Codeset() { return false }
         }
         setlocale(LC_ALL, "")
         return false
@@ -167,11 +174,36 @@ public final class Terminal {
     /// - Returns: the key, `.resize` after the window changed size, or `nil` on timeout.
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         guard !stopped else { return nil }
+        // Keys in the order they came: a lone Esc before a Ctrl-C after it.
+        if escapeSince != nil, TerminalRestore.pendingInterrupt != 0 { escapeSince = nil; return .escape }
         if let key = takeInterrupt() { return key }
         if let key = pendingKey { pendingKey = nil; return key }
+        if let since = escapeSince {
+            let left = Self.escapeDigitWindow - (ContinuousClock.now - since)
+            if left <= .zero { escapeSince = nil; return .escape }
+            let wait = min(Int64(timeoutMilliseconds), left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1)
+            guard let next = readRaw(timeout: Int32(clamping: wait)) else { return takeInterrupt() }
+            escapeSince = nil
+            if let f = KeyMapper.functionKey(after: next) { return f }
+            if next != .escape { pendingKey = next }
+            return .escape
+        }
         guard let first = readRaw(timeout: Int32(clamping: timeoutMilliseconds)) else { return takeInterrupt() }
         guard first == .escape else { return first }
-        let next = readRaw(timeout: Self.escapeDelay)
+        guard let next = readRaw(timeout: Self.escapeDelay) else {
+            // A lone Esc: a digit may follow (Esc 0 = F10); the loop goes on meanwhile.
+            escapeSince = .now
+            return nil
+        }
+        if case .character(let c) = next, c == "[" || c == "O" {
+            // A sequence this TERM's terminfo does not know (vt100 in an xterm).
+            var text = String(c)
+            while text.count < 8, let more = readRaw(timeout: Self.escapeDelay), case .character(let m) = more {
+                text.append(m)
+                if m.isLetter && text.count > 1 || m == "~" { break }
+            }
+            return KeyMapper.sequence(text) ?? .alt(c)
+        }
         let (key, consumed) = KeyMapper.afterEscape(next)
         if !consumed { pendingKey = next }
         return key
@@ -203,6 +235,14 @@ public final class Terminal {
     public func stop() {
         guard !stopped else { return }
         stopped = true
+        // A blank screen, the cursor home, before the terminal is given back: a terminal
+        // without an alternate screen (vt100) keeps no last frame, and one that copies the
+        // alternate screen into the shell's after a resize (tmux) copies nothing.
+        if TerminalRestore.active != 0 {
+            werase(window)
+            wmove(window, 0, 0)
+            wrefresh(window)
+        }
         TerminalRestore.restoreNow()
         TerminalRestore.uninstall()
         if let screen { delscreen(screen) }

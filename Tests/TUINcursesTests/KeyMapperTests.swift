@@ -58,3 +58,22 @@ struct KeyMapperTests {
         #expect(KeyMapper.afterEscape(.escape) == (.escape, false))
     }
 }
+
+/// Issue 18 items 6 and 9: Esc then a digit is an F-key (Esc 0 = F10) for terminals and
+/// laptops that keep F-keys; sequences a TERM's terminfo does not know (vt100 in an
+/// xterm) are still keys.
+@Suite struct EscapeDigitAndSequenceTests {
+    @Test func escThenADigitIsAnFKey() {
+        #expect(KeyMapper.afterEscape(.character("0")) == (.function(10), true))
+        #expect(KeyMapper.afterEscape(.character("5")) == (.function(5), true))
+        #expect(KeyMapper.afterEscape(.character("x")) == (.alt("x"), true))
+        #expect(KeyMapper.afterEscape(.up) == (.escape, false))
+        #expect(KeyMapper.functionKey(after: .character("٣")) == nil, "only ASCII digits")
+    }
+
+    @Test(arguments: [("[21~", Key.function(10)), ("OP", .function(1)), ("[15~", .function(5)), ("[A", .up),
+                      ("[6~", .pageDown), ("[Z", .backTab), ("[3~", .delete), ("[99~", nil)] as [(String, Key?)])
+    func sequences(_ text: String, _ key: Key?) {
+        #expect(KeyMapper.sequence(text) == key)
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import TmuxHarness
+
+/// Issue 18 item 9 in a real terminal: the shell gets its screen back clean after the
+/// window grew, and under TERM=vt100 (no alternate screen, F-keys its terminfo does not
+/// know); Esc 0 is F10 for keyboards that keep the F-keys (issue 18 item 6).
+@Suite("the terminal given back, in tmux", .serialized)
+struct TerminalRestoreEndToEndTests {
+    @discardableResult
+    func expectScreen(_ session: TmuxSession, _ needle: String, _ what: String,
+                      sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let seen = try session.wait(for: needle, seconds: 30)
+        #expect(seen.ok, "\(what): no \"\(needle)\" on screen:\n\(seen.screen)", sourceLocation: sourceLocation)
+        return seen.screen
+    }
+
+    func start(_ session: TmuxSession, _ prefix: String = "") throws {
+        let db = session.folder.appendingPathComponent("hlmcs.sqlite").path
+        let hlmcs = try TmuxSession.executable(named: "hlmcs").path
+        try session.type("clear; echo BEFORE; \(prefix)\(hlmcs) --demo --lang en --db \(db); echo HLMCS-STATUS=$?")
+        try expectScreen(session, "HLMCS — ES-951", "login screen")
+    }
+
+    @Test(.timeLimit(.minutes(1))) func growingTheWindowThenQuittingLeavesNoUIBehind() throws {
+        let session = try TmuxSession(name: "grow")
+        defer { session.close() }
+        try start(session)
+        try session.resize(width: 120, height: 40)
+        try expectScreen(session, "Enter your login", "redrawn at 120×40")
+        try session.send("F10")
+        let done = try expectScreen(session, "HLMCS-STATUS=0", "quit")
+        #expect(!done.contains("Login") && !done.contains("│"), "UI left on the shell's screen:\n\(done)")
+        #expect(done.components(separatedBy: "\n").first?.hasPrefix("BEFORE") == true, "\(done)")
+    }
+
+    @Test(.timeLimit(.minutes(1))) func vt100QuitsWithF10AndLeavesAClearScreen() throws {
+        let session = try TmuxSession(name: "vt100")
+        defer { session.close() }
+        try start(session, "TERM=vt100 ")
+        try session.send("F10")
+        let done = try expectScreen(session, "HLMCS-STATUS=0", "F10 under vt100")
+        #expect(!done.contains("Login") && !done.contains("F10 Quit"), "the last frame stayed:\n\(done)")
+    }
+
+    @Test(.timeLimit(.minutes(1))) func escThenZeroIsF10() throws {
+        let session = try TmuxSession(name: "esc0")
+        defer { session.close() }
+        try start(session)
+        try session.send("Escape")
+        try session.send("0", literal: true)
+        try expectScreen(session, "HLMCS-STATUS=0", "Esc 0 quits as F10 does")
+    }
+}
