@@ -119,7 +119,7 @@ let package = Package(
         .testTarget(name: "TUINcursesTests", dependencies: [
             "TUINcurses", "TUICore", "CNcursesw", "TmuxHarness", "tui-probe"]),
         // Terminal UI core (DESIGN.md): cells, widths, widgets rendered into a buffer. Pure.
-        .target(name: "TUICore", dependencies: ["ES951", "Accounts", "Resources", "TextSafety", "Failures"]),
+        .target(name: "TUICore", dependencies: ["ES951", "DLMS", "Accounts", "Resources", "TextSafety", "Failures"]),
         // Every speed and size figure (issue 9): link efficiency against es951-sim, the
         // Gurux client on the same line, the TUI, decode throughput. Runs hlmcs and
         // es951-sim built beside it: `swift run -c release hlmcs-bench` or scripts/bench.

@@ -174,6 +174,15 @@ struct TUIDataTests: RunnerTest {
         let enPath = folder.appendingPathComponent("en.csv").path
         guard case .exported? = await result(.exportProfile(path: enPath, table), on: .profiles) else { Issue.record("en"); return }
         #expect(try csvLines(enPath) == ["Date-time,P max (W)", "2026-11-01 00:00,12.345", "2026-11-02 00:00,-0.007"])
+        // Issue 18 item 10: an existing file is not replaced unless asked; the separators
+        // chosen in the box are the file's.
+        guard case .exportExists(let existing)? = await result(.exportProfile(path: enPath, ProfileTable(columns: [], rows: [])), on: .profiles)
+        else { Issue.record("overwritten"); return }
+        #expect(existing == enPath)
+        #expect(try csvLines(enPath).count == 3)
+        let tabs = CSVChoice(separator: "\t", decimal: ",", overwrite: true)
+        guard case .exported? = await result(.exportProfile(path: enPath, table, tabs), on: .profiles) else { Issue.record("tabs"); return }
+        #expect(try csvLines(enPath) == ["Date-time\tP max (W)", "2026-11-01 00:00\t12,345", "2026-11-02 00:00\t-0,007"])
         await runner.shutdown()
     }
 

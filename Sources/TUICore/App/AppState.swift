@@ -68,6 +68,10 @@ public struct AppState: Sendable {
     /// The new LLS password of a change in flight: the session takes it when the device does.
     var newLLSPassword: String?
     public var link: LinkState = .disconnected
+    /// The serial number of the concentrator connected, from the last page that read it.
+    public var deviceSerial: String?
+    /// True while the request in flight writes a CSV file (its failure goes to the log).
+    var exportInFlight = false
     /// A read in flight (F5 … until its result or Esc).
     public var reading: ReadProgressInfo?
     /// A short line on the work area's bottom: the last outcome.
@@ -117,7 +121,8 @@ public struct AppState: Sendable {
     public var pageContext: PageContext {
         PageContext(strings: strings, permissions: session?.permissions ?? [], lls: connection.security == .lls,
                     busy: busyPage == page && reading != nil, now: now,
-                    area: Frame().inner(MainLayout(width: width, height: height).work).splitBottom(1).rest)
+                    area: Frame().inner(MainLayout(width: width, height: height).work).splitBottom(1).rest,
+                    deviceSerial: deviceSerial)
     }
 
     var isFailed: Bool { if case .failed = link { true } else { false } }

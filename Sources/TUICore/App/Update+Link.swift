@@ -15,6 +15,7 @@ extension AppState {
             return []
         case .connecting:
             link = .connecting
+            deviceSerial = nil      // another link may reach another unit
             return []
         case .connected(let text):
             link = .connected(text)

@@ -43,6 +43,7 @@ extension AppState {
         }
         reading = ReadProgressInfo(bytes: 0, frames: 0, seconds: 0)
         busyPage = id
+        exportInFlight = requests.contains(where: \.isCSVExport)
         status = strings[requests.contains(where: \.isWrite) ? "status.writing" : "status.reading"]
         return effects
     }

@@ -26,12 +26,21 @@ extension AppState {
             _ = pages.with(id) { $0.receive(result, context) }
             // The PLC page finds meters by address in the meter list read on its own page.
             if id == .meters, case .meters(let all, _) = result { pages.plc.knownMeters = all }
+            // The serial number read on a page names the files exported from this unit.
+            if case .info(let info, _) = result, let serial = info.serialNumber { deviceSerial = serial }
+            let exporting = exportInFlight
+            if case .metersPage = result {} else if case .firmwareProgress = result {} else { exportInFlight = false }
             switch result {
             case .metersPage, .firmwareProgress: break          // more follows
             case .failed(let failure):
                 reading = nil; busyPage = nil
                 // After a failed connection its reason stays on screen, not "not connected".
                 if !isFailed { status = failure.text }
+                // A file not written is in the exchange log too (issue 18 item 10).
+                if exporting { append(s["status.exportFailed", failure.text]) }
+            case .exportExists(let path):
+                reading = nil; busyPage = nil
+                status = s["data.export.exists", path]
             case .stopped:
                 reading = nil; busyPage = nil
                 status = s["status.stopped"]

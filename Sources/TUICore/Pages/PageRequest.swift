@@ -72,9 +72,9 @@ public enum PageRequest: Equatable, Sendable {
     /// (the jump from Meter data, F-38).
     case showProfile(ProfileChoice, point: Int)
     // Files (F-42 and the other exports): UTF-8 with BOM, separators by the language.
-    case exportMeters(path: String, meters: [MeterRecord], status: [PollStatus])
-    case exportProfile(path: String, ProfileTable)
-    case exportEvents(path: String, [EventRecord])
+    case exportMeters(path: String, meters: [MeterRecord], status: [PollStatus], CSVChoice = CSVChoice())
+    case exportProfile(path: String, ProfileTable, CSVChoice = CSVChoice())
+    case exportEvents(path: String, [EventRecord], CSVChoice = CSVChoice())
     // Service (issue 8; SPEC F-60…F-62, `objects`)
     /// Reads the device's writable settings and saves them as a `.set` file.
     case exportSettings(path: String)
@@ -121,6 +121,14 @@ public enum PageRequest: Equatable, Sendable {
     /// role without the permission, and the runtime refuses them anyway).
     public var isWrite: Bool { permission != nil }
 
+    /// A CSV file of rows already read.
+    public var isCSVExport: Bool {
+        switch self {
+        case .exportMeters, .exportProfile, .exportEvents: true
+        default: false
+        }
+    }
+
     /// Whether this talks to the device (files do not).
     public var needsDevice: Bool {
         switch self {
@@ -152,9 +160,9 @@ public enum PageRequest: Equatable, Sendable {
         case .changeLLSPassword: "changeLLSPassword(•••)"
         case .writeGPRS(let g, let fields):
             "writeGPRS(\(fields.map(\.rawValue).sorted()), apn: \(g.apn), dpdPassword: \(g.dpdPassword == nil ? "none" : "•••"))"
-        case .exportMeters(let path, let meters, _): "exportMeters(\(path), \(meters.count) rows)"
-        case .exportProfile(let path, let table): "exportProfile(\(path), \(table.rows.count) rows)"
-        case .exportEvents(let path, let events): "exportEvents(\(path), \(events.count) rows)"
+        case .exportMeters(let path, let meters, _, _): "exportMeters(\(path), \(meters.count) rows)"
+        case .exportProfile(let path, let table, _): "exportProfile(\(path), \(table.rows.count) rows)"
+        case .exportEvents(let path, let events, _): "exportEvents(\(path), \(events.count) rows)"
         case .readInfo(let items): "readInfo(\(items.count) items)"
         default: "\(self)"
         }
@@ -181,6 +189,8 @@ public enum PageResult: Sendable {
     /// The outcome of a write, value by value (all read back).
     case written([FieldWrite])
     case exported(path: String, rows: Int)
+    /// Not written: the file exists and replacing it was not asked (the export box asks).
+    case exportExists(path: String)
     /// Not done: why, by kind, worded in the interface language.
     case failed(Failure)
     case stopped
@@ -214,9 +224,13 @@ public struct PageContext: Sendable {
     /// Where the page is drawn (the `area` of `render`), for keys that move by a screenful
     /// (PageUp/PageDown) or scroll sideways.
     public var area: Rect
+    /// The serial number of the concentrator connected, when a page read it (for file
+    /// names; nil before, and after another link is chosen).
+    public var deviceSerial: String?
 
     public init(strings: UIStrings, permissions: Set<Permission>, lls: Bool, busy: Bool = false, now: Date = Date(timeIntervalSince1970: 0),
-                area: Rect = Rect(x: 0, y: 0, width: 52, height: 14)) {
+                area: Rect = Rect(x: 0, y: 0, width: 52, height: 14), deviceSerial: String? = nil) {
+        self.deviceSerial = deviceSerial
         self.strings = strings
         self.permissions = permissions
         self.lls = lls

@@ -29,12 +29,12 @@ extension DeviceWorker {
                 let (start, end) = try await Self.window(from, to, on: c)
                 return .events(try await c.readEvents(point: point, from: start, to: end, code: code))
             }
-        case .exportProfile(let path, let table):
+        case .exportProfile(let path, let table, let choice):
             let s = words()
-            export(path, page: page, session: session) { TableOutput.profile(table, s).table }
-        case .exportEvents(let path, let records):
+            export(path, choice, page: page, session: session) { TableOutput.profile(table, s).table }
+        case .exportEvents(let path, let records, let choice):
             let s = words()
-            export(path, page: page, session: session) { TableOutput.events(records, s).table }
+            export(path, choice, page: page, session: session) { TableOutput.events(records, s).table }
         default:
             break
         }
@@ -69,14 +69,22 @@ extension DeviceWorker {
         return COSEMDateTime(secondsSince1970: instant, utcOffsetMinutes: offset)
     }
 
-    /// Writes the rows `table` gives to `path` (UTF-8 with BOM, separators by the
-    /// interface language, through a temporary file) with ``Operator/exportCSV(_:format:to:)``,
-    /// as `--csv` does; posts the full path and the row count, or why not.
-    func export(_ path: String, page: ParameterPage, session: Session, _ table: () -> CSVTable) {
+    /// Writes the rows `table` gives to `path` (UTF-8 with BOM, the separators chosen or
+    /// the interface language's, through a temporary file) with
+    /// ``Operator/exportCSV(_:format:to:)``, as `--csv` does; posts the full path and the
+    /// row count, or why not. An existing file is replaced only when `choice` says so;
+    /// otherwise the page hears that it exists and asks.
+    func export(_ path: String, _ choice: CSVChoice, page: ParameterPage, session: Session, _ table: () -> CSVTable) {
         let s = words()
         let full = Self.fullPath(path)
+        if !choice.overwrite, FileManager.default.fileExists(atPath: full) {
+            post(.page(page, .exportExists(path: full)))
+            return
+        }
+        let language: CSVFormat = s.ru ? .russian : .english
+        let format = CSVFormat(separator: choice.separator ?? language.separator, decimalSeparator: choice.decimal ?? language.decimalSeparator)
         do {
-            let rows = try AuditedUser(store: store, session: session).exportCSV(table(), format: s.ru ? .russian : .english, to: full)
+            let rows = try AuditedUser(store: store, session: session).exportCSV(table(), format: format, to: full)
             post(.page(page, .exported(path: full, rows: rows)))
         } catch {
             post(.page(page, .failed(s.failure(of: error))))

@@ -37,8 +37,8 @@ extension DeviceWorker {
             await run(page: page, session: session) { op in
                 .written(try await op.clear(.meters, point: nil).map { fieldWrite("all", $0.outcome) })
             }
-        case .exportMeters(let path, let meters, let status):
-            exportMeters(path, meters, status, page: page, session: session)
+        case .exportMeters(let path, let meters, let status, let choice):
+            exportMeters(path, meters, status, choice, page: page, session: session)
         default:
             break
         }
@@ -47,8 +47,9 @@ extension DeviceWorker {
     /// Writes the meters to `path` as `hlmcs meters --status --csv` does (UTF-8 with BOM;
     /// `;` and a decimal comma in Russian, `,` and a point in English), audited as
     /// `csv-export`.
-    func exportMeters(_ path: String, _ meters: [MeterRecord], _ status: [PollStatus], page: ParameterPage, session: Session) {
+    func exportMeters(_ path: String, _ meters: [MeterRecord], _ status: [PollStatus], _ choice: CSVChoice,
+                      page: ParameterPage, session: Session) {
         let s = words()
-        export(path, page: page, session: session) { TableOutput.meters(meters, statuses: status, s).table }
+        export(path, choice, page: page, session: session) { TableOutput.meters(meters, statuses: status, s).table }
     }
 }

@@ -175,10 +175,10 @@ import Testing
         #expect(DataText.dateTime(table.rows.last?.time) == "2026-11-25 00:00")
         #expect(page.keyBar(en).map(\.key) == ["F4", "F8"])
         _ = page.handle(.function(8), en)
-        #expect(page.export?.path.text == "profile-daily-point1.csv")
+        #expect(page.export?.path.text == "profile-daily-point1-20260829-20261125.csv")
         #expect(page.wantsEscape && !page.usesTab)
         #expect(page.read(en) == [], "no new read under the prompt")
-        clear(&page, 30)
+        clear(&page, 60)
         #expect(page.handle(.enter, en) == [])
         #expect(page.export?.message == "Enter the file name")
         type("/tmp/p1.csv", into: &page)
@@ -286,13 +286,59 @@ import Testing
         #expect(page.messageLine(en.strings)?.text == "2: " + (records[1].englishName ?? "?"))
         #expect(page.messageLine(Self.context(.ru).strings)?.text == "2: " + (records[1].russianName ?? "?"))
         _ = page.handle(.function(8), en)
-        #expect(page.export?.path.text == "events-point0.csv")
-        #expect(page.handle(.enter, en) == [.exportEvents(path: "events-point0.csv", records)])
+        #expect(page.export?.path.text == "events-point0-20261105-20261121.csv")
+        #expect(page.handle(.enter, en) == [.exportEvents(path: "events-point0-20261105-20261121.csv", records)])
     }
 
     @Test func anUnknownCodeIsNamedAsUnknown() {
         let record = EventRecord(time: nil, code: 99, info: nil)
         #expect(DataText.eventName(record, en.strings) == "Unknown event 99")
         #expect(DataText.eventName(record, Self.context(.ru).strings) == "Неизвестное событие 99")
+    }
+}
+
+/// Issue 18 item 10: the export box names the file after the unit and the days, lets the
+/// separators be chosen, and replaces an existing file only on a second Enter.
+@Suite struct ExportPromptTests {
+    let s = Snapshot.strings(.en)
+
+    @Test func theDefaultNameHasTheSerialAndTheDaysAndDeviceTextIsMadeSafe() {
+        let d1 = COSEMDateTime(secondsSince1970: 1_796_000_000, utcOffsetMinutes: 180)
+        let d2 = COSEMDateTime(secondsSince1970: 1_796_600_000, utcOffsetMinutes: 180)
+        #expect(ExportName.make("events-point0", serial: "95100001", times: [d2, nil, d1]) == "events-point0-95100001-20261130-20261207.csv")
+        #expect(ExportName.make("meters", serial: nil) == "meters.csv")
+        #expect(ExportName.make("x", serial: "../etc/passwd") == "x-x2e2e2f6574632f706173737764.csv", "no path in a name")
+        #expect(ExportName.safe("Счётчик 1") == "x" + Array("Счётчик 1".utf8).map { String(format: "%02x", $0) }.joined())
+        #expect(ExportName.safe(String(repeating: "9", count: 100)).count == 32, "bounded")
+    }
+
+    @Test func separatorsAreChosenAndAnExistingFileIsReplacedOnlyOnASecondEnter() {
+        var p = ExportPrompt(defaultPath: "a.csv", rows: 3)
+        #expect(p.separator == "," && p.decimal == ".")
+        _ = p.handle(.tab, s)
+        _ = p.handle(.right, s)          // "," → Tab
+        _ = p.handle(.tab, s)
+        _ = p.handle(.right, s)          // "." → ","
+        #expect(p.separator == "\t" && p.decimal == ",")
+        guard case .write(let name, let choice)? = p.handle(.enter, s) else { Issue.record("no write"); return }
+        #expect(name == "a.csv" && choice == CSVChoice(separator: "\t", decimal: ",", overwrite: false))
+        p.exists("/home/u/a.csv", s)
+        guard case .write(_, let again)? = p.handle(.enter, s) else { Issue.record("no second write"); return }
+        #expect(again.overwrite)
+        // A name changed after the warning is not replaced without asking again.
+        p.writing = false
+        p.exists("/home/u/a.csv", s)
+        p.focus = .path
+        _ = p.handle(.character("x"), s)
+        guard case .write(_, let other)? = p.handle(.enter, s) else { Issue.record("no write"); return }
+        #expect(!other.overwrite)
+    }
+
+    @Test func theSameCharacterForBothIsRefused() {
+        var p = ExportPrompt(defaultPath: "a.csv", rows: 3, russian: true)
+        #expect(p.separator == ";" && p.decimal == ",")
+        _ = p.handle(.tab, s)
+        _ = p.handle(.right, s)          // ";" → ","
+        #expect(p.handle(.enter, s) == nil && p.message == "The separator and the decimal separator must differ")
     }
 }

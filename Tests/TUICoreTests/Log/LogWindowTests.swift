@@ -1,3 +1,4 @@
+import ES951
 import Foundation
 import Testing
 @testable import TUICore
@@ -54,5 +55,21 @@ import Testing
             _ = s.handle(.alt("l"))
             Snapshot.check(s.render(DrawContext(strings: s.strings)), "log-window-\(l)-80x24")
         }
+    }
+}
+
+/// Issue 18 item 10: a CSV file not written is in the exchange log, not only on the
+/// status line.
+@Suite struct FailedExportLogTests {
+    @Test func aFailedExportIsLogged() {
+        var s = AppFixtures.main()
+        let table = ProfileTable(columns: [], rows: [])
+        _ = s.issue([.exportProfile(path: "/nowhere/p.csv", table)], for: .profiles)
+        _ = s.update(.page(.profiles, .failed(Failure(.input, "Cannot create /nowhere/p.csv: No such file or directory."))))
+        #expect(s.log.last?.text == "Not exported: Cannot create /nowhere/p.csv: No such file or directory.")
+        // A failed read is not called an export.
+        _ = s.issue([.readInfo(AppFixtures.allItems)], for: .info)
+        _ = s.update(.page(.info, .failed(Failure(.link, "No answer."))))
+        #expect(s.log.filter { $0.text.hasPrefix("Not exported") }.count == 1)
     }
 }

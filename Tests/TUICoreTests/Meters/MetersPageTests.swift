@@ -261,17 +261,25 @@ import Testing
         _ = page.handle(.character("f"), context)
         _ = page.handle(.character("f"), context)      // blacklist: 5 meters
         _ = page.handle(.function(4), context)
-        guard case .export(let field) = page.mode else { Issue.record("\(page.mode)"); return }
-        #expect(field.text == "meters-2026-11-25.csv")
-        for _ in 0..<field.text.count { _ = page.handle(.backspace, context) }
+        guard case .export(let prompt) = page.mode else { Issue.record("\(page.mode)"); return }
+        #expect(prompt.path.text == "meters-20261125.csv" && prompt.rows == 5)
+        for _ in 0..<prompt.path.text.count { _ = page.handle(.backspace, context) }
         #expect(page.handle(.enter, context).isEmpty)
-        #expect(page.note?.text == "Enter a file name.")
+        guard case .export(let empty) = page.mode else { Issue.record("\(page.mode)"); return }
+        #expect(empty.message == "Enter the file name")
         _ = type("/tmp/black.csv", into: &page, context)
         let requests = page.handle(.enter, context)
-        guard case .exportMeters(let path, let meters, let status)? = requests.first else { Issue.record("\(requests)"); return }
-        #expect(path == "/tmp/black.csv")
+        guard case .exportMeters(let path, let meters, let status, let choice)? = requests.first else { Issue.record("\(requests)"); return }
+        #expect(path == "/tmp/black.csv" && choice == CSVChoice())
         #expect(meters.map(\.point) == [7, 27, 47, 67, 87])
         #expect(status.map(\.point) == [7, 27, 47, 67, 87])
+        // The file exists: the box says so; Enter again replaces it.
+        page.receive(.exportExists(path: "/tmp/black.csv"), context)
+        guard case .export(let asked) = page.mode else { Issue.record("\(page.mode)"); return }
+        #expect(asked.message == "/tmp/black.csv exists: Enter again replaces it, or change the name.")
+        guard case .exportMeters(_, _, _, let again)? = page.handle(.enter, context).first else { Issue.record("no second write"); return }
+        #expect(again.overwrite)
+        page.receive(.exported(path: "/tmp/black.csv", rows: 5), context)
         #expect(page.mode == .list)
     }
 

@@ -193,10 +193,10 @@ import Testing
             _ = s.update(.key(.function(4)))
             Snapshot.check(draw(s), "meters-export-\(l)-80x24")
             let effects = s.update(.key(.enter))
-            guard case .page(.meters, .exportMeters(let path, let meters, let status))? = effects.first else {
+            guard case .page(.meters, .exportMeters(let path, let meters, let status, _))? = effects.first else {
                 Issue.record("\(effects)"); continue
             }
-            #expect(path == "meters-2026-11-25.csv" && meters.count == 100 && status.count == 100)
+            #expect(path == "meters-20261125.csv" && meters.count == 100 && status.count == 100)
         }
     }
 

@@ -64,11 +64,12 @@ public struct EventsPage: QueryPage {
         focus = order[(i + delta + order.count) % order.count]
     }
 
-    func exportRequest(path: String) -> PageRequest? { records.map { .exportEvents(path: path, $0) } }
+    func exportRequest(path: String, _ choice: CSVChoice) -> PageRequest? { records.map { .exportEvents(path: path, $0, choice) } }
 
     mutating func openExport(_ context: PageContext) {
         guard let records, let shownPoint, context.may(.export) else { return }
-        export = ExportPrompt(defaultPath: "events-point\(shownPoint).csv", rows: records.count)
+        export = ExportPrompt(defaultPath: ExportName.make("events-point\(shownPoint)", serial: context.deviceSerial, times: records.map(\.time)),
+                              rows: records.count, russian: context.strings.language == .ru)
     }
 
     // MARK: - Reading
@@ -95,7 +96,7 @@ public struct EventsPage: QueryPage {
             records = DataText.oldestFirst(r)
             shownPoint = pendingPoint ?? DataInput.point(point.text, in: Self.points)
             list = TableState()
-        default: receiveExport(result)
+        default: receiveExport(result, context.strings)
         }
     }
 

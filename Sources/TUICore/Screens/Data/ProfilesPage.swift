@@ -120,12 +120,13 @@ public struct ProfilesPage: QueryPage {
         view = view < chartable.count ? view + 1 : 0
     }
 
-    func exportRequest(path: String) -> PageRequest? { table.map { .exportProfile(path: path, $0) } }
+    func exportRequest(path: String, _ choice: CSVChoice) -> PageRequest? { table.map { .exportProfile(path: path, $0, choice) } }
 
     mutating func openExport(_ context: PageContext) {
         guard let table, let shown, context.may(.export) else { return }
-        let name = "profile-" + ProfileKindName.of(shown.choice) + "-point\(shown.point).csv"
-        export = ExportPrompt(defaultPath: name, rows: table.rows.count)
+        let name = ExportName.make("profile-" + ProfileKindName.of(shown.choice) + "-point\(shown.point)",
+                                   serial: context.deviceSerial, times: table.rows.map(\.time))
+        export = ExportPrompt(defaultPath: name, rows: table.rows.count, russian: context.strings.language == .ru)
     }
 
     // MARK: - Reading
@@ -157,7 +158,7 @@ public struct ProfilesPage: QueryPage {
             grid = TableState()
             firstColumn = 0
             if view > chartable.count { view = 0 }
-        default: receiveExport(result)
+        default: receiveExport(result, context.strings)
         }
     }
 

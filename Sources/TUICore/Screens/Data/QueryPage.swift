@@ -11,7 +11,7 @@ protocol QueryPage: WorkPage {
     /// Tab and the keys that move between fields.
     mutating func move(_ delta: Int)
     /// The CSV export of the rows shown to `path` (nil: nothing read).
-    func exportRequest(path: String) -> PageRequest?
+    func exportRequest(path: String, _ choice: CSVChoice) -> PageRequest?
 }
 
 extension QueryPage {
@@ -22,7 +22,7 @@ extension QueryPage {
         export = prompt
         switch outcome {
         case .cancel?: export = nil
-        case .write(let path)?: return exportRequest(path: path).map { [$0] } ?? []
+        case .write(let path, let choice)?: return exportRequest(path: path, choice).map { [$0] } ?? []
         case nil: break
         }
         return []
@@ -49,9 +49,10 @@ extension QueryPage {
 
     /// The export's own results: written (the prompt closes), failed (said in the prompt),
     /// stopped.
-    mutating func receiveExport(_ result: PageResult) {
+    mutating func receiveExport(_ result: PageResult, _ s: UIStrings) {
         switch result {
         case .exported: export = nil
+        case .exportExists(let path): export?.exists(path, s)
         case .failed(let failure):
             if export?.writing == true { export?.writing = false; export?.message = failure.text }
         case .stopped: export?.writing = false

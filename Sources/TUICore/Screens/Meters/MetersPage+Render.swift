@@ -119,6 +119,8 @@ extension MetersPage {
     func renderDialog(_ area: Rect, _ buffer: inout ScreenBuffer, _ context: DrawContext) {
         let s = context.strings
         switch mode {
+        case .export(let prompt):
+            prompt.render(in: area, into: &buffer, context: context)
         case .chooseRemoval(let state):
             let labels = removalChoices().map { choice -> String in
                 switch choice {
@@ -147,6 +149,7 @@ extension MetersPage {
     }
 
     public func cursorPosition(in area: Rect, context: DrawContext) -> (x: Int, y: Int)? {
+        if case .export(let prompt) = mode { return prompt.cursorPosition(in: area, context: context) }
         let s = context.strings
         let line = Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1)
         guard let (label, field) = openField(s) else { return nil }
@@ -158,7 +161,6 @@ extension MetersPage {
     func openField(_ s: UIStrings) -> (String, TextFieldState)? {
         switch mode {
         case .search(let field): (s["meters.search"], field)
-        case .export(let field): (s["meters.file"], field)
         default: nil
         }
     }

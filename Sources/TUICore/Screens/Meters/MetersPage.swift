@@ -17,8 +17,8 @@ public struct MetersPage: WorkPage {
         case chooseRemoval(DialogState)
         /// The word to type before a removal goes.
         case confirmRemoval(Removal, DialogState)
-        /// F4: the CSV file's path.
-        case export(TextFieldState)
+        /// F4: the CSV export box (file, separators), as on the data pages.
+        case export(ExportPrompt)
     }
 
     /// What a removal removes.
@@ -71,11 +71,14 @@ public struct MetersPage: WorkPage {
     /// The row selected (an index into `view`).
     public var selectedRow: Int { table.selected }
 
-    public var hasTextFocus: Bool { mode != .list }
+    public var hasTextFocus: Bool {
+        if case .export(let prompt) = mode { return prompt.focus == .path }
+        return mode != .list
+    }
     public var wantsEscape: Bool { mode != .list }
     public var usesTab: Bool {
         switch mode {
-        case .chooseRemoval, .confirmRemoval: true
+        case .chooseRemoval, .confirmRemoval, .export: true
         default: false
         }
     }
@@ -111,9 +114,18 @@ public struct MetersPage: WorkPage {
             guard let removal = pendingRemoval else { return }
             pendingRemoval = nil
             removed(removal, writes, s)
-        case .failed:
+        case .exported:
+            if case .export = mode { mode = .list }
+        case .exportExists(let path):
+            if case .export(var prompt) = mode { prompt.exists(path, s); mode = .export(prompt) }
+        case .failed(let failure):
             loading = false
             pendingRemoval = nil
+            if case .export(var prompt) = mode, prompt.writing {
+                prompt.writing = false
+                prompt.message = failure.text
+                mode = .export(prompt)
+            }
         case .stopped:
             if loading, !lines.isEmpty { note = Note(text: s["meters.note.partial", String(lines.count)], isError: true) }
             loading = false
@@ -182,7 +194,7 @@ public struct MetersPage: WorkPage {
         switch mode {
         case .list: return handleList(key, context)
         case .search(var field): return handleSearch(key, &field, context)
-        case .export(var field): return handleExport(key, &field, context)
+        case .export(var prompt): return handleExport(key, &prompt, context)
         case .chooseRemoval(var dialog): return handleChoice(key, &dialog, context)
         case .confirmRemoval(let removal, var dialog): return handleConfirmation(key, removal, &dialog, context)
         }
@@ -396,36 +408,27 @@ public struct MetersPage: WorkPage {
             return
         }
         guard !lines.isEmpty, !loading else { return }
-        mode = .export(TextFieldState(text: Self.defaultFileName(context.now)))
+        let name = ExportName.make("meters" + Self.dayStamp(context.now), serial: context.deviceSerial)
+        mode = .export(ExportPrompt(defaultPath: name, rows: view.count, russian: s.language == .ru))
     }
 
-    /// `meters-2026-11-25.csv` (the PC's local date), in the current directory.
-    static func defaultFileName(_ now: Date) -> String {
+    /// `-20261125` (the PC's local date): a meter list is as of the day it was read.
+    static func dayStamp(_ now: Date) -> String {
         let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: now)
-        func two(_ n: Int?) -> String { let v = n ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
-        return "meters-\(c.year ?? 1970)-\(two(c.month))-\(two(c.day)).csv"
+        return String(format: "-%04d%02d%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1)
     }
 
-    mutating func handleExport(_ key: Key, _ field: inout TextFieldState, _ context: PageContext) -> [PageRequest] {
-        switch key {
-        case .escape:
-            mode = .list
-            return []
-        case .enter:
-            let path = field.text.trimmingCharacters(in: .whitespaces)
-            guard !path.isEmpty else {
-                note = Note(text: context.strings["meters.note.noPath"], isError: true)
-                break
-            }
-            mode = .list
+    mutating func handleExport(_ key: Key, _ prompt: inout ExportPrompt, _ context: PageContext) -> [PageRequest] {
+        let outcome = prompt.handle(key, context.strings)
+        mode = .export(prompt)
+        switch outcome {
+        case .cancel?: mode = .list
+        case .write(let path, let choice)?:
             note = nil
             let shown = view.map { lines[$0] }
-            return [.exportMeters(path: path, meters: shown.map(\.meter), status: shown.compactMap(\.status))]
-        default:
-            field.handle(key)
-            note = nil
+            return [.exportMeters(path: path, meters: shown.map(\.meter), status: shown.compactMap(\.status), choice)]
+        case nil: break
         }
-        mode = .export(field)
         return []
     }
 

@@ -102,14 +102,15 @@ public struct AllObjectsPage: WorkPage {
                 export = prompt
                 switch outcome {
                 case .cancel?: export = nil
-                case .write(let path)?: if let table { return [.exportProfile(path: path, table)] }
+                case .write(let path, let choice)?: if let table { return [.exportProfile(path: path, table, choice)] }
                 case nil: break
                 }
                 return []
             }
             if mode == .table, key == .function(8), let table, let reading, context.may(.export) {
-                let name = "object-" + reading.logicalName.replacingOccurrences(of: ".", with: "-") + ".csv"
-                export = ExportPrompt(defaultPath: name, rows: table.rows.count)
+                let name = ExportName.make("object-" + reading.logicalName.replacingOccurrences(of: ".", with: "-"),
+                                           serial: context.deviceSerial, times: table.rows.map(\.time))
+                export = ExportPrompt(defaultPath: name, rows: table.rows.count, russian: context.strings.language == .ru)
                 return []
             }
             if key == .escape || key == .left && (mode == .attributes || firstColumn == 0) {
@@ -155,6 +156,8 @@ public struct AllObjectsPage: WorkPage {
             grid = TableState()
             firstColumn = 0
             mode = .table
+        case .exportExists(let path):
+            export?.exists(path, context.strings)
         case .exported(let path, let rows):
             export = nil
             note = ServiceNote(text: context.strings.counted("objects.all.exported", rows, path), isError: false)
