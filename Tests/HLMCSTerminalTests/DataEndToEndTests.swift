@@ -69,7 +69,8 @@ struct DataEndToEndTests {
         // F8: the prompt offers a file name in the working folder; Enter writes it.
         try session.send("F8")
         let prompt = try expectScreen(session, "Export to CSV", "the export prompt")
-        #expect(prompt.contains("profile-daily-point1.csv") && prompt.contains("89 rows"), "\(prompt)")
+        // The default name: what, point, and the days of the rows (issue 18 item 10).
+        #expect(prompt.contains(".csv") && prompt.contains("89 rows"), "\(prompt)")
         try session.send("Enter")
         try expectScreen(session, "Exported 89 rows", "the export")
 
@@ -93,7 +94,9 @@ struct DataEndToEndTests {
         let cli = try expectScreen(session, "CLI-DONE", "hlmcs profile")
         #expect(cli.contains("CLI=0"), "\(cli)\n\(session.file("cli.err"))")
 
-        let bytes = try [UInt8](Data(contentsOf: session.folder.appendingPathComponent("profile-daily-point1.csv")))
+        let files = try FileManager.default.contentsOfDirectory(atPath: session.folder.path)
+        let fileName = try #require(files.first { $0.wholeMatch(of: /profile-daily-point1-\d{8}-\d{8}\.csv/) != nil }, "\(files)")
+        let bytes = try [UInt8](Data(contentsOf: session.folder.appendingPathComponent(fileName)))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "UTF-8 byte-order mark")
         let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n").dropLast()
         #expect(lines.first == "Date-time,A+ (Wh),A− (Wh),R+ (varh),R− (varh)")

@@ -125,7 +125,7 @@ struct MetersEndToEndTests {
         for _ in 0..<4 { try session.send("Down") }
         let row = try #require(tableRows(read.screen).first { $0.hasPrefix("    5 ") })
         let serial = String(row.split(separator: " ")[1])
-        try session.send("F8")
+        try session.send("DC")
         try expectScreen(session, "Удалить из списка концентратора", "the removal choice")
         try session.send("Enter")
         try expectScreen(session, "Введите \(serial):", "the typed confirmation")

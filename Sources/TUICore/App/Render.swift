@@ -233,8 +233,9 @@ extension AppState {
         let s = context.strings
         switch modal {
         case .help(let scroll):
-            HelpPage(scroll: scroll).render(in: area, into: &buffer, context: context)
-            KeyBar(items: [KeyBar.Item("↑↓", s["key.scroll"]), KeyBar.Item("Esc", s["key.close"])])
+            let pageKeys = pages.page(page)?.keyHelp(pageContext) ?? []
+            HelpPage(scroll: scroll, page: (s[page.titleKey], pageKeys)).render(in: area, into: &buffer, context: context)
+            KeyBar(items: [KeyBar.Item("↑↓ PgUp PgDn", s["key.scroll"]), KeyBar.Item("Esc", s["key.close"])])
                 .render(in: keys, into: &buffer)
         case .message(let title, let lines):
             Dialog(title: title, message: lines, buttons: [s["common.ok"]], lines: context.lines)

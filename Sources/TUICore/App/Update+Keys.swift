@@ -51,6 +51,11 @@ extension AppState {
             return []
         default: break
         }
+        // The page's F-keys shown in the key bar work from the tree too (issue 18 item 6).
+        if focus == .tree, case .function(let n) = key, [4, 6, 8].contains(n) {
+            focus = .work
+            return pageKey(key)
+        }
         if focus == .tree { return handleTree(key) }
         let effects = pageKey(key)
         if key == .left, pages.page(page)?.leftReturnsToTree == true { focus = .tree }

@@ -33,6 +33,9 @@ public protocol WorkPage: Sendable {
     mutating func takeNotice() -> String?
     /// Values typed and not written yet (quitting or switching user asks first).
     var unsavedEdits: Int { get }
+    /// Every key of the page with what it does, for F1 (the key bar shows those that fit;
+    /// by default the key bar is the whole table).
+    func keyHelp(_ context: PageContext) -> [KeyBar.Item]
 }
 
 extension WorkPage {
@@ -47,4 +50,5 @@ extension WorkPage {
     public var leftReturnsToTree: Bool { false }
     public mutating func takeNotice() -> String? { nil }
     public var unsavedEdits: Int { 0 }
+    public func keyHelp(_ context: PageContext) -> [KeyBar.Item] { keyBar(context) }
 }

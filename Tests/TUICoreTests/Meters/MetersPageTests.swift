@@ -184,7 +184,7 @@ import Testing
     @Test func removingOneMeterNeedsItsSerialTyped() {
         var page = MetersFixtures.page(30)
         for _ in 0..<4 { _ = page.handle(.down, context) }
-        #expect(page.handle(.function(8), context).isEmpty)
+        #expect(page.handle(.delete, context).isEmpty)
         guard case .chooseRemoval = page.mode else { Issue.record("no choice: \(page.mode)"); return }
         #expect(page.usesTab && page.wantsEscape && page.hasTextFocus)
         _ = page.handle(.enter, context)
@@ -205,7 +205,7 @@ import Testing
 
     @Test func removingAllNeedsTheWordAllAndARefusalKeepsTheList() {
         var page = MetersFixtures.page(30)
-        _ = page.handle(.function(8), context)
+        _ = page.handle(.delete, context)
         _ = page.handle(.right, context)
         _ = page.handle(.enter, context)
         guard case .confirmRemoval(.all(30), _) = page.mode else { Issue.record("\(page.mode)"); return }
@@ -219,7 +219,7 @@ import Testing
         #expect(page.note?.isError == true && page.note?.text.contains("read-write-denied") == true)
         // Russian: ВСЕ.
         let ru = MetersFixtures.context(.ru)
-        _ = page.handle(.function(8), ru)
+        _ = page.handle(.delete, ru)
         _ = page.handle(.left, ru)
         _ = page.handle(.left, ru)
         _ = page.handle(.enter, ru)
@@ -231,10 +231,10 @@ import Testing
 
     @Test func escapeAndCancelSendNothing() {
         var page = MetersFixtures.page(30)
-        _ = page.handle(.function(8), context)
+        _ = page.handle(.delete, context)
         _ = page.handle(.escape, context)
         #expect(page.mode == .list)
-        _ = page.handle(.function(8), context)
+        _ = page.handle(.delete, context)
         _ = page.handle(.enter, context)
         _ = type(page.selectedLine!.meter.serial, into: &page, context)
         _ = page.handle(.tab, context)              // to Cancel
@@ -246,12 +246,12 @@ import Testing
         var page = MetersFixtures.page(30)
         let reader = MetersFixtures.context(permissions: AppFixtures.reader.permissions)
         #expect(page.keyBar(reader).map(\.key) == [])
-        #expect(page.handle(.function(8), reader).isEmpty)
+        #expect(page.handle(.delete, reader).isEmpty)
         #expect(page.mode == .list)
         #expect(page.note?.text == "Your role may not do this.")
-        #expect(page.keyBar(context).map(\.key) == ["F8"])
+        #expect(page.keyBar(context).map(\.key) == ["Del"])
         let nls = MetersFixtures.context(lls: false)
-        _ = page.handle(.function(8), nls)
+        _ = page.handle(.delete, nls)
         #expect(page.mode == .list)
         #expect(page.note?.text.contains("LLS") == true)
     }
@@ -260,7 +260,7 @@ import Testing
         var page = MetersFixtures.page(100)
         _ = page.handle(.character("f"), context)
         _ = page.handle(.character("f"), context)      // blacklist: 5 meters
-        _ = page.handle(.function(4), context)
+        _ = page.handle(.function(8), context)
         guard case .export(let prompt) = page.mode else { Issue.record("\(page.mode)"); return }
         #expect(prompt.path.text == "meters-20261125.csv" && prompt.rows == 5)
         for _ in 0..<prompt.path.text.count { _ = page.handle(.backspace, context) }

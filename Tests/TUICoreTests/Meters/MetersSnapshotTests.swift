@@ -102,7 +102,7 @@ import Testing
             loading(&s, meters: 100)
             loaded(&s, meters: 100)
             for _ in 0..<4 { _ = s.update(.key(.down)) }
-            _ = s.update(.key(.function(8)))
+            _ = s.update(.key(.delete))
             Snapshot.check(draw(s), "meters-remove-choice-\(l)-\(w)x\(h)")
             _ = s.update(.key(.enter))
             type("2003", &s)
@@ -113,6 +113,24 @@ import Testing
         }
     }
 
+    /// Issue 18 item 6: F1 lists every key of the page in view (its key table: filter,
+    /// find, sort, F8 CSV, Del), and the page's F-keys work while the tree has the focus.
+    @Test func helpListsThePagesKeysAndItsFKeysWorkFromTheTree() {
+        var s = opened(.en, 80, 24, .meters, lls: true)
+        loading(&s, meters: 30)
+        loaded(&s, meters: 30)
+        _ = s.update(.key(.function(1)))
+        _ = s.update(.key(.pageDown))
+        let help = Snapshot.text(draw(s))
+        for line in ["On this page: Meter list", "f                      Filter", "F8                     CSV", "Del", "n                      find the next"] {
+            #expect(help.contains(line), "\(line):\n\(help)")
+        }
+        _ = s.update(.key(.escape))
+        s.focus = .tree
+        _ = s.update(.key(.function(8)))
+        #expect(s.focus == .work && Snapshot.text(draw(s)).contains("Export to CSV"), "F8 from the tree")
+    }
+
     @Test func aReaderIsToldAndNothingIsSent() {
         var s = AppFixtures.main(.en, as: AppFixtures.reader)
         s.page = .meters
@@ -121,9 +139,9 @@ import Testing
         loading(&s, meters: 30)
         loaded(&s, meters: 30)
         let before = draw(s).lines
-        #expect(before[16].contains("F4 CSV"), "Read may export: \(before[16])")
-        #expect(!before[23].contains("F8"))
-        #expect(s.update(.key(.function(8))).isEmpty)
+        #expect(before[16].contains("F8 CSV"), "Read may export: \(before[16])")
+        #expect(!before[23].contains("Del"))
+        #expect(s.update(.key(.delete)).isEmpty)
         #expect(draw(s).lines[16].contains("Your role may not do this."))
     }
 
@@ -190,7 +208,7 @@ import Testing
             var s = opened(l, 80, 24, .meters)
             loading(&s, meters: 100)
             loaded(&s, meters: 100)
-            _ = s.update(.key(.function(4)))
+            _ = s.update(.key(.function(8)))
             Snapshot.check(draw(s), "meters-export-\(l)-80x24")
             let effects = s.update(.key(.enter))
             guard case .page(.meters, .exportMeters(let path, let meters, let status, _))? = effects.first else {

@@ -79,6 +79,11 @@ public struct InfoPage: WorkPage, Sendable {
     }
 
     public func keyBar(_ context: PageContext) -> [KeyBar.Item] { [] }
+    public func keyHelp(_ context: PageContext) -> [KeyBar.Item] {
+        let s = context.strings
+        return [KeyBar.Item("↑↓", s["help.page.move"]), KeyBar.Item(s["help.page.spaceKey"], s["help.page.check"]),
+                KeyBar.Item("+ -", s["help.page.checkAll"]), KeyBar.Item("F5", s["help.key.readChecked"])]
+    }
     public var hasTextFocus: Bool { false }
     public func cursorPosition(in area: Rect, context: DrawContext) -> (x: Int, y: Int)? { nil }
     public func hint(_ context: PageContext) -> String? { context.strings["info.hint"] }

@@ -105,7 +105,7 @@ extension MetersPage {
         } else if !lines.isEmpty {
             var hints: [(String, String)] = [("f", s["meters.hint.filter"]), ("/", s["meters.hint.find"]),
                                              ("s/r", s["meters.hint.sort"])]
-            if page.may(.export), !loading { hints.append(("F4", s["meters.hint.csv"])) }
+            if page.may(.export), !loading { hints.append(("F8", s["meters.hint.csv"])) }
             if hiddenColumns { hints.append(("←→", s["meters.hint.columns"])) }
             var x = line.x
             for (i, hint) in hints.enumerated() {

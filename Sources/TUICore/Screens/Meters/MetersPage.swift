@@ -244,14 +244,27 @@ public struct MetersPage: WorkPage {
             if sortColumn == nil { sortColumn = .point; table.ascending = false } else { table.ascending.toggle() }
             rebuild(keeping: selectedLine?.meter.point)
             move(0, context)
-        case .function(8), .delete:
+        case .delete:
             return startRemoval(context)
-        case .function(4):
+        case .function(8):
+            // F8 is CSV on every page (issue 18 item 6); Del removes.
             startExport(context)
         default:
             break
         }
         return []
+    }
+
+    /// Every key of the list, for F1.
+    public func keyHelp(_ context: PageContext) -> [KeyBar.Item] {
+        let s = context.strings
+        var items = [KeyBar.Item("↑↓ PgUp PgDn Home End", s["help.page.move"]), KeyBar.Item("←→", s["meters.hint.columns"]),
+                     KeyBar.Item("f", s["meters.hint.filter"]), KeyBar.Item("/", s["meters.hint.find"]),
+                     KeyBar.Item("n", s["help.page.findNext"]), KeyBar.Item("s", s["help.page.sortColumn"]),
+                     KeyBar.Item("r", s["help.page.sortReverse"])]
+        if context.may(.export) { items.append(KeyBar.Item("F8", s["meters.hint.csv"])) }
+        if context.may(.clear) { items.append(KeyBar.Item("Del", s["meters.key.remove"])) }
+        return items
     }
 
     /// Selects the first row at or after `start` (wrapping) whose serial or address holds
@@ -440,7 +453,7 @@ public struct MetersPage: WorkPage {
         // is among the hints under the table.
         switch mode {
         case .list:
-            return context.may(.clear) && !lines.isEmpty && !loading ? [KeyBar.Item("F8", s["meters.key.remove"])] : []
+            return context.may(.clear) && !lines.isEmpty && !loading ? [KeyBar.Item("Del", s["meters.key.remove"])] : []
         case .search:
             return [KeyBar.Item("Enter", s["meters.key.next"])]
         case .export:

@@ -282,6 +282,13 @@ public struct PLCPage: WorkPage {
         return []
     }
 
+    public func keyHelp(_ context: PageContext) -> [KeyBar.Item] {
+        let s = context.strings
+        return [KeyBar.Item("↑↓ ←→", s["help.page.tree"]), KeyBar.Item("+ -", s["help.page.openAll"]),
+                KeyBar.Item("Enter", s["help.page.node"]), KeyBar.Item("a /", s["help.page.byAddress"]),
+                KeyBar.Item("m", s["help.page.pickMeter"]), KeyBar.Item("Esc", s["meters.key.back"])]
+    }
+
     public func keyBar(_ context: PageContext) -> [KeyBar.Item] {
         let s = context.strings
         switch mode {
