@@ -211,7 +211,7 @@ extension Concentrator {
         try checkCancellation()
         let result: DataAccessResult
         do throws(DLMSConnectionError) { result = try await connection.set(d, .longUnsigned(p)) } catch { throw ConcentratorError(error) }
-        guard result == .success else { throw .refused(result) }
+        guard result == .success else { throw .pointRefused(point, result) }
     }
 
     /// Selects the point, reads the capture objects (attribute 3), then the buffer

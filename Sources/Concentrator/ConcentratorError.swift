@@ -29,6 +29,9 @@ public enum ConcentratorError: Error, Equatable, Sendable {
     /// The device's meter list is a СПОДУС Data list (id, model, channels), not the
     /// ES-951's profile a page of meter rows needs (``Concentrator/readListedMeters()``).
     case meterListOfAnotherKind
+    /// The device would not select this metering point (issue 18 item 8: "other-reason"
+    /// said nothing): most often a point beyond its meter list.
+    case pointRefused(Int, DataAccessResult)
     /// This association may not write the attribute; `use` is the client SAP the map says
     /// may (nil: none known). Refused before anything is sent.
     case clientMayNotWrite(CosemAttributeDescriptor, client: UInt8, use: UInt8?)

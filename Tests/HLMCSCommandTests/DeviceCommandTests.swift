@@ -336,3 +336,15 @@ import Testing
         #expect(topology.lines.first == "0000 (coordinator)")
     }
 }
+
+/// Issue 18 item 8: a point the concentrator will not select (beyond its 100 meters) is
+/// said in words, not as "refused the request: other-reason".
+@Suite struct PointRefusalTests {
+    @Test func aPointBeyondTheListIsNamed() async throws {
+        let (hlmcs, sim) = try await DeviceCommandTests.setUp()
+        defer { sim.stop(); hlmcs.removeFolder() }
+        let r = try await hlmcs.run(["events", "--tcp", sim.address, "--point", "500", "--lang", "en"], as: DeviceCommandTests.reader)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("would not select point 500") && r.stderr.contains("is there a meter at that point?"), "\(r.stderr)")
+    }
+}

@@ -70,6 +70,15 @@ import Testing
         }
     }
 
+    /// Issue 18 item 8: a read stopped with Esc is logged as stopped, not as an error.
+    @Test func aStopIsNotAnError() {
+        let entry = ExchangeLogEntry(time: Date(), what: "read meter-list", outcome: .failure(.cancelled),
+                                     duration: .seconds(3), bytes: 900, frames: 6, rows: 120)
+        #expect(ExchangeLogText.line(entry, strings: Strings(language: .en), time: "10:00:00")
+                == "10:00:00  read meter-list  stopped  3.000 s  900 B  6 frames  120 rows")
+        #expect(ExchangeLogText.line(entry, strings: Strings(language: .ru), time: "10:00:00").contains("чтение списка ПУ  остановлено"))
+    }
+
     @Test func exchangeLogFailuresAreWordedNotDumped() {
         let entry = ExchangeLogEntry(time: Date(), what: "read info",
                                      outcome: .failure(.link(.dlms(.noResponse(attempts: 4)))),

@@ -58,6 +58,13 @@ struct TUIMetersTests: RunnerTest {
         return (pages, meters, status)
     }
 
+    /// F5 on the meter list: the progress it showed.
+    func progressOfAMeterRead() async -> [ReadProgressInfo] {
+        runner.perform(.page(.meters, .readMeters))
+        let seen = await wait(for: "meter list") { isResult($0) }
+        return seen.compactMap { msg -> ReadProgressInfo? in if case .progress(let p) = msg { p } else { nil } }
+    }
+
     func audit() throws -> [AuditEntry] {
         let admin = try store.login(name: "Администратор", password: Self.adminPassword, now: Date())
         return try store.auditLog(since: nil, by: admin, now: Date())
@@ -73,6 +80,11 @@ struct TUIMetersTests: RunnerTest {
         #expect(pages.flatMap { $0 } == meters)
         #expect(meters.count == 250 && status.count == 250)
         #expect(status.contains { $0.state == .blacklisted })
+        // One progress for both lists (issue 18 item 8): rows never go back, out of 2 × 250.
+        let progress = await t.progressOfAMeterRead()
+        let rows = progress.map(\.rows)
+        #expect(!rows.isEmpty && zip(rows, rows.dropFirst()).allSatisfy { $0 <= $1 }, "\(rows)")
+        #expect(progress.last?.totalRows == 500 && rows.last == 500, "\(rows) of \(progress.map(\.totalRows))")
         await t.runner.shutdown()
     }
 

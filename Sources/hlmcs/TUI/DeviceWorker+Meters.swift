@@ -20,10 +20,16 @@ extension DeviceWorker {
         switch request {
         case .readMeters:
             let post = self.post
+            // One progress for both lists: 0…N rows of the meter list, then N…2N of the
+            // poll status (issue 18 item 8: it went back to 0%).
+            let phase = progressPhase
+            phase.withLock { $0 = (0, 2) }
+            defer { phase.withLock { $0 = (0, 1) } }
             await read(.meters, page: page, session: session) { c in
                 let meters = try await c.readMeters(pageSize: Self.meterPageSize, firstPage: Self.firstMeterPage) { rows in
                     post(.page(page, .metersPage(rows)))
                 }
+                phase.withLock { $0 = (meters.count, 2) }
                 let status = try await c.readPollStatus(pageSize: Self.meterPageSize)
                 return .meters(meters, status: status)
             }

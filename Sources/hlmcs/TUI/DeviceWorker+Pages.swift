@@ -72,10 +72,12 @@ extension DeviceWorker {
     func reportProgress(_ concentrator: Concentrator) async {
         let started = ContinuousClock.now
         let post = self.post
+        let phase = progressPhase
         await concentrator.setProgressHandler { progress in
             let (sec, atto) = (ContinuousClock.now - started).components
-            post(.progress(ReadProgressInfo(bytes: progress.bytes, frames: progress.frames, rows: progress.rows,
-                                            totalRows: progress.totalRows,
+            let (before, lists) = phase.withLock { $0 }
+            post(.progress(ReadProgressInfo(bytes: progress.bytes, frames: progress.frames, rows: before + progress.rows,
+                                            totalRows: progress.totalRows.map { $0 * lists },
                                             seconds: Double(sec) + Double(atto) / 1e18)))
         }
     }

@@ -22,6 +22,9 @@ actor DeviceWorker {
     let demo: DemoDevice
     /// Whether frame lines go to the exchange log (F7).
     let traceOn: Locked<Bool>
+    /// A read of several lists in a row (the meter list, then its poll status) shown as
+    /// one progress: rows done before this list, and how many lists in all.
+    let progressPhase = Locked<(rowsBefore: Int, lists: Int)>((0, 1))
 
     var concentrator: Concentrator?
     var connectedOptions: LinkSpec?

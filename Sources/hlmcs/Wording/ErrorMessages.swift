@@ -227,6 +227,8 @@ extension Strings {
             return CommandFailure(status: .link, message: self["errors.concentrator.cancelled"])
         case .lacks(let role):
             return CommandFailure(status: .deviceRefused, message: self["errors.concentrator.lacks", roleName(role)])
+        case .pointRefused(let point, let reason):
+            return CommandFailure(status: .deviceRefused, message: self["errors.concentrator.pointRefused", String(point), Self.dataAccessResultName(reason)])
         case .meterListOfAnotherKind:
             return CommandFailure(status: .deviceRefused, message: self["errors.concentrator.meterListOfAnotherKind"])
         case .timeZoneSignUnknown:

@@ -11,6 +11,8 @@ enum ExchangeLogText {
         let outcome: String = switch entry.outcome {
         case .success: s["tables.exchangeLog.success"]
         case .written(let accepted, let of): s["tables.exchangeLog.written", String(accepted), String(of)]
+        // Stopped by the user (Esc): not an error (issue 18 item 8).
+        case .failure(.cancelled): s["tables.exchangeLog.stopped"]
         case .failure(let error):
             s["tables.exchangeLog.failed"] + s.failure(for: error).message
         }

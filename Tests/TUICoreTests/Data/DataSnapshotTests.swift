@@ -1,3 +1,4 @@
+import ES951
 import Accounts
 import Testing
 @testable import TUICore
@@ -38,6 +39,18 @@ import Testing
             var s = on(.meterData, l, w, h)
             read(&s, .meterData, .current(DataFixtures.current), log: "11:40:51  read current point 1  ok  0.002 s  212 B  1 frames")
             Snapshot.check(draw(s), "meterdata-readings-\(l)-\(w)x\(h)")
+        }
+    }
+
+    /// Issue 18 item 8: a point without a meter (removed) says so instead of blank values.
+    @Test func meterDataOfARemovedMeter() {
+        for l in [UILanguage.en, .ru] {
+            var s = on(.meterData, l, 80, 24)
+            read(&s, .meterData, .current(ProfileTable(columns: DataFixtures.current.columns, rows: [])),
+                 log: "11:40:51  read current point 1  ok  0.002 s  90 B  1 frames")
+            let buffer = draw(s)
+            Snapshot.check(buffer, "meterdata-nometer-\(l)-80x24")
+            #expect(Snapshot.text(buffer).contains(l == .en ? "there is no meter at this" : "нет показаний"))
         }
     }
 

@@ -68,7 +68,14 @@ public struct MeterDataPage: WorkPage {
             return
         }
         buffer.write(s["data.meter.title", String(shownPoint)], x: area.x, y: area.y + 3, style: Style(bold: true), maxWidth: area.width)
-        let row = readings.rows.last
+        guard let last = readings.rows.last else {
+            // No row: no meter at the point (issue 18 item 8: blank values and "Read.").
+            for (i, line) in TextWrap.lines(s["data.meter.none", String(shownPoint)], width: area.width).enumerated() where 4 + i < area.height {
+                buffer.write(line, x: area.x, y: area.y + 4 + i, style: Style(foreground: .red), maxWidth: area.width)
+            }
+            return
+        }
+        let row: ProfileTable.Row? = last
         var lines: [(String, String)] = [(s["data.meter.readAt"], DataText.dateTime(row?.time))]
         for (i, column) in readings.columns.enumerated() {
             let value = row.map { i < $0.values.count ? DataText.cell($0.values[i], s) : "" } ?? ""
