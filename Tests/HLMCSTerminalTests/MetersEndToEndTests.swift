@@ -127,6 +127,8 @@ struct MetersEndToEndTests {
         let serial = String(row.split(separator: " ")[1])
         try session.send("DC")
         try expectScreen(session, "Удалить из списка концентратора", "the removal choice")
+        try session.send("Left")
+        try session.send("Left")
         try session.send("Enter")
         try expectScreen(session, "Введите \(serial):", "the typed confirmation")
         try session.send(String(serial.dropLast()), literal: true)

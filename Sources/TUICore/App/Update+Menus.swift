@@ -40,7 +40,8 @@ extension AppState {
             return []
         case .help: modal = .help(scroll: 0); return []
         case .about:
-            modal = .message(title: strings["about.title"], lines: [strings["about.line1"], strings["about.line2"]])
+            modal = .message(title: strings["about.title"],
+                             lines: [strings["about.line1"], strings["about.line2"], strings["about.version", ProgramVersion.text]])
             return []
         }
     }

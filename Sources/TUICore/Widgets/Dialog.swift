@@ -41,10 +41,18 @@ public struct Dialog: Sendable {
 
     var buttonLabels: [String] { buttons.map { "[ \($0) ]" } }
 
-    /// The box, centred in `area` and no bigger than it.
-    public func box(in area: Rect) -> Rect {
+    /// The message and the confirmation line, each wrapped to what `area` holds (a long
+    /// line is never cut at the box's edge).
+    func body(in area: Rect) -> [String] {
         var body = message
         if let c = confirmationLine { body.append(c) }
+        let width = max(1, area.width - 4)
+        return body.flatMap { line in line.isEmpty ? [""] : TextWrap.lines(line, width: width) }
+    }
+
+    /// The box, centred in `area` and no bigger than it.
+    public func box(in area: Rect) -> Rect {
+        let body = body(in: area)
         let buttonsWidth = DisplayWidth.of(buttonLabels.joined(separator: " "))
         let content = max(body.map(DisplayWidth.of).max() ?? 0, buttonsWidth, DisplayWidth.of(title) + 2)
         let w = min(area.width, content + 4)
@@ -58,8 +66,7 @@ public struct Dialog: Sendable {
         buffer.clear(b)
         Frame(title: title, lines: lines).render(in: b, into: &buffer)
         let inner = Rect(x: b.x + 2, y: b.y + 1, width: b.width - 4, height: b.height - 2)
-        var body = message
-        if let c = confirmationLine { body.append(c) }
+        let body = body(in: area)
         for (i, line) in body.enumerated() where i < inner.height - 2 {
             buffer.write(line, x: inner.x, y: inner.y + i, maxWidth: inner.width)
         }

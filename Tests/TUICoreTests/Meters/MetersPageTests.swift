@@ -187,6 +187,10 @@ import Testing
         #expect(page.handle(.delete, context).isEmpty)
         guard case .chooseRemoval = page.mode else { Issue.record("no choice: \(page.mode)"); return }
         #expect(page.usesTab && page.wantsEscape && page.hasTextFocus)
+        guard case .chooseRemoval(let first) = page.mode else { return }
+        #expect(first.selectedButton == 2, "Cancel has the focus (issue 18 item 11)")
+        _ = page.handle(.left, context)
+        _ = page.handle(.left, context)
         _ = page.handle(.enter, context)
         guard case .confirmRemoval(.one(5, "20039595"), _) = page.mode else { Issue.record("\(page.mode)"); return }
         // A wrong word is refused with a line in the dialog.
@@ -206,7 +210,7 @@ import Testing
     @Test func removingAllNeedsTheWordAllAndARefusalKeepsTheList() {
         var page = MetersFixtures.page(30)
         _ = page.handle(.delete, context)
-        _ = page.handle(.right, context)
+        _ = page.handle(.left, context)
         _ = page.handle(.enter, context)
         guard case .confirmRemoval(.all(30), _) = page.mode else { Issue.record("\(page.mode)"); return }
         _ = type("all", into: &page, context)
@@ -221,7 +225,6 @@ import Testing
         let ru = MetersFixtures.context(.ru)
         _ = page.handle(.delete, ru)
         _ = page.handle(.left, ru)
-        _ = page.handle(.left, ru)
         _ = page.handle(.enter, ru)
         _ = type("ВСЕ", into: &page, ru)
         #expect(page.handle(.enter, ru) == [.removeAllMeters])
@@ -235,6 +238,10 @@ import Testing
         _ = page.handle(.escape, context)
         #expect(page.mode == .list)
         _ = page.handle(.delete, context)
+        #expect(page.handle(.enter, context).isEmpty && page.mode == .list, "Enter on Cancel")
+        _ = page.handle(.delete, context)
+        _ = page.handle(.left, context)
+        _ = page.handle(.left, context)
         _ = page.handle(.enter, context)
         _ = type(page.selectedLine!.meter.serial, into: &page, context)
         _ = page.handle(.tab, context)              // to Cancel

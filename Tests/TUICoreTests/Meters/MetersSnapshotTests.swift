@@ -104,6 +104,8 @@ import Testing
             for _ in 0..<4 { _ = s.update(.key(.down)) }
             _ = s.update(.key(.delete))
             Snapshot.check(draw(s), "meters-remove-choice-\(l)-\(w)x\(h)")
+            _ = s.update(.key(.left))
+            _ = s.update(.key(.left))
             _ = s.update(.key(.enter))
             type("2003", &s)
             Snapshot.check(draw(s), "meters-remove-confirm-\(l)-\(w)x\(h)")
@@ -129,6 +131,21 @@ import Testing
         s.focus = .tree
         _ = s.update(.key(.function(8)))
         #expect(s.focus == .work && Snapshot.text(draw(s)).contains("Export to CSV"), "F8 from the tree")
+    }
+
+    /// Issue 18 item 11: under the Blacklist filter "All" says it is the whole list; the
+    /// About window gives the version.
+    @Test func removingAllUnderAFilterSaysItIsTheWholeList() {
+        var s = opened(.en, 80, 24, .meters, lls: true)
+        loading(&s, meters: 100)
+        loaded(&s, meters: 100)
+        _ = s.update(.key(.character("f")))
+        _ = s.update(.key(.character("f")))
+        _ = s.update(.key(.delete))
+        #expect(Snapshot.text(draw(s)).contains("“All” is the whole list"), "\(Snapshot.text(draw(s)))")
+        _ = s.update(.key(.escape))
+        _ = s.run(.about)
+        #expect(Snapshot.text(draw(s)).contains("Version " + ProgramVersion.text))
     }
 
     @Test func aReaderIsToldAndNothingIsSent() {

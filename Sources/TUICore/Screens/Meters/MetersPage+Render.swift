@@ -129,7 +129,9 @@ extension MetersPage {
                 case nil: s["common.cancel"]
                 }
             }
-            Dialog(title: s["meters.remove.title"], message: [s["meters.remove.question"]], buttons: labels,
+            // Under a filter "All" still means the whole list, not the rows shown.
+            let message = [s["meters.remove.question"]] + (filter == .all ? [] : [s["meters.remove.allMeansAll"]])
+            Dialog(title: s["meters.remove.title"], message: message, buttons: labels,
                    state: state, lines: context.lines).render(in: area, into: &buffer)
         case .confirmRemoval(let removal, let state):
             var message: [String]

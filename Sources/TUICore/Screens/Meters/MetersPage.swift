@@ -331,7 +331,8 @@ public struct MetersPage: WorkPage {
         if selectedLine == nil {
             mode = .confirmRemoval(.all(count: lines.count), DialogState())
         } else {
-            mode = .chooseRemoval(DialogState())
+            // Cancel has the focus: both other buttons remove (issue 18 item 11).
+            mode = .chooseRemoval(DialogState(selectedButton: removalChoices().count - 1))
         }
         return []
     }
