@@ -57,6 +57,10 @@ import Testing
         _ = page.handle(.character(" "), context)
         #expect(page.form.text(.dhcp) == "on")
         #expect(page.problems()[.ip] == nil)
+        // DHCP off again: the static values can be typed (with it on they are locked).
+        page.form.focus = 0
+        _ = page.handle(.character(" "), context)
+        page.set(.ip, "192.168.1.51")
         page.set(.mask, "255.0.255.0")
         #expect(page.problems()[.mask] == .reason(.nonContiguousMask))
         page.set(.mask, "0.0.0.0")
@@ -158,5 +162,43 @@ import Testing
         #expect(page.form.changed.isEmpty)
         #expect(page.keyBar(reader).isEmpty)
         #expect(page.handle(.function(6), reader).isEmpty)
+    }
+}
+
+/// Issue 18 item 11: with DHCP on the static address, mask and gateway cannot be typed;
+/// a gateway outside the subnet is said (not refused).
+@Suite struct IPPageDHCPTests {
+    func screen(_ page: IPPage) -> String {
+        var buffer = ScreenBuffer(width: 52, height: 14)
+        page.render(in: buffer.area, into: &buffer, context: DrawContext(strings: Snapshot.strings(.en)),
+                    page: NetworkFixtures.writer(), focused: true)
+        return Snapshot.text(buffer)
+    }
+
+    @Test func dhcpOnLocksTheStaticAddresses() {
+        var page = IPPage.read()
+        #expect(page.form.locked.isEmpty)
+        page.form.focus = 0
+        _ = page.handle(.right, NetworkFixtures.writer())           // DHCP on
+        #expect(page.form.locked == [.ip, .mask, .gateway])
+        _ = page.handle(.down, NetworkFixtures.writer())
+        #expect(page.form.rows[page.form.focus].field == .dns1, "the focus skips the locked rows")
+        page.form.focus = 1
+        _ = page.handle(.character("9"), NetworkFixtures.writer())
+        #expect(page.form.text(.ip) == "192.168.1.51" && page.form.noteKey == "network.lockedByDHCP")
+        _ = page.handle(.left, NetworkFixtures.writer())            // on a locked row: still refused
+        page.form.focus = 0
+        _ = page.handle(.left, NetworkFixtures.writer())            // DHCP off again
+        #expect(page.form.locked.isEmpty)
+    }
+
+    @Test func aGatewayOutsideTheSubnetIsSaid() {
+        var page = IPPage.read()
+        page.set(.gateway, "10.0.0.1")
+        #expect(page.warning() != nil)
+        #expect(screen(page).contains("Gateway 10.0.0.1 is outside the subnet"), "\(screen(page))")
+        #expect(page.problems()[.gateway] == nil, "not refused")
+        page.set(.gateway, "192.168.1.254")
+        #expect(page.warning() == nil)
     }
 }

@@ -103,8 +103,22 @@ public struct IPPage: NetworkFormPage {
         guard case .ip(let settings) = result else { return false }
         read = settings
         form.load(Self.texts(settings))
+        form.locked = lockedRows()
         return true
     }
 
     func row(written field: String) -> Row? { IPField(rawValue: field).map { Row($0) } }
+
+    /// With DHCP on, the device takes its address, mask and gateway from the network:
+    /// they are not typed (issue 18 item 11).
+    func lockedRows() -> Set<Row> { form.text(.dhcp) == "on" ? [.ip, .mask, .gateway] : [] }
+
+    /// A gateway outside the subnet of the address and mask typed: allowed (some networks
+    /// route so), but said.
+    func warning() -> NetworkProblem? {
+        let t = form.text
+        guard t(.dhcp) != "on", let ip = IPv4Address(t(.ip)), let mask = IPv4Address(t(.mask)), let gw = IPv4Address(t(.gateway)),
+              ip.rawValue & mask.rawValue != gw.rawValue & mask.rawValue else { return nil }
+        return NetworkProblem(key: "network.warning.gatewayOutside", arguments: [gw.description, IPv4Address(rawValue: ip.rawValue & mask.rawValue).description])
+    }
 }

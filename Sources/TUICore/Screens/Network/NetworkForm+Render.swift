@@ -93,8 +93,9 @@ extension NetworkForm {
             let y = area.y + i
             let isFocus = focused && i == focus && dialog == nil
             buffer.write(isFocus ? (context.ascii ? ">" : "▸") : " ", x: area.x, y: y, style: Style(foreground: .cyan, bold: true))
+            let dim = row.kind == .readOnly || locked.contains(row.field)
             buffer.write(DisplayWidth.fit(s[row.labelKey], columns: labelWidth), x: area.x + 1, y: y,
-                         style: Style(dim: row.kind == .readOnly), maxWidth: area.width - 1)
+                         style: Style(dim: dim), maxWidth: area.width - 1)
             let b = box(i, in: area, strings: s)
             guard b.x + b.width + 1 <= area.maxX else { continue }
             buffer.write("[", x: b.x - 1, y: y)
@@ -102,7 +103,8 @@ extension NetworkForm {
             let cursor = isFocus ? texts[row.field]?.cursor : nil
             let visible = Self.visible(chars, cursor: cursor.map { min($0, chars.count) }, width: b.width)
             buffer.write(DisplayWidth.fit(visible, columns: b.width), x: b.x, y: y,
-                         style: Style(bold: row.kind == .readOnly, underline: isFocus && editable && row.kind != .readOnly))
+                         style: Style(bold: row.kind == .readOnly, underline: isFocus && editable && row.kind != .readOnly,
+                                      dim: locked.contains(row.field)))
             buffer.write("]", x: b.x + b.width, y: y)
             let mark: (String, Style)? =
                 problems[row.field] != nil ? ("!", Style(foreground: .red, bold: true))
@@ -114,7 +116,9 @@ extension NetworkForm {
         }
         // Messages, wrapped, between the values and the note.
         let firstLine = area.y + rows.count + 1
-        let lastLine = area.maxY - (note == nil ? 0 : 1)
+        // The note wraps upwards from the last line (at most 3 lines), never cut.
+        let noteLines = note.map { Array(TextWrap.lines($0, width: area.width).prefix(3)) } ?? []
+        let lastLine = area.maxY - noteLines.count
         var y = firstLine
         for message in messages(problems: problems, strings: s) {
             for line in Self.wrap(message.text, width: area.width) where y < lastLine {
@@ -122,8 +126,10 @@ extension NetworkForm {
                 y += 1
             }
         }
-        if let note, area.height > rows.count {
-            buffer.write(note, x: area.x, y: area.maxY - 1, style: Style(dim: true), maxWidth: area.width)
+        if area.height > rows.count + noteLines.count {
+            for (i, line) in noteLines.enumerated() {
+                buffer.write(line, x: area.x, y: area.maxY - noteLines.count + i, style: Style(dim: true), maxWidth: area.width)
+            }
         }
         if let dialog { renderDialog(dialog, in: area, into: &buffer, context: context) }
     }

@@ -54,6 +54,9 @@ struct NetworkForm<Field: Hashable & Sendable>: Sendable {
     var marks: [Field: FieldWrite.Outcome] = [:]
     /// The character the field just refused (until the next key).
     var refusedCharacter: Character?
+    /// Values that may not be typed now (the static addresses while DHCP is on): skipped
+    /// by the focus, drawn dim.
+    var locked: Set<Field> = []
     var focus: Int
     var dialog: NetworkDialog?
     /// The button of `dialog` that has the focus (0: the action).
@@ -128,7 +131,7 @@ struct NetworkForm<Field: Hashable & Sendable>: Sendable {
         for _ in rows.indices {
             i += step
             guard rows.indices.contains(i) else { return }
-            if rows[i].kind != .readOnly { focus = i; return }
+            if rows[i].kind != .readOnly, !locked.contains(rows[i].field) { focus = i; return }
         }
     }
 
@@ -151,6 +154,7 @@ struct NetworkForm<Field: Hashable & Sendable>: Sendable {
         }
         if editing, !editable { noteKey = "network.readOnly"; return true }
         let field = row.field
+        if editing, locked.contains(field) { noteKey = "network.lockedByDHCP"; return true }
         switch row.kind {
         case .readOnly: return false
         case .toggle:

@@ -19,9 +19,16 @@ protocol NetworkFormPage: WorkPage {
     mutating func load(_ result: PageResult) -> Bool
     /// The row of a field named in a write's outcome.
     func row(written field: String) -> Row?
+    /// The rows that may not be typed now, from the values typed.
+    func lockedRows() -> Set<Row>
+    /// Something odd about the values typed that does not stop a write, for the last line.
+    func warning() -> NetworkProblem?
 }
 
 extension NetworkFormPage {
+    public func lockedRows() -> Set<Row> { [] }
+    public func warning() -> NetworkProblem? { nil }
+
     /// The values typed that differ from the device's.
     public var unsavedEdits: Int { form.changed.count }
 
@@ -41,7 +48,9 @@ extension NetworkFormPage {
             }
         }
         if key == .function(6) { return startWrite() }
+        form.locked = lockedRows()
         _ = form.handle(key, editable: editable)
+        form.locked = lockedRows()
         return []
     }
 
@@ -98,6 +107,7 @@ extension NetworkFormPage {
         if let key = form.noteKey { return s[key] }
         if !page.may(.write) { return s["network.readOnly"] }
         if !form.loaded { return s["network.notRead"] }
+        if let warning = warning() { return warning.text(s) }
         let count = form.changed.count
         return count > 0 ? s["network.unsaved", String(count)] : s["network.hint"]
     }
