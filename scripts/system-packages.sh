@@ -1,16 +1,32 @@
 #!/bin/sh
 # Installs the Debian packages the build and the tests need, when they are missing:
 # the SQLite and ncursesw headers (AccountStore links SQLite, TUINcurses links
-# ncursesw), tmux (the terminal UI's end-to-end tests) and Unicode's confusables data. Quiet when all are there.
+# ncursesw), tmux (the terminal UI's end-to-end tests) and Unicode's confusables data;
+# with --with-packaging what scripts/package and scripts/test-package.sh use (dpkg-dev's
+# dpkg-shlibdeps, binutils' strip, lintian, man-db's man, strace). Quiet when all are there.
 #
-#   scripts/system-packages.sh            (uses sudo when not root)
+#   scripts/system-packages.sh [--with-test-tools] [--with-packaging]   (sudo when not root)
 set -eu
 
 missing=""
 for package in libsqlite3-dev libncurses-dev; do
     dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package"
 done
-if [ "${1:-}" = "--with-test-tools" ]; then
+test_tools=false
+packaging=false
+for option in "$@"; do
+    case "$option" in
+        --with-test-tools) test_tools=true ;;
+        --with-packaging) packaging=true ;;
+        *) echo "usage: scripts/system-packages.sh [--with-test-tools] [--with-packaging]" >&2; exit 2 ;;
+    esac
+done
+if $packaging; then
+    for package in dpkg-dev binutils lintian man-db strace; do
+        dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package"
+    done
+fi
+if $test_tools; then
     command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
     python3 -c 'import ensurepip' >/dev/null 2>&1 || missing="$missing python3-venv"
     # Unicode's confusables data: the check that Sources/Accounts/ConfusablesTable.swift
