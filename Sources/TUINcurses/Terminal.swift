@@ -209,6 +209,24 @@ public final class Terminal {
         return key
     }
 
+    /// How long the next `readKey` may wait at most for what it already holds to become a
+    /// key (a lone Esc waiting for a digit), in milliseconds; nil when nothing is pending.
+    public var pendingMilliseconds: Int? {
+        if pendingKey != nil || TerminalRestore.pendingInterrupt != 0 { return 0 }
+        guard let since = escapeSince else { return nil }
+        let left = Self.escapeDigitWindow - (ContinuousClock.now - since)
+        return max(0, Int(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000) + 1)
+    }
+
+    /// Waits until the keyboard has input, `other` is readable (-1: none), a signal comes,
+    /// or `milliseconds` pass; keys ncurses already holds are read first by the caller
+    /// (``readKey(timeoutMilliseconds:)`` with 0 until nil), so none waits here.
+    public func waitForInput(or other: Int32, milliseconds: Int) {
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+        if other >= 0 { fds.append(pollfd(fd: other, events: Int16(POLLIN), revents: 0)) }
+        _ = poll(&fds, nfds_t(fds.count), Int32(clamping: milliseconds))
+    }
+
     /// Ctrl-C as a key (`.control("c")`) instead of the end of the program: the program
     /// asks before it quits with work in flight. A second Ctrl-C the program does not
     /// take still ends it, the terminal restored.

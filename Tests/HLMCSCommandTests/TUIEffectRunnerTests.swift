@@ -268,3 +268,32 @@ struct TUIFindTests: RunnerTest {
         #expect(nowhere.hasPrefix("Could not save to"), "\(nowhere)")
     }
 }
+
+/// Issue 19 (idle CPU): the UI loop sleeps on the keyboard and the inbox's pipe; a post
+/// makes the pipe readable until the inbox is drained, and only the Clock page wants a
+/// tick each second.
+@Suite struct IdleWakeTests {
+    @Test func aPostWakesTheLoopAndADrainQuietsIt() {
+        let inbox = Inbox()
+        let fd = inbox.wakeDescriptor
+        #expect(fd >= 0)
+        func readable() -> Bool {
+            var p = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0)]
+            return poll(&p, 1, 0) == 1
+        }
+        #expect(!readable())
+        for i in 0..<5000 { inbox.post(.log("line \(i)")) }     // more than a pipe holds: never blocks
+        #expect(readable())
+        #expect(inbox.drain().count == 5000)
+        #expect(!readable())
+    }
+
+    @Test func onlyTheClockPageTicks() {
+        var s = AppState(width: 80, height: 24, language: .en, strings: [.en: try! UIStrings.bundled(.en)])
+        #expect(!s.wantsTicks, "the login screen")
+        _ = s.update(.loggedIn(SessionInfo(user: "a", role: .administrator, permissions: [])))
+        #expect(!s.wantsTicks)
+        s.page = .clock
+        #expect(s.wantsTicks)
+    }
+}

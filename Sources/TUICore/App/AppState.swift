@@ -103,6 +103,10 @@ public struct AppState: Sendable {
         catalogue[language] ?? UIStrings(language: language, table: [:])
     }
 
+    /// Whether the screen changes with the time alone (the Clock page shows both clocks
+    /// running): only then does the loop wake each second (issue 19: idle CPU).
+    public var wantsTicks: Bool { phase == .main && page == .clock && modal == nil }
+
     /// True while typing goes into a text field (then `q` is a letter, not quit).
     public var hasTextFocus: Bool {
         if phase == .login { return true }

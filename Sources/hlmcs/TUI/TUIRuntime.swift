@@ -30,21 +30,25 @@ final class TUIRuntime {
         context = DrawContext(strings: state.strings, lines: terminal.lineDrawing)
     }
 
-    /// Runs until the user quits.
+    /// The longest sleep with nothing to do: a key, a message (the inbox's pipe) or the
+    /// Clock page's tick end it sooner. A resize or Ctrl-C is a signal that may reach
+    /// another thread than this one's poll (Swift's threads do not block them), so the
+    /// loop looks for them at least this often: 4 wake-ups a second, not 50.
+    static let idleMilliseconds = 250
+
+    /// Runs until the user quits. Every key ncurses holds and every message are taken,
+    /// the screen is drawn once, then the loop sleeps until something happens (issue 19:
+    /// it woke every 20 ms, and drew every second for the clock of any page).
     func run() async {
         var dirty = true
         var lastTick = ContinuousClock.now - .seconds(2)
         while !state.quitting {
-            if ContinuousClock.now - lastTick >= .seconds(1) {
+            if state.wantsTicks, ContinuousClock.now - lastTick >= .seconds(1) {
                 lastTick = ContinuousClock.now
                 apply(.tick(Date()))
                 dirty = true
             }
-            if dirty {
-                terminal.draw(state.render(context), cursor: state.cursor(context))
-                dirty = false
-            }
-            if let key = terminal.readKey(timeoutMilliseconds: Self.pollMilliseconds) {
+            while !state.quitting, let key = terminal.readKey(timeoutMilliseconds: 0) {
                 if key == .control("l") {
                     terminal.invalidate()
                 } else if key == .resize {
@@ -59,11 +63,26 @@ final class TUIRuntime {
                 apply(msg)
                 dirty = true
             }
+            if state.quitting { break }
+            if dirty {
+                terminal.draw(state.render(context), cursor: state.cursor(context))
+                dirty = false
+            }
+            var wait = inbox.wakeDescriptor >= 0 ? Self.idleMilliseconds : Self.pollMilliseconds
+            if state.wantsTicks {
+                let left = Duration.seconds(1) - (ContinuousClock.now - lastTick)
+                wait = min(wait, max(0, Int(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000) + 1))
+            }
+            if let pending = terminal.pendingMilliseconds { wait = min(wait, pending) }
+            terminal.waitForInput(or: inbox.wakeDescriptor, milliseconds: wait)
         }
         await runner.shutdown()
     }
 
     private func apply(_ msg: Msg) {
+        // The PC's time for what this message does (a page stamps a read with it), without
+        // a tick every second.
+        if case .tick = msg {} else { state.now = Date() }
         let language = state.language
         let effects = state.update(msg)
         if state.language != language { runner.setLanguage(state.language) }
