@@ -65,6 +65,11 @@ public struct AppState: Sendable {
     public var llsPassword: String?
     /// The LLS password of the profile loaded in the settings window, used if it is applied.
     var profilePassword: String?
+    /// The profile last loaded in the settings window, with its settings.
+    var loadedProfile: (name: String, spec: LinkSpec)?
+    /// The saved profile the connection is, when it is one unchanged: named in the
+    /// connection panel's title (issue 18 item 7).
+    public var profileName: String?
     /// The new LLS password of a change in flight: the session takes it when the device does.
     var newLLSPassword: String?
     public var link: LinkState = .disconnected

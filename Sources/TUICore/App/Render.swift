@@ -1,4 +1,5 @@
 import Accounts
+import TextSafety
 
 extension AppState {
     /// Draws the whole screen.
@@ -84,7 +85,11 @@ extension AppState {
 
     func renderConnection(_ area: Rect, _ buffer: inout ScreenBuffer, _ context: DrawContext) {
         let s = context.strings
-        let f = frame("zone.connection", false, context)
+        var f = frame("zone.connection", false, context)
+        if let profileName {
+            // The saved profile in use, in device-safe form (a name the user typed).
+            f.title = s["zone.connectionProfile", OutsideText.forTerminal(profileName, limit: 40)]
+        }
         f.render(in: area, into: &buffer)
         let inner = f.inner(area)
         let stateText: String

@@ -83,6 +83,7 @@ extension AppState {
         case .profileLoaded(let name, let settings, let password):
             if case .settings(var screen) = modal {
                 profilePassword = password
+                loadedProfile = (name, settings)
                 screen.load(settings, profileName: name, hasPassword: password != nil)
                 modal = .settings(screen)
             }

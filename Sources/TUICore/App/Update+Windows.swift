@@ -51,6 +51,8 @@ extension AppState {
             case .cancel?: modal = nil; profilePassword = nil
             case .apply(let settings, let password)?:
                 modal = nil
+                profileName = loadedProfile.flatMap { $0.spec == settings ? $0.name : nil }
+                    ?? (settings == connection ? profileName : nil)
                 let changed = settings != connection || (password != nil && password != llsPassword)
                 connection = settings
                 if let password, !password.isEmpty {

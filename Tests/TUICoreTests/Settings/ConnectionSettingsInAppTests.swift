@@ -49,4 +49,22 @@ import Testing
         #expect(s.reading == nil && s.connection == found)
         #expect(s.status?.hasPrefix("Found: all-station 4-byte → 1/1042") == true, "\(s.status ?? "")")
     }
+
+    /// Issue 18 item 7: a saved profile applied unchanged is named in the connection
+    /// panel's title; a change made afterwards drops the name.
+    @Test func theProfileInUseIsNamed() {
+        var s = AppFixtures.main()
+        _ = s.update(.settingsReady(ports: [], profiles: ["pole 7"]))
+        let pole = LinkSpec(medium: .tcp, host: "10.0.0.7")
+        _ = s.update(.profileLoaded(name: "pole 7", pole, llsPassword: nil))
+        _ = s.update(.key(.enter))
+        #expect(s.modal == nil && s.connection == pole && s.profileName == "pole 7")
+        #expect(s.render(DrawContext(strings: s.strings)).lines.contains { $0.contains("┌ Connection: pole 7") })
+        // Another host typed and applied: no longer the profile.
+        _ = s.update(.settingsReady(ports: [], profiles: ["pole 7"]))
+        for key: Key in [.tab] { _ = s.update(.key(key)) }
+        for c in "9" { _ = s.update(.key(.character(c))) }
+        _ = s.update(.key(.enter))
+        #expect(s.connection != pole && s.profileName == nil, "\(s.connection)")
+    }
 }
