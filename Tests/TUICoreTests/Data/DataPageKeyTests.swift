@@ -273,7 +273,8 @@ import Testing
         #expect(page.read(en) == [.readEvents(point: 5, from: nil, to: nil, code: nil)])
     }
 
-    @Test func eventsAreShownOldestFirstWithNamesAndExported() {
+    /// Issue 18 item 10: the screen lists the newest first; the CSV stays oldest first.
+    @Test func eventsAreListedNewestFirstAndExportedOldestFirst() {
         var page = EventsPage()
         _ = page.read(en)
         page.receive(.events(DataFixtures.events), en)
@@ -283,8 +284,10 @@ import Testing
         // The table's selected row is named in full under the fields.
         page.focus = .result
         _ = page.handle(.down, en)
-        #expect(page.messageLine(en.strings)?.text == "2: " + (records[1].englishName ?? "?"))
-        #expect(page.messageLine(Self.context(.ru).strings)?.text == "2: " + (records[1].russianName ?? "?"))
+        let shown = try! #require(page.shown)
+        #expect(shown.first?.time == records.last?.time, "newest first on screen")
+        #expect(page.messageLine(en.strings)?.text == "\(shown[1].code): " + (shown[1].englishName ?? "?"))
+        #expect(page.messageLine(Self.context(.ru).strings)?.text == "\(shown[1].code): " + (shown[1].russianName ?? "?"))
         _ = page.handle(.function(8), en)
         #expect(page.export?.path.text == "events-point0-20261105-20261121.csv")
         #expect(page.handle(.enter, en) == [.exportEvents(path: "events-point0-20261105-20261121.csv", records)])

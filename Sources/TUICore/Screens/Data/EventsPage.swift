@@ -18,8 +18,12 @@ public struct EventsPage: QueryPage {
     var focus: Focus = .point
     var refusal: String?
 
-    /// The records read, oldest first, and the point they are of.
+    /// The records read, oldest first (as the CSV has them, F-42/F-51), and the point
+    /// they are of.
     var records: [EventRecord]?
+    /// The records as the screen lists them: newest first, what a field engineer looks
+    /// for (issue 18 item 10).
+    var shown: [EventRecord]? { records.map { Array($0.reversed()) } }
     var shownPoint: Int?
     var pendingPoint: Int?
     var list = TableState()
@@ -136,8 +140,8 @@ public struct EventsPage: QueryPage {
             if window.from.text.isEmpty, window.to.text.isEmpty { return (s["data.hint.eventWindow"], false) }
         case .result:
             // The selected event in full (its name may be cut in the table).
-            if let records, records.indices.contains(list.selected) {
-                let r = records[list.selected]
+            if let shown, shown.indices.contains(list.selected) {
+                let r = shown[list.selected]
                 return ("\(r.code): " + DataText.eventName(r, s), false)
             }
         }
@@ -168,8 +172,9 @@ public struct EventsPage: QueryPage {
         let columns = [TableColumn(s["data.column.dateTime"], width: ProfileGrid.timeWidth),
                        TableColumn(s["data.column.code"], width: 4, alignment: .right),
                        TableColumn(s["data.column.event"], width: nameWidth)]
-        TableView(columns: columns, rowCount: records.count, state: list) { i in
-            let r = records[i]
+        let newestFirst = Array(records.reversed())
+        TableView(columns: columns, rowCount: newestFirst.count, state: list) { i in
+            let r = newestFirst[i]
             return [DataText.dateTime(r.time), String(r.code), DataText.eventName(r, s)]
         }.render(in: area, into: &buffer)
     }
