@@ -293,7 +293,7 @@ public actor Concentrator {
             var d = try descriptors([("g3-mac", 2), ("g3-adaptation", 2), ("g3-adaptation", 8), ("g3-mac", 11)])
             // Every relay, where the map and the device have it (in the same request);
             // refused or absent, the tree has the first hops only.
-            if active.object(named: "plc-previous-hops") != nil, let relays = try? descriptor("plc-previous-hops", 2) { d.append(relays) }
+            if let relays = try? descriptor("plc-previous-hops", 2) { d.append(relays) }
             let results = try await request(d.map { AttributeWithAccess($0) })
             guard results.count == d.count else { throw .unexpectedValue("\(results.count) results for \(d.count) attributes") }
             var v: [DLMSData] = []

@@ -181,8 +181,7 @@ public final class Terminal {
         if let since = escapeSince {
             let left = Self.escapeDigitWindow - (ContinuousClock.now - since)
             if left <= .zero { escapeSince = nil; return .escape }
-            let wait = min(Int64(timeoutMilliseconds), left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1)
-            guard let next = readRaw(timeout: Int32(clamping: wait)) else { return takeInterrupt() }
+            guard let next = readRaw(timeout: Int32(clamping: min(timeoutMilliseconds, left.millisecondsUp))) else { return takeInterrupt() }
             escapeSince = nil
             if let f = KeyMapper.functionKey(after: next) { return f }
             if next != .escape { pendingKey = next }
@@ -214,8 +213,7 @@ public final class Terminal {
     public var pendingMilliseconds: Int? {
         if pendingKey != nil || TerminalRestore.pendingInterrupt != 0 { return 0 }
         guard let since = escapeSince else { return nil }
-        let left = Self.escapeDigitWindow - (ContinuousClock.now - since)
-        return max(0, Int(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000) + 1)
+        return (Self.escapeDigitWindow - (ContinuousClock.now - since)).millisecondsUp
     }
 
     /// Waits until the keyboard has input, `other` is readable (-1: none), a signal comes,

@@ -8,14 +8,6 @@ import TmuxHarness
 /// the terminal given back.
 @Suite("quitting asks first, in tmux", .serialized)
 struct LeaveEndToEndTests {
-    @discardableResult
-    func expectScreen(_ session: TmuxSession, _ needle: String, _ what: String,
-                      sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let seen = try session.wait(for: needle, seconds: 30)
-        #expect(seen.ok, "\(what): no \"\(needle)\" on screen:\n\(seen.screen)", sourceLocation: sourceLocation)
-        return seen.screen
-    }
-
     @Test(.timeLimit(.minutes(2))) func ctrlCDuringAReadAsksAndASecondOneQuits() throws {
         let session = try TmuxSession(name: "leave-en")
         defer { session.close() }

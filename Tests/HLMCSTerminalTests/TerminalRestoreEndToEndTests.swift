@@ -7,14 +7,6 @@ import TmuxHarness
 /// know); Esc 0 is F10 for keyboards that keep the F-keys (issue 18 item 6).
 @Suite("the terminal given back, in tmux", .serialized)
 struct TerminalRestoreEndToEndTests {
-    @discardableResult
-    func expectScreen(_ session: TmuxSession, _ needle: String, _ what: String,
-                      sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let seen = try session.wait(for: needle, seconds: 30)
-        #expect(seen.ok, "\(what): no \"\(needle)\" on screen:\n\(seen.screen)", sourceLocation: sourceLocation)
-        return seen.screen
-    }
-
     func start(_ session: TmuxSession, _ prefix: String = "") throws {
         let db = session.folder.appendingPathComponent("hlmcs.sqlite").path
         let hlmcs = try TmuxSession.executable(named: "hlmcs").path

@@ -77,3 +77,14 @@ struct KeyMapperTests {
         #expect(KeyMapper.sequence(text) == key)
     }
 }
+
+@Suite struct DurationMillisecondsTests {
+    @Test func roundedUpAndNeverNegative() {
+        #expect(Duration.milliseconds(250).millisecondsUp == 250)
+        #expect(Duration.microseconds(1).millisecondsUp == 1)
+        #expect(Duration.microseconds(1_500).millisecondsUp == 2)
+        #expect(Duration.seconds(2).millisecondsUp == 2000)
+        #expect(Duration.zero.millisecondsUp == 0)
+        #expect(Duration.milliseconds(-5).millisecondsUp == 0)
+    }
+}

@@ -131,10 +131,8 @@ public enum PageRequest: Equatable, Sendable {
 
     /// Whether this talks to the device (files do not).
     public var needsDevice: Bool {
-        switch self {
-        case .exportMeters, .exportProfile, .exportEvents, .showProfile: false
-        default: true
-        }
+        if case .showProfile = self { return false }
+        return !isCSVExport
     }
 
     /// The runtime's family of pages that carries it out (one worker file each).

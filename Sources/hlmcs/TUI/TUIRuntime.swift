@@ -70,8 +70,7 @@ final class TUIRuntime {
             }
             var wait = inbox.wakeDescriptor >= 0 ? Self.idleMilliseconds : Self.pollMilliseconds
             if state.wantsTicks {
-                let left = Duration.seconds(1) - (ContinuousClock.now - lastTick)
-                wait = min(wait, max(0, Int(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000) + 1))
+                wait = min(wait, (Duration.seconds(1) - (ContinuousClock.now - lastTick)).millisecondsUp)
             }
             if let pending = terminal.pendingMilliseconds { wait = min(wait, pending) }
             terminal.waitForInput(or: inbox.wakeDescriptor, milliseconds: wait)

@@ -172,7 +172,7 @@ public struct EventsPage: QueryPage {
         let columns = [TableColumn(s["data.column.dateTime"], width: ProfileGrid.timeWidth),
                        TableColumn(s["data.column.code"], width: 4, alignment: .right),
                        TableColumn(s["data.column.event"], width: nameWidth)]
-        let newestFirst = Array(records.reversed())
+        let newestFirst = shown ?? []
         TableView(columns: columns, rowCount: newestFirst.count, state: list) { i in
             let r = newestFirst[i]
             return [DataText.dateTime(r.time), String(r.code), DataText.eventName(r, s)]

@@ -33,8 +33,9 @@ struct ExportPrompt: Sendable, Hashable {
     var focus = Field.path
     var separator: Character
     var decimal: Character
-    /// The language's defaults, to tell a choice from them.
-    let defaults: (separator: Character, decimal: Character)
+    /// The language's separators, to tell a choice from them.
+    let defaultSeparator: Character
+    let defaultDecimal: Character
     /// The words of a problem with the name, or of the runtime's refusal.
     var message: String?
     /// True once Enter sent the request, until its result comes.
@@ -45,25 +46,19 @@ struct ExportPrompt: Sendable, Hashable {
     init(defaultPath: String, rows: Int, russian: Bool = false) {
         path = TextFieldState(text: defaultPath)
         self.rows = rows
-        defaults = russian ? (";", ",") : (",", ".")
-        separator = defaults.separator
-        decimal = defaults.decimal
+        defaultSeparator = russian ? ";" : ","
+        defaultDecimal = russian ? "," : "."
+        separator = defaultSeparator
+        decimal = defaultDecimal
     }
-
-    static func == (a: ExportPrompt, b: ExportPrompt) -> Bool {
-        a.path == b.path && a.rows == b.rows && a.focus == b.focus && a.separator == b.separator && a.decimal == b.decimal
-            && a.message == b.message && a.writing == b.writing && a.replacing == b.replacing
-    }
-
-    func hash(into h: inout Hasher) { h.combine(path); h.combine(rows); h.combine(message) }
 
     enum Outcome: Equatable { case write(String, CSVChoice), cancel }
 
     /// What Enter asks for: the choices differing from the language's, replacing when
     /// the user confirmed it.
     func choice(for name: String) -> CSVChoice {
-        CSVChoice(separator: separator == defaults.separator ? nil : separator,
-                  decimal: decimal == defaults.decimal ? nil : decimal,
+        CSVChoice(separator: separator == defaultSeparator ? nil : separator,
+                  decimal: decimal == defaultDecimal ? nil : decimal,
                   overwrite: replacing == name)
     }
 

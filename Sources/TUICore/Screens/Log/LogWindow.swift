@@ -15,14 +15,14 @@ public struct LogWindow: Sendable, Equatable {
     var fromEnd = 0
     /// The file name being typed, while saving.
     var saving: TextFieldState?
-    /// The outcome of the last save, or why it failed, and whether it failed.
-    var notice: (text: String, bad: Bool)?
+    /// The outcome of the last save, or why it failed.
+    struct Notice: Equatable, Sendable {
+        var text: String
+        var bad: Bool
+    }
+    var notice: Notice?
 
     public init() {}
-
-    public static func == (a: LogWindow, b: LogWindow) -> Bool {
-        a.fromEnd == b.fromEnd && a.saving == b.saving && a.notice?.text == b.notice?.text
-    }
 
     public var hasTextFocus: Bool { saving != nil }
 
@@ -68,7 +68,7 @@ public struct LogWindow: Sendable, Equatable {
     }
 
     /// After the app wrote the file (or failed to).
-    public mutating func saved(_ text: String, failed: Bool) { notice = (text, failed) }
+    public mutating func saved(_ text: String, failed: Bool) { notice = Notice(text: text, bad: failed) }
 
     public func keyBar(_ s: UIStrings) -> [KeyBar.Item] {
         if saving != nil {
