@@ -232,11 +232,20 @@ public final class AccountStore: Sendable {
         }
     }
 
+    /// Settings kept per user, under `KIND.USER` keys: the one place their keys are made,
+    /// so a rename moves exactly these (a suffix match would also take `x.a.b` for `b`).
+    public enum UserSetting: String, CaseIterable, Sendable {
+        /// The user's last real connection (plain `hlmcs` starts on it).
+        case lastConnection = "last-connection"
+
+        public func key(_ user: String) -> String { rawValue + "." + user }
+    }
+
     /// Gives a user another login (SPEC F-13 "edit users; login + role"). Needs
     /// `manage-users`. The new name is checked as a new user's is (valid, not in use, not
     /// a look-alike of another); the user keeps role, password, failed logins and saved
     /// connection profiles (the LLS passwords in them are sealed with the password, not
-    /// the name), and per-user settings (`….OLD` keys) move with it. The audit log keeps
+    /// the name), and its ``UserSetting``s move with it. The audit log keeps
     /// the old name in past entries. Renaming oneself is allowed: the returned session is
     /// the caller's under the new name (the given one no longer logs anything).
     /// - Throws: ``StorageError/userNotFound(name:)``, ``StorageError/userExists(name:)``,
@@ -254,10 +263,9 @@ public final class AccountStore: Sendable {
             let others = try String.fetchAll(db, sql: "SELECT name FROM users WHERE name <> ?", arguments: [name])
             try UserName.checkNotLookalike(newName, existing: others)
             try db.execute(sql: "UPDATE users SET name = ? WHERE name = ?", arguments: [newName, name])
-            for key in try String.fetchAll(db, sql: "SELECT key FROM settings") where key.hasSuffix("." + name) {
-                let moved = String(key.dropLast(name.count)) + newName
-                try db.execute(sql: "DELETE FROM settings WHERE key = ?", arguments: [moved])
-                try db.execute(sql: "UPDATE settings SET key = ? WHERE key = ?", arguments: [moved, key])
+            for setting in UserSetting.allCases {
+                try db.execute(sql: "DELETE FROM settings WHERE key = ?", arguments: [setting.key(newName)])
+                try db.execute(sql: "UPDATE settings SET key = ? WHERE key = ?", arguments: [setting.key(newName), setting.key(name)])
             }
         }
         return name == UserName.canonical(session.user) ? Session(user: newName, role: session.role) : session

@@ -129,6 +129,7 @@ import Testing
         let alice = try store.login(name: "alice", password: "alice-pass", now: t0)
         try store.saveProfile(name: "pole 7", link: "tcp:10.0.0.7:4059", llsPassword: "lls-secret", loginPassword: "alice-pass", by: alice, now: t0)
         try store.setSetting("last-connection.alice", "pole 7")
+        try store.setSetting("last-connection.x.alice", "another user's")   // a user named x.alice, not alice
         #expect(throws: StorageError.userExists(name: "bob")) { try store.renameUser("alice", to: "bob", by: admin, now: t0) }
         #expect(throws: (any Error).self) { try store.renameUser("alice", to: "b\u{043E}b", by: admin, now: t0) }   // Cyrillic о: looks like bob
         #expect(throws: (any Error).self) { try store.renameUser("alice", to: "  ", by: admin, now: t0) }
@@ -143,6 +144,7 @@ import Testing
         #expect(try store.profiles(by: alicia).map(\.name) == ["pole 7"])
         #expect(try store.llsPassword(profile: "pole 7", loginPassword: "alice-pass", by: alicia) == "lls-secret")
         #expect(try store.setting("last-connection.alicia") == "pole 7" && store.setting("last-connection.alice") == nil)
+        #expect(try store.setting("last-connection.x.alice") == "another user's", "only alice's own settings move")
         #expect(try store.auditLog(since: nil, by: admin, now: t0).contains { $0.action == "users-rename" && $0.target == "alice → alicia" && $0.outcome == .success })
         // Oneself: the session comes back under the new name and goes on working.
         let renamed = try store.renameUser("Администратор", to: "ivanov", by: admin, now: t0)

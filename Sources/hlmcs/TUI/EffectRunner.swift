@@ -131,5 +131,5 @@ final class EffectRunner: Sendable {
 /// The last real connection of each user, kept in the database's settings (the spec as
 /// a profile stores it, never a password).
 enum LastConnection {
-    static func key(_ user: String) -> String { "last-connection." + user }
+    static func key(_ user: String) -> String { AccountStore.UserSetting.lastConnection.key(user) }
 }
