@@ -1,4 +1,5 @@
 import Foundation
+import Accounts
 import GRDB
 
 extension AccountStore {
@@ -16,7 +17,7 @@ extension AccountStore {
     public func storeObjectList(_ bytes: [UInt8], key: String, now: Date = Date()) {
         _ = try? writer.write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO object_lists (key, list, learned_at) VALUES (?, ?, ?)",
-                           arguments: [key, Data(bytes), ISO8601DateFormatter().string(from: now)])
+                           arguments: [key, Data(bytes), UTCTimestamp.text(now, milliseconds: false)])
         }
     }
 }

@@ -30,10 +30,10 @@ public struct AuditEntry: Sendable, Hashable, Codable {
     /// The timestamp form stored and shown: ISO 8601 in UTC with milliseconds, fixed
     /// width, so text order is time order (`2026-11-01T06:00:00.000Z`).
     public static func timestamp(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
+        UTCTimestamp.text(date)
     }
 
     public static func date(fromTimestamp text: String) -> Date? {
-        try? Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt).parse(text)
+        UTCTimestamp.date(text)
     }
 }

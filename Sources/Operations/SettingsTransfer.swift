@@ -206,7 +206,7 @@ extension Operator {
     /// whole or not at all); audited as `settings-export`. Returns what was saved.
     public func exportSettings(to path: String) async throws -> SettingsFile {
         let current = try await read(.settingsExport, target: path) { try await SettingsTransfer.read($0) }
-        let text = current.file.text(exportedAt: ISO8601DateFormatter().string(from: now()))
+        let text = current.file.text(exportedAt: UTCTimestamp.text(now(), milliseconds: false))
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {

@@ -25,16 +25,25 @@ enum TUIFigures {
             report.figure("key to redraw written, mid-read (pty), median", percentile(midRead.map(\.last), 0.5) * 1000, "ms")
         }
 
-        let pages = (0..<3).compactMap { TUISessions.firstMeterPage(hlmcs: tools.hlmcs, database: database("page\($0)")) }
-        if pages.isEmpty {
+        // Each database twice: a device met for the first time, then the same device known.
+        var unknown: [Double] = [], known: [Double] = []
+        for i in 0..<3 {
+            guard let first = TUISessions.firstMeterPage(hlmcs: tools.hlmcs, database: database("page\(i)"), known: false) else { continue }
+            unknown.append(first)
+            if let again = TUISessions.firstMeterPage(hlmcs: tools.hlmcs, database: database("page\(i)"), known: true) { known.append(again) }
+        }
+        if known.isEmpty {
             report.failed("first page of 1000 meters", "the rows did not appear")
         } else {
-            report.figure("first 20 of 1000 meters at 9600 baud, F5 on an open association, median of \(pages.count)",
-                          percentile(pages, 0.5), "s", goal: .atMost(1.5))
+            report.figure("first 20 of 1000 meters at 9600 baud, F5 on an open association, known device, median of \(known.count)",
+                          percentile(known, 0.5), "s", goal: .atMost(1.5))
+            // The object list is 2797 B: 2.91 s on the wire at 9600 baud (10 bits a byte).
+            report.figure("the same, device met for the first time (learns its object list), median of \(unknown.count)",
+                          percentile(unknown, 0.5), "s", goal: .atMost(1.5 + 2.91 * 1.1))
         }
 
         if let memory = TUISessions.memoryWithMeters(hlmcs: tools.hlmcs, database: database("memory")) {
-            report.figure("resident memory, 1000 meters loaded (VmRSS)", memory.resident, "MB", goal: .atMost(30), places: 1)
+            report.figure("resident memory, 1000 meters loaded, executable read from disk (VmRSS)", memory.resident, "MB", goal: .atMost(30), places: 1)
             report.figure("resident memory, peak (VmHWM)", memory.peak, "MB", goal: .atMost(30), places: 1)
             report.figure("resident memory, the program's own (RssAnon)", memory.anonymous, "MB", places: 1)
         } else {

@@ -115,6 +115,19 @@ import Testing
         #expect(en == "10:00:00  \(what)  ok  0.218 s  170 B  2 frames")
     }
 
+    /// The forms are matched word by word: a file name with spaces is one `{text}`, a
+    /// point that is not a number or a form with words left over stays as written.
+    @Test(arguments: [
+        ("firmware my image v2.bin 4096 bytes", "\u{43F}\u{440}\u{43E}\u{448}\u{438}\u{432}\u{43A}\u{430} my image v2.bin, 4096 \u{431}\u{430}\u{439}\u{442}"),
+        ("read current point 7x", "\u{447}\u{442}\u{435}\u{43D}\u{438}\u{435} current point 7x"),
+        ("remove meter point", "remove meter point"), ("open now", "open now"), ("", ""), ("clear  point 2", "clear  point 2"),
+        ("read profile daily point 3 extra", "\u{447}\u{442}\u{435}\u{43D}\u{438}\u{435} profile daily point 3 extra"),
+    ])
+    func exchangeLogFormsAreMatchedWordByWord(_ what: String, _ russian: String) {
+        #expect(ExchangeLogText.what(what, Strings(language: .ru)) == russian)
+        #expect(ExchangeLogText.what(what, Strings(language: .en)) == (what.hasPrefix("firmware") ? "firmware my image v2.bin 4096 bytes" : what))
+    }
+
     @Test(arguments: [
         ("UTC+3", 180), ("utc-03:30", -210), ("+05:45", 345), ("UTC", 0), ("GMT+2", 120), ("UTC+14", 840), ("UTC-12", -720),
         ("UTC+15", nil), ("3", nil), ("UTC+3:60", nil), ("UTC+3:07", nil), ("UTC-13", nil),

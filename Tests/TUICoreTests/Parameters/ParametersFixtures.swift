@@ -26,8 +26,8 @@ enum ParametersFixtures {
             s.connection.security = .lls
             s.llsPassword = "admin@emis"
         }
-        s.pages.clock.pcZone = zone
-        s.pages.battery.pcZone = zone
+        s.pages.clock.pcZone = .fixed(minutesEast: zone.secondsFromGMT() / 60)
+        s.pages.battery.pcZone = .fixed(minutesEast: zone.secondsFromGMT() / 60)
         _ = s.update(.tick(now))
         _ = s.update(.connected(lls ? "demo · LLS · 48 → 1/1001" : "demo · NLS · 16 → 1/1001"))
         return s

@@ -428,8 +428,8 @@ public struct MetersPage: WorkPage {
 
     /// `-20261125` (the PC's local date): a meter list is as of the day it was read.
     static func dayStamp(_ now: Date) -> String {
-        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: now)
-        return String(format: "-%04d%02d%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1)
+        let c = PCZone.system.day(now)
+        return String(format: "-%04d%02d%02d", c.year, c.month, c.day)
     }
 
     mutating func handleExport(_ key: Key, _ prompt: inout ExportPrompt, _ context: PageContext) -> [PageRequest] {

@@ -12,7 +12,7 @@ public struct BatteryPage: WorkPage {
     /// The PC's time when the values arrived.
     var readAt: Date?
     /// The PC's time zone (the test pins it; the program uses the system's).
-    public var pcZone: TimeZone = .current
+    public var pcZone: PCZone = .system
 
     public init() {}
 
@@ -58,7 +58,7 @@ public struct BatteryPage: WorkPage {
                            labelWidth: w, y: y, in: area, into: &buffer, valueStyle: style(voltage))
         y += 1
         if let readAt {
-            let offset = pcZone.secondsFromGMT(for: readAt) / 60
+            let offset = pcZone.minutesEast(at: readAt)
             LabelledLines.draw(s[keys[2]], ParameterText.clockTime(Int64(readAt.timeIntervalSince1970.rounded(.down)), utcOffsetMinutes: offset),
                                labelWidth: w, y: y, in: area, into: &buffer, valueStyle: .plain)
         } else {

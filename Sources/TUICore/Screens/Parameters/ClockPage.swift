@@ -21,7 +21,7 @@ public struct ClockPage: WorkPage {
     public internal(set) var reading: ClockReading?
     var readAt: Date?
     /// The PC's time zone (the test pins it; the program uses the system's).
-    public var pcZone: TimeZone = .current
+    public var pcZone: PCZone = .system
     var timeText = TextFieldState()
     /// The zone chosen in the form, minutes east of UTC (the device's after a read).
     var zone: Int?
@@ -75,7 +75,7 @@ public struct ClockPage: WorkPage {
     }
 
     func pcText(at now: Date) -> String {
-        let offset = pcZone.secondsFromGMT(for: now) / 60
+        let offset = pcZone.minutesEast(at: now)
         return ParameterText.time(Int64(now.timeIntervalSince1970.rounded(.down)), utcOffsetMinutes: offset)
             + " " + InfoPage.zoneText(offset)
     }
@@ -220,7 +220,7 @@ public struct ClockPage: WorkPage {
         let status = reading.status ?? 0
         let word = status == 0 || status == 0xFF ? s["parameters.clock.statusOK"] : String(format: "0x%02x", status)
         guard let readAt else { return word }
-        let offset = pcZone.secondsFromGMT(for: readAt) / 60
+        let offset = pcZone.minutesEast(at: readAt)
         return s["parameters.clock.readAt", word, ParameterText.clockTime(Int64(readAt.timeIntervalSince1970.rounded(.down)), utcOffsetMinutes: offset)]
     }
 

@@ -19,10 +19,8 @@ struct ServiceNote: Sendable, Equatable {
 enum ServiceText {
     /// "2026-11-25" for `date` (UTC).
     static func day(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        let c = PCZone.fixed(minutesEast: 0).day(date)
+        return String(format: "%04d-%02d-%02d", c.year, c.month, c.day)
     }
 
     /// "1.2 kB" / "530 B".
