@@ -71,6 +71,7 @@ public final class Terminal {
         set_term(screen)
         guard let window = cnc_stdscr() else { throw .unknownTerminal(term) }
         TerminalRestore.active = 1
+        let wakes = TerminalRestore.installWake()
 
         cbreak()
         noecho()
@@ -85,8 +86,10 @@ public final class Terminal {
             defaults = colors && use_default_colors() == OK
         }
         let pairs = ColorPairs(capacity: colors ? Int(cnc_COLOR_PAIRS()) : 0, defaultsSupported: defaults)
-        return Terminal(screen: screen, window: window, lineDrawing: unicode ? .unicode : .ascii,
-                        colorsEnabled: colors, pairs: pairs)
+        let terminal = Terminal(screen: screen, window: window, lineDrawing: unicode ? .unicode : .ascii,
+                                colorsEnabled: colors, pairs: pairs)
+        terminal.wakesOnSignals = wakes
+        return terminal
     }
 
     /// `setlocale(LC_ALL, "")`, then C.UTF-8 when the user's locale is not UTF-8
@@ -219,11 +222,18 @@ public final class Terminal {
     /// Waits until the keyboard has input, `other` is readable (-1: none), a signal comes,
     /// or `milliseconds` pass; keys ncurses already holds are read first by the caller
     /// (``readKey(timeoutMilliseconds:)`` with 0 until nil), so none waits here.
+    /// A negative `milliseconds` waits with no timeout: only when ``wakesOnSignals``.
     public func waitForInput(or other: Int32, milliseconds: Int) {
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
         if other >= 0 { fds.append(pollfd(fd: other, events: Int16(POLLIN), revents: 0)) }
-        _ = poll(&fds, nfds_t(fds.count), Int32(clamping: milliseconds))
+        if TerminalRestore.wakeRead >= 0 { fds.append(pollfd(fd: TerminalRestore.wakeRead, events: Int16(POLLIN), revents: 0)) }
+        _ = poll(&fds, nfds_t(fds.count), milliseconds < 0 && !wakesOnSignals ? 250 : Int32(clamping: milliseconds))
+        TerminalRestore.drainWake()
     }
+
+    /// True when a resize or a Ctrl-C wakes ``waitForInput(or:milliseconds:)`` from any
+    /// thread (the signal pipe is open), so it may wait with no timeout.
+    public private(set) var wakesOnSignals = false
 
     /// Ctrl-C as a key (`.control("c")`) instead of the end of the program: the program
     /// asks before it quits with work in flight. A second Ctrl-C the program does not
@@ -260,6 +270,7 @@ public final class Terminal {
             wrefresh(window)
         }
         TerminalRestore.restoreNow()
+        TerminalRestore.uninstallWake()
         TerminalRestore.uninstall()
         if let screen { delscreen(screen) }
         screen = nil

@@ -24,6 +24,17 @@ enum TerminalRestore {
     /// first is not taken (the program does not answer) ends the program as before.
     nonisolated(unsafe) static var pendingInterrupt: sig_atomic_t = 0
 
+    /// The pipe a signal the UI loop must see writes a byte to: a resize (SIGWINCH) or a
+    /// Ctrl-C taken as a key. The kernel gives a process's signal to any of its threads
+    /// that does not block it, and Swift's threads do not: the byte wakes the loop's poll
+    /// whichever thread took the signal, so the loop sleeps with no timeout (issue 19).
+    /// -1 when closed.
+    nonisolated(unsafe) static var wakeRead: Int32 = -1
+    nonisolated(unsafe) static var wakeWrite: Int32 = -1
+    /// ncurses' own SIGWINCH handler (it notes the new size for the next read), which ours
+    /// calls first.
+    nonisolated(unsafe) static var ncursesResize: sighandler_t?
+
     static let endingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
     static let crashSignals: [Int32] = [SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE]
 
@@ -52,9 +63,62 @@ enum TerminalRestore {
         }
     }
 
+    /// Opens the wake pipe (non-blocking both ends) and puts our SIGWINCH handler in
+    /// front of the one ncurses installed in `newterm`. False when no pipe could be made:
+    /// the loop then wakes on a timer.
+    static func installWake() -> Bool {
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else { return false }
+        for fd in ends {
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        }
+        wakeRead = ends[0]; wakeWrite = ends[1]
+        ncursesResize = Glibc.signal(SIGWINCH, { TerminalRestore.resized($0) })
+        return true
+    }
+
+    static func uninstallWake() {
+        guard wakeRead >= 0 else { return }
+        _ = Glibc.signal(SIGWINCH, ncursesResize ?? SIG_DFL)
+        ncursesResize = nil
+        let (r, w) = (wakeRead, wakeWrite)
+        wakeRead = -1; wakeWrite = -1
+        close(r); close(w)
+    }
+
+    /// One byte into the pipe; async-signal-safe, errno kept. A full pipe already wakes.
+    static func wake() {
+        let fd = wakeWrite
+        guard fd >= 0 else { return }
+        let saved = errno
+        var byte: UInt8 = 1
+        _ = write(fd, &byte, 1)
+        errno = saved
+    }
+
+    /// Empties the pipe (after the poll woke): the signals it stood for are then read as
+    /// keys (KEY_RESIZE, the pending Ctrl-C).
+    static func drainWake() {
+        guard wakeRead >= 0 else { return }
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while read(wakeRead, &buffer, buffer.count) > 0 {}
+    }
+
+    static func resized(_ signal: Int32) {
+        if let handler = ncursesResize, !isDefaultOrIgnore(handler) { handler(signal) }
+        wake()
+    }
+
+    /// SIG_DFL and SIG_IGN are the numbers 0 and 1, not functions to call.
+    static func isDefaultOrIgnore(_ handler: sighandler_t) -> Bool {
+        UInt(bitPattern: unsafeBitCast(handler, to: Int.self)) <= 1
+    }
+
     static func ending(_ signal: Int32) {
         if signal == SIGINT, interceptInterrupt != 0, pendingInterrupt == 0, active != 0 {
             pendingInterrupt = 1
+            wake()
             return
         }
         restoreNow()

@@ -30,11 +30,11 @@ final class TUIRuntime {
         context = DrawContext(strings: state.strings, lines: terminal.lineDrawing)
     }
 
-    /// The longest sleep with nothing to do: a key, a message (the inbox's pipe) or the
-    /// Clock page's tick end it sooner. A resize or Ctrl-C is a signal that may reach
-    /// another thread than this one's poll (Swift's threads do not block them), so the
-    /// loop looks for them at least this often: 4 wake-ups a second, not 50.
-    static let idleMilliseconds = 250
+    /// The longest sleep with nothing to do: none (-1), as a key, a message (the inbox's
+    /// pipe), a resize or a Ctrl-C (the terminal's signal pipe) wakes the loop, and the
+    /// Clock page's tick and a lone Esc set their own timeouts. Without either pipe the
+    /// loop looks every 250 ms.
+    static let idleMilliseconds = -1
 
     /// Runs until the user quits. Every key ncurses holds and every message are taken,
     /// the screen is drawn once, then the loop sleeps until something happens (issue 19:
@@ -68,11 +68,11 @@ final class TUIRuntime {
                 terminal.draw(state.render(context), cursor: state.cursor(context))
                 dirty = false
             }
-            var wait = inbox.wakeDescriptor >= 0 ? Self.idleMilliseconds : Self.pollMilliseconds
-            if state.wantsTicks {
-                wait = min(wait, (Duration.seconds(1) - (ContinuousClock.now - lastTick)).millisecondsUp)
-            }
-            if let pending = terminal.pendingMilliseconds { wait = min(wait, pending) }
+            var wait = inbox.wakeDescriptor >= 0 && terminal.wakesOnSignals ? Self.idleMilliseconds
+                : inbox.wakeDescriptor >= 0 ? 250 : Self.pollMilliseconds
+            func sooner(_ milliseconds: Int) { wait = wait < 0 ? milliseconds : min(wait, milliseconds) }
+            if state.wantsTicks { sooner((Duration.seconds(1) - (ContinuousClock.now - lastTick)).millisecondsUp) }
+            if let pending = terminal.pendingMilliseconds { sooner(pending) }
             terminal.waitForInput(or: inbox.wakeDescriptor, milliseconds: wait)
         }
         await runner.shutdown()
