@@ -38,6 +38,16 @@ struct TerminalRestoreEndToEndTests {
         #expect(!done.contains("Login") && !done.contains("F10 Quit"), "the last frame stayed:\n\(done)")
     }
 
+    /// Alt+letter is the other way to an F-key (issue 18 item 6): the terminal sends
+    /// Esc q for Alt-Q, and that is F10.
+    @Test(.timeLimit(.minutes(1))) func altQIsF10() throws {
+        let session = try TmuxSession(name: "altq")
+        defer { session.close() }
+        try start(session)
+        try session.send("M-q")
+        try expectScreen(session, "HLMCS-STATUS=0", "Alt-Q quits as F10 does")
+    }
+
     @Test(.timeLimit(.minutes(1))) func escThenZeroIsF10() throws {
         let session = try TmuxSession(name: "esc0")
         defer { session.close() }

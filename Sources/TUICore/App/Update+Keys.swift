@@ -5,6 +5,7 @@ import ES951
 extension AppState {
     mutating func handle(_ key: Key) -> [Effect] {
         if key == .resize { return [] }
+        let key = AltKeys.function(for: key) ?? key
         if phase == .login { return handleLogin(key) }
         // F10 and Ctrl-C quit from anywhere (a window open, a menu open, a read in
         // flight), asking first when that would lose work.

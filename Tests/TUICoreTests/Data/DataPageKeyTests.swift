@@ -337,6 +337,17 @@ import Testing
         #expect(!other.overwrite)
     }
 
+    /// ←/→ and Space choose in the separator fields only: in the name they edit it (a
+    /// `where` on the last of three patterns left ←/→ choosing there too).
+    @Test func arrowsAndSpaceEditTheName() {
+        var p = ExportPrompt(defaultPath: "ab.csv", rows: 3)
+        #expect(p.focus == .path)
+        for key in [Key.left, .left, .left, .left, .character(" "), .character("x")] { _ = p.handle(key, s) }
+        #expect(p.separator == "," && p.decimal == ".")
+        guard case .write(let name, _)? = p.handle(.enter, s) else { Issue.record("no write"); return }
+        #expect(name == "ab x.csv")
+    }
+
     @Test func theSameCharacterForBothIsRefused() {
         var p = ExportPrompt(defaultPath: "a.csv", rows: 3, russian: true)
         #expect(p.separator == ";" && p.decimal == ",")

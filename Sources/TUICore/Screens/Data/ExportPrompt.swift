@@ -77,7 +77,8 @@ struct ExportPrompt: Sendable, Hashable {
             writing = true
             message = nil
             return .write(name, choice(for: name))
-        case .left, .right, .character(" ") where focus != .path:
+        // In the name field ←/→ move the cursor and a space is typed; elsewhere they choose.
+        case .left where focus != .path, .right where focus != .path, .character(" ") where focus != .path:
             let step = key == .left ? -1 : 1
             if focus == .separator { separator = Self.cycle(Self.separators, separator, step) }
             if focus == .decimal { decimal = Self.cycle(Self.decimals, decimal, step) }

@@ -14,7 +14,7 @@ public struct HelpPage: Sendable {
 
     /// The keys that work everywhere.
     static let appKeys = ["help.keys", "help.key.f1", "help.key.f2", "help.key.f3", "help.key.f5", "help.key.f7",
-                          "help.key.f9", "help.key.f10", "help.key.ctrlC", "help.key.esc", "help.key.escDigit",
+                          "help.key.f9", "help.key.f10", "help.key.ctrlC", "help.key.esc", "help.key.escDigit", "help.key.altLetters",
                           "help.key.altL", "help.key.tab", "help.key.ctrlL"]
     /// After the page's keys: the screens.
     static let screens = ["help.screens", "help.screen.login", "help.screen.info", "help.screen.settings",
