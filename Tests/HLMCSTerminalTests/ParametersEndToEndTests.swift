@@ -4,7 +4,7 @@ import TmuxHarness
 
 /// `hlmcs --demo` in tmux: LLS set in the settings (F3), the Basic parameters page reads
 /// the demo's serial number and address; the Clock page is read, set years back from
-/// the form, then synchronised with the PC (F4) — afterwards the difference is about 0 s.
+/// the form, then synchronised with the PC (Set to the PC's time, F6) — afterwards the difference is about 0 s.
 @Suite("Parameters pages end to end in tmux", .serialized)
 struct ParametersEndToEndTests {
 
@@ -12,7 +12,7 @@ struct ParametersEndToEndTests {
     /// is 2, behind is negative), nil when the line shows no whole seconds.
     static func difference(_ screen: String) -> Int? {
         guard let line = screen.split(separator: "\n").first(where: { $0.contains("Difference") }) else { return nil }
-        if line.contains("0 s, in step") { return 0 }
+        if line.contains("in step with the PC") { return 0 }
         guard let m = line.firstMatch(of: #/device (ahead|behind) by (\d+) s\b/#), let n = Int(m.2) else { return nil }
         return m.1 == "ahead" ? n : -n
     }
@@ -35,7 +35,7 @@ struct ParametersEndToEndTests {
         let basic = try expectScreen(session, "95100001", "serial number")
         #expect(basic.contains("Logical address RS-485   1001"), "\(basic)")
 
-        // Clock: F5, then F4 and Write.
+        // Clock: F5, a time written, then Set to the PC's time.
         try session.send("Escape")
         try session.send("Down")
         try expectScreen(session, "┌ Clock", "Clock page")
@@ -52,7 +52,9 @@ struct ParametersEndToEndTests {
         #expect(off.contains("device behind by"), "\(off)")
         #expect(Self.difference(off) == nil, "the difference is days, not seconds:\n\(off)")
         // …then synchronised with the PC.
-        try session.send("F4")
+        try session.send("Down")
+        try session.send("Down")        // the third row: Set to the PC's time
+        try session.send("F6")
         try expectScreen(session, "Synchronise with the PC", "sync dialog")
         try session.send("Enter")
         let synced = try expectScreen(session, "Clock synchronised with the PC", "sync outcome")

@@ -47,7 +47,16 @@ import Testing
         var same = ClockPage()
         reading.time = COSEMDateTime(year: 2026, month: 11, day: 25, hour: 11, minute: 40, second: 50, utcOffsetMinutes: 180)!
         same.receive(.clock(reading), F.context())
-        #expect(same.differenceText(at: F.now.addingTimeInterval(30), s) == "0 s, in step with the PC")
+        #expect(same.differenceText(at: F.now.addingTimeInterval(30), s) == "in step with the PC (±1 s)")
+        // The device keeps whole seconds: a second either way is in step (issue 18 item
+        // 11: "ahead by 1 s" right after a sync); two are not.
+        for (second, text) in [(51, "in step with the PC (±1 s)"), (49, "in step with the PC (±1 s)"),
+                               (52, "device ahead by 2 s"), (48, "device behind by 2 s")] {
+            var page = ClockPage()
+            reading.time = COSEMDateTime(year: 2026, month: 11, day: 25, hour: 11, minute: 40, second: second, utcOffsetMinutes: 180)!
+            page.receive(.clock(reading), F.context())
+            #expect(page.differenceText(at: F.now, s) == text)
+        }
         let ru = Snapshot.strings(.ru)
         #expect(behind.differenceText(at: F.now, ru) == "устройство отстаёт на 2 мин 5 с")
     }
@@ -96,10 +105,16 @@ import Testing
         #expect(s.update(.key(.function(6))).isEmpty)
         #expect(F.screen(s).contains("Read the clock first (F5)"))
         #expect(s.update(.key(.function(4))).isEmpty)
+        #expect(s.pages.clock.confirmation == nil, "F4 is view, not sync (issue 18 item 6)")
+        _ = s.update(.key(.down))
+        _ = s.update(.key(.down))
+        #expect(s.pages.clock.focus == .sync)
+        #expect(F.screen(s).contains("\u{25B8} [ Set to the PC's time ]"), "the focus marker, without colour")
+        #expect(s.update(.key(.function(6))).isEmpty)
         #expect(F.screen(s).contains("Set the device clock to the PC's time."))
         #expect(s.update(.key(.right)).isEmpty)
         #expect(s.update(.key(.enter)).isEmpty, "Cancel chosen")
-        _ = s.update(.key(.function(4)))
+        _ = s.update(.key(.enter))
         #expect(s.update(.key(.enter)) == [.page(.clock, .syncClock)])
         _ = s.update(.page(.clock, .written([FieldWrite(field: "clock", outcome: .accepted)])))
         #expect(F.screen(s).contains("Clock synchronised with the PC"))
@@ -136,8 +151,10 @@ import Testing
         var configurator = F.on(.clock, as: F.configurator)
         read(&configurator)
         #expect(configurator.keyBarItems().map(\.key).contains("F6"))
-        #expect(F.screen(configurator).contains("F4 sets the device clock"))
-        _ = configurator.update(.key(.function(4)))
+        #expect(F.screen(configurator).contains("Set to the PC's time"))
+        _ = configurator.update(.key(.up))
+        #expect(configurator.pages.clock.focus == .sync, "Up from the time goes round to the sync")
+        _ = configurator.update(.key(.enter))
         #expect(configurator.update(.key(.enter)) == [.page(.clock, .syncClock)])
     }
 }

@@ -21,12 +21,14 @@ public struct MeterDataPage: WorkPage {
         refusal = nil
         switch key {
         case .enter: return read(context)
-        case .function(4), .function(8):
+        // F4 is "view" on every page (issue 18 item 6): here the point's profiles, daily
+        // first (the Profiles page chooses monthly). F8 stays CSV everywhere.
+        case .function(4):
             guard let n = DataInput.point(point.text, in: Self.points) else {
                 refusal = DataInput.pointProblem(point.text, in: Self.points, context.strings)
                 return []
             }
-            return [.showProfile(key == .function(4) ? .daily : .monthly, point: n)]
+            return [.showProfile(.daily, point: n)]
         case .character(let c):
             if let p = DataInput.digitProblem(c) { refusal = context.strings[p] } else { point.handle(key) }
         default:
@@ -91,7 +93,7 @@ public struct MeterDataPage: WorkPage {
 
     public func keyBar(_ context: PageContext) -> [KeyBar.Item] {
         let s = context.strings
-        return [KeyBar.Item("F4", s["data.key.daily"]), KeyBar.Item("F8", s["data.key.monthly"])]
+        return [KeyBar.Item("F4", s["data.key.daily"])]
     }
 
     public func cursorPosition(in area: Rect, context: DrawContext) -> (x: Int, y: Int)? {

@@ -5,13 +5,15 @@ import Foundation
 /// The real-time clock (SPEC F-32; manual В3.3): the device's time, the PC's time and the
 /// difference, live (between reads the device time advances with the PC's, so it ticks
 /// too; the time of the read is shown); F5 reads again. For a user with `set-clock`: set
-/// the time from a form (`YYYY-MM-DD HH:MM:SS`, the device's local time), F4 synchronises
-/// with the PC, and the time zone is a choice (UTC−12…UTC+14, whole and half hours).
-/// Up/Down move between the two fields (Tab goes back to the tree); every write shows the
-/// change first.
+/// the time from a form (`YYYY-MM-DD HH:MM:SS`, the device's local time), the time zone
+/// as a choice (UTC−12…UTC+14, whole and half hours), or "Set to the PC's time". Up/Down
+/// move between the three (Tab goes back to the tree), F6 or Enter writes the one in
+/// focus (F4 is "view" on every page: issue 18 item 6), and every write shows the change
+/// first. A difference of a second either way is "in step": the device keeps whole
+/// seconds (issue 18 item 11: "ahead by 1 s" right after a sync).
 public struct ClockPage: WorkPage {
     enum Field: Int, CaseIterable, Sendable {
-        case time, zone
+        case time, zone, sync
         var labelKey: String { "parameters.clock.field." + String(describing: self) }
     }
 
@@ -65,7 +67,7 @@ public struct ClockPage: WorkPage {
 
     func differenceText(at now: Date, _ s: UIStrings) -> String? {
         guard let d = difference(at: now) else { return nil }
-        if d == 0 { return s["parameters.clock.inStep"] }
+        if abs(d) <= 1 { return s["parameters.clock.inStep"] }
         return s[d > 0 ? "parameters.clock.ahead" : "parameters.clock.behind", ParameterText.span(abs(d), s)]
     }
 
@@ -104,11 +106,16 @@ public struct ClockPage: WorkPage {
         }
         guard maySet else { return [] }
         switch key {
-        case .tab, .down, .backTab, .up: focus = focus == .time ? .zone : .time; return []
-        case .function(4): askSync(context); return []
-        case .function(6), .enter: submit(context); return []
+        case .tab, .down:
+            focus = Field(rawValue: (focus.rawValue + 1) % Field.allCases.count)!; return []
+        case .backTab, .up:
+            focus = Field(rawValue: (focus.rawValue + Field.allCases.count - 1) % Field.allCases.count)!; return []
+        case .function(6), .enter:
+            if focus == .sync { askSync(context) } else { submit(context) }
+            return []
         default: break
         }
+        if focus == .sync { return [] }
         if focus == .zone {
             guard reading != nil else {
                 if key == .left || key == .right { problems[.zone] = ParameterProblem(key: "parameters.clock.readFirst") }
@@ -147,6 +154,7 @@ public struct ClockPage: WorkPage {
             return
         }
         switch focus {
+        case .sync: askSync(context)
         case .time:
             switch ParameterRules.time(timeText.text, utcOffsetMinutes: offset) {
             case .failure(let e): problems[.time] = e.problem
@@ -211,7 +219,7 @@ public struct ClockPage: WorkPage {
 
     func labelWidth(_ s: UIStrings, area: Rect) -> Int {
         let keys = ["parameters.clock.device", "parameters.clock.pc", "parameters.clock.difference",
-                    "parameters.clock.zone", "parameters.clock.status"] + Field.allCases.map(\.labelKey)
+                    "parameters.clock.zone", "parameters.clock.status", Field.time.labelKey, Field.zone.labelKey]
         return min((keys.map { DisplayWidth.of(s[$0]) }.max() ?? 0) + 1, max(8, area.width / 2))
     }
 
@@ -272,7 +280,14 @@ public struct ClockPage: WorkPage {
                                    style: Style(foreground: .red))
             }
         }
-        let hintY = area.y + Self.zoneRow + 3
+        let syncY = area.y + Self.zoneRow + 2
+        if syncY < area.maxY {
+            // The focus shows without colour too: a marker and reverse video.
+            let on = focused && focus == .sync
+            buffer.write((on ? "\u{25B8} " : "  ") + "[ " + s["parameters.clock.field.sync"] + " ]", x: area.x + w - 1, y: syncY,
+                         style: on ? Style(reverse: true) : .plain, maxWidth: max(0, area.width - w + 1))
+        }
+        let hintY = area.y + Self.zoneRow + 4
         for (i, line) in ParameterText.wrap(s["parameters.clock.syncHint"], width: area.width).enumerated() where hintY + i < area.maxY {
             buffer.write(line, x: area.x, y: hintY + i, style: Style(dim: true), maxWidth: area.width)
         }
