@@ -27,6 +27,8 @@ public struct AppState: Sendable {
         case leave(Leaving, DialogState)
         /// The exchange log, whole, scrolled and saved (Alt-L, Settings ▸ Exchange log).
         case log(LogWindow)
+        /// The audit log (System ▸ Audit log, administrators): filtered, scrolled, saved as CSV.
+        case audit(AuditWindow)
     }
 
     /// Ways out of the session that can lose work.
@@ -122,6 +124,7 @@ public struct AppState: Sendable {
         case .roles(let s): return s.hasTextFocus
         case .changePassword(let s): return s.hasTextFocus
         case .log(let w): return w.hasTextFocus
+        case .audit(let w): return w.hasTextFocus
         case .help, .message, .leave, nil: return false
         }
     }

@@ -18,6 +18,11 @@ public enum Effect: Equatable, Sendable, CustomStringConvertible {
     case loadMatrix
     case grant(Permission, Role)
     case revoke(Permission, Role)
+    /// The audit log, whole (System ▸ Audit log); it comes back newest first.
+    case loadAudit
+    /// Writes the audit window's rows (header, then rows of text, as shown) to a new CSV
+    /// file, never over one.
+    case exportAudit(path: String, header: [String], rows: [[String]], CSVChoice)
 
     case prepareSettings
     case saveProfile(name: String, LinkSpec, llsPassword: String?, keepPassword: Bool)
@@ -56,6 +61,8 @@ public enum Effect: Equatable, Sendable, CustomStringConvertible {
         case .loadMatrix: "loadMatrix"
         case .grant(let p, let r): "grant(\(p.rawValue), \(r.name))"
         case .revoke(let p, let r): "revoke(\(p.rawValue), \(r.name))"
+        case .loadAudit: "loadAudit"
+        case .exportAudit(let path, _, let rows, _): "exportAudit(\(path), \(rows.count) rows)"
         case .prepareSettings: "prepareSettings"
         case .loadProfile(let name): "loadProfile(\(name))"
         case .deleteProfile(let name): "deleteProfile(\(name))"

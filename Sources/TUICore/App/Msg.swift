@@ -27,6 +27,13 @@ public enum Msg: Sendable {
     case accountChanged(String)
     case accountFailed(Failure)
     case passwordChanged
+    /// The audit log, newest first.
+    case auditLoaded([AuditEntry])
+    /// The audit log could not be read (denied, the database): said on the status line.
+    case auditFailed(Failure)
+    /// The audit window's CSV was written (the words say where), or why it was not.
+    case auditExported(String)
+    case auditExportFailed(String)
 
     // Connection
     case settingsReady(ports: [PortChoice], profiles: [String])

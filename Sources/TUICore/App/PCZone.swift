@@ -32,6 +32,14 @@ public struct PCZone: Hashable, Sendable {
         return (Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
     }
 
+    /// `2026-11-25 11:40:50`: the PC's clock at `date` in this zone, seconds cut (the
+    /// audit log's times on screen and in its CSV).
+    public func dateTime(_ date: Date) -> String {
+        let p = fixedMinutesEast.map { Self.utcParts(date.addingTimeInterval(Double($0) * 60)) } ?? Self.localParts(date)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(p.tm_year + 1900)-\(two(p.tm_mon + 1))-\(two(p.tm_mday)) \(two(p.tm_hour)):\(two(p.tm_min)):\(two(p.tm_sec))"
+    }
+
     static func localParts(_ date: Date) -> tm {
         var t = Self.seconds(date)
         var parts = tm()

@@ -61,6 +61,7 @@ extension AppState {
         case .roles(let screen): return screen.cursorPosition(in: area, context: context)
         case .changePassword(let screen): return screen.cursorPosition(in: area, context: context)
         case .log(let window): return window.cursorPosition(in: area, context: context)
+        case .audit(let window): return window.cursorPosition(in: area, context: context)
         default: return nil
         }
     }
@@ -248,6 +249,9 @@ extension AppState {
             KeyBar(items: [KeyBar.Item("Enter", s["common.ok"])]).render(in: keys, into: &buffer)
         case .log(let window):
             window.render(lines: log.filter { rawTrace || !$0.isTrace }.map(\.text), in: area, into: &buffer, context: context)
+            KeyBar(items: window.keyBar(s)).render(in: keys, into: &buffer)
+        case .audit(let window):
+            window.render(in: area, into: &buffer, context: context)
             KeyBar(items: window.keyBar(s)).render(in: keys, into: &buffer)
         case .leave(let way, let state):
             let (title, yes): (String, String) = switch way {

@@ -30,6 +30,7 @@ extension AppState {
             return []
         case .users: return [.loadUsers]
         case .roles: return [.loadMatrix]
+        case .auditLog: return [.loadAudit]
         case .exit: return quit()
         case .connection: return [.prepareSettings]
         case .connectToggle: return toggleConnection()

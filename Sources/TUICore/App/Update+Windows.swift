@@ -29,6 +29,8 @@ extension AppState {
             case nil: modal = .log(window)
             }
             return []
+        case .audit(let window):
+            return auditKey(key, window)
         case .leave(let way, var state):
             switch key {
             case .left, .right, .tab, .backTab:

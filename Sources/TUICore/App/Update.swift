@@ -17,6 +17,8 @@ extension AppState {
         case .loggedIn, .loginFailed, .administratorPasswordNeeded, .permissionsChanged, .usersLoaded, .matrixLoaded,
              .accountChanged, .accountFailed, .passwordChanged:
             return accountMessage(msg)
+        case .auditLoaded, .auditFailed, .auditExported, .auditExportFailed:
+            return auditMessage(msg)
         case .settingsReady, .profileLoaded, .profilesChanged:
             return settingsMessage(msg)
         case .connecting, .connected, .deviceMap, .findTrying, .found, .findFailed, .connectFailed, .disconnected, .serverAddressChanged, .connectionRestored:

@@ -21,6 +21,8 @@ extension EffectRunner {
                 try usersEffect(effect, s, now, session)
             case .prepareSettings, .saveProfile, .loadProfile, .deleteProfile:
                 try profileEffect(effect, s, now, session)
+            case .loadAudit, .exportAudit:
+                try auditEffect(effect, s, now, session)
             default:
                 break
             }
@@ -28,6 +30,8 @@ extension EffectRunner {
             let failure = s.failure(of: error)
             switch effect {
             case .login, .setAdministratorPassword: inbox.post(.loginFailed(failure))
+            case .loadAudit: inbox.post(.auditFailed(failure))
+            case .exportAudit: inbox.post(.auditExportFailed(failure.text))
             default: inbox.post(.accountFailed(failure))
             }
         }

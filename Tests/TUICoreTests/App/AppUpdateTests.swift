@@ -172,7 +172,7 @@ import Testing
 
     @Test func administratorsSeeUserAndRoleManagementOthersDoNot() {
         let admin = Menus.entries(for: AppFixtures.administrator)[0].commands
-        #expect(admin == [.switchUser, .changePassword, .users, .roles, .exit])
+        #expect(admin == [.switchUser, .changePassword, .users, .roles, .auditLog, .exit])
         let reader = Menus.entries(for: AppFixtures.reader)[0].commands
         #expect(reader == [.switchUser, .changePassword, .exit])
     }
