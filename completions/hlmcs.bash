@@ -163,7 +163,7 @@ _hlmcs() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--demo --wrapper --nls --lls --broadcast --refresh-objects --json --verbose --version -h --help)
+    local -a non_repeating_flags=(--demo --no-mouse --wrapper --nls --lls --broadcast --refresh-objects --json --verbose --version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=(--demo-baud --demo-meters --tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 0

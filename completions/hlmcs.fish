@@ -20,7 +20,7 @@ function __hlmcs_parse_tokens -S
     set -l unparsed_tokens (__hlmcs_tokens -pc)
     switch $unparsed_tokens[1]
     case 'hlmcs'
-        __hlmcs_parse_subcommand 0 'demo' 'demo-baud=' 'demo-meters=' 'tcp=' 'wrapper' 'serial=' 'baud=' 'optical=' 'nls' 'lls' 'client=' 'server-address=' 'logical=' 'broadcast' 'address-size=' 'max-info=' 'window=' 'timeout=' 'trace=' 'map=' 'refresh-objects' 'db=' 'json' 'lang=' 'verbose' 'version' 'h/help'
+        __hlmcs_parse_subcommand 0 'demo' 'demo-baud=' 'demo-meters=' 'no-mouse' 'tcp=' 'wrapper' 'serial=' 'baud=' 'optical=' 'nls' 'lls' 'client=' 'server-address=' 'logical=' 'broadcast' 'address-size=' 'max-info=' 'window=' 'timeout=' 'trace=' 'map=' 'refresh-objects' 'db=' 'json' 'lang=' 'verbose' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'info'
             __hlmcs_parse_subcommand 0 'tcp=' 'wrapper' 'serial=' 'baud=' 'optical=' 'nls' 'lls' 'client=' 'server-address=' 'logical=' 'broadcast' 'address-size=' 'max-info=' 'window=' 'timeout=' 'trace=' 'map=' 'refresh-objects' 'db=' 'json' 'lang=' 'verbose' 'version' 'h/help'
@@ -158,6 +158,7 @@ complete -c 'hlmcs' -f
 complete -c 'hlmcs' -n '__hlmcs_should_offer_completions_for_flags_or_options "hlmcs" demo' -l 'demo' -d 'The terminal UI on the demo concentrator simulated inside the program (serial number 95100001).'
 complete -c 'hlmcs' -n '__hlmcs_should_offer_completions_for_flags_or_options "hlmcs" demo-baud' -l 'demo-baud' -d 'Pace the demo like a line of this speed.' -rfka ''
 complete -c 'hlmcs' -n '__hlmcs_should_offer_completions_for_flags_or_options "hlmcs" demo-meters' -l 'demo-meters' -d 'Meters in the demo concentrator\'s list (default 100, at most 1000).' -rfka ''
+complete -c 'hlmcs' -n '__hlmcs_should_offer_completions_for_flags_or_options "hlmcs" no-mouse' -l 'no-mouse' -d 'Leave the mouse to the terminal (its text selection) instead of clicks on the menus, the tree and the key bar.'
 complete -c 'hlmcs' -n '__hlmcs_should_offer_completions_for_flags_or_options "hlmcs" tcp' -l 'tcp' -d 'The concentrator over TCP/IP.' -rfka ''
 complete -c 'hlmcs' -n '__hlmcs_should_offer_completions_for_flags_or_options "hlmcs" wrapper' -l 'wrapper' -d 'On TCP, the IEC 62056-47 wrapper instead of HDLC frames.'
 complete -c 'hlmcs' -n '__hlmcs_should_offer_completions_for_flags_or_options "hlmcs" serial' -l 'serial' -d 'An RS-485 adapter (HDLC at --baud).' -rfka ''

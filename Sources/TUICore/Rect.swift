@@ -16,6 +16,8 @@ public struct Rect: Hashable, Sendable {
     public var maxX: Int { x + width }
     public var maxY: Int { y + height }
 
+    public func contains(x px: Int, y py: Int) -> Bool { px >= x && px < maxX && py >= y && py < maxY }
+
     /// The rectangle shrunk by `by` on every side (never negative).
     public func inset(by n: Int) -> Rect {
         Rect(x: x + n, y: y + n, width: max(0, width - 2 * n), height: max(0, height - 2 * n))

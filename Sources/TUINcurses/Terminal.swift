@@ -54,7 +54,9 @@ public final class Terminal {
     /// - Parameter preferUnicode: false forces ASCII line drawing.
     /// - Throws: `.noTerminal` when stdin or stdout is not a terminal, `.termNotSet` /
     ///   `.unknownTerminal(TERM)` when ncurses cannot describe it, `.alreadyStarted`.
-    public static func start(preferUnicode: Bool = true) throws(TerminalError) -> Terminal {
+    /// - Parameter mouse: clicks on the menus, the tree and the key bar, and the wheel
+    ///   (`--no-mouse` leaves the mouse to the terminal: its own text selection).
+    public static func start(preferUnicode: Bool = true, mouse: Bool = false) throws(TerminalError) -> Terminal {
         guard TerminalRestore.active == 0 else { throw .alreadyStarted }
         let unicode = setUpLocale() && preferUnicode
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .noTerminal }
@@ -79,6 +81,7 @@ public final class Terminal {
         keypad(window, true)
         set_escdelay(escapeDelay)
         curs_set(0)
+        if mouse { _ = cnc_mouse(1) }
 
         var colors = false, defaults = false
         if getenv("NO_COLOR").map({ $0.pointee != 0 }) != true && has_colors() {
@@ -254,6 +257,17 @@ public final class Terminal {
         var character: wint_t = 0
         let result = wget_wch(window, &character)
         guard result != ERR else { return nil }
+        if result == KEY_CODE_YES, Int32(bitPattern: character) == cnc_KEY_MOUSE() {
+            var x: Int32 = 0, y: Int32 = 0
+            switch cnc_mouse_event(&x, &y) {
+            case 1: return .click(x: Int(x), y: Int(y))
+            case 4: return .up
+            case 5: return .down
+            // Not a key: the next one ncurses holds, so none is left in its buffer unread
+            // while the loop sleeps on the descriptor.
+            default: return readRaw(timeout: 0)
+            }
+        }
         return KeyMapper.map(code: Int32(bitPattern: character), isKeyCode: result == KEY_CODE_YES)
     }
 

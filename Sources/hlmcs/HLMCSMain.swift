@@ -85,6 +85,8 @@ struct HLMCS: AsyncParsableCommand {
     var demoBaud: Int?
     @Option(name: .customLong("demo-meters"), help: "Meters in the demo concentrator's list (default 100, at most 1000).")
     var demoMeters = 100
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (its text selection) instead of clicks on the menus, the tree and the key bar.")
+    var noMouse = false
     @OptionGroup var link: LinkArguments
     @OptionGroup var global: GlobalOptions
 
@@ -102,6 +104,7 @@ struct HLMCS: AsyncParsableCommand {
                 throw CommandFailure(status: .usage, message: s.message(for: error))
             }
         }
-        try await TUILaunch.run(global: global, link: options, demo: demo, demoBaud: demoBaud, demoMeters: demoMeters)
+        try await TUILaunch.run(global: global, link: options, demo: demo, demoBaud: demoBaud, demoMeters: demoMeters,
+                                mouse: !noMouse)
     }
 }

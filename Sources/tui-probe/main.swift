@@ -29,6 +29,7 @@ func name(of key: Key) -> String {
     case .alt(let c): "Alt+\(c)"
     case .control(let c): "Ctrl+\(c)"
     case .resize: "Resize"
+    case .click(let x, let y): "Click(\(x),\(y))"
     }
 }
 

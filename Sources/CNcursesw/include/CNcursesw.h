@@ -38,6 +38,26 @@ static inline const cchar_t *cnc_WACS_URCORNER(void) { return WACS_URCORNER; }
 static inline const cchar_t *cnc_WACS_LLCORNER(void) { return WACS_LLCORNER; }
 static inline const cchar_t *cnc_WACS_LRCORNER(void) { return WACS_LRCORNER; }
 
+// The mouse (issue 18 item 6): left presses and the wheel, reported at once (no click
+// interval), or none. Returns whether the terminal reports any.
+static inline int cnc_mouse(int on) {
+    mouseinterval(0);
+    mmask_t wanted = on ? (BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0;
+    return mousemask(wanted, NULL) != 0;
+}
+// The mouse event ncurses holds after KEY_MOUSE: 1 a left press, 4 the wheel up, 5 down,
+// 0 anything else, -1 none; its cell in *x, *y.
+static inline int cnc_mouse_event(int *x, int *y) {
+    MEVENT e;
+    if (getmouse(&e) != OK) return -1;
+    *x = e.x; *y = e.y;
+    if (e.bstate & BUTTON1_PRESSED) return 1;
+    if (e.bstate & BUTTON4_PRESSED) return 4;
+    if (e.bstate & BUTTON5_PRESSED) return 5;
+    return 0;
+}
+static inline int cnc_KEY_MOUSE(void) { return KEY_MOUSE; }
+
 // The codeset of the current LC_CTYPE ("UTF-8", "ANSI_X3.4-1968", ...).
 static inline const char *cnc_codeset(void) { return nl_langinfo(CODESET); }
 

@@ -6,6 +6,7 @@ extension AppState {
     mutating func handle(_ key: Key) -> [Effect] {
         if key == .resize { return [] }
         let key = AltKeys.function(for: key) ?? key
+        if case .click(let x, let y) = key { return click(x: x, y: y) }
         if phase == .login { return handleLogin(key) }
         // F10 and Ctrl-C quit from anywhere (a window open, a menu open, a read in
         // flight), asking first when that would lose work.

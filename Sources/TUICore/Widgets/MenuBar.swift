@@ -79,24 +79,51 @@ public struct MenuBar: Sendable {
         self.lines = lines
     }
 
+    /// The columns of each menu's title on the bar drawn in `area`.
+    func titleSpans(in area: Rect) -> [Range<Int>] {
+        var x = area.x + 1
+        return menus.map { m in
+            let w = DisplayWidth.of(" \(m.title) ")
+            defer { x += w }
+            return x..<min(x + w, area.maxX)
+        }
+    }
+
+    /// The menu whose title is at column `x` (a mouse press), if any.
+    public func title(at x: Int, in area: Rect) -> Int? {
+        titleSpans(in: area).firstIndex { $0.contains(x) }
+    }
+
+    /// The drop-down box of the open menu, as ``render(in:into:)`` draws it.
+    func box(in area: Rect) -> Rect? {
+        guard let open = state.open, menus.indices.contains(open) else { return nil }
+        let items = menus[open].items
+        let w = (items.map { DisplayWidth.of($0.title) }.max() ?? 0) + 4
+        let openX = titleSpans(in: area)[open].lowerBound
+        var box = Rect(x: openX, y: area.y + 1, width: w, height: items.count + 2)
+        if box.maxX > area.maxX { box.x = max(area.x, area.maxX - w) }
+        box = box.intersection(area)
+        return box.width >= 3 && box.height >= 3 ? box : nil
+    }
+
+    /// The item of the open menu at (`x`, `y`) when it can be chosen (a mouse press).
+    public func item(at x: Int, y: Int, in area: Rect) -> Int? {
+        guard let open = state.open, let box = box(in: area), x > box.x, x < box.maxX - 1 else { return nil }
+        let i = y - box.y - 1
+        guard i >= 0, i < box.height - 2, menus[open].items.indices.contains(i), menus[open].items[i].enabled else { return nil }
+        return i
+    }
+
     public func render(in area: Rect, into buffer: inout ScreenBuffer) {
         guard !area.isEmpty else { return }
         let bar = Style(reverse: true)
         buffer.clear(Rect(x: area.x, y: area.y, width: area.width, height: 1), style: bar)
-        var x = area.x + 1
-        var openX = area.x
-        for (i, m) in menus.enumerated() {
-            if i == state.open { openX = x }
+        for (i, (m, span)) in zip(menus, titleSpans(in: area)).enumerated() {
             let style = i == state.open ? Style.plain : bar
-            x += buffer.write(" \(m.title) ", x: x, y: area.y, style: style, maxWidth: max(0, area.maxX - x))
+            buffer.write(" \(m.title) ", x: span.lowerBound, y: area.y, style: style, maxWidth: max(0, area.maxX - span.lowerBound))
         }
-        guard let open = state.open, menus.indices.contains(open) else { return }
+        guard let open = state.open, menus.indices.contains(open), let box = box(in: area) else { return }
         let items = menus[open].items
-        let w = (items.map { DisplayWidth.of($0.title) }.max() ?? 0) + 4
-        var box = Rect(x: openX, y: area.y + 1, width: w, height: items.count + 2)
-        if box.maxX > area.maxX { box.x = max(area.x, area.maxX - w) }
-        box = box.intersection(area)
-        guard box.width >= 3, box.height >= 3 else { return }
         buffer.clear(box)
         Frame(lines: lines).render(in: box, into: &buffer)
         for (i, item) in items.enumerated() where i < box.height - 2 {

@@ -11,7 +11,8 @@ enum TUILaunch {
     @MainActor
     /// - Parameter link: the LINK options given (checked by the caller), nil for the demo.
     /// - Parameter demo: `--demo` was given (no last connection is brought back).
-    static func run(global: GlobalOptions, link: LinkSpec?, demo: Bool, demoBaud: Int?, demoMeters: Int) async throws {
+    static func run(global: GlobalOptions, link: LinkSpec?, demo: Bool, demoBaud: Int?, demoMeters: Int,
+                    mouse: Bool = true) async throws {
         let context = try CommandContext(global)
         let s = context.strings
         let uiLanguage: UILanguage = context.language == .ru ? .ru : .en
@@ -30,7 +31,7 @@ enum TUILaunch {
         let firstRun = try !context.store.isInitialized()
 
         let terminal: TUINcurses.Terminal
-        do { terminal = try TUINcurses.Terminal.start() } catch {
+        do { terminal = try TUINcurses.Terminal.start(mouse: mouse) } catch {
             throw CommandFailure(status: .usage, message: message(for: error, s))
         }
         terminal.interceptsInterrupt = true
