@@ -112,6 +112,16 @@ extension NetworkFormPage {
         return count > 0 ? s["network.unsaved", String(count)] : s["network.hint"]
     }
 
+    /// Every key of the page, for F1 (issue 18 item 6).
+    public func keyHelp(_ context: PageContext) -> [KeyBar.Item] {
+        let s = context.strings
+        var items = [KeyBar.Item("F5", s["help.page.readAgain"])]
+        guard context.may(.write) else { return items }
+        items += [KeyBar.Item("\u{2191}\u{2193} Enter", s["help.page.fields"]), KeyBar.Item("\u{2190}\u{2192}", s["help.page.toggle"]),
+                  KeyBar.Item("F6", s["help.page.writeForm"])]
+        return items
+    }
+
     public func keyBar(_ context: PageContext) -> [KeyBar.Item] {
         context.may(.write) ? [KeyBar.Item("F6", context.strings["network.key.write"])] : []
     }

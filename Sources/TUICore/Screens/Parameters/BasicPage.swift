@@ -171,6 +171,16 @@ public struct BasicPage: WorkPage {
         if focus != .serial { focus = .current }
     }
 
+    /// Every key of the page, for F1 (issue 18 item 6).
+    public func keyHelp(_ context: PageContext) -> [KeyBar.Item] {
+        let s = context.strings
+        var items = [KeyBar.Item("F5", s["help.page.readAgain"])]
+        guard context.may(.write) else { return items }
+        items += [KeyBar.Item("\u{2191}\u{2193} Tab", s["help.page.fields"]), KeyBar.Item("Enter", s["help.page.nextOrWrite"]),
+                  KeyBar.Item("F6", s["help.page.writeFocused"])]
+        return items
+    }
+
     public func keyBar(_ context: PageContext) -> [KeyBar.Item] {
         let s = context.strings
         if confirmation != nil { return [KeyBar.Item("Esc", s["common.cancel"])] }

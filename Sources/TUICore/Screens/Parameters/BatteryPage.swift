@@ -28,6 +28,12 @@ public struct BatteryPage: WorkPage {
         readAt = context.now
     }
 
+    /// Every key of the page, for F1 (issue 18 item 6).
+    public func keyHelp(_ context: PageContext) -> [KeyBar.Item] {
+        let s = context.strings
+        return [KeyBar.Item("F5", s["help.page.readAgain"])]
+    }
+
     public func keyBar(_ context: PageContext) -> [KeyBar.Item] { [] }
     public var hasTextFocus: Bool { false }
     public func cursorPosition(in area: Rect, context: DrawContext) -> (x: Int, y: Int)? { nil }

@@ -208,6 +208,17 @@ public struct ClockPage: WorkPage {
         }
     }
 
+    /// Every key of the page, for F1 (issue 18 item 6).
+    public func keyHelp(_ context: PageContext) -> [KeyBar.Item] {
+        let s = context.strings
+        var items = [KeyBar.Item("F5", s["help.page.readAgain"])]
+        guard context.may(.setClock) else { return items }
+        items += [KeyBar.Item("\u{2191}\u{2193} Tab", s["help.page.clockFields"]),
+                  KeyBar.Item("\u{2190}\u{2192} " + s["help.page.spaceKey"], s["help.page.zone"]),
+                  KeyBar.Item("F6 Enter", s["help.page.writeFocused"])]
+        return items
+    }
+
     public func keyBar(_ context: PageContext) -> [KeyBar.Item] {
         let s = context.strings
         if confirmation != nil { return [KeyBar.Item("Esc", s["common.cancel"])] }

@@ -255,6 +255,14 @@ public struct AllObjectsPage: WorkPage {
         return []
     }
 
+    /// Every key of the page, for F1 (issue 18 item 6).
+    public func keyHelp(_ context: PageContext) -> [KeyBar.Item] {
+        let s = context.strings
+        return [KeyBar.Item("F5", s["help.page.readList"]), KeyBar.Item("\u{2191}\u{2193} PgUp PgDn Home End", s["help.page.move"]),
+                KeyBar.Item("Enter", s["help.page.readObject"]), KeyBar.Item("F6", s["help.page.editAttribute"]),
+                KeyBar.Item("Esc", s["help.page.backToList"])]
+    }
+
     public func keyBar(_ context: PageContext) -> [KeyBar.Item] {
         let s = context.strings
         switch mode {

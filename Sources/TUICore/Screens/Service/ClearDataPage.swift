@@ -131,6 +131,14 @@ public struct ClearDataPage: WorkPage {
         }
     }
 
+    /// Every key of the page, for F1 (issue 18 item 6).
+    public func keyHelp(_ context: PageContext) -> [KeyBar.Item] {
+        let s = context.strings
+        return [KeyBar.Item("\u{2191}\u{2193}", s["help.page.fields"]),
+                KeyBar.Item("\u{2190}\u{2192} " + s["help.page.spaceKey"], s["help.page.clearWhat"]),
+                KeyBar.Item("F6 Enter", s["help.page.clear"])]
+    }
+
     public func keyBar(_ context: PageContext) -> [KeyBar.Item] {
         let s = context.strings
         if dialog != nil { return [KeyBar.Item("Esc", s["common.cancel"])] }

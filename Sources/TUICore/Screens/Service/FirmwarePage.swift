@@ -125,6 +125,13 @@ public struct FirmwarePage: WorkPage {
         }
     }
 
+    /// Every key of the page, for F1 (issue 18 item 6).
+    public func keyHelp(_ context: PageContext) -> [KeyBar.Item] {
+        let s = context.strings
+        return [KeyBar.Item("\u{2191}\u{2193}", s["help.page.fields"]), KeyBar.Item("F6 Enter", s["help.page.sendImage"]),
+                KeyBar.Item("Esc", s["help.page.stopTransfer"])]
+    }
+
     public func keyBar(_ context: PageContext) -> [KeyBar.Item] {
         let s = context.strings
         if confirmation != nil { return [KeyBar.Item("Esc", s["common.cancel"])] }

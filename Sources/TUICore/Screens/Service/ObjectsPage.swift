@@ -45,6 +45,12 @@ public struct ObjectsPage: WorkPage {
     }
 
     /// F5 (read and compare) is the app's key, already on the bar.
+    /// Every key of the page, for F1 (issue 18 item 6).
+    public func keyHelp(_ context: PageContext) -> [KeyBar.Item] {
+        let s = context.strings
+        return [KeyBar.Item("F5", s["help.page.checkObjects"]), KeyBar.Item("\u{2191}\u{2193} PgUp PgDn Home End", s["help.page.scroll"])]
+    }
+
     public func keyBar(_ context: PageContext) -> [KeyBar.Item] { [] }
 
     func kindWord(_ kind: ObjectDifference.Kind, _ s: UIStrings) -> String { s["service.objects." + kind.rawValue] }

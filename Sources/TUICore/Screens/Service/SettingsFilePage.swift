@@ -163,6 +163,13 @@ public struct SettingsFilePage: WorkPage {
         pending = nil
     }
 
+    /// Every key of the page, for F1 (issue 18 item 6).
+    public func keyHelp(_ context: PageContext) -> [KeyBar.Item] {
+        let s = context.strings
+        return [KeyBar.Item("\u{2191}\u{2193}", s["help.page.exportOrImport"]), KeyBar.Item("Enter", s["help.page.exportOrPreview"]),
+                KeyBar.Item("F6", s["help.page.importPreviewed"])]
+    }
+
     public func keyBar(_ context: PageContext) -> [KeyBar.Item] {
         let s = context.strings
         if confirmation != nil { return [KeyBar.Item("Esc", s["common.cancel"])] }

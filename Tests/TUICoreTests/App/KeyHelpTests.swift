@@ -1,0 +1,30 @@
+import Testing
+@testable import TUICore
+
+/// Issue 18 item 6: F1 lists every key of the page in view from the page's own key
+/// table; every key its key bar shows is in that table, on every page.
+@Suite struct KeyHelpTests {
+    @Test(arguments: ParameterPage.allCases)
+    func theHelpOfEachPageHoldsItsKeyBar(_ page: ParameterPage) {
+        var s = AppFixtures.main()
+        s.page = page
+        s.tree.selected = page.rawValue
+        _ = s.update(.connected("demo"))
+        guard let work = s.pages.page(page) else { Issue.record("no page \(page)"); return }
+        let help = work.keyHelp(s.pageContext).map(\.key).joined(separator: " ")
+        for item in work.keyBar(s.pageContext) {
+            #expect(help.contains(item.key), "\(page): \(item.key) of the key bar is not in F1")
+        }
+        #expect(!work.keyHelp(s.pageContext).isEmpty, "\(page): F1 lists no key of its own")
+    }
+
+    @Test func theClockPagesHelpNamesItsFieldsAndTheWrite() {
+        var s = AppFixtures.main(.en, width: 80, height: 40)
+        s.page = .clock
+        s.tree.selected = ParameterPage.clock.rawValue
+        _ = s.update(.key(.function(1)))
+        let screen = s.render(DrawContext(strings: s.strings)).lines.joined(separator: "\n")
+        #expect(screen.contains("the new time, the zone or «Set to the PC's time»"), "\(screen)")
+        #expect(screen.contains("write what is in focus"))
+    }
+}
