@@ -76,6 +76,20 @@ import Testing
         #expect(page.form.refusedCharacter == "x")
     }
 
+    /// Issue 18 item 7: a bad key in Heartbeat is said of Heartbeat (it was blamed on
+    /// Primary server), and the words go with the next good key.
+    @Test func aRefusedKeyIsSaidOfTheRowItWasTypedIn() {
+        var page = GPRSPage.read()
+        let context = NetworkFixtures.writer()
+        guard let row = page.form.rows.firstIndex(where: { $0.field == .heartbeat }) else { Issue.record("no heartbeat row"); return }
+        page.form.focus = row
+        _ = page.handle(.character("x"), context)
+        let refused = screen(page).components(separatedBy: "\n").filter { $0.contains("\"x\"") || $0.contains("«x»") }
+        #expect(refused.count == 1 && refused[0].contains("Heartbeat") && !refused[0].contains("Primary"), "\(screen(page))")
+        _ = page.handle(.character("5"), context)
+        #expect(!screen(page).contains("«x»") && !screen(page).contains("\"x\""), "\(screen(page))")
+    }
+
     @Test func heartbeatRules() {
         var page = GPRSPage.read()
         for good in ["1092", "1092:15", "0:01", "1:30"] {
