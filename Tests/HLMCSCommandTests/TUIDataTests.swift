@@ -233,6 +233,35 @@ struct TUIDataTests: RunnerTest {
         await runner.shutdown()
     }
 
+    /// Issue 18 item 11: records of codes 1, 3 and 7 and the choice {3, 7} on the page:
+    /// the CSV the runtime writes of what the page sends has only 3 and 7.
+    @Test func theEventsCSVHasOnlyTheCodesChosen() async throws {
+        await logIn()
+        let catalogue = try EventCatalogue.builtIn()
+        let records = [1, 3, 7, 1, 7, 3, 1].enumerated().map { i, code in
+            EventRecord(time: COSEMDateTime(year: 2026, month: 11, day: 1 + i, hour: 8, minute: 0, second: 0, utcOffsetMinutes: 180)!,
+                        code: code, info: catalogue.event(code))
+        }
+        let en = PageContext(strings: try UIStrings.bundled(.en), permissions: PermissionMatrix.defaults[.administrator], lls: false)
+        var page = EventsPage()
+        _ = page.handle(.tab, en)
+        for c in "3,7" { _ = page.handle(.character(c), en) }
+        #expect(page.read(en) == [.readEvents(point: 0, from: nil, to: nil, code: nil)])
+        page.receive(.events(records), en)
+        _ = page.handle(.function(8), en)
+        let path = folder.appendingPathComponent("events-3-7.csv").path
+        for _ in 0..<60 { _ = page.handle(.backspace, en) }
+        for c in path { _ = page.handle(.character(c), en) }
+        let request = try #require(page.handle(.enter, en).first)
+        guard case .exported(_, let rows)? = await result(request, on: .events) else { Issue.record("not exported"); return }
+        #expect(rows == 4)
+        let lines = try csvLines(path)
+        #expect(lines == ["Date-time,Code,Event",
+                          "2026-11-02 08:00,3,Magnetic field begin", "2026-11-03 08:00,7,Communication module cover opened",
+                          "2026-11-05 08:00,7,Communication module cover opened", "2026-11-06 08:00,3,Magnetic field begin"])
+        await runner.shutdown()
+    }
+
     // MARK: - The authorizer
 
     @Test func anExportIsRefusedToARoleWithoutTheExportPermissionAndAudited() async throws {

@@ -259,7 +259,7 @@ import Testing
         type("5", into: &page)
         _ = page.handle(.tab, en)
         type("64", into: &page)
-        #expect(page.messageLine(en.strings)?.text == "Event code: 1…63, or empty for all")
+        #expect(page.messageLine(en.strings)?.text == "Event codes: 1…63, comma-separated; empty: all")
         #expect(page.codeNote(en.strings) == "")
         #expect(page.read(en) == [])
         #expect(page.focus == .code)
@@ -269,7 +269,7 @@ import Testing
         clear(&page)
         #expect(page.codeNote(en.strings) == "all codes")
         type("a", into: &page)
-        #expect(page.messageLine(en.strings)?.text == "Digits only")
+        #expect(page.messageLine(en.strings)?.text == "Digits and commas only")
         #expect(page.read(en) == [.readEvents(point: 5, from: nil, to: nil, code: nil)])
     }
 
@@ -291,6 +291,190 @@ import Testing
         _ = page.handle(.function(8), en)
         #expect(page.export?.path.text == "events-point0-20261105-20261121.csv")
         #expect(page.handle(.enter, en) == [.exportEvents(path: "events-point0-20261105-20261121.csv", records)])
+    }
+
+    // MARK: - Several codes, and the list to mark them in (issue 18 item 11)
+
+    /// The Events page on its Code field.
+    func onCode() -> EventsPage {
+        var page = EventsPage()
+        _ = page.handle(.tab, en)
+        #expect(page.focus == .code)
+        return page
+    }
+
+    @Test func theCodeFieldTakesSeveralCodesEachCheckedAndOnce() {
+        var page = onCode()
+        type("7, 3,7,12,", into: &page)
+        #expect(DataInput.codes(page.code.text) == .success([3, 7, 12]), "spaces and a trailing comma allowed, 7 once")
+        #expect(page.codeNote(en.strings) == "3 codes")
+        #expect(page.codeNote(Self.context(.ru).strings) == "кодов: 3")
+        let names = [3, 7, 12].map { "\($0): " + (DataText.eventName(code: $0, en.strings) ?? "?") }.joined(separator: "; ")
+        #expect(page.messageLine(en.strings)?.text == names)
+        // Several codes: the log is read as all and kept on receipt (the device does not filter).
+        #expect(page.read(en) == [.readEvents(point: 0, from: nil, to: nil, code: nil)])
+        #expect(page.pendingCodes == [3, 7, 12])
+        // One code is asked as before.
+        clear(&page)
+        type("27,27", into: &page)
+        #expect(page.read(en) == [.readEvents(point: 0, from: nil, to: nil, code: 27)])
+        // Each code is checked as one was: 1…63, digits only.
+        for bad in ["3,64", "0,3", "3,1 2", "100"] {
+            clear(&page)
+            type(bad, into: &page)
+            #expect(page.read(en) == [], "\(bad)")
+            #expect(page.messageLine(en.strings)?.problem == true, "\(bad)")
+        }
+        clear(&page)
+        type(",,", into: &page)
+        #expect(page.codeNote(en.strings) == "all codes")
+        #expect(page.read(en) == [.readEvents(point: 0, from: nil, to: nil, code: nil)])
+        clear(&page)
+        type("3;", into: &page)
+        #expect(page.code.text == "3")
+        #expect(page.refusal == "Digits and commas only")
+    }
+
+    @Test func insOrPlusOnTheCodeFieldOpensTheListAndEnterPutsTheMarkedCodesInTheField() throws {
+        var page = onCode()
+        #expect(page.keyBar(en).map(\.key) == ["Ins"], "the key is shown on the Code field")
+        _ = page.handle(.insert, en)
+        var picker = try #require(page.picker)
+        #expect(picker.codes == Array(1...63))
+        #expect(picker.checked.isEmpty && picker.list.selected == 0)
+        #expect(page.wantsEscape && page.hasTextFocus)
+        #expect(page.keyBar(en).map(\.key) == ["Space", "Enter", "Esc"])
+        #expect(page.keyBar(Self.context(.ru)).map(\.label) == ["Отметить", "Выбрать", "Отмена"])
+        #expect(page.read(en) == [], "F5 reads nothing under the list")
+        // ↓↓ Space: code 3; Ins marks 7 and moves down; Space there marks 8, Space again unmarks it.
+        for key in [Key.down, .down, .character(" "), .down, .down, .down, .down, .insert, .character(" "), .character(" ")] {
+            #expect(page.handle(key, en) == [])
+        }
+        picker = try #require(page.picker)
+        #expect(picker.checked == [3, 7])
+        #expect(picker.list.selected == 7)
+        #expect(page.code.text == "", "the field changes only on Enter")
+        _ = page.handle(.enter, en)
+        #expect(page.picker == nil)
+        #expect(page.code.text == "3,7")
+        #expect(page.focus == .code)
+        #expect(page.read(en) == [.readEvents(point: 0, from: nil, to: nil, code: nil)])
+        #expect(page.pendingCodes == [3, 7])
+
+        // `+` opens it again on the codes typed, the first marked selected; `a` marks all,
+        // `n` none; Esc leaves the field as it was.
+        _ = page.handle(.character("+"), en)
+        picker = try #require(page.picker)
+        #expect(picker.checked == [3, 7] && picker.list.selected == 2)
+        _ = page.handle(.character("a"), en)
+        #expect(page.picker?.checked.count == 63)
+        _ = page.handle(.character("n"), en)
+        #expect(page.picker?.checked == [])
+        _ = page.handle(.character("\u{0444}"), en)     // ф: `a` on a Russian layout
+        #expect(page.picker?.checked.count == 63)
+        _ = page.handle(.escape, en)
+        #expect(page.picker == nil)
+        #expect(page.code.text == "3,7")
+        // None marked is all codes: an empty field.
+        _ = page.handle(.insert, en)
+        _ = page.handle(.character("n"), en)
+        _ = page.handle(.enter, en)
+        #expect(page.code.text == "")
+        #expect(page.codeNote(en.strings) == "all codes")
+        // End, and PageDown past the end, stop at the last code.
+        _ = page.handle(.insert, en)
+        _ = page.handle(.end, en)
+        _ = page.handle(.pageDown, en)
+        _ = page.handle(.character(" "), en)
+        _ = page.handle(.enter, en)
+        #expect(page.code.text == "63")
+    }
+
+    /// A name too long for the window keeps its end, so "… - начало" and "… - окончание"
+    /// stay told apart at 80×24.
+    @Test func aLongNameInTheListKeepsItsEnd() {
+        let ru = Self.context(.ru).strings
+        let begin = try! #require(DataText.eventName(code: 7, ru)), end = try! #require(DataText.eventName(code: 8, ru))
+        let (a, b) = (EventCodePicker.shortened(begin, 43), EventCodePicker.shortened(end, 43))
+        #expect(DisplayWidth.of(a) == 43 && DisplayWidth.of(b) == 43)
+        #expect(a.hasSuffix("… - \u{043D}\u{0430}\u{0447}\u{0430}\u{043B}\u{043E}") && b.hasSuffix("… - " + end.split(separator: " ").last!))
+        #expect(a != b)
+        #expect(EventCodePicker.shortened("Magnetic field begin", 43) == "Magnetic field begin")
+        #expect(EventCodePicker.shortened(String(repeating: "x", count: 50), 10) == "xxxxxxxxx…", "no dash: cut with …")
+    }
+
+    @Test func theListOpensOnlyFromTheCodeField() {
+        var page = EventsPage()
+        #expect(page.focus == .point)
+        _ = page.handle(.insert, en)
+        _ = page.handle(.character("+"), en)
+        #expect(page.picker == nil)
+        #expect(page.point.text == "0")
+        #expect(page.refusal == "Digits only")
+        #expect(!page.keyBar(en).contains { $0.key == "Ins" })
+        // F1 lists the key and the list's keys, in both languages.
+        let help = page.keyHelp(en)
+        #expect(help.contains { $0.key == "Ins +" && $0.label.contains("list of event codes") })
+        #expect(help.contains { $0.key == "Space Ins" } && help.contains { $0.key == "a +  n -" })
+        #expect(help.last?.key == "F8")
+        #expect(page.keyHelp(Self.context(.ru)).contains { $0.key == "Пробел Ins" && $0.label.hasPrefix("в списке") })
+        #expect(!page.keyHelp(Self.context(.en, [.read])).contains { $0.key == "F8" })
+    }
+
+    @Test func inTheAppEscClosesTheListAndTabStaysInIt() {
+        var s = AppFixtures.main(.en)
+        s.page = .events
+        s.tree.selected = ParameterPage.events.rawValue
+        s.focus = .work
+        _ = s.update(.key(.tab))
+        _ = s.update(.key(.insert))
+        #expect(s.pages.events.picker != nil)
+        _ = s.update(.key(.character("q")))
+        #expect(!s.quitting, "q is no quit while the list is open")
+        _ = s.update(.key(.tab))
+        #expect(s.focus == .work && s.pages.events.picker != nil)
+        #expect(s.update(.key(.function(5))).isEmpty, "F5 reads nothing under the list")
+        _ = s.update(.key(.escape))
+        #expect(s.pages.events.picker == nil)
+        #expect(s.focus == .work, "Esc closed the list, not the page")
+    }
+
+    /// Records of codes 1, 3 and 7, and the choice {3, 7}: the table, its count and the
+    /// CSV have only 3 and 7.
+    @Test func theRecordsShownAndExportedAreOnlyThoseOfTheCodesChosen() throws {
+        let catalogue = try #require(DataText.catalogue)
+        let records = [1, 3, 7, 1, 7, 3, 1].enumerated().map { i, code in
+            EventRecord(time: DataFixtures.midnight(daysBefore: 10 - i, hour: 8), code: code, info: catalogue.event(code))
+        }
+        var page = onCode()
+        type("3,7", into: &page)
+        #expect(page.handle(.enter, en) == [.readEvents(point: 0, from: nil, to: nil, code: nil)])
+        // What was typed after F5 does not change what the table is of.
+        clear(&page)
+        type("1", into: &page)
+        page.receive(.events(records), en)
+        let kept = try #require(page.records)
+        #expect(kept.map(\.code) == [3, 7, 7, 3])
+        #expect(page.shownCodes == [3, 7])
+        page.focus = .result
+        #expect(page.messageLine(en.strings)?.text == "3: " + DataText.eventName(kept.last!, en.strings))
+        page.focus = .point
+        #expect(page.messageLine(en.strings)?.text == "Point 0: 4 events of codes 3,7")
+        #expect(page.messageLine(Self.context(.ru).strings)?.text == "Точка 0: событий 4 с кодами 3,7")
+        // The table on screen: the code column has 3 and 7 only.
+        let area = Rect(x: 0, y: 0, width: 60, height: 12)
+        var buffer = ScreenBuffer(width: 60, height: 12)
+        page.render(in: area, into: &buffer, context: DrawContext(strings: en.strings), page: en, focused: false)
+        let rows = buffer.lines.dropFirst(4).filter { $0.hasPrefix("2026-") }
+        #expect(rows.count == 4)
+        #expect(rows.map { $0.dropFirst(ProfileGrid.timeWidth).prefix(5).trimmingCharacters(in: .whitespaces) } == ["3", "7", "7", "3"])
+        // The CSV: the rows kept, oldest first.
+        _ = page.handle(.function(8), en)
+        guard case .exportEvents(_, let exported, _)? = page.handle(.enter, en).first else { Issue.record("no export"); return }
+        #expect(exported.map(\.code) == [3, 7, 7, 3])
+        #expect(exported == kept)
+        #expect(page.export?.rows == 4)
+        #expect(EventsPage.kept(records, codes: []) == records, "no codes: all")
     }
 
     @Test func anUnknownCodeIsNamedAsUnknown() {

@@ -132,6 +132,20 @@ import Testing
         }
     }
 
+    /// Issue 18 item 11: Ins on the Code field lists every code with its name to mark;
+    /// 3 and 7 typed are marked, the selection moved down the list.
+    @Test func theListOfEventCodes() {
+        for l in Self.languages {
+            var s = on(.events, l, 80, 24)
+            _ = s.update(.key(.tab))
+            for c in "3,7" { _ = s.update(.key(.character(c))) }
+            _ = s.update(.key(.insert))
+            for _ in 0..<9 { _ = s.update(.key(.down)) }
+            _ = s.update(.key(.character(" ")))
+            Snapshot.check(draw(s), "events-codes-\(l)-80x24")
+        }
+    }
+
     @Test func eventsBeforeAReadWithACodeTyped() {
         for l in Self.languages {
             var s = on(.events, l, 80, 24)

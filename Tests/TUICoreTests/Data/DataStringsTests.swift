@@ -22,7 +22,7 @@ import Testing
         let s = Snapshot.strings(language)
         for choice in ProfileChoice.allCases { #expect(!DataText.profileName(choice, s).contains("⟨"), "\(choice)") }
         for key in ["data.problem.digits", "data.problem.dateCharacters", "data.problem.date", "data.problem.noSuchDate",
-                    "data.problem.order", "data.problem.code"] {
+                    "data.problem.order", "data.problem.code", "data.problem.codeCharacters"] {
             #expect(s.has(key), "\(key)")
         }
         let names = ["active-energy-import", "active-energy-export", "reactive-energy-import", "reactive-energy-export",

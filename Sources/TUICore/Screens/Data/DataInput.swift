@@ -2,7 +2,7 @@ import Accounts
 import Foundation
 
 /// What the data pages' text fields accept, checked as the user types (issue 7): a point
-/// number in a range, an event code 1…63, and a time window of the device's local time.
+/// number in a range, event codes 1…63, and a time window of the device's local time.
 enum DataInput {
     /// The most metering points a concentrator keeps (SPEC F-35).
     static let maxPoint = 1000
@@ -29,12 +29,32 @@ enum DataInput {
         point(text, in: range) == nil ? s["data.problem.point", String(range.lowerBound), String(range.upperBound)] : nil
     }
 
-    /// The event code typed: nil text for "all codes"; `.failure` for a bad one.
-    static func code(_ text: String) -> Result<Int?, DataInputError> {
-        if text.isEmpty { return .success(nil) }
-        guard text.count <= 2, text.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(text), (1...63).contains(n)
-        else { return .failure(DataInputError(key: "data.problem.code")) }
-        return .success(n)
+    /// The event codes of the grid event log (manual В5.1).
+    static let eventCodes = 1...63
+
+    /// A character typed into the Code field: digits, commas between codes, spaces.
+    static func codeCharacterProblem(_ c: Character) -> String? {
+        c.isASCII && (c.isNumber || c == "," || c == " ") ? nil : "data.problem.codeCharacters"
+    }
+
+    /// The event codes typed, comma-separated (issue 18 item 11): each 1…63, each once
+    /// (a code typed twice counts once); empty text, or only commas, is "all codes" (the
+    /// empty set); `.failure` for a bad one. Spaces around a code are allowed.
+    static func codes(_ text: String) -> Result<Set<Int>, DataInputError> {
+        var codes: Set<Int> = []
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let digits = part.trimmingCharacters(in: .whitespaces)
+            if digits.isEmpty { continue }
+            guard digits.count <= 2, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits), eventCodes.contains(n)
+            else { return .failure(DataInputError(key: "data.problem.code")) }
+            codes.insert(n)
+        }
+        return .success(codes)
+    }
+
+    /// The codes as the field shows them: `3,7,12` (in order); empty for all codes.
+    static func codesText(_ codes: Set<Int>) -> String {
+        codes.sorted().map(String.init).joined(separator: ",")
     }
 
     /// A time typed as `YYYY-MM-DD` or `YYYY-MM-DD HH:MM`, the device's local time. The
