@@ -18,6 +18,12 @@ private struct ConventionsFile: Decodable {
     var deviceNamePrefixes: [String]?
     var writeClients: [UInt8]?
     var eventNames: Bool?
+    var battery: BatteryFile?
+}
+
+private struct BatteryFile: Decodable {
+    var lowVolts: Double
+    var replaceVolts: Double
 }
 
 private struct LinkFile: Decodable {
@@ -117,6 +123,12 @@ extension DeviceMap {
             conventions.deviceNamePrefixes = c.deviceNamePrefixes ?? []
             conventions.writeClients = c.writeClients ?? []
             conventions.eventNames = c.eventNames ?? true
+            if let b = c.battery {
+                guard b.lowVolts.isFinite, b.replaceVolts.isFinite, b.replaceVolts > 0, b.replaceVolts <= b.lowVolts, b.lowVolts < 100 else {
+                    throw .invalidValue(path: "conventions.battery", value: "\(b.lowVolts) / \(b.replaceVolts)")
+                }
+                conventions.battery = BatteryLimits(lowVolts: b.lowVolts, replaceVolts: b.replaceVolts)
+            }
         }
         try self.init(objects: objects, link: link, name: file.device ?? "ES-951",
                       conventions: conventions, alternatives: alternatives)

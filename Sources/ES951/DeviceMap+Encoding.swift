@@ -12,6 +12,7 @@ extension DeviceMap {
                                           "eventNames": self.conventions.eventNames]
         if !self.conventions.deviceNamePrefixes.isEmpty { conventions["deviceNamePrefixes"] = self.conventions.deviceNamePrefixes }
         if !self.conventions.writeClients.isEmpty { conventions["writeClients"] = self.conventions.writeClients.map(Int.init) }
+        if let b = self.conventions.battery { conventions["battery"] = ["lowVolts": b.lowVolts, "replaceVolts": b.replaceVolts] }
         head.append(("conventions", conventions))
         var text = "{\n"
         for (key, value) in head { text += "  \(Self.json(key)): \(Self.json(value)),\n" }

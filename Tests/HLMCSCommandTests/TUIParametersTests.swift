@@ -223,7 +223,7 @@ struct TUIParametersTests: RunnerTest {
         #expect(Self.failure(wrongCurrent)?.lowercased().contains("permission") == true, "a reader hears of the permission first")
         // Reading is allowed.
         let (read, _) = await ask(.battery, .readBattery)
-        if case .battery(let time, let volts)? = read {
+        if case .battery(let time, let volts, _)? = read {
             #expect(time != nil && volts != nil)
         } else { Issue.record("a reader could not read the battery: \(String(describing: read))") }
 
@@ -244,7 +244,9 @@ struct TUIParametersTests: RunnerTest {
         await logIn()
         _ = await connect(.demo, password: nil)
         let (r, _) = await ask(.battery, .readBattery)
-        guard case .battery(let time?, let volts?)? = r else { Issue.record("no battery values: \(String(describing: r))"); return }
+        guard case .battery(let time?, let volts?, let limits)? = r else { Issue.record("no battery values: \(String(describing: r))"); return }
+        // The ES-951 map's limits come with the values (issue 18 item 11).
+        #expect(limits == BatteryLimits(lowVolts: 2.8, replaceVolts: 2.6))
         #expect(time.unit?.symbol == "s")
         #expect(volts.unit?.symbol == "V")
         #expect(volts.doubleValue > 2 && volts.doubleValue < 4, "\(volts)")

@@ -180,7 +180,8 @@ public enum PageResult: Sendable {
     /// The whole list and its poll status.
     case meters([MeterRecord], status: [PollStatus])
     case topology(Topology)
-    case battery(useTime: ScaledValue?, voltage: ScaledValue?)
+    /// `limits`: the device map's voltages for a verdict (nil: none given).
+    case battery(useTime: ScaledValue?, voltage: ScaledValue?, limits: BatteryLimits? = nil)
     case current(ProfileTable)
     case profile(ProfileTable)
     case events([EventRecord])

@@ -45,7 +45,7 @@ extension DeviceWorker {
         case .readBattery:
             await read(.info, page: page, session: session) { c in
                 let battery = try await c.readBattery()
-                return .battery(useTime: battery.useTime, voltage: battery.voltage)
+                return .battery(useTime: battery.useTime, voltage: battery.voltage, limits: await c.active.conventions.battery)
             }
         default:
             break

@@ -2,11 +2,14 @@ import ES951
 import Foundation
 
 /// The backup battery (SPEC F-37; manual В3.7): F5 reads its use time (days and hours,
-/// and the seconds the device counts) and voltage. The manual names no voltage at which
-/// the battery is low, so the page says so and passes no judgement on the value.
+/// and the seconds the device counts) and voltage, with a verdict (good, low, replace)
+/// against the device map's limits (issue 18 item 11). The manual names no voltage at
+/// which the battery is low: the limits are the map's, and the page says so; a map
+/// without them gets the value alone.
 public struct BatteryPage: WorkPage {
     public internal(set) var useTime: ScaledValue?
     public internal(set) var voltage: ScaledValue?
+    var limits: BatteryLimits?
     /// Whether a read has come back (values the device refused stay nil).
     var read = false
     /// The PC's time when the values arrived.
@@ -21,9 +24,10 @@ public struct BatteryPage: WorkPage {
     public mutating func read(_ context: PageContext) -> [PageRequest] { [.readBattery] }
 
     public mutating func receive(_ result: PageResult, _ context: PageContext) {
-        guard case .battery(let time, let volts) = result else { return }
+        guard case .battery(let time, let volts, let limits) = result else { return }
         useTime = time
         voltage = volts
+        self.limits = limits
         read = true
         readAt = context.now
     }
@@ -35,6 +39,21 @@ public struct BatteryPage: WorkPage {
     }
 
     public func keyBar(_ context: PageContext) -> [KeyBar.Item] { [] }
+
+    /// The verdict on the voltage read, in words and colour; nil without limits or a
+    /// voltage in volts.
+    func verdict(_ s: UIStrings) -> (text: String, style: Style)? {
+        guard let limits, let voltage, voltage.unit?.symbol == "V" else { return nil }
+        let volts = voltage.doubleValue
+        guard volts.isFinite else { return nil }
+        let decimal = s.language == .ru ? "," : "."
+        func v(_ x: Double) -> String { String(format: "%.2f", x).replacingOccurrences(of: ".", with: decimal) }
+        return switch limits.verdict(volts: volts) {
+        case .good: (s["parameters.battery.good", v(limits.lowVolts)], Style(foreground: .green, bold: true))
+        case .low: (s["parameters.battery.low", v(limits.lowVolts)], Style(foreground: .yellow, bold: true))
+        case .replace: (s["parameters.battery.replace", v(limits.replaceVolts)], Style(foreground: .red, bold: true))
+        }
+    }
     public var hasTextFocus: Bool { false }
     public func cursorPosition(in area: Rect, context: DrawContext) -> (x: Int, y: Int)? { nil }
 
@@ -70,8 +89,14 @@ public struct BatteryPage: WorkPage {
         } else {
             buffer.write(s["parameters.hint.read"], x: area.x, y: y, style: Style(dim: true), maxWidth: area.width)
         }
+        if let verdict = verdict(s) {
+            y += 1
+            LabelledLines.draw(s["parameters.battery.verdict"], verdict.text, labelWidth: w, y: y, in: area, into: &buffer,
+                               valueStyle: verdict.style)
+        }
         y += 2
-        for line in ParameterText.wrap(s["parameters.battery.noThreshold"], width: area.width) where y < area.maxY {
+        let note = limits == nil ? "parameters.battery.noThreshold" : "parameters.battery.limitsNote"
+        for line in ParameterText.wrap(s[note], width: area.width) where y < area.maxY {
             buffer.write(line, x: area.x, y: y, style: Style(dim: true), maxWidth: area.width)
             y += 1
         }
