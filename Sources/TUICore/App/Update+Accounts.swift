@@ -86,6 +86,11 @@ extension AppState {
                 loadedProfile = (name, settings)
                 screen.load(settings, profileName: name, hasPassword: password != nil)
                 modal = .settings(screen)
+                // One Enter on a profile uses it (issue 18 item 7: it took a second Enter
+                // on another row); when something is missing (an LLS password the profile
+                // does not keep) the window stays, the focus on what is missing.
+                if case .apply(let spec, let typed)? = screen.apply() { return applySettings(spec, typed) }
+                modal = .settings(screen)
             }
             return []
         case .profilesChanged(let names):

@@ -52,19 +52,7 @@ extension AppState {
             switch outcome {
             case .cancel?: modal = nil; profilePassword = nil
             case .apply(let settings, let password)?:
-                modal = nil
-                profileName = loadedProfile.flatMap { $0.spec == settings ? $0.name : nil }
-                    ?? (settings == connection ? profileName : nil)
-                let changed = settings != connection || (password != nil && password != llsPassword)
-                connection = settings
-                if let password, !password.isEmpty {
-                    llsPassword = password
-                } else if let loaded = profilePassword {
-                    llsPassword = loaded
-                }
-                profilePassword = nil
-                append(strings["log.settingsApplied", settings.mediumSummary])
-                if changed, link != .disconnected, !isFailed { return [.disconnect] }
+                return applySettings(settings, password)
             case .saveProfile(let name, let settings, let password, let keep)?:
                 return [.saveProfile(name: name, settings, llsPassword: password ?? llsPassword, keepPassword: keep)]
             case .loadProfile(let name)?: return [.loadProfile(name: name)]
@@ -112,5 +100,26 @@ extension AppState {
             }
             return []
         }
+    }
+}
+
+extension AppState {
+    /// The connection window's settings in use (Enter, or a profile chosen): the window
+    /// closes, the profile is named when applied unchanged, a changed link is closed.
+    mutating func applySettings(_ settings: LinkSpec, _ password: String?) -> [Effect] {
+        modal = nil
+        profileName = loadedProfile.flatMap { $0.spec == settings ? $0.name : nil }
+            ?? (settings == connection ? profileName : nil)
+        let changed = settings != connection || (password != nil && password != llsPassword)
+        connection = settings
+        if let password, !password.isEmpty {
+            llsPassword = password
+        } else if let loaded = profilePassword {
+            llsPassword = loaded
+        }
+        profilePassword = nil
+        append(strings["log.settingsApplied", settings.mediumSummary])
+        if changed, link != .disconnected, !isFailed { return [.disconnect] }
+        return []
     }
 }

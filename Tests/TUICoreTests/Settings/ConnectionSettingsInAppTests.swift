@@ -56,8 +56,8 @@ import Testing
         var s = AppFixtures.main()
         _ = s.update(.settingsReady(ports: [], profiles: ["pole 7"]))
         let pole = LinkSpec(medium: .tcp, host: "10.0.0.7")
+        // One Enter on the profile's row loads and uses it (item 7: it took two).
         _ = s.update(.profileLoaded(name: "pole 7", pole, llsPassword: nil))
-        _ = s.update(.key(.enter))
         #expect(s.modal == nil && s.connection == pole && s.profileName == "pole 7")
         #expect(s.render(DrawContext(strings: s.strings)).lines.contains { $0.contains("┌ Connection: pole 7") })
         // Another host typed and applied: no longer the profile.
@@ -66,5 +66,20 @@ import Testing
         for c in "9" { _ = s.update(.key(.character(c))) }
         _ = s.update(.key(.enter))
         #expect(s.connection != pole && s.profileName == nil, "\(s.connection)")
+    }
+
+    /// An LLS profile kept without its password: the window stays, on the password.
+    @Test func aProfileThatNeedsAPasswordWaitsForIt() {
+        var s = AppFixtures.main()
+        s.llsPassword = nil
+        _ = s.update(.settingsReady(ports: [], profiles: ["pole 8"]))
+        var pole = LinkSpec(medium: .tcp, host: "10.0.0.8")
+        pole.security = .lls
+        _ = s.update(.profileLoaded(name: "pole 8", pole, llsPassword: nil))
+        guard case .settings(let screen)? = s.modal else { Issue.record("the window closed without a password"); return }
+        #expect(screen.focus == .field(.password), "\(screen.focus)")
+        #expect(s.connection != pole)
+        _ = s.update(.profileLoaded(name: "pole 8", pole, llsPassword: "kept-secret"))
+        #expect(s.modal == nil && s.connection == pole && s.llsPassword == "kept-secret")
     }
 }
