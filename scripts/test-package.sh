@@ -61,6 +61,15 @@ failures=0
 fail() { echo "test-package: FAIL: $*" >&2; failures=$((failures + 1)); }
 pass() { echo "test-package: ok: $*"; }
 
+# Depends covers what the loader needs: packed relocations (GLIBC_ABI_DT_RELR) need
+# glibc 2.36, which dpkg-shlibdeps alone did not say.
+glibc_floor=$(dpkg-deb -f "$deb" Depends | sed -nE 's/.*libc6 \(>= ([0-9.]+)\).*/\1/p')
+if readelf -V "$root/usr/lib/hlmcs/hlmcs" | grep -q GLIBC_ABI_DT_RELR && dpkg --compare-versions "${glibc_floor:-0}" lt 2.36; then
+    fail "the binaries need glibc 2.36 (DT_RELR) but Depends says libc6 >= ${glibc_floor:-nothing}"
+else
+    pass "Depends: libc6 (>= ${glibc_floor:-?}) covers the loader the binaries need"
+fi
+
 # No Swift toolchain, no variable of this shell: what a laptop's user has.
 run() { env -i PATH="$root/usr/bin:/usr/bin:/bin" HOME="$home" LANG=C.UTF-8 XDG_DATA_HOME="$home/data" "$@"; }
 if run sh -c 'command -v swift' >/dev/null; then fail "swift is on the test's PATH"; fi
