@@ -237,6 +237,8 @@ public final class AccountStore: Sendable {
     public enum UserSetting: String, CaseIterable, Sendable {
         /// The user's last real connection (plain `hlmcs` starts on it).
         case lastConnection = "last-connection"
+        /// The unit the terminal UI shows energy in (`wh`, `kwh`, `mwh`; issue 18 item 11).
+        case energyUnit = "energy-unit"
 
         public func key(_ user: String) -> String { rawValue + "." + user }
     }

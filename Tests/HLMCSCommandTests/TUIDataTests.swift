@@ -186,6 +186,82 @@ struct TUIDataTests: RunnerTest {
         await runner.shutdown()
     }
 
+    /// Issue 18 item 11: energy in kWh or MWh — the header names the unit of each value
+    /// column, the values are the device's digits with the decimal point moved (exact,
+    /// the export's decimal separator), power stays in W.
+    @Test func theProfileCSVInKilowattHoursAndMegawattHours() async throws {
+        await logIn()
+        func column(_ name: String, _ unit: DLMSUnit, scaler: Int8, classID: UInt16 = 3) -> ProfileTable.Column {
+            ProfileTable.Column(name: name, unit: unit, scaler: scaler,
+                                source: CaptureObjectDefinition(classID: classID, instance: OBISCode(1, 0, 1, 8, 0, 255), attribute: 2))
+        }
+        let columns = [column("active-energy-import", .wattHour, scaler: 0), column("reactive-energy-import", .varHour, scaler: -3),
+                       column("active-max-demand", .watt, scaler: -1, classID: 4)]
+        func row(_ day: Int, _ a: Int64, _ r: Int64, _ p: Int64) -> ProfileTable.Row {
+            ProfileTable.Row(time: COSEMDateTime(year: 2026, month: 11, day: day, hour: 0, minute: 0, second: 0, utcOffsetMinutes: 180)!,
+                             values: [.number(ScaledValue(raw: a, scaler: 0, unit: .wattHour)),
+                                      .number(ScaledValue(raw: r, scaler: -3, unit: .varHour)),
+                                      .number(ScaledValue(raw: p, scaler: -1, unit: .watt))])
+        }
+        let table = ProfileTable(columns: columns, rows: [row(1, 1_234_567, 402_777, 41_235), row(2, 0, -5, 0),
+                                                          row(3, .max, .max, 7)])
+        runner.setLanguage(.ru)
+        let ru = folder.appendingPathComponent("kwh-ru.csv").path
+        guard case .exported? = await result(.exportProfile(path: ru, table, CSVChoice(energyUnit: .kwh)), on: .profiles)
+        else { Issue.record("ru"); return }
+        #expect(try csvLines(ru) == ["Дата-время;A+ (кВт·ч);R+ (квар·ч);P макс (Вт)",
+                                     "2026-11-01 00:00;1234,567;0,402777;4123,5",
+                                     "2026-11-02 00:00;0,000;-0,000005;0,0",
+                                     "2026-11-03 00:00;9223372036854775,807;9223372036854,775807;0,7"])
+        runner.setLanguage(.en)
+        let en = folder.appendingPathComponent("mwh-en.csv").path
+        guard case .exported? = await result(.exportProfile(path: en, table, CSVChoice(energyUnit: .mwh)), on: .profiles)
+        else { Issue.record("en"); return }
+        #expect(try csvLines(en) == ["Date-time,A+ (MWh),R+ (Mvarh),P max (W)",
+                                     "2026-11-01 00:00,1.234567,0.000402777,4123.5",
+                                     "2026-11-02 00:00,0.000000,-0.000000005,0.0",
+                                     "2026-11-03 00:00,9223372036854.775807,9223372036.854775807,0.7"])
+        // The separators chosen in the box, and Wh as before.
+        let tabs = folder.appendingPathComponent("kwh-tabs.csv").path
+        guard case .exported? = await result(.exportProfile(path: tabs, table, CSVChoice(separator: "\t", decimal: ",", energyUnit: .kwh)),
+                                             on: .profiles)
+        else { Issue.record("tabs"); return }
+        #expect(try csvLines(tabs).prefix(2) == ["Date-time\tA+ (kWh)\tR+ (kvarh)\tP max (W)", "2026-11-01 00:00\t1234,567\t0,402777\t4123,5"])
+        let wh = folder.appendingPathComponent("wh.csv").path
+        guard case .exported? = await result(.exportProfile(path: wh, table), on: .profiles) else { Issue.record("wh"); return }
+        #expect(try csvLines(wh).prefix(2) == ["Date-time,A+ (Wh),R+ (varh),P max (W)", "2026-11-01 00:00,1234567,402.777,4123.5"])
+        await runner.shutdown()
+    }
+
+    /// The unit is the user's: kept in the database, it comes back with the next login;
+    /// another user keeps Wh.
+    @Test func theUnitChosenComesBackWithTheNextLogin() async throws {
+        await logIn()
+        let admin = try store.login(name: UserName.firstAdministrator, password: "first-pass-1", now: Date())
+        try store.addUser(name: "petrov", role: .read, password: "reader-pass-1", by: admin, now: Date())
+        let key = AccountStore.UserSetting.energyUnit.key(admin.user)
+        runner.perform(.saveEnergyUnit(.mwh))
+        // The accounts run one at a time: once the users are listed, the unit is saved.
+        runner.perform(.loadUsers)
+        _ = await wait(for: "the users") { if case .usersLoaded = $0 { true } else { false } }
+        #expect(try store.setting(key) == "mwh")
+        runner.perform(.logout)
+        runner.perform(.login(user: admin.user, password: "first-pass-1"))
+        let seen = await wait(for: "login") { if case .loggedIn = $0 { true } else { false } }
+        #expect(seen.contains { if case .loggedIn(let info) = $0 { info.energyUnit == .mwh } else { false } })
+        runner.perform(.logout)
+        runner.perform(.login(user: "petrov", password: "reader-pass-1"))
+        let other = await wait(for: "petrov") { if case .loggedIn(let i) = $0 { i.user == "petrov" } else { false } }
+        #expect(other.contains { if case .loggedIn(let info) = $0 { info.user == "petrov" && info.energyUnit == .wh } else { false } })
+        // A value this version does not know is Wh, not a failed login.
+        try store.setSetting(AccountStore.UserSetting.energyUnit.key("petrov"), "GWh")
+        runner.perform(.logout)
+        runner.perform(.login(user: "petrov", password: "reader-pass-1"))
+        let again = await wait(for: "petrov again") { if case .loggedIn(let i) = $0 { i.user == "petrov" } else { false } }
+        #expect(again.contains { if case .loggedIn(let info) = $0 { info.energyUnit == .wh } else { false } })
+        await runner.shutdown()
+    }
+
     @Test func aFileThatCannotBeWrittenIsWordedAndLeavesNothing() async throws {
         await logInAndConnect()
         let path = folder.appendingPathComponent("no-such-folder/p.csv").path

@@ -79,6 +79,9 @@ public struct AppState: Sendable {
     public var deviceSerial: String?
     /// True while the request in flight writes a CSV file (its failure goes to the log).
     var exportInFlight = false
+    /// The unit energy is shown and exported in, on every data page (issue 18 item 11):
+    /// the user's own, from the login on; `u` on Profiles or Meter data changes it.
+    public var energyUnit: EnergyUnit = .wh
     /// A read in flight (F5 … until its result or Esc).
     public var reading: ReadProgressInfo?
     /// A short line on the work area's bottom: the last outcome.
@@ -134,7 +137,7 @@ public struct AppState: Sendable {
         PageContext(strings: strings, permissions: session?.permissions ?? [], lls: connection.security == .lls,
                     busy: busyPage == page && reading != nil, now: now,
                     area: Frame().inner(MainLayout(width: width, height: height).work).splitBottom(1).rest,
-                    deviceSerial: deviceSerial)
+                    deviceSerial: deviceSerial, energyUnit: energyUnit)
     }
 
     var isFailed: Bool { if case .failed = link { true } else { false } }

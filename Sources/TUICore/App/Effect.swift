@@ -40,6 +40,8 @@ public enum Effect: Equatable, Sendable, CustomStringConvertible {
     case setRawTrace(Bool)
     /// Writes the exchange log's lines to a new file (never over one).
     case saveLog(path: String, lines: [String])
+    /// Keeps the unit of energy the user chose for the next login (the user's settings).
+    case saveEnergyUnit(EnergyUnit)
     case quit
 
     /// For logs and test failures: passwords are never printed.
@@ -72,6 +74,7 @@ public enum Effect: Equatable, Sendable, CustomStringConvertible {
         case .page(let p, let request): "page(\(p.rawValue), \(request.logText))"
         case .setRawTrace(let on): "setRawTrace(\(on))"
         case .saveLog(let path, let lines): "saveLog(\(path), \(lines.count) lines)"
+        case .saveEnergyUnit(let unit): "saveEnergyUnit(\(unit.rawValue))"
         case .quit: "quit"
         }
     }

@@ -76,16 +76,20 @@ public enum Msg: Sendable {
 }
 
 /// The logged-in user as the UI needs it: who, the role, and what the role may do now
-/// (menus hide what it may not; the runtime's authorizer decides anyway).
+/// (menus hide what it may not; the runtime's authorizer decides anyway), and the user's
+/// own choices kept from a session before (the unit of energy).
 public struct SessionInfo: Equatable, Sendable {
     public var user: String
     public var role: Role
     public var permissions: Set<Permission>
+    /// The unit the user last chose for energy (Wh when never).
+    public var energyUnit: EnergyUnit
 
-    public init(user: String, role: Role, permissions: Set<Permission>) {
+    public init(user: String, role: Role, permissions: Set<Permission>, energyUnit: EnergyUnit = .wh) {
         self.user = user
         self.role = role
         self.permissions = permissions
+        self.energyUnit = energyUnit
     }
 
     public func may(_ permission: Permission) -> Bool { permissions.contains(permission) }

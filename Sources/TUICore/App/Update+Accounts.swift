@@ -8,6 +8,7 @@ extension AppState {
         switch msg {
         case .loggedIn(let info):
             session = info
+            energyUnit = info.energyUnit
             phase = .main
             modal = nil
             focus = .tree

@@ -24,6 +24,11 @@ extension AppState {
             focus = .work
             return []
         }
+        if case .setEnergyUnit(let unit)? = requests.first {
+            energyUnit = unit
+            status = strings["data.status.unit", Self.energyWords(unit, strings)]
+            return [.saveEnergyUnit(unit)]
+        }
         if reading != nil, requests.contains(where: \.needsDevice) {
             status = strings["status.busy"]
             return []
@@ -46,5 +51,11 @@ extension AppState {
         exportInFlight = requests.contains(where: \.isCSVExport)
         status = strings[requests.contains(where: \.isWrite) ? "status.writing" : "status.reading"]
         return effects
+    }
+
+    /// `kWh / kvarh`, `кВт·ч / квар·ч`: the units of active and reactive energy in `unit`.
+    static func energyWords(_ unit: EnergyUnit, _ s: UIStrings) -> String {
+        [DLMSUnit.wattHour, .varHour].map { DataText.energySymbol($0, unit, s) ?? DataText.unitSymbol($0, s) ?? "" }
+            .joined(separator: " / ")
     }
 }

@@ -71,6 +71,9 @@ public enum PageRequest: Equatable, Sendable {
     /// Not for the runtime: the app opens the Profiles page on this profile of this point
     /// (the jump from Meter data, F-38).
     case showProfile(ProfileChoice, point: Int)
+    /// Not for the runtime: the app shows energy in this unit from now on, on every data
+    /// page, and keeps it for the user (`u` on Profiles and Meter data; issue 18 item 11).
+    case setEnergyUnit(EnergyUnit)
     // Files (F-42 and the other exports): UTF-8 with BOM, separators by the language.
     case exportMeters(path: String, meters: [MeterRecord], status: [PollStatus], CSVChoice = CSVChoice())
     case exportProfile(path: String, ProfileTable, CSVChoice = CSVChoice())
@@ -131,8 +134,10 @@ public enum PageRequest: Equatable, Sendable {
 
     /// Whether this talks to the device (files do not).
     public var needsDevice: Bool {
-        if case .showProfile = self { return false }
-        return !isCSVExport
+        switch self {
+        case .showProfile, .setEnergyUnit: return false
+        default: return !isCSVExport
+        }
     }
 
     /// The runtime's family of pages that carries it out (one worker file each).
@@ -148,7 +153,7 @@ public enum PageRequest: Equatable, Sendable {
         case .readCurrent, .readProfile, .readEvents, .exportProfile, .exportEvents: .data
         case .exportSettings, .previewSettings, .importSettings, .clear, .transferFirmware, .readObjects,
              .listAllObjects, .readAnyObject, .readAnyProfile, .writeAnyAttribute, .invokeMethod: .service
-        case .showProfile: .app
+        case .showProfile, .setEnergyUnit: .app
         }
     }
 
@@ -226,10 +231,13 @@ public struct PageContext: Sendable {
     /// The serial number of the concentrator connected, when a page read it (for file
     /// names; nil before, and after another link is chosen).
     public var deviceSerial: String?
+    /// The unit energy is shown and exported in (issue 18 item 11).
+    public var energyUnit: EnergyUnit
 
     public init(strings: UIStrings, permissions: Set<Permission>, lls: Bool, busy: Bool = false, now: Date = Date(timeIntervalSince1970: 0),
-                area: Rect = Rect(x: 0, y: 0, width: 52, height: 14), deviceSerial: String? = nil) {
+                area: Rect = Rect(x: 0, y: 0, width: 52, height: 14), deviceSerial: String? = nil, energyUnit: EnergyUnit = .wh) {
         self.deviceSerial = deviceSerial
+        self.energyUnit = energyUnit
         self.strings = strings
         self.permissions = permissions
         self.lls = lls

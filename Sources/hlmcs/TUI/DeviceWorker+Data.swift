@@ -31,7 +31,7 @@ extension DeviceWorker {
             }
         case .exportProfile(let path, let table, let choice):
             let s = words()
-            export(path, choice, page: page, session: session) { TableOutput.profile(table, s).table }
+            export(path, choice, page: page, session: session) { TableOutput.profile(table, s, energy: choice.energyUnit).table }
         case .exportEvents(let path, let records, let choice):
             let s = words()
             export(path, choice, page: page, session: session) { TableOutput.events(records, s).table }

@@ -23,6 +23,11 @@ extension EffectRunner {
                 try profileEffect(effect, s, now, session)
             case .loadAudit, .exportAudit:
                 try auditEffect(effect, s, now, session)
+            case .saveEnergyUnit(let unit):
+                // The user's own choice, kept for the next login (not audited: it changes
+                // what the screens show, nothing of the device or the accounts).
+                guard let session else { return }
+                try store.setSetting(AccountStore.UserSetting.energyUnit.key(session.user), unit.rawValue)
             default:
                 break
             }
@@ -163,7 +168,10 @@ extension EffectRunner {
     private func loggedIn(_ session: Session, password: String) throws {
         login.withLock { $0 = (session, password) }
         let permissions = try store.permissions(of: session)
-        inbox.post(.loggedIn(SessionInfo(user: session.user, role: session.role, permissions: permissions)))
+        // The unit of energy the user chose last time (Wh when never, or unreadable).
+        let saved: String? = try? store.setting(AccountStore.UserSetting.energyUnit.key(session.user))
+        let energy = saved.flatMap { EnergyUnit(rawValue: $0) } ?? .wh
+        inbox.post(.loggedIn(SessionInfo(user: session.user, role: session.role, permissions: permissions, energyUnit: energy)))
         // Plain `hlmcs`: the user's last real connection, not the demo (SPEC F-70).
         if restoresLastConnection, let text = try? store.setting(LastConnection.key(session.user)),
            let (spec, _) = try? LinkSpec.fromProfile(text) {

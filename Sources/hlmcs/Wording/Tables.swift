@@ -16,8 +16,9 @@ struct TableOutput {
 /// meter list (F-35) — the same columns on screen, in JSON and in CSV (F-42).
 extension TableOutput {
     /// Oldest first: the rows sorted by their time (rows without one keep their place at the start).
-    static func profile(_ table: ProfileTable, _ strings: Strings) -> TableOutput {
-        let header = [strings.dateTimeColumn] + table.columns.map(strings.columnName)
+    /// Energy in `energy` (issue 18 item 11: the TUI's choice), exact, the header naming it.
+    static func profile(_ table: ProfileTable, _ strings: Strings, energy: EnergyUnit = .wh) -> TableOutput {
+        let header = [strings.dateTimeColumn] + table.columns.map { strings.columnName($0, energy: energy) }
         let keys = ["time"] + table.columns.map(\.name)
         let rows = table.rows.enumerated().sorted { a, b in
             let x = a.element.time?.secondsSince1970() ?? Int64.min, y = b.element.time?.secondsSince1970() ?? Int64.min
@@ -25,7 +26,7 @@ extension TableOutput {
         }.map { _, row -> [CSVCell] in
             [row.time.map(CSVCell.dateTime) ?? .empty] + row.values.map { cell -> CSVCell in
                 switch cell {
-                case .number(let value): .number(value)
+                case .number(let value): .number(energy.convert(value))
                 case .dateTime(let value): value.map(CSVCell.dateTime) ?? .empty
                 case .text(let text): .text(text)
                 case .other(let data): .text(ValueText.text(data))
@@ -111,8 +112,9 @@ extension TableOutput {
 extension Strings {
     var dateTimeColumn: String { self["tables.column.dateTime"] }
 
-    /// `A+ (Wh)`: the map's column name as SPEC.md F-42 names it, with the unit.
-    func columnName(_ column: ProfileTable.Column) -> String {
+    /// `A+ (Wh)`, `A+ (kWh)`: the map's column name as SPEC.md F-42 names it, with the
+    /// unit, energy in `energy`.
+    func columnName(_ column: ProfileTable.Column, energy: EnergyUnit = .wh) -> String {
         let base: String = switch column.name {
         case "active-energy-import": "A+"
         case "active-energy-export": "A−"
@@ -123,8 +125,21 @@ extension Strings {
         case "active-max-demand.capture-time", "reactive-max-demand.capture-time": self["tables.column.timeOfMax"]
         default: column.name
         }
-        guard let unit = column.unit, let symbol = unitSymbol(unit) else { return base }
+        guard let unit = column.unit else { return base }
+        let scaled = energy.converts(unit, scaler: column.scaler) ? energySymbol(unit, energy) : nil
+        guard let symbol = scaled ?? unitSymbol(unit) else { return base }
         return base + " (" + symbol + ")"
+    }
+
+    /// `kWh`, `МВт·ч`: energy in kWh or MWh in the language's words (the TUI's, `data.unit.*`).
+    func energySymbol(_ unit: DLMSUnit, _ energy: EnergyUnit) -> String? {
+        switch (energy, unit) {
+        case (.kwh, .wattHour): self["data.unit.kwh"]
+        case (.mwh, .wattHour): self["data.unit.mwh"]
+        case (.kwh, .varHour): self["data.unit.kvarh"]
+        case (.mwh, .varHour): self["data.unit.mvarh"]
+        default: nil
+        }
     }
 
     /// The symbol as people of the language write it: the terminal UI's words (`data.unit.*`).

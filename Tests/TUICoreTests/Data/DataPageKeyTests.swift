@@ -173,7 +173,7 @@ import Testing
         #expect(table.rows.count == 89)
         #expect(DataText.dateTime(table.rows.first?.time) == "2026-08-29 00:00")
         #expect(DataText.dateTime(table.rows.last?.time) == "2026-11-25 00:00")
-        #expect(page.keyBar(en).map(\.key) == ["F4", "F8"])
+        #expect(page.keyBar(en).map(\.key) == ["F4", "F8", "u"])
         _ = page.handle(.function(8), en)
         #expect(page.export?.path.text == "profile-daily-point1-20260829-20261125.csv")
         #expect(page.wantsEscape && !page.usesTab)
@@ -197,7 +197,7 @@ import Testing
         var page = ProfilesPage()
         let noExport = Self.context(.en, [.read])
         page.receive(.profile(DataFixtures.daily), noExport)
-        #expect(page.keyBar(noExport).map(\.key) == ["F4"])
+        #expect(page.keyBar(noExport).map(\.key) == ["F4", "u"])
         _ = page.handle(.function(8), noExport)
         #expect(page.export == nil)
         var events = EventsPage()
@@ -232,6 +232,90 @@ import Testing
         let max = ProfileChartView(table: DataFixtures.activeMax, column: 0, strings: en.strings)
         #expect(max.bars.count == 14)
         #expect(max.bars[0].value == ScaledValue(raw: 41_235, scaler: -1, unit: DLMSUnit(27)))
+    }
+
+    // MARK: - Energy in Wh, kWh or MWh (issue 18 item 11)
+
+    @Test func uAsksForTheNextUnitOnProfilesAndMeterDataWhateverTheFocus() {
+        var profiles = ProfilesPage()
+        for focus in ProfilesPage.Focus.allCases.dropLast() {
+            profiles.focus = focus
+            #expect(profiles.handle(.character("u"), en) == [.setEnergyUnit(.kwh)], "\(focus)")
+        }
+        #expect(profiles.point.text == "1" && profiles.refusal == nil, "u is no refused letter")
+        var kwh = en
+        kwh.energyUnit = .kwh
+        #expect(profiles.handle(.character("U"), kwh) == [.setEnergyUnit(.mwh)])
+        kwh.energyUnit = .mwh
+        #expect(profiles.handle(.character("\u{0433}"), kwh) == [.setEnergyUnit(.wh)], "г: u on a Russian layout")
+        var meter = MeterDataPage()
+        #expect(meter.handle(.character("u"), en) == [.setEnergyUnit(.kwh)])
+        #expect(meter.point.text == "1")
+        // In the export box `u` is typed into the name.
+        profiles.receive(.profile(DataFixtures.daily), en)
+        _ = profiles.handle(.function(8), en)
+        #expect(profiles.handle(.character("u"), en) == [])
+        #expect(profiles.export?.path.text.hasSuffix("u") == true)
+        // F1 lists the key on both pages; the key bar only with energy to show.
+        #expect(profiles.keyHelp(en).contains { $0.key == "u" && $0.label.contains("kWh") })
+        #expect(meter.keyHelp(en).map(\.key) == ["Enter", "F4", "u"])
+        #expect(meter.keyBar(en).map(\.key) == ["F4"])
+        meter.receive(.current(DataFixtures.current), en)
+        #expect(meter.keyBar(en).map(\.key) == ["F4", "u"])
+        var max = ProfilesPage()
+        max.receive(.profile(DataFixtures.activeMax), en)
+        #expect(!max.keyBar(en).contains { $0.key == "u" }, "no energy in a maximum load")
+    }
+
+    @Test func theAppKeepsTheUnitForEveryDataPageAndTheUser() {
+        var s = AppFixtures.main(.en)
+        s.page = .profiles
+        s.tree.selected = ParameterPage.profiles.rawValue
+        s.focus = .work
+        #expect(s.energyUnit == .wh)
+        #expect(s.update(.key(.character("u"))) == [.saveEnergyUnit(.kwh)])
+        #expect(s.energyUnit == .kwh && s.pageContext.energyUnit == .kwh)
+        #expect(s.status == "Energy in kWh / kvarh")
+        #expect(s.reading == nil, "nothing is read")
+        s.page = .meterData
+        s.tree.selected = ParameterPage.meterData.rawValue
+        #expect(s.update(.key(.character("u"))) == [.saveEnergyUnit(.mwh)])
+        #expect(s.pages.meterData.handle(.character("u"), s.pageContext) == [.setEnergyUnit(.wh)])
+        var ru = AppFixtures.main(.ru)
+        ru.page = .meterData
+        ru.focus = .work
+        _ = ru.update(.key(.character("u")))
+        #expect(ru.status == "Энергия в кВт·ч / квар·ч")
+        // The user's own unit comes with the login; another user's with theirs.
+        var info = AppFixtures.administrator
+        info.energyUnit = .mwh
+        _ = s.update(.loggedIn(info))
+        #expect(s.energyUnit == .mwh)
+        _ = s.update(.loggedIn(AppFixtures.reader))
+        #expect(s.energyUnit == .wh)
+    }
+
+    @Test func theTableAndTheExportAreInTheUnitChosen() throws {
+        var kwh = en
+        kwh.energyUnit = .kwh
+        var page = ProfilesPage()
+        page.receive(.profile(DataFixtures.daily), kwh)
+        let table = try #require(page.table)
+        let grid = ProfileGrid(table: table, state: TableState(), firstColumn: 0, strings: en.strings, energy: .kwh)
+        #expect(grid.titles == ["A+ (kWh)", "A− (kWh)", "R+ (kvarh)", "R− (kvarh)"])
+        #expect(ProfileGrid(table: table, state: TableState(), firstColumn: 0, strings: Self.context(.ru).strings, energy: .mwh).titles
+            == ["A+ (МВт·ч)", "A− (МВт·ч)", "R+ (Мвар·ч)", "R− (Мвар·ч)"])
+        #expect(DataText.cell(table.rows[0].values[0], en.strings, .kwh) == "1234.567")
+        #expect(DataText.cell(table.rows[0].values[0], Self.context(.ru).strings, .mwh) == "1,234567")
+        // Power is not energy: P max stays in W.
+        let max = DataFixtures.activeMax
+        #expect(DataText.title(max.columns[0], en.strings, .mwh) == "P max (W)")
+        #expect(DataText.cell(max.rows[0].values[0], en.strings, .mwh) == "4123.5")
+        // The CSV is asked in the unit shown.
+        _ = page.handle(.function(8), kwh)
+        guard case .exportProfile(_, let sent, let choice)? = page.handle(.enter, kwh).first else { Issue.record("no export"); return }
+        #expect(sent == table, "the table as read: the runtime converts, as the screen does")
+        #expect(choice.energyUnit == .kwh)
     }
 
     // MARK: - Events

@@ -64,6 +64,18 @@ import Testing
         }
     }
 
+    /// Issue 18 item 11: `u` shows energy in kWh (3 decimals, nothing lost), the status
+    /// line says so; 80×24 in both languages.
+    @Test func aDailyProfileInKilowattHours() {
+        for l in Self.languages {
+            var s = on(.profiles, l, 80, 24)
+            read(&s, .profiles, .profile(DataFixtures.daily), log: "11:41:02  read profile daily point 1  ok")
+            for _ in 0..<4 { _ = s.update(.key(.tab)) }
+            #expect(s.update(.key(.character("u"))) == [.saveEnergyUnit(.kwh)])
+            Snapshot.check(draw(s), "profiles-kwh-\(l)-80x24")
+        }
+    }
+
     @Test func theOtherColumnsOfANarrowTable() {
         for l in Self.languages {
             var s = on(.profiles, l, 80, 24)

@@ -4,9 +4,12 @@ import ES951
 /// How the data pages word a profile (SPEC F-42): column names with units as the CSV
 /// header has them (`A+ (Wh)`, `P макс (Вт)`), values with the scaler applied and the
 /// language's decimal separator, date-times as `YYYY-MM-DD HH:MM` in the device's time.
+/// Energy is shown in the unit the user chose (issue 18 item 11: Wh, kWh or MWh; see
+/// ``EnergyUnit``), the title and the values alike.
 enum DataText {
-    /// `A+ (Wh)`: the column's short name and its unit in the interface language.
-    static func title(_ column: ProfileTable.Column, _ s: UIStrings) -> String {
+    /// `A+ (Wh)`, `A+ (kWh)`: the column's short name and its unit in the interface
+    /// language, energy in `energy`.
+    static func title(_ column: ProfileTable.Column, _ s: UIStrings, _ energy: EnergyUnit = .wh) -> String {
         let key: String? = switch column.name {
         case "active-energy-import": "data.column.activeImport"
         case "active-energy-export": "data.column.activeExport"
@@ -18,8 +21,22 @@ enum DataText {
         default: nil
         }
         let base = key.map { s[$0] } ?? column.name
-        guard let unit = column.unit, let symbol = unitSymbol(unit, s), !symbol.isEmpty else { return base }
+        guard let unit = column.unit else { return base }
+        let scaled = energy.converts(unit, scaler: column.scaler) ? energySymbol(unit, energy, s) : nil
+        guard let symbol = scaled ?? unitSymbol(unit, s), !symbol.isEmpty else { return base }
         return base + " (" + symbol + ")"
+    }
+
+    /// `kWh`, `МВт·ч`, `квар·ч`: an energy in kWh or MWh as people of the interface
+    /// language write it; nil for Wh (the unit's own words) and for other units.
+    static func energySymbol(_ unit: DLMSUnit, _ energy: EnergyUnit, _ s: UIStrings) -> String? {
+        switch (energy, unit) {
+        case (.kwh, .wattHour): s["data.unit.kwh"]
+        case (.mwh, .wattHour): s["data.unit.mwh"]
+        case (.kwh, .varHour): s["data.unit.kvarh"]
+        case (.mwh, .varHour): s["data.unit.mvarh"]
+        default: nil
+        }
     }
 
     /// The unit as people of the interface language write it (`Вт·ч` in Russian).
@@ -28,13 +45,21 @@ enum DataText {
         return s.has(key) ? s[key] : unit.symbol
     }
 
+    /// The key that changes the unit of energy: `u`, and г, the key in its place on a
+    /// Russian layout (no field of the Profiles and Meter data pages takes a letter).
+    static let unitKeys: Set<Character> = ["u", "U", "\u{0433}", "\u{0413}"]
+
+    /// Whether the table has a column of energy (one the unit key changes).
+    static func hasEnergy(_ table: ProfileTable) -> Bool { table.columns.contains { EnergyUnit.isEnergy($0.unit) } }
+
     /// "," in Russian, "." in English.
     static func decimal(_ s: UIStrings) -> String { s.language == .ru ? "," : "." }
 
-    /// A cell as the table shows it (a number without its unit: the header has it).
-    static func cell(_ cell: ProfileTable.Cell, _ s: UIStrings) -> String {
+    /// A cell as the table shows it (a number without its unit: the header has it),
+    /// energy in `energy`, exact.
+    static func cell(_ cell: ProfileTable.Cell, _ s: UIStrings, _ energy: EnergyUnit = .wh) -> String {
         switch cell {
-        case .number(let v): v.text(decimalSeparator: decimal(s))
+        case .number(let v): energy.convert(v).text(decimalSeparator: decimal(s))
         case .dateTime(let t): dateTime(t)
         case .text(let t): t
         case .other(let d): "\(d)"

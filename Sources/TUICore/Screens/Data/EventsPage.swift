@@ -53,7 +53,7 @@ public struct EventsPage: QueryPage {
 
     public mutating func handle(_ key: Key, _ context: PageContext) -> [PageRequest] {
         if picker != nil { pickerKey(key, context); return [] }
-        if let requests = promptKey(key, context.strings) { return requests }
+        if let requests = promptKey(key, context) { return requests }
         refusal = nil
         switch key {
         case .tab: move(1); return []
@@ -101,7 +101,9 @@ public struct EventsPage: QueryPage {
         focus = order[(i + delta + order.count) % order.count]
     }
 
-    func exportRequest(path: String, _ choice: CSVChoice) -> PageRequest? { records.map { .exportEvents(path: path, $0, choice) } }
+    func exportRequest(path: String, _ choice: CSVChoice, _ context: PageContext) -> PageRequest? {
+        records.map { .exportEvents(path: path, $0, choice) }
+    }
 
     mutating func openExport(_ context: PageContext) {
         guard let records, let shownPoint, context.may(.export) else { return }

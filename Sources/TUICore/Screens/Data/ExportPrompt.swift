@@ -1,19 +1,23 @@
 import DLMS
+import ES951
 import Foundation
 
 /// How a CSV file is to be written, as the export box chose it (SPEC F-42; issue 18
 /// item 10): the separators (nil: the interface language's, `;` and `,` in Russian, `,`
-/// and `.` in English) and whether an existing file may be replaced (only after the
-/// runtime said it exists and the user pressed Enter again).
+/// and `.` in English), whether an existing file may be replaced (only after the
+/// runtime said it exists and the user pressed Enter again), and the unit of energy
+/// columns (issue 18 item 11: as the page shows them; the header names it).
 public struct CSVChoice: Hashable, Sendable {
     public var separator: Character?
     public var decimal: Character?
     public var overwrite: Bool
+    public var energyUnit: EnergyUnit
 
-    public init(separator: Character? = nil, decimal: Character? = nil, overwrite: Bool = false) {
+    public init(separator: Character? = nil, decimal: Character? = nil, overwrite: Bool = false, energyUnit: EnergyUnit = .wh) {
         self.separator = separator
         self.decimal = decimal
         self.overwrite = overwrite
+        self.energyUnit = energyUnit
     }
 }
 

@@ -1,8 +1,9 @@
 import Accounts
 import ES951
 
-/// Meter data (SPEC F-38): a metering point's current readings, each with its unit; F4 and
-/// F8 open its daily and monthly profiles (the Profiles page, preset, F5 there reads).
+/// Meter data (SPEC F-38): a metering point's current readings, each with its unit (`u`:
+/// energy in Wh, kWh or MWh in turn; issue 18 item 11); F4 opens its profiles, daily
+/// first (the Profiles page, preset, F5 there reads).
 public struct MeterDataPage: WorkPage {
     var point = TextFieldState(text: "1")
     var refusal: String?
@@ -29,6 +30,9 @@ public struct MeterDataPage: WorkPage {
                 return []
             }
             return [.showProfile(.daily, point: n)]
+        // The point takes digits only: `u` is the unit.
+        case .character(let c) where DataText.unitKeys.contains(c):
+            return [.setEnergyUnit(context.energyUnit.next)]
         case .character(let c):
             if let p = DataInput.digitProblem(c) { refusal = context.strings[p] } else { point.handle(key) }
         default:
@@ -80,8 +84,8 @@ public struct MeterDataPage: WorkPage {
         let row: ProfileTable.Row? = last
         var lines: [(String, String)] = [(s["data.meter.readAt"], DataText.dateTime(row?.time))]
         for (i, column) in readings.columns.enumerated() {
-            let value = row.map { i < $0.values.count ? DataText.cell($0.values[i], s) : "" } ?? ""
-            lines.append((DataText.title(column, s), value))
+            let value = row.map { i < $0.values.count ? DataText.cell($0.values[i], s, page.energyUnit) : "" } ?? ""
+            lines.append((DataText.title(column, s, page.energyUnit), value))
         }
         let labelWidth = min(area.width / 2, (lines.map { DisplayWidth.of($0.0) }.max() ?? 0) + 2)
         for (i, line) in lines.enumerated() where 4 + i < area.height {
@@ -93,7 +97,16 @@ public struct MeterDataPage: WorkPage {
 
     public func keyBar(_ context: PageContext) -> [KeyBar.Item] {
         let s = context.strings
-        return [KeyBar.Item("F4", s["data.key.daily"])]
+        var items = [KeyBar.Item("F4", s["data.key.daily"])]
+        if let readings, DataText.hasEnergy(readings) { items.append(KeyBar.Item("u", s["data.key.unit"])) }
+        return items
+    }
+
+    /// Every key of the page, for F1.
+    public func keyHelp(_ context: PageContext) -> [KeyBar.Item] {
+        let s = context.strings
+        return [KeyBar.Item("Enter", s["data.help.readPoint"]), KeyBar.Item("F4", s["data.help.profiles"]),
+                KeyBar.Item("u", s["data.help.unit"])]
     }
 
     public func cursorPosition(in area: Rect, context: DrawContext) -> (x: Int, y: Int)? {

@@ -4,12 +4,14 @@ import ES951
 /// A chart of one column of a profile (SPEC F-43). Energy registers grow, so for the
 /// daily and monthly profiles the bars are what was consumed between two rows (per day,
 /// per month); maximum loads are charted as they are. A label line names the column and
-/// its maximum; the last line gives the dates of the first and last bar shown.
+/// its maximum (energy in the unit chosen); the last line gives the dates of the first and
+/// last bar shown.
 struct ProfileChartView {
     var table: ProfileTable
     /// An index into `table.columns` (a number column).
     var column: Int
     var strings: UIStrings
+    var energy: EnergyUnit = .wh
 
     /// The columns a chart can show: those holding numbers.
     static func chartable(_ table: ProfileTable) -> [Int] {
@@ -33,8 +35,10 @@ struct ProfileChartView {
         }
         guard isRegister else { return numbers.map { Bar(value: $0.0, from: $0.1, to: $0.1) } }
         return zip(numbers, numbers.dropFirst()).map { a, b in
-            // Same scaler within a column; a register that went back (replaced meter) counts 0.
-            Bar(value: ScaledValue(raw: max(0, b.0.raw - a.0.raw), scaler: b.0.scaler, unit: b.0.unit), from: a.1, to: b.1)
+            // Same scaler within a column; a register that went back (replaced meter) counts 0,
+            // and a difference past Int64 (a device's nonsense) the most it can be, not a trap.
+            let (step, overflow) = b.0.raw.subtractingReportingOverflow(a.0.raw)
+            return Bar(value: ScaledValue(raw: overflow ? Int64.max : max(0, step), scaler: b.0.scaler, unit: b.0.unit), from: a.1, to: b.1)
         }
     }
 
@@ -56,9 +60,9 @@ struct ProfileChartView {
         }
         let shown = Array(bars.suffix(area.width))
         let top = shown.max { $0.value.doubleValue < $1.value.doubleValue }!.value
-        let name = DataText.title(table.columns[column], s)
+        let name = DataText.title(table.columns[column], s, energy)
         let key = !isRegister ? "data.chart.values" : monthly ? "data.chart.perMonth" : "data.chart.perDay"
-        let label = s[key, name, top.text(decimalSeparator: DataText.decimal(s))]
+        let label = s[key, name, DataText.cell(.number(top), s, energy)]
         let (chartArea, axis) = area.splitBottom(1)
         // Few bars (a monthly profile) are drawn wider, a column apart.
         let wide = shown.count * 3 <= area.width ? min(4, area.width / shown.count - 1) : 1

@@ -1,24 +1,26 @@
 import ES951
 
 /// A profile as a table (SPEC F-40): the row's date-time first, then one column per value
-/// with its unit in the header. The date-time stays put; when the values do not all fit
-/// (80×24), ←→ scroll them and the header marks the hidden side with ◂ or ▸.
+/// with its unit in the header, energy in the unit chosen (issue 18 item 11). The
+/// date-time stays put; when the values do not all fit (80×24), ←→ scroll them and the
+/// header marks the hidden side with ◂ or ▸.
 struct ProfileGrid {
     var table: ProfileTable
     var state: TableState
     /// The first value column shown.
     var firstColumn: Int
     var strings: UIStrings
+    var energy: EnergyUnit = .wh
 
     static let timeWidth = 16
 
-    var titles: [String] { table.columns.map { DataText.title($0, strings) } }
+    var titles: [String] { table.columns.map { DataText.title($0, strings, energy) } }
 
     /// Each value column as wide as its title or its widest value (at most 20).
     var widths: [Int] {
         let titles = titles
         return table.columns.indices.map { i in
-            let cells = table.rows.map { i < $0.values.count ? DisplayWidth.of(DataText.cell($0.values[i], strings)) : 0 }
+            let cells = table.rows.map { i < $0.values.count ? DisplayWidth.of(DataText.cell($0.values[i], strings, energy)) : 0 }
             return min(20, max(DisplayWidth.of(titles[i]), cells.max() ?? 0))
         }
     }
@@ -70,7 +72,7 @@ struct ProfileGrid {
         let top = Scrolling.offset(state.offset, keeping: selected, rows: table.rows.count, height: height)
         for i in top..<min(table.rows.count, top + height) {
             let row = table.rows[i]
-            let cells = shown.map { $0 < row.values.count ? DataText.cell(row.values[$0], strings) : "" }
+            let cells = shown.map { $0 < row.values.count ? DataText.cell(row.values[$0], strings, energy) : "" }
             let style = focused && i == selected ? Style(reverse: true) : Style.plain
             buffer.write(DisplayWidth.fit(line(DataText.dateTime(row.time), cells, header: false), columns: area.width),
                          x: area.x, y: area.y + 1 + i - top, style: style)

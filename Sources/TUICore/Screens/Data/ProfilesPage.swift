@@ -9,7 +9,8 @@ import Foundation
 /// Tab moves through Point, Profile, From, To and the result; Enter on a field reads.
 /// On the result ↑↓ move, ←→ show the other columns (or chart the next column), F4
 /// cycles table → chart of each number column → table. At 120×36 the table and the chart
-/// are both shown and F4 picks the chart's column.
+/// are both shown and F4 picks the chart's column. `u` shows energy in Wh, kWh or MWh in
+/// turn (issue 18 item 11: the table, the chart and the CSV; kept for the user).
 public struct ProfilesPage: QueryPage {
     enum Focus: Int, CaseIterable { case point, profile, from, to, result }
 
@@ -55,13 +56,15 @@ public struct ProfilesPage: QueryPage {
     var chartable: [Int] { table.map(ProfileChartView.chartable) ?? [] }
 
     public mutating func handle(_ key: Key, _ context: PageContext) -> [PageRequest] {
-        if let requests = promptKey(key, context.strings) { return requests }
+        if let requests = promptKey(key, context) { return requests }
         refusal = nil
         switch key {
         case .tab: move(1); return []
         case .backTab: move(-1); return []
         case .function(4): cycleView(); return []
         case .function(8): openExport(context); return []
+        // No field here takes a letter: `u` is the unit wherever the focus is.
+        case .character(let c) where DataText.unitKeys.contains(c): return [.setEnergyUnit(context.energyUnit.next)]
         default: break
         }
         switch focus {
@@ -120,7 +123,12 @@ public struct ProfilesPage: QueryPage {
         view = view < chartable.count ? view + 1 : 0
     }
 
-    func exportRequest(path: String, _ choice: CSVChoice) -> PageRequest? { table.map { .exportProfile(path: path, $0, choice) } }
+    /// The table as read; the CSV's energy in the unit the page shows.
+    func exportRequest(path: String, _ choice: CSVChoice, _ context: PageContext) -> PageRequest? {
+        var choice = choice
+        choice.energyUnit = context.energyUnit
+        return table.map { .exportProfile(path: path, $0, choice) }
+    }
 
     mutating func openExport(_ context: PageContext) {
         guard let table, let shown, context.may(.export) else { return }
@@ -166,7 +174,7 @@ public struct ProfilesPage: QueryPage {
 
     /// The words under the fields: a problem of the focused field, a refused key, or what
     /// the table holds (and that ←→ show more columns, when `width` hides some).
-    func messageLine(_ s: UIStrings, width: Int = .max) -> (text: String, problem: Bool)? {
+    func messageLine(_ s: UIStrings, width: Int = .max, energy: EnergyUnit = .wh) -> (text: String, problem: Bool)? {
         if let refusal { return (refusal, true) }
         switch focus {
         case .point:
@@ -178,7 +186,7 @@ public struct ProfilesPage: QueryPage {
         }
         if let table, let shown {
             var text = s["data.summary.profile", DataText.profileName(shown.choice, s), String(shown.point), String(table.rows.count)]
-            let widths = ProfileGrid(table: table, state: grid, firstColumn: 0, strings: s).widths
+            let widths = ProfileGrid(table: table, state: grid, firstColumn: 0, strings: s, energy: energy).widths
             if focus == .result, view == 0, ProfileGrid.fitting(widths, from: 0, width: width) < widths.count {
                 text += "  " + s["data.summary.columns"]
             }
@@ -199,12 +207,12 @@ public struct ProfilesPage: QueryPage {
         let s = context.strings
         let f = focused && export == nil ? focus : nil
         let result = renderQuery(fieldLines(s), focus: (f == .point ? 0 : f == .profile ? 1 : nil, f == .from ? 0 : f == .to ? 1 : nil),
-                                 message: messageLine(s, width: area.width), in: area, into: &buffer)
-        renderResult(in: result, into: &buffer, context: context, focused: focused && focus == .result)
+                                 message: messageLine(s, width: area.width, energy: page.energyUnit), in: area, into: &buffer)
+        renderResult(in: result, into: &buffer, context: context, energy: page.energyUnit, focused: focused && focus == .result)
         if let export { export.render(in: area, into: &buffer, context: context) }
     }
 
-    func renderResult(in area: Rect, into buffer: inout ScreenBuffer, context: DrawContext, focused: Bool) {
+    func renderResult(in area: Rect, into buffer: inout ScreenBuffer, context: DrawContext, energy: EnergyUnit, focused: Bool) {
         let s = context.strings
         guard let table else {
             buffer.write(s["data.hint.readFirst"], x: area.x, y: area.y + 1, style: Style(dim: true), maxWidth: area.width)
@@ -215,16 +223,16 @@ public struct ProfilesPage: QueryPage {
             return
         }
         let columns = chartable
-        let gridView = ProfileGrid(table: table, state: grid, firstColumn: firstColumn, strings: s)
+        let gridView = ProfileGrid(table: table, state: grid, firstColumn: firstColumn, strings: s, energy: energy)
         if area.height >= 18, !columns.isEmpty {
             // Room for both: the table above, the chart below.
             let (top, rest) = area.splitTop(area.height / 2)
             gridView.render(in: top, into: &buffer, focused: focused)
             let column = columns[max(0, min(columns.count - 1, view - 1))]
-            ProfileChartView(table: table, column: column, strings: s)
+            ProfileChartView(table: table, column: column, strings: s, energy: energy)
                 .render(in: Rect(x: rest.x, y: rest.y + 1, width: rest.width, height: rest.height - 1), into: &buffer, context: context)
         } else if view > 0, view <= columns.count {
-            ProfileChartView(table: table, column: columns[view - 1], strings: s).render(in: area, into: &buffer, context: context)
+            ProfileChartView(table: table, column: columns[view - 1], strings: s, energy: energy).render(in: area, into: &buffer, context: context)
         } else {
             gridView.render(in: area, into: &buffer, focused: focused)
         }
@@ -236,6 +244,19 @@ public struct ProfilesPage: QueryPage {
         var items: [KeyBar.Item] = []
         if table?.rows.isEmpty == false, !chartable.isEmpty { items.append(KeyBar.Item("F4", s["data.key.view"])) }
         if table != nil, context.may(.export) { items.append(KeyBar.Item("F8", s["data.key.csv"])) }
+        if let table, DataText.hasEnergy(table) { items.append(KeyBar.Item("u", s["data.key.unit"])) }
+        return items
+    }
+
+    /// Every key of the page, for F1.
+    public func keyHelp(_ context: PageContext) -> [KeyBar.Item] {
+        let s = context.strings
+        var items = [KeyBar.Item("Tab Shift+Tab", s["data.help.fields"]), KeyBar.Item("Enter", s["data.help.read"]),
+                     KeyBar.Item("←→ " + s["help.page.spaceKey"], s["data.help.profile"]),
+                     KeyBar.Item("↑↓ PgUp PgDn Home End", s["help.page.move"]), KeyBar.Item("←→", s["data.help.columns"]),
+                     KeyBar.Item("F4", s["data.help.view"])]
+        if context.may(.export) { items.append(KeyBar.Item("F8", s["data.help.csvProfile"])) }
+        items.append(KeyBar.Item("u", s["data.help.unit"]))
         return items
     }
 

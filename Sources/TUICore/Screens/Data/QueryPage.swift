@@ -10,19 +10,20 @@ protocol QueryPage: WorkPage {
     var export: ExportPrompt? { get set }
     /// Tab and the keys that move between fields.
     mutating func move(_ delta: Int)
-    /// The CSV export of the rows shown to `path` (nil: nothing read).
-    func exportRequest(path: String, _ choice: CSVChoice) -> PageRequest?
+    /// The CSV export of the rows shown to `path` (nil: nothing read), as the box chose
+    /// and in the context's unit of energy.
+    func exportRequest(path: String, _ choice: CSVChoice, _ context: PageContext) -> PageRequest?
 }
 
 extension QueryPage {
     /// The keys of the export prompt while it is open (nil: it is not).
-    mutating func promptKey(_ key: Key, _ s: UIStrings) -> [PageRequest]? {
+    mutating func promptKey(_ key: Key, _ context: PageContext) -> [PageRequest]? {
         guard var prompt = export else { return nil }
-        let outcome = prompt.handle(key, s)
+        let outcome = prompt.handle(key, context.strings)
         export = prompt
         switch outcome {
         case .cancel?: export = nil
-        case .write(let path, let choice)?: return exportRequest(path: path, choice).map { [$0] } ?? []
+        case .write(let path, let choice)?: return exportRequest(path: path, choice, context).map { [$0] } ?? []
         case nil: break
         }
         return []
