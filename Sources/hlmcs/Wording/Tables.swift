@@ -132,15 +132,7 @@ extension Strings {
     }
 
     /// `kWh`, `МВт·ч`: energy in kWh or MWh in the language's words (the TUI's, `data.unit.*`).
-    func energySymbol(_ unit: DLMSUnit, _ energy: EnergyUnit) -> String? {
-        switch (energy, unit) {
-        case (.kwh, .wattHour): self["data.unit.kwh"]
-        case (.mwh, .wattHour): self["data.unit.mwh"]
-        case (.kwh, .varHour): self["data.unit.kvarh"]
-        case (.mwh, .varHour): self["data.unit.mvarh"]
-        default: nil
-        }
-    }
+    func energySymbol(_ unit: DLMSUnit, _ energy: EnergyUnit) -> String? { catalogue.energySymbol(unit, energy) }
 
     /// The symbol as people of the language write it: the terminal UI's words (`data.unit.*`).
     func unitSymbol(_ unit: DLMSUnit) -> String? {

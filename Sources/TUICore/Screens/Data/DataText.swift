@@ -27,16 +27,8 @@ enum DataText {
         return base + " (" + symbol + ")"
     }
 
-    /// `kWh`, `МВт·ч`, `квар·ч`: an energy in kWh or MWh as people of the interface
-    /// language write it; nil for Wh (the unit's own words) and for other units.
     static func energySymbol(_ unit: DLMSUnit, _ energy: EnergyUnit, _ s: UIStrings) -> String? {
-        switch (energy, unit) {
-        case (.kwh, .wattHour): s["data.unit.kwh"]
-        case (.mwh, .wattHour): s["data.unit.mwh"]
-        case (.kwh, .varHour): s["data.unit.kvarh"]
-        case (.mwh, .varHour): s["data.unit.mvarh"]
-        default: nil
-        }
+        s.energySymbol(unit, energy)
     }
 
     /// The unit as people of the interface language write it (`Вт·ч` in Russian).
@@ -119,4 +111,19 @@ enum DataText {
 
     /// The profile's name in the interface language.
     static func profileName(_ choice: ProfileChoice, _ s: UIStrings) -> String { s["data.profile." + choice.rawValue] }
+}
+
+extension UIStrings {
+    /// `kWh`, `МВт·ч`, `квар·ч`: an energy in kWh or MWh as people of the interface
+    /// language write it; nil for Wh (the unit's own words) and for other units. One
+    /// place for the TUI's tables and the commands' (`hlmcs` Tables).
+    public func energySymbol(_ unit: DLMSUnit, _ energy: EnergyUnit) -> String? {
+        switch (energy, unit) {
+        case (.kwh, .wattHour): self["data.unit.kwh"]
+        case (.mwh, .wattHour): self["data.unit.mwh"]
+        case (.kwh, .varHour): self["data.unit.kvarh"]
+        case (.mwh, .varHour): self["data.unit.mvarh"]
+        default: nil
+        }
+    }
 }
