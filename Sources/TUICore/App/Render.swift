@@ -69,10 +69,13 @@ extension AppState {
     /// Modal windows get the screen minus the menu and key lines.
     var modalArea: Rect { Rect(x: 0, y: 1, width: width, height: max(0, height - 2)) }
 
+    /// A zone's frame; the zone with the focus has its title in reverse video, which
+    /// shows without colour too (NO_COLOR, a monochrome terminal: issue 18), and its
+    /// border in cyan.
     func frame(_ titleKey: String, _ focused: Bool, _ context: DrawContext) -> Frame {
         Frame(title: context.strings[titleKey], lines: context.lines,
               style: focused ? Style(foreground: .cyan, bold: true) : .plain,
-              titleStyle: focused ? Style(foreground: .cyan, bold: true) : Style(bold: true))
+              titleStyle: focused ? Style(foreground: .cyan, bold: true, reverse: true) : Style(bold: true))
     }
 
     func renderTree(_ area: Rect, _ buffer: inout ScreenBuffer, _ context: DrawContext) {
@@ -132,10 +135,7 @@ extension AppState {
     }
 
     func renderWork(_ area: Rect, _ buffer: inout ScreenBuffer, _ context: DrawContext) {
-        let s = context.strings
-        let f = Frame(title: s[page.titleKey], lines: context.lines,
-                      style: focus == .work && modal == nil ? Style(foreground: .cyan, bold: true) : .plain,
-                      titleStyle: Style(bold: true))
+        let f = frame(page.titleKey, focus == .work && modal == nil, context)
         f.render(in: area, into: &buffer)
         let inner = f.inner(area)
         guard !inner.isEmpty else { return }
