@@ -27,4 +27,21 @@ import Testing
         #expect(screen.contains("the new time, the zone or «Set to the PC's time»"), "\(screen)")
         #expect(screen.contains("write what is in focus"))
     }
+
+    /// The help's last inner column is the ↑/↓ marks' alone: no text runs under them.
+    @Test(arguments: [UILanguage.en, .ru], ParameterPage.allCases)
+    func theScrollMarksNeverCoverText(_ language: UILanguage, _ page: ParameterPage) {
+        var s = AppFixtures.main(language)
+        s.page = page
+        s.tree.selected = page.rawValue
+        _ = s.update(.key(.function(1)))
+        for _ in 0..<3 {
+            let screen = s.render(DrawContext(strings: s.strings))
+            for y in 2..<(screen.height - 2) {
+                let mark = screen[screen.width - 2, y].text
+                #expect([" ", "\u{2191}", "\u{2193}"].contains(mark), "\(page) row \(y): \(screen.lines[y])")
+            }
+            _ = s.update(.key(.pageDown))
+        }
+    }
 }

@@ -49,11 +49,13 @@ public struct HelpPage: Sendable {
         let f = Frame(title: context.strings["help.title"], lines: context.lines, titleStyle: Style(bold: true))
         f.render(in: area, into: &buffer)
         let inner = f.inner(area)
-        let lines = self.lines(context.strings, width: inner.width - 1)
+        // A column of margin on the left, and the last column kept for the ↑/↓ marks
+        // (they were drawn over a line that reached the edge).
+        let lines = self.lines(context.strings, width: inner.width - 2)
         let first = min(max(0, scroll), max(0, lines.count - inner.height))
         for (i, line) in lines.dropFirst(first).prefix(inner.height).enumerated() {
             buffer.write(line.text, x: inner.x + 1, y: inner.y + i, style: line.heading ? Style(bold: true) : .plain,
-                         maxWidth: inner.width - 1)
+                         maxWidth: inner.width - 2)
         }
         if first + inner.height < lines.count, inner.width > 2 {
             buffer.write("↓", x: inner.maxX - 1, y: inner.maxY - 1, style: Style(bold: true))
