@@ -762,7 +762,7 @@ _hlmcs_profile() {
     repeating_flags=()
     non_repeating_flags=(--wrapper --nls --lls --broadcast --refresh-objects --json --verbose --version -h --help)
     repeating_options=()
-    non_repeating_options=(--obis --point --from --to --csv --sep --decimal --tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
+    non_repeating_options=(--obis --point --from --to --unit --csv --sep --decimal --tcp --serial --baud --optical --client --server-address --logical --address-size --max-info --window --timeout --trace --map --db --lang)
     __hlmcs_offer_flags_options 1
 
     # Offer option value completions
@@ -777,6 +777,10 @@ _hlmcs_profile() {
         return
         ;;
     '--to')
+        return
+        ;;
+    '--unit')
+        __hlmcs_add_completions -W 'wh'$'\n''kwh'$'\n''mwh'
         return
         ;;
     '--csv')

@@ -260,6 +260,36 @@ import Testing
         #expect(Array(ruLines.dropFirst().dropLast()) == rows[80...84].map { $0.replacingOccurrences(of: ",", with: ";") })
     }
 
+    /// `--unit` gives energy in kWh or MWh as the TUI's `u` does (issue 18 item 11): the
+    /// digits of the Wh text with the point moved, the header naming the unit.
+    @Test func profileInKilowattAndMegawattHours() async throws {
+        let (hlmcs, sim) = try await T.setUp()
+        defer { sim.stop(); hlmcs.removeFolder() }
+        let link = ["--tcp", sim.address, "--point", "3", "--lang", "en"]
+        let wh = try await hlmcs.run(["profile", "daily"] + link, as: T.reader)
+        let kwh = try await hlmcs.run(["profile", "daily", "--unit", "kwh"] + link, as: T.reader)
+        let mwh = try await hlmcs.run(["profile", "daily", "--unit", "mwh"] + link, as: T.reader)
+        #expect(wh.status == 0 && kwh.status == 0 && mwh.status == 0, "\(kwh.stderr) \(mwh.stderr)")
+        #expect(kwh.lines.first == "Date-time\tA+ (kWh)\tA\u{2212} (kWh)\tR+ (kvarh)\tR\u{2212} (kvarh)")
+        #expect(mwh.lines.first?.contains("A+ (MWh)") == true)
+        /// 1234567 Wh → 1234.567 kWh → 1.234567 MWh, 0 → 0.000: the same digits, the point moved.
+        func moved(_ text: String, _ places: Int) -> String {
+            let digits = String(repeating: "0", count: max(0, places + 1 - text.count)) + text
+            let cut = digits.index(digits.endIndex, offsetBy: -places)
+            return String(digits[..<cut]) + "." + String(digits[cut...])
+        }
+        let whRows = wh.lines.dropFirst().map { $0.split(separator: "\t").map(String.init) }
+        let kwhRows = kwh.lines.dropFirst().map { $0.split(separator: "\t").map(String.init) }
+        let mwhRows = mwh.lines.dropFirst().map { $0.split(separator: "\t").map(String.init) }
+        #expect(whRows.count == 89 && kwhRows.count == 89 && mwhRows.count == 89)
+        for (i, row) in whRows.enumerated() where i < kwhRows.count && i < mwhRows.count {
+            #expect(kwhRows[i] == [row[0]] + row.dropFirst().map { moved($0, 3) }, "row \(i)")
+            #expect(mwhRows[i] == [row[0]] + row.dropFirst().map { moved($0, 6) }, "row \(i)")
+        }
+        let bad = try await hlmcs.run(["profile", "daily", "--unit", "gwh"] + link, as: T.reader)
+        #expect(bad.status == 2)
+    }
+
     @Test func aFailedReadLeavesNoCSVFile() async throws {
         let (hlmcs, sim) = try await T.setUp()
         try await sim.end()

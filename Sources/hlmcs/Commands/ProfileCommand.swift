@@ -9,9 +9,11 @@ import Foundation
 import Operations
 
 extension ProfileKind: ExpressibleByArgument {}
+extension EnergyUnit: ExpressibleByArgument {}
 
 /// `hlmcs profile LINK daily|monthly|active-max|reactive-max --point N [--from T] [--to T]
-/// [--csv FILE] [--sep] [--decimal]` (SPEC.md F-40…F-42): oldest row first.
+/// [--unit wh|kwh|mwh] [--csv FILE] [--sep] [--decimal]` (SPEC.md F-40…F-42): oldest row
+/// first; energy in the unit asked (as the TUI's `u`), exact, the header naming it.
 /// `hlmcs profile LINK --obis OBIS [--point N] …`: any profile generic the device has, its
 /// columns as its capture objects say; the point is selected only when given.
 struct ProfileCommand: AsyncParsableCommand {
@@ -21,6 +23,8 @@ struct ProfileCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The metering point (1…N); with --obis only when the device selects points.") var point: Int?
     @Option(name: .long, help: "From this time (ISO 8601).") var from: String?
     @Option(name: .long, help: "To this time (ISO 8601).") var to: String?
+    @Option(name: .long, help: ArgumentHelp("Energy in wh, kwh or mwh (reactive in varh, kvarh, Mvarh); other units stay.", valueName: "unit"))
+    var unit: EnergyUnit = .wh
     @OptionGroup var csv: CSVArguments
     @OptionGroup var link: LinkArguments
     @OptionGroup var global: GlobalOptions
@@ -51,7 +55,7 @@ struct ProfileCommand: AsyncParsableCommand {
                 } else {
                     try await run.concentrator.readProfile(kind!, point: point!, from: range.0, to: range.1)
                 }
-                return TableOutput.profile(table, run.strings)
+                return TableOutput.profile(table, run.strings, energy: unit)
             }
             if let path = csv.csv {
                 let rows = try await run.op.exportCSV(format: format, to: path) { try await read().table }
