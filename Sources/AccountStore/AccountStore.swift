@@ -324,10 +324,12 @@ public final class AccountStore: Sendable {
 
     // MARK: - Audit log
 
-    /// Audit entries at or after `since` (all when nil), oldest first. Needs `manage-users`.
-    public func auditLog(since: Date?, by session: Session, now: Date) throws -> [AuditEntry] {
+    /// Audit entries at or after `since` (all when nil), oldest first; with `newest`, only
+    /// that many of the latest (the TUI's window: a log of years stays a bounded read).
+    /// Needs `manage-users`.
+    public func auditLog(since: Date?, newest: Int? = nil, by session: Session, now: Date) throws -> [AuditEntry] {
         try perform(session, .audit, auditAs: "audit", target: "", now: now, auditSuccess: false) { db in
-            try Self.entries(db, since: since)
+            try Self.entries(db, since: since, newest: newest)
         }
     }
 
@@ -455,9 +457,13 @@ extension AccountStore {
                        arguments: [AuditEntry.timestamp(entry.time), entry.user, entry.action, entry.target, entry.outcome.rawValue])
     }
 
-    static func entries(_ db: Database, since: Date?) throws -> [AuditEntry] {
-        try Row.fetchAll(db, sql: "SELECT time, user, action, target, outcome FROM audit_log WHERE time >= ? ORDER BY id",
-                         arguments: [since.map(AuditEntry.timestamp) ?? ""]).map { row in
+    static func entries(_ db: Database, since: Date?, newest: Int? = nil) throws -> [AuditEntry] {
+        // The newest `newest` (all: SQLite's LIMIT -1), then oldest first.
+        try Row.fetchAll(db, sql: """
+            SELECT time, user, action, target, outcome FROM (
+                SELECT id, time, user, action, target, outcome FROM audit_log WHERE time >= ? ORDER BY id DESC LIMIT ?)
+            ORDER BY id
+            """, arguments: [since.map(AuditEntry.timestamp) ?? "", newest.map { max(0, $0) } ?? -1]).map { row in
             AuditEntry(time: AuditEntry.date(fromTimestamp: row["time"]) ?? .distantPast, user: row["user"],
                        action: row["action"], target: row["target"],
                        outcome: AuditEntry.Outcome(rawValue: row["outcome"]) ?? .failure)

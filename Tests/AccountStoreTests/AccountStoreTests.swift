@@ -99,8 +99,14 @@ import Testing
         }
         try store.authorize(alice, .get, now: t0)
         #expect(throws: StorageError.permissionDenied(.set, missing: [.write])) { try store.authorize(alice, .set, target: "1/0.0.96.1.0.255/2", now: t0) }
-        let denials = try store.auditLog(since: nil, by: admin, now: t0).filter { $0.outcome == .denied }
+        let all = try store.auditLog(since: nil, by: admin, now: t0)
+        let denials = all.filter { $0.outcome == .denied }
         #expect(denials.map(\.action) == ["users", "roles-grant", "audit", "set"])
+        // The newest few, still oldest first (the TUI's window reads at most its limit).
+        let newest = try store.auditLog(since: nil, newest: 3, by: admin, now: t0)
+        #expect(newest.map(\.action) == Array(all.suffix(3)).map(\.action) && newest.count == 3)
+        #expect(try store.auditLog(since: nil, newest: 0, by: admin, now: t0).isEmpty)
+        #expect(try store.auditLog(since: nil, newest: 100_000, by: admin, now: t0).count == all.count, "all, when fewer than asked")
         #expect(denials.allSatisfy { $0.user == "alice" })
         #expect(try store.listUsers(by: admin, now: t0).map(\.name) == ["alice", "Администратор"])
     }

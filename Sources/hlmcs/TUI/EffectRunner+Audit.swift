@@ -14,7 +14,8 @@ extension EffectRunner {
         switch effect {
         case .loadAudit:
             // The store gives the oldest first; the window lists the newest first.
-            inbox.post(.auditLoaded(Array(try store.auditLog(since: nil, by: session, now: now).reversed())))
+            let newest = try store.auditLog(since: nil, newest: AuditWindow.limit, by: session, now: now)
+            inbox.post(.auditLoaded(Array(newest.reversed())))
         case .exportAudit(let path, let header, let rows, let choice):
             let full = DeviceWorker.fullPath(path)
             // Never over an existing file, whatever the box chose.

@@ -241,4 +241,16 @@ import Testing
             #expect(!s[MenuCommand.auditLog.titleKey].contains("⟨"))
         }
     }
+
+    /// The window reads at most ``AuditWindow/limit`` entries and says when it has that many.
+    @Test func aFullWindowSaysItHoldsTheNewestOnly() {
+        var s = AppFixtures.main()
+        let many = (0..<AuditWindow.limit).map { i in
+            AuditEntry(time: Date(timeIntervalSince1970: 1_795_000_000 - Double(i)), user: "ivanov", action: "get", outcome: .success)
+        }
+        _ = s.update(.auditLoaded(many))
+        #expect(screen(s).contains("The newest 10000 entries, newest first (hlmcs audit lists them all)"), "\(screen(s))")
+        _ = s.update(.auditLoaded(Array(many.prefix(5))))
+        #expect(screen(s).contains("5 entries, newest first"))
+    }
 }

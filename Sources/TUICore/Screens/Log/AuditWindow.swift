@@ -61,6 +61,9 @@ public struct AuditWindow: Sendable, Equatable {
     public var zone: PCZone
 
     /// - Parameter entries: the log, newest first.
+    /// The most entries the window loads, the newest (`hlmcs audit` lists them all).
+    public static let limit = 10_000
+
     public init(entries: [AuditEntry], mayExport: Bool, zone: PCZone = .system) {
         rows = entries.map(Row.init)
         shown = Array(rows.indices)
@@ -229,8 +232,9 @@ public struct AuditWindow: Sendable, Equatable {
         let inner = frame.inner(area)
         let body = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
         let filterText = OutsideText.forTerminal(filter.text, limit: 40)
-        let count = filterText.isEmpty ? s.counted("audit.count", rows.count)
-            : s["audit.countFiltered", String(shown.count), String(rows.count), filterText]
+        let count = !filterText.isEmpty ? s["audit.countFiltered", String(shown.count), String(rows.count), filterText]
+            : rows.count >= Self.limit ? s["audit.countLimited", String(rows.count)]
+            : s.counted("audit.count", rows.count)
         buffer.write(count, x: body.x, y: body.y, style: Style(dim: true), maxWidth: body.width)
         let table = Rect(x: body.x, y: body.y + 1, width: body.width, height: max(0, body.height - 1 - Self.footer))
         var footer: [(text: String, style: Style)] = []
