@@ -8,10 +8,7 @@ import TmuxHarness
 @Suite("the mouse, in tmux", .serialized)
 struct MouseEndToEndTests {
     func start(_ session: TmuxSession, _ extra: String = "") throws {
-        let db = session.folder.appendingPathComponent("hlmcs.sqlite").path
-        let hlmcs = try TmuxSession.executable(named: "hlmcs").path
-        try session.type("\(hlmcs) --demo --lang en --db \(db) \(extra); echo HLMCS-STATUS=$?")
-        try expectScreen(session, "HLMCS — ES-951", "login screen")
+        try startDemoFromTheShell(session, options: extra)
         try firstLogin(session, .en, password: "mouse-pass-1")
     }
 

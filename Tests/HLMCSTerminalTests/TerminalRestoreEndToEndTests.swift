@@ -8,10 +8,7 @@ import TmuxHarness
 @Suite("the terminal given back, in tmux", .serialized)
 struct TerminalRestoreEndToEndTests {
     func start(_ session: TmuxSession, _ prefix: String = "") throws {
-        let db = session.folder.appendingPathComponent("hlmcs.sqlite").path
-        let hlmcs = try TmuxSession.executable(named: "hlmcs").path
-        try session.type("clear; echo BEFORE; \(prefix)\(hlmcs) --demo --lang en --db \(db); echo HLMCS-STATUS=$?")
-        try expectScreen(session, "HLMCS — ES-951", "login screen")
+        try startDemoFromTheShell(session, before: "clear; echo BEFORE; " + prefix)
     }
 
     @Test(.timeLimit(.minutes(1))) func growingTheWindowThenQuittingLeavesNoUIBehind() throws {

@@ -50,3 +50,14 @@ func chooseLLS(_ session: TmuxSession, _ words: DemoWords, sourceLocation: Sourc
     let applied = try session.wait(seconds: 20) { $0.contains(words.llsApplied) && !$0.contains(words.lls) }
     #expect(applied.ok, "LLS not applied:\n\(applied.screen)", sourceLocation: sourceLocation)
 }
+
+/// Types, in the session's shell, `hlmcs --demo` on a new database in the session's folder
+/// (`before` ahead of it, `options` after), then `echo HLMCS-STATUS=$?`, and waits for
+/// the login screen.
+func startDemoFromTheShell(_ session: TmuxSession, before: String = "", options: String = "",
+                           sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let db = session.folder.appendingPathComponent("hlmcs.sqlite").path
+    let hlmcs = try TmuxSession.executable(named: "hlmcs").path
+    try session.type("\(before)\(hlmcs) --demo --lang en --db \(db) \(options); echo HLMCS-STATUS=$?")
+    try expectScreen(session, "HLMCS — ES-951", "login screen", sourceLocation: sourceLocation)
+}
